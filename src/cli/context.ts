@@ -1,0 +1,50 @@
+import { type Config, type ConfigFlags, loadConfig } from '../config/config.js';
+import { type Database, openDatabase } from '../db/connect.js';
+import { createLogger, type Logger } from '../lib/log.js';
+
+/** Options every command accepts (declared once on the program). */
+export interface GlobalOptions {
+  dataDir?: string;
+  config?: string;
+  port?: number;
+}
+
+/** The composition root of a command: config, logger and database, built once. */
+export interface CommandContext {
+  config: Config;
+  logger: Logger;
+  database: Database;
+}
+
+/** Loads config and the logger without touching the database. */
+export function loadBasics(options: GlobalOptions): { config: Config; logger: Logger } {
+  const flags: ConfigFlags = { dataDir: options.dataDir, config: options.config, port: options.port };
+  const config = loadConfig(flags);
+  return { config, logger: createLogger(config.logLevel) };
+}
+
+/** Builds the context, runs `work`, and closes the database whatever happens. */
+export async function withContext<T>(
+  options: GlobalOptions,
+  work: (context: CommandContext) => Promise<T>,
+  openOptions: { migrate?: boolean } = {},
+): Promise<T> {
+  const { config, logger } = loadBasics(options);
+  const database = await openDatabase({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    connectTimeoutSeconds: config.databaseConnectTimeout,
+    logger,
+    migrate: openOptions.migrate,
+  });
+  try {
+    return await work({ config, logger, database });
+  } finally {
+    await database.close();
+  }
+}
+
+/** Writes machine output (JSON) or human output to stdout. */
+export function print(value: unknown, json: boolean, human: () => string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);
+}

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { describeError } from '../lib/errors.js';
+import { registerExport } from './export.js';
+import { registerImport } from './import.js';
+import { registerMigrate } from './migrate.js';
+import { registerServe } from './serve.js';
+import { registerStats } from './stats.js';
+
+/** Builds the `newsloom` program with every command registered. */
+export function buildProgram(): Command {
+  const program = new Command('newsloom')
+    .description('Newsloom: a self-hostable AI newsroom')
+    .option('--data-dir <dir>', 'embedded data directory (default ./data, or NEWSLOOM_DATA_DIR)')
+    .option('--config <file>', 'JSON config file (default ./newsloom.config.json, or NEWSLOOM_CONFIG)')
+    .showHelpAfterError()
+    .exitOverride();
+  registerServe(program);
+  registerMigrate(program);
+  registerStats(program);
+  registerImport(program);
+  registerExport(program);
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. Failures print one line to stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end this way with exit code 0; usage errors were already printed.
+      return error.exitCode;
+    }
+    process.stderr.write(`newsloom: ${describeError(error)}\n`);
+    return 1;
+  }
+}

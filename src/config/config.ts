@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../lib/errors.js';
+
+/** The whole validated configuration; every process builds exactly one at start-up. */
+export const configSchema = z.object({
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  /** Seconds to wait for a served PostgreSQL before giving up with a clear error. */
+  databaseConnectTimeout: z.number().int().positive().max(300).default(5),
+  port: z.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  siteUrl: z.url().default('http://localhost:3000'),
+  siteName: z.string().min(1).default('Newsloom'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+/** Settings given on the command line; undefined means "not given". */
+export interface ConfigFlags {
+  dataDir?: string;
+  port?: number;
+  config?: string;
+}
+
+const ENV_KEYS: Record<string, keyof ConfigInput> = {
+  NEWSLOOM_DATA_DIR: 'dataDir',
+  DATABASE_URL: 'databaseUrl',
+  NEWSLOOM_DATABASE_CONNECT_TIMEOUT: 'databaseConnectTimeout',
+  PORT: 'port',
+  NEWSLOOM_HOST: 'host',
+  NEWSLOOM_SITE_URL: 'siteUrl',
+  NEWSLOOM_SITE_NAME: 'siteName',
+  NEWSLOOM_LOG_LEVEL: 'logLevel',
+  NEWSLOOM_CONTACT_URL: 'contactUrl',
+};
+
+const NUMERIC_KEYS = new Set<keyof ConfigInput>(['port', 'databaseConnectTimeout']);
+
+function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {
+  const out: Partial<Record<keyof ConfigInput, unknown>> = {};
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+  }
+  return out;
+}
+
+function fromFile(file: string | undefined, explicit: boolean): Record<string, unknown> {
+  if (!file || (!explicit && !existsSync(file))) return {};
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new AppError('config_invalid', `cannot read config file ${file}`, { cause });
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error('top level must be an object');
+    }
+    return parsed as Record<string, unknown>;
+  } catch (cause) {
+    throw new AppError(
+      'config_invalid',
+      `config file ${file} is not valid JSON: ${(cause as Error).message}`,
+      {
+        cause,
+      },
+    );
+  }
+}
+
+/**
+ * Builds the configuration from (lowest to highest precedence) defaults, `newsloom.config.json`
+ * (or the file named by `--config` / `NEWSLOOM_CONFIG`), environment variables and flags.
+ * A bad value throws an AppError whose message names the setting.
+ */
+export function loadConfig(
+  flags: ConfigFlags = {},
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Config {
+  const explicitFile = flags.config ?? env.NEWSLOOM_CONFIG;
+  const file = fromFile(explicitFile ?? path.join(cwd, 'newsloom.config.json'), explicitFile !== undefined);
+  const merged: Record<string, unknown> = {
+    dataDir: './data',
+    ...file,
+    ...fromEnv(env),
+    ...Object.fromEntries(
+      Object.entries({ dataDir: flags.dataDir, port: flags.port }).filter(([, v]) => v !== undefined),
+    ),
+  };
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const setting = issue.path.join('.') || '(root)';
+    throw new AppError('config_invalid', `invalid setting ${setting}: ${issue.message}`);
+  }
+  return { ...result.data, dataDir: path.resolve(cwd, result.data.dataDir) };
+}

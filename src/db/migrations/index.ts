@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './0001_foundation.js';
+
+/**
+ * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
+ * is a new entry. Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_foundation': foundation,
+};

@@ -1,0 +1,139 @@
+import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date and go in as Date or ISO text. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface SourcesTable {
+  id: Generated<number>;
+  /** Identity of the source: its normalized URL, or `name:<name>` for imports without one. */
+  key: string;
+  kind: 'feed' | 'page' | 'import';
+  url: string | null;
+  name: string;
+  homepage: string | null;
+  language: string | null;
+  country: string | null;
+  lean: string | null;
+  enabled: Generated<boolean>;
+  etag: string | null;
+  last_modified: string | null;
+  next_check_at: Timestamp | null;
+  last_success_at: Timestamp | null;
+  last_checked_at: Timestamp | null;
+  error_count: Generated<number>;
+  last_error: string | null;
+  paused_reason: string | null;
+  items_seen: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: number;
+  /** Identifier given by the origin: feed GUID or the interchange `id`. */
+  external_id: string | null;
+  url: string;
+  canonical_url: string;
+  title: string;
+  author: string | null;
+  summary: string | null;
+  /** Sanitized HTML of the article body, when known. */
+  html: string | null;
+  /** Plain text: the exact string every citation offset points into. */
+  text: string;
+  language: string | null;
+  published_at: Timestamp | null;
+  /** True when published_at is a stand-in (fetch time) for a missing or absurd date. */
+  published_at_estimated: Generated<boolean>;
+  fetched_at: Timestamp;
+  content_hash: string;
+  /** The article this one republishes (wire copy), when it is a duplicate. */
+  duplicate_of: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  slug: string;
+  state: Generated<'forming' | 'review' | 'published' | 'held' | 'merged'>;
+  title: string | null;
+  article_count: Generated<number>;
+  publisher_count: Generated<number>;
+  current_version_id: number | null;
+  merged_into: number | null;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  published_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface StoryArticlesTable {
+  article_id: number;
+  story_id: number;
+  /** Similarity of the article to the story when it was assigned. */
+  score: number;
+  assigned_by: Generated<string>;
+  assigned_at: UpdatedAt;
+}
+
+/** Structured story body: sections of sentences, each with its citations. */
+export interface StoryBody {
+  lede: StorySentence[];
+  sections: { heading: string; sentences: StorySentence[] }[];
+  quotes: { text: string; speaker: string; citation: Citation }[];
+  figures: { text: string; value: number | null; unit: string | null; citation: Citation }[];
+}
+
+export interface Citation {
+  article_id: number;
+  start: number;
+  end: number;
+}
+
+export interface StorySentence {
+  text: string;
+  citations: Citation[];
+  support?: number;
+}
+
+export interface StoryVersionsTable {
+  id: Generated<number>;
+  story_id: number;
+  version: number;
+  headline: string;
+  dek: string;
+  body: JSONColumnType<StoryBody>;
+  writer: string;
+  model: string | null;
+  status: Generated<'published' | 'review' | 'held' | 'superseded'>;
+  support_score: number | null;
+  source_count: number;
+  publisher_count: number;
+  change_note: string | null;
+  correction_reason: string | null;
+  generated_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  sources: SourcesTable;
+  articles: ArticlesTable;
+  stories: StoriesTable;
+  story_articles: StoryArticlesTable;
+  story_versions: StoryVersionsTable;
+}
+
+export type Source = Selectable<SourcesTable>;
+export type NewSource = Insertable<SourcesTable>;
+export type SourceUpdate = Updateable<SourcesTable>;
+export type Article = Selectable<ArticlesTable>;
+export type NewArticle = Insertable<ArticlesTable>;
+export type Story = Selectable<StoriesTable>;
+export type NewStory = Insertable<StoriesTable>;
+export type StoryVersion = Selectable<StoryVersionsTable>;
+export type NewStoryVersion = Insertable<StoryVersionsTable>;

@@ -1,0 +1,3 @@
+import { storeContract } from './store.case.js';
+
+storeContract('pglite');

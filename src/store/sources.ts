@@ -1,0 +1,72 @@
+import type { NewSource, Source, SourceUpdate } from '../db/schema.js';
+import type { Executor } from './db.js';
+
+/** Inserts a source, or returns the existing one with the same key unchanged. */
+export async function upsertSourceByKey(db: Executor, source: NewSource): Promise<Source> {
+  const inserted = await db
+    .insertInto('sources')
+    .values(source)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return inserted;
+  return (await sourceByKey(db, source.key))!;
+}
+
+/** Inserts many sources at once (keys already present are left alone); returns all of them by key. */
+export async function upsertSourcesByKey(db: Executor, sources: NewSource[]): Promise<Map<string, Source>> {
+  const byKey = new Map<string, Source>();
+  if (sources.length === 0) return byKey;
+  const unique = [...new Map(sources.toReversed().map((s) => [s.key, s])).values()];
+  await db
+    .insertInto('sources')
+    .values(unique)
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const rows = await db
+    .selectFrom('sources')
+    .selectAll()
+    .where(
+      'key',
+      'in',
+      unique.map((s) => s.key),
+    )
+    .execute();
+  for (const row of rows) byKey.set(row.key, row);
+  return byKey;
+}
+
+/** One source by id, or undefined. */
+export async function sourceById(db: Executor, id: number): Promise<Source | undefined> {
+  return db.selectFrom('sources').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** One source by its key (normalized URL or `name:` key), or undefined. */
+export async function sourceByKey(db: Executor, key: string): Promise<Source | undefined> {
+  return db.selectFrom('sources').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+/** Every source, oldest first. */
+export async function listSources(db: Executor): Promise<Source[]> {
+  return db.selectFrom('sources').selectAll().orderBy('id').execute();
+}
+
+/** Changes some fields of a source; returns the updated row, or undefined when it does not exist. */
+export async function updateSource(
+  db: Executor,
+  id: number,
+  patch: SourceUpdate,
+): Promise<Source | undefined> {
+  return db
+    .updateTable('sources')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Removes a source and its articles; returns whether it existed. */
+export async function deleteSource(db: Executor, id: number): Promise<boolean> {
+  const result = await db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/connect.js';
+import type { Logger } from '../lib/log.js';
+import { countAll } from '../store/stats.js';
+
+/** What the web app needs, wired once by the command that starts the process. */
+export interface WebDeps {
+  config: Config;
+  database: Database;
+  logger: Logger;
+}
+
+/** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
+export function createApp({ config, database }: WebDeps): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+
+  app.get('/', async (c) => {
+    const counts = await countAll(database.db);
+    return c.html(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(config.siteName)}</title>` +
+        `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>` +
+        `<h1>${escapeHtml(config.siteName)}</h1><p>${counts.articles} articles from ${counts.sources} sources, ` +
+        `${counts.published_stories} published stories.</p></body></html>`,
+    );
+  });
+
+  return app;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
