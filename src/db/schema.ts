@@ -144,6 +144,8 @@ export interface StoryProfile {
   /** Epoch ms of the earliest and latest dated article; null when none is dated. */
   first: number | null;
   last: number | null;
+  /** Epoch ms of the latest article by publication or fetch time: what the index window reads. */
+  seen: number;
   title: string;
 }
 
