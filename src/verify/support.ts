@@ -107,7 +107,9 @@ export function scoreSupport(index: SupportIndex, claim: string): SupportResult 
     factor = Math.min(factor, order);
     if (hasNegation(list) !== best.negation) factor *= NEGATION_PENALTY;
   }
-  const score = Math.min(1, 0.8 * factor) * MISSING_NUMBER_PENALTY ** missingNumbers.length;
+  // Map the factor so the decision line (factor 1) lands on 0.8 and a full match on 1.
+  const calibrated = factor >= 1 ? Math.min(1, 0.8 + 0.2 * (factor - 1) * 19) : 0.8 * factor;
+  const score = calibrated * MISSING_NUMBER_PENALTY ** missingNumbers.length;
   return { score, evidence: best.evidence, missingNumbers };
 }
 

@@ -16,6 +16,12 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+const UNIT_WORDS = new Set(
+  'thousand million billion trillion bn mn tn percent per cent dollar dollars euro euros pound pounds yen won'.split(
+    ' ',
+  ),
+);
+
 const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without']);
 
 /** A token with its normalized stem. */
@@ -51,7 +57,8 @@ export function contentStems(text: string): string[] {
       out.push('not');
       continue;
     }
-    if (STOPWORDS.has(word) || word.length < 2) continue;
+    // Figures are compared by value in the number check, not as words ("$350 billion" = "350bn").
+    if (STOPWORDS.has(word) || word.length < 2 || UNIT_WORDS.has(word) || /^\d/.test(word)) continue;
     out.push(stem(word));
   }
   return out;
