@@ -20,7 +20,8 @@ const NOT_NAMES = new Set(
 );
 const SPEECH =
   /\b(?:said|says|told|added|stated|warned|asked|explained|wrote|tweeted|announced|according to)\b/i;
-const NAME = /\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
+const NAME =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|van|von|al|bin|da|del|la|le)\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
 const QUOTE = /[“"]([^“”"\n]{2,}?)[”"]/g;
 
 /** Proper-name mentions: runs of capitalized words, minus sentence-initial function words and titles. */

@@ -50,7 +50,7 @@ export interface FoundNumber {
 }
 
 const NUMBER =
-  /(?<![\p{L}\p{N}.,])([$€£¥₩]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|crore|lakh|bn|mn|mln|tn|[kmb])(?![\p{L}]))?(\s?(?:%|per ?cent|percent))?(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}.,:])([$€£¥₩]\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|crore|lakh|bn|mn|mln|tn|[kmb])(?![\p{L}]))?(\s?(?:%|per ?cent|percent))?(?![\p{L}\p{N}])/giu;
 const WORD_NUMBER =
   /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen)(?:\s(thousand|million|billion|trillion))?\b/giu;
 

@@ -1,5 +1,5 @@
 import { findNumbers } from './numbers.js';
-import { buildSupportIndex, type SupportIndex } from './support.js';
+import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support.js';
 import { normalizeForMatch } from './text.js';
 import type { SourceArticle } from './types.js';
 
@@ -27,17 +27,17 @@ export function prepareSources(articles: readonly SourceArticle[]): PreparedSour
     for (const figure of article.analysis.figures) if (figure.value !== null) values.push(figure.value);
     byId.set(article.id, {
       article,
-      normalized: normalizeForMatch(article.text),
-      words: new Set(article.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
+      // Titles count as source text for presence checks (a headline may quote one); citations still
+      // point into `text` only.
+      normalized: normalizeForMatch(`${article.title}\n${article.text}`),
+      words: new Set(`${article.title}\n${article.text}`.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []),
       values,
       index: buildSupportIndex([
         { id: article.id, text: article.text, sentences: article.analysis.sentences },
       ]),
     });
   }
-  const all = buildSupportIndex(
-    articles.map((a) => ({ id: a.id, text: a.text, sentences: a.analysis.sentences })),
-  );
+  const all = mergeSupportIndexes([...byId.values()].map((p) => p.index));
   return { byId, combined: new Map(), all };
 }
 
@@ -49,12 +49,7 @@ export function indexFor(prepared: PreparedSources, ids: readonly number[]): Sup
   const key = unique.join(',');
   let index = prepared.combined.get(key);
   if (!index) {
-    index = buildSupportIndex(
-      unique.map((id) => {
-        const a = prepared.byId.get(id)!.article;
-        return { id, text: a.text, sentences: a.analysis.sentences };
-      }),
-    );
+    index = mergeSupportIndexes(unique.map((id) => prepared.byId.get(id)!.index));
     prepared.combined.set(key, index);
   }
   return index;

@@ -33,6 +33,24 @@ export interface SupportIndex {
   values: number[];
 }
 
+/** Merges per-source indexes into one without re-reading any text. */
+export function mergeSupportIndexes(indexes: readonly SupportIndex[]): SupportIndex {
+  if (indexes.length === 1) return indexes[0]!;
+  const documentFrequency = new Map<string, number>();
+  const stems = new Set<string>();
+  for (const index of indexes) {
+    for (const [s, n] of index.documentFrequency)
+      documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + n);
+    for (const s of index.stems) stems.add(s);
+  }
+  return {
+    sentences: indexes.flatMap((i) => i.sentences),
+    documentFrequency,
+    stems,
+    values: indexes.flatMap((i) => i.values),
+  };
+}
+
 /** Where a claim is best supported, and how well (0..1). */
 export interface SupportResult {
   score: number;
