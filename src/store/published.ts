@@ -132,3 +132,12 @@ export async function relatedCandidates(
     .limit(limit)
     .execute();
 }
+
+/** Points a story at the version readers see. */
+export async function setCurrentVersion(
+  db: Executor,
+  storyId: number,
+  versionId: number | null,
+): Promise<void> {
+  await db.updateTable('stories').set({ current_version_id: versionId }).where('id', '=', storyId).execute();
+}

@@ -11,6 +11,7 @@ import {
 } from './checks.js';
 import { valuePresent } from './numbers.js';
 import { type PreparedSources, prepareSources } from './prepare.js';
+import { normalizeForMatch } from './text.js';
 import type { Draft, Finding, SourceArticle } from './types.js';
 
 /** The verifier's verdict on a draft. */
@@ -35,6 +36,8 @@ export function verifyDraft(
 ): Verification {
   const findings: Finding[] = [];
   const everySource = [...prepared.byId.values()];
+  // A headline that is a source's own title needs no support score (titles are not in the index).
+  const titles = new Set(sources.map((s) => normalizeForMatch(s.title)));
   for (const [location, text] of [
     ['headline', draft.headline],
     ['dek', draft.dek],
@@ -44,7 +47,7 @@ export function verifyDraft(
       ...checkQuotes(ctx),
       ...checkFigures(ctx),
       ...checkEntities(ctx),
-      ...checkSupport(ctx, false).findings,
+      ...(titles.has(normalizeForMatch(text)) ? [] : checkSupport(ctx, false).findings),
     );
   }
   const scores: number[] = [];
