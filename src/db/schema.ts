@@ -66,6 +66,8 @@ export interface StoriesTable {
   publisher_count: Generated<number>;
   current_version_id: number | null;
   merged_into: number | null;
+  /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
+  write_note: Generated<string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;
@@ -119,6 +121,30 @@ export interface StoryVersionsTable {
   correction_reason: string | null;
   generated_at: Timestamp;
   created_at: CreatedAt;
+  /** LLM token counts for the version (null for the extractive writer); migration 0004. */
+  prompt_tokens: Generated<number | null>;
+  output_tokens: Generated<number | null>;
+}
+
+/** One verifier outcome for a part of a version (see src/verify/types.ts). */
+export interface VerificationFindingsTable {
+  id: Generated<number>;
+  story_version_id: number;
+  location: string;
+  check: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  detail: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
+/** The most related other stories of a story, best first, with a one-sentence teaser. */
+export interface StoryRelatedTable {
+  story_id: number;
+  related_story_id: number;
+  rank: number;
+  score: number;
+  teaser: string;
 }
 
 export interface ArticleAnalysesTable {
@@ -171,6 +197,8 @@ export interface DB {
   term_frequencies: TermFrequenciesTable;
   story_profiles: StoryProfilesTable;
   story_postings: StoryPostingsTable;
+  verification_findings: VerificationFindingsTable;
+  story_related: StoryRelatedTable;
 }
 
 export type Source = Selectable<SourcesTable>;
@@ -182,3 +210,4 @@ export type Story = Selectable<StoriesTable>;
 export type NewStory = Insertable<StoriesTable>;
 export type StoryVersion = Selectable<StoryVersionsTable>;
 export type NewStoryVersion = Insertable<StoryVersionsTable>;
+export type VerificationFinding = Selectable<VerificationFindingsTable>;
