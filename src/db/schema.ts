@@ -136,7 +136,7 @@ export interface TopicsTable {
 /** Site-wide settings by key (e.g. `demo`: the site shows demo content). */
 export interface SiteSettingsTable {
   key: string;
-  value: JSONColumnType<unknown>;
+  value: ColumnType<unknown, string, string>;
   updated_at: UpdatedAt;
 }
 
