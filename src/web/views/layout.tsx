@@ -95,13 +95,15 @@ function Header({ site }: { site: SiteContext }) {
             </li>
           </ul>
         </nav>
-        <form class="search" role="search" action="/search" method="get">
-          <label for="q" class="skip">
-            Search stories
-          </label>
-          <input id="q" name="q" type="search" placeholder="Search stories" />
-          <button type="submit">Search</button>
-        </form>
+        <search>
+          <form class="search" action="/search" method="get">
+            <label for="q" class="skip">
+              Search stories
+            </label>
+            <input id="q" name="q" type="search" placeholder="Search stories" />
+            <button type="submit">Search</button>
+          </form>
+        </search>
       </div>
     </header>
   );

@@ -147,13 +147,15 @@ export function SearchPage(props: {
   return (
     <div class="wrap">
       <h1>Search</h1>
-      <form class="search" role="search" action="/search" method="get">
-        <label for="search-q" class="skip">
-          Search words
-        </label>
-        <input id="search-q" name="q" type="search" value={props.query} />
-        <button type="submit">Search</button>
-      </form>
+      <search>
+        <form class="search" action="/search" method="get">
+          <label for="search-q" class="skip">
+            Search words
+          </label>
+          <input id="search-q" name="q" type="search" value={props.query} />
+          <button type="submit">Search</button>
+        </form>
+      </search>
       {props.query === '' ? (
         <p class="meta">Words, "exact phrases", or, and -excluded words all work.</p>
       ) : props.hits.length === 0 && props.page === 1 ? (
