@@ -224,3 +224,30 @@ function fixtureBody(fixture: FixtureStory, cite: (article: number, text: string
   }
   return body;
 }
+
+/**
+ * A published story whose outlet, titles, text, headline, quote and URL all carry attack payloads
+ * (one per line of the given list): pages must show them as text and run none of them.
+ */
+export function xssStory(payloads: string[]): FixtureStory {
+  const text = payloads.map((p) => `Witnesses said ${p} today.`).join(' ');
+  return {
+    slug: 'payload-story',
+    headline: `Payload headline ${payloads[0]}`,
+    dek: `Payload dek ${payloads[1] ?? ''}`,
+    articles: [
+      { outlet: `Outlet ${payloads[2] ?? ''}`, title: `Title ${payloads[3] ?? ''}`, text, hoursAgo: 1 },
+      { outlet: 'Plain Outlet', title: 'Payload follow-up', text, hoursAgo: 1 },
+    ],
+    sentences: payloads.map((p, i): [string, number, string] => [
+      i % 2 === 0 ? '' : `Section ${p}`,
+      i % 2,
+      `Witnesses said ${p} today.`,
+    ]),
+    quote: {
+      speaker: `Speaker ${payloads[4] ?? ''}`,
+      article: 0,
+      text: `Witnesses said ${payloads[5] ?? ''}`,
+    },
+  };
+}

@@ -23,8 +23,16 @@ export interface WebDeps {
   logger: Logger;
 }
 
+/** Tuning for tests and benchmarks. */
+export interface WebOptions {
+  /** How long a slug → current version lookup is trusted (a new version shows up at most this late). */
+  versionTtlMs?: number;
+  /** How long the site frame (topics, demo flag) is trusted. */
+  siteTtlMs?: number;
+}
+
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
-export function createApp({ config, database, logger }: WebDeps): Hono {
+export function createApp({ config, database, logger }: WebDeps, options: WebOptions = {}): Hono {
   const app = new Hono();
   const assets = loadAssets();
   const db = database.db;
@@ -32,9 +40,11 @@ export function createApp({ config, database, logger }: WebDeps): Hono {
     config,
     db,
     logger,
-    site: siteContextLoader({ config, db, assets }),
+    site: siteContextLoader({ config, db, assets }, { ttlMs: options.siteTtlMs ?? 5000 }),
     cache: new PageCache(),
-    currentVersion: memoize((slug) => currentVersionIdBySlug(db, slug), { ttlMs: 1000 }),
+    currentVersion: memoize((slug) => currentVersionIdBySlug(db, slug), {
+      ttlMs: options.versionTtlMs ?? 1000,
+    }),
   };
 
   app.use(securityHeaders());

@@ -47,3 +47,8 @@ export function markedRuns(text: string, start: string, end: string): { text: st
   }
   return runs;
 }
+
+/** The URL when it is http(s), else '#': source URLs come from outside and must never run script. */
+export function safeUrl(url: string | null | undefined): string {
+  return url && /^https?:\/\//i.test(url) ? url : '#';
+}

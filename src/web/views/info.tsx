@@ -1,6 +1,6 @@
 import type { StoryVersion } from '../../db/schema.js';
 import type { CorrectionEntry, SourceCoverage } from '../../store/site.js';
-import { formatDate, isoDate, sourceCount } from './format.js';
+import { formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 
 /** Outlets and how much of the archive each covers. */
 export function SourcesPage({ sources }: { sources: SourceCoverage[] }) {
@@ -27,7 +27,7 @@ export function SourcesPage({ sources }: { sources: SourceCoverage[] }) {
               <tr>
                 <td>
                   {s.homepage ? (
-                    <a href={s.homepage} rel="noopener nofollow">
+                    <a href={safeUrl(s.homepage)} rel="noopener nofollow">
                       {s.name}
                     </a>
                   ) : (

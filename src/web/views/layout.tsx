@@ -37,6 +37,7 @@ function Head({ site, meta }: { site: SiteContext; meta: PageMeta }) {
       {meta.description ? <meta name="description" content={meta.description} /> : null}
       {meta.noindex ? <meta name="robots" content="noindex" /> : null}
       <link rel="canonical" href={canonical} />
+      <link rel="icon" href="data:," />
       <link rel="stylesheet" href={site.assets.css.path} />
       {feeds.map((f) => {
         const urls = feedUrls(f.base);

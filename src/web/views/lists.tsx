@@ -1,7 +1,7 @@
 import type { ArticleHit, SearchHit } from '../../store/search.js';
 import { MARK_END, MARK_START } from '../../store/search.js';
 import type { StorySummary } from '../../store/site.js';
-import { formatDate, isoDate, markedRuns, sourceCount } from './format.js';
+import { formatDate, isoDate, markedRuns, safeUrl, sourceCount } from './format.js';
 
 function Meta({ story }: { story: StorySummary }) {
   const outlets = story.outlets.slice(0, 4).join(', ') + (story.outlets.length > 4 ? ' and others' : '');
@@ -100,7 +100,7 @@ export function HomePage({
           <Meta story={lead} />
         </section>
       ) : null}
-      <ul class="cards">{rest.flatMap((s) => (s ? [<StoryCard story={s} />] : []))}</ul>
+      <ul class="cards grid">{rest.flatMap((s) => (s ? [<StoryCard story={s} />] : []))}</ul>
       <Pager older={older} />
     </div>
   );
@@ -177,7 +177,7 @@ export function SearchPage(props: {
             {props.articles.map((a) => (
               <li>
                 <h3>
-                  <a href={a.url} rel="noopener nofollow">
+                  <a href={safeUrl(a.url)} rel="noopener nofollow">
                     {a.title}
                   </a>
                 </h3>

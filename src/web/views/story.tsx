@@ -1,7 +1,7 @@
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
 import type { StorySummary } from '../../store/site.js';
 import type { Marker, NumberedSource, StoryModel } from '../story-model.js';
-import { firstSentence, formatDate, isoDate, sourceCount } from './format.js';
+import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 import { Thoughts } from './thoughts.js';
 
 /** Everything the story page shows. */
@@ -111,7 +111,7 @@ function Sources({ sources }: { sources: NumberedSource[] }) {
         {sources.map((s) => (
           <li class="source" id={`src-${s.number}`}>
             <span class="outlet">{s.outlet}</span>:{' '}
-            <a class="title" href={s.url} rel="noopener nofollow">
+            <a class="title" href={safeUrl(s.url)} rel="noopener nofollow">
               {s.title}
             </a>{' '}
             <span class="meta">
@@ -121,7 +121,7 @@ function Sources({ sources }: { sources: NumberedSource[] }) {
               <ul class="passages" aria-label="Cited passages">
                 {s.passages.map((p) => (
                   <li class="passage" id={p.id}>
-                    <blockquote cite={s.url}>
+                    <blockquote cite={safeUrl(s.url)}>
                       {p.before}
                       <mark>{p.cited}</mark>
                       {p.after}
