@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { loadDemoIfEmpty } from '../demo/load.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
 
@@ -9,9 +10,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
-    .action(async (options: { port?: number }, command: Command) => {
+    .option('--demo', 'load the demo corpus first when the database holds no articles')
+    .action(async (options: { port?: number; demo?: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async ({ config, database, logger }) => {
+        if (options.demo) await loadDemoIfEmpty(database.db, { logger });
         const app = createApp({ config, database, logger });
         const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
         await new Promise<void>((resolve, reject) => {
