@@ -12,8 +12,13 @@ export interface ExportHeader {
   tables: string[];
 }
 
-/** Tables that are never exported: bookkeeping, and secrets (sessions, tokens, passwords). */
+/**
+ * Tables that are never exported: bookkeeping, secrets (sessions, tokens, passwords), and search
+ * documents that triggers rebuild from the rows they index.
+ */
 export const EXPORT_SKIP = new Set([
+  'article_search',
+  'story_version_search',
   'newsloom_migrations',
   'newsloom_migrations_lock',
   'session',
