@@ -18,6 +18,31 @@ export const configSchema = z.object({
   siteName: z.string().min(1).default('Newsloom'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
+  /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
+  fetchAllow: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().min(1)),
+    )
+    .default([]),
+  /** Largest response body fetched, in bytes. */
+  fetchMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Seconds allowed for response headers and, separately, for the body. */
+  fetchTimeout: z.number().int().positive().max(600).default(30),
+  /** Milliseconds between two requests to the same host. */
+  fetchDelay: z.number().int().min(0).max(600_000).default(1000),
+  /** Consecutive failed refreshes after which a source is paused. */
+  sourcePauseAfter: z.number().int().positive().default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -40,9 +65,21 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_SITE_NAME: 'siteName',
   NEWSLOOM_LOG_LEVEL: 'logLevel',
   NEWSLOOM_CONTACT_URL: 'contactUrl',
+  NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
+  NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',
+  NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
+  NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
+  NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
 };
 
-const NUMERIC_KEYS = new Set<keyof ConfigInput>(['port', 'databaseConnectTimeout']);
+const NUMERIC_KEYS = new Set<keyof ConfigInput>([
+  'port',
+  'databaseConnectTimeout',
+  'fetchMaxBytes',
+  'fetchTimeout',
+  'fetchDelay',
+  'sourcePauseAfter',
+]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {
   const out: Partial<Record<keyof ConfigInput, unknown>> = {};
