@@ -74,3 +74,15 @@ describe('decodeBody', () => {
     expect(undeclared.warning).toMatch(/not valid UTF-8/);
   });
 });
+
+describe('decodeBody with a wrong declaration', () => {
+  it('reads EUC-KR bytes under a UTF-8 XML declaration as EUC-KR, with a warning', () => {
+    const bytes = iconv.encode(
+      `<?xml version="1.0" encoding="UTF-8"?><rss><title>${korean}</title></rss>`,
+      'euc-kr',
+    );
+    const decoded = decodeBody(bytes);
+    expect(decoded).toMatchObject({ charset: 'euc-kr', warning: 'declared UTF-8 but the bytes are euc-kr' });
+    expect(decoded.text).toContain(korean);
+  });
+});

@@ -90,6 +90,16 @@ function decodeUtf8(bytes: Buffer, from: DecodedText['from']): DecodedText {
         warning: `not valid UTF-8 and no charset declared; guessed ${charset}`,
       };
     }
+    // A template that declares UTF-8 over legacy bytes is common (Korean and Japanese portals).
+    const legacy = guessLegacyCharset(bytes);
+    if (legacy !== 'windows-1252') {
+      return {
+        text: iconv.decode(bytes, legacy),
+        charset: legacy,
+        from,
+        warning: `declared UTF-8 but the bytes are ${legacy}`,
+      };
+    }
     return {
       text: new TextDecoder('utf-8').decode(bytes),
       charset: 'utf-8',
