@@ -2,16 +2,21 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
+import { waitForSignal } from './signals.js';
+import { startBackground } from './workers.js';
 
-/** `newsloom serve`: the web server (and, in later stages, the scheduler and workers). */
+/** `newsloom serve`: the web server, plus the scheduler and workers unless `--no-workers`. */
 export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
-    .action(async (options: { port?: number }, command: Command) => {
+    .option('--no-workers', 'serve the web only (the scheduler still queues refreshes for `newsloom worker`)')
+    .action(async (options: { port?: number; workers: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
-      await withContext(globals, async ({ config, database, logger }) => {
+      await withContext(globals, async (context) => {
+        const { config, database, logger } = context;
+        const queue = await startBackground(context, { scheduler: true, workers: options.workers });
         const app = createApp({ config, database, logger });
         const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
         await new Promise<void>((resolve, reject) => {
@@ -24,6 +29,7 @@ export function registerServe(program: Command): void {
         await waitForSignal();
         logger.info('shutting down');
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await queue.stop();
       });
     });
 }
@@ -32,19 +38,4 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${value}`);
   return port;
-}
-
-/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
-function waitForSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const onSignal = () => {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-  });
 }
