@@ -21,6 +21,8 @@ export interface IngestDeps {
   pauseAfter?: number;
   /** Pages fetched at once when items are teasers (per-host limits still apply). */
   pageConcurrency?: number;
+  /** Most teaser pages read per refresh (default 50); the rest keep their teaser this time. */
+  maxPageFetches?: number;
   /**
    * Called after new articles are committed, with their ids (duplicates included): the hook the
    * analysis pipeline subscribes to. A failing hook is logged and does not fail the refresh.
@@ -189,7 +191,10 @@ async function updateKnown(
 
 async function completeTeasers(deps: IngestDeps, candidates: Candidate[]): Promise<Candidate[]> {
   const out = [...candidates];
-  const teasers = out.map((c, i) => [c, i] as const).filter(([c]) => c.teaser);
+  const teasers = out
+    .map((c, i) => [c, i] as const)
+    .filter(([c]) => c.teaser)
+    .slice(0, deps.maxPageFetches ?? 50);
   const width = deps.pageConcurrency ?? 4;
   for (let start = 0; start < teasers.length; start += width) {
     await Promise.all(

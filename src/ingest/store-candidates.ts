@@ -28,40 +28,55 @@ export async function storeCandidates(
   candidates: Candidate[],
 ): Promise<StoredBatch> {
   const batch = [...new Map(candidates.map((c) => [c.article.canonical_url, c.article])).values()];
-  if (batch.length === 0) return { articleIds: [], originals: 0, duplicates: 0, existing: 0 };
+  const total: StoredBatch = { articleIds: [], originals: 0, duplicates: 0, existing: 0 };
+  if (batch.length === 0) return total;
   return db.transaction().execute(async (tx) => {
-    const { ready, siblingsOf } = await linkDuplicates(tx, batch);
-    const first = await insertArticles(
-      tx,
-      ready.map((row) => ({ ...row, source_id: sourceId })),
-    );
-    // Copies of a story that is new in this same batch point at it once it has an id.
-    const second = await insertArticles(
-      tx,
-      [...siblingsOf].map(([row, original]) => ({
-        ...row,
-        source_id: sourceId,
-        duplicate_of: first.inserted.get(original) ?? null,
-      })),
-    );
-    const bands = ready
-      .filter((row) => row.fingerprint && row.duplicate_of == null && first.inserted.has(row.canonical_url))
-      .map((row) => ({
-        article_id: first.inserted.get(row.canonical_url)!,
-        bands: fingerprintBands(row.fingerprint!),
-      }));
-    await insertFingerprintBands(tx, bands);
-    const originals = ready.filter(
-      (row) => row.duplicate_of == null && first.inserted.has(row.canonical_url),
-    ).length;
-    const articleIds = [...first.inserted.values(), ...second.inserted.values()];
-    return {
-      articleIds,
-      originals,
-      duplicates: articleIds.length - originals,
-      existing: first.existing.length + second.existing.length,
-    };
+    // Chunks keep each statement under PostgreSQL's 65,535 bind parameters (a 10,000-item feed).
+    for (let start = 0; start < batch.length; start += CHUNK) {
+      const part = await storeChunk(tx, sourceId, batch.slice(start, start + CHUNK));
+      total.articleIds.push(...part.articleIds);
+      total.originals += part.originals;
+      total.duplicates += part.duplicates;
+      total.existing += part.existing;
+    }
+    return total;
   });
+}
+
+const CHUNK = 500;
+
+async function storeChunk(tx: Executor, sourceId: number, batch: Row[]): Promise<StoredBatch> {
+  const { ready, siblingsOf } = await linkDuplicates(tx, batch);
+  const first = await insertArticles(
+    tx,
+    ready.map((row) => ({ ...row, source_id: sourceId })),
+  );
+  // Copies of a story that is new in this same batch point at it once it has an id.
+  const second = await insertArticles(
+    tx,
+    [...siblingsOf].map(([row, original]) => ({
+      ...row,
+      source_id: sourceId,
+      duplicate_of: first.inserted.get(original) ?? null,
+    })),
+  );
+  const bands = ready
+    .filter((row) => row.fingerprint && row.duplicate_of == null && first.inserted.has(row.canonical_url))
+    .map((row) => ({
+      article_id: first.inserted.get(row.canonical_url)!,
+      bands: fingerprintBands(row.fingerprint!),
+    }));
+  await insertFingerprintBands(tx, bands);
+  const originals = ready.filter(
+    (row) => row.duplicate_of == null && first.inserted.has(row.canonical_url),
+  ).length;
+  const articleIds = [...first.inserted.values(), ...second.inserted.values()];
+  return {
+    articleIds,
+    originals,
+    duplicates: articleIds.length - originals,
+    existing: first.existing.length + second.existing.length,
+  };
 }
 
 type Row = Omit<NewArticle, 'source_id'>;

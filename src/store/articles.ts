@@ -88,13 +88,15 @@ export async function articlesByCanonicalUrls(
   urls: string[],
 ): Promise<Map<string, StoredArticleKey>> {
   const found = new Map<string, StoredArticleKey>();
-  if (urls.length === 0) return found;
-  const rows = await db
-    .selectFrom('articles')
-    .select(['id', 'source_id', 'content_hash', 'duplicate_of', 'canonical_url'])
-    .where('canonical_url', 'in', urls)
-    .execute();
-  for (const { canonical_url, ...key } of rows) found.set(canonical_url, key);
+  // Chunked: one statement may carry at most 65,535 parameters.
+  for (let start = 0; start < urls.length; start += 5000) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'source_id', 'content_hash', 'duplicate_of', 'canonical_url'])
+      .where('canonical_url', 'in', urls.slice(start, start + 5000))
+      .execute();
+    for (const { canonical_url, ...key } of rows) found.set(canonical_url, key);
+  }
   return found;
 }
 
