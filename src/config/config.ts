@@ -39,6 +39,31 @@ export const configSchema = z.object({
   llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
+  /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
+  fetchAllow: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().min(1)),
+    )
+    .default([]),
+  /** Largest response body fetched, in bytes. */
+  fetchMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Seconds allowed for response headers and, separately, for the body. */
+  fetchTimeout: z.number().int().positive().max(600).default(30),
+  /** Milliseconds between two requests to the same host. */
+  fetchDelay: z.number().int().min(0).max(600_000).default(1000),
+  /** Consecutive failed refreshes after which a source is paused. */
+  sourcePauseAfter: z.number().int().positive().default(10),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -76,6 +101,11 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
   NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
   NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
+  NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
+  NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',
+  NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
+  NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
+  NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -92,6 +122,10 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'llmMaxRetries',
   'llmPromptTokens',
   'writeDebounce',
+  'fetchMaxBytes',
+  'fetchTimeout',
+  'fetchDelay',
+  'sourcePauseAfter',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

@@ -3,6 +3,7 @@ import * as foundation from './0001_foundation.js';
 import * as analyze from './0003_analyze.js';
 import * as write from './0004_write.js';
 import * as site from './0005_site.js';
+import * as ingest from './0002_ingest.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0003_analyze': analyze,
   '0004_write': write,
   '0005_site': site,
+  '0002_ingest': ingest,
 };
