@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
+import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
+import { registerUsers } from './users.js';
 
 /** Builds the `newsloom` program with every command registered. */
 export function buildProgram(): Command {
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerUsers(program);
+  registerMail(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

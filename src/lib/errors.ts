@@ -5,7 +5,12 @@ export type ErrorCode =
   | 'data_dir_locked'
   | 'not_found'
   | 'invalid_input'
-  | 'io_error';
+  | 'io_error'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'comments_closed';
 
 /** An error with a stable code, a message for humans and the original cause for logs. */
 export class AppError extends Error {

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
+import { createAccounts } from '../auth/accounts.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import type { Logger } from '../lib/log.js';
 import { countAll } from '../store/stats.js';
+import { authRoutes, withAccounts } from './auth/index.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
 export interface WebDeps {
@@ -12,8 +14,11 @@ export interface WebDeps {
 }
 
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
-export function createApp({ config, database }: WebDeps): Hono {
+export function createApp({ config, database, logger }: WebDeps): Hono {
   const app = new Hono();
+  const accounts = createAccounts({ config, database, logger });
+  app.use('*', withAccounts(accounts));
+  app.route('/', authRoutes(accounts));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
