@@ -52,6 +52,8 @@ function discussSettings() {
     commentsPerMinute: z.number().int().positive().default(5),
     commentMaxLength: z.number().int().positive().default(5000),
     commentMaxLinks: z.number().int().min(0).default(3),
+    /** A comment form sent sooner than this after it was shown waits for a moderator. */
+    commentMinFormSeconds: z.number().min(0).default(3),
     bannedWords: wordList(),
     suspectWords: wordList(),
   };
@@ -89,6 +91,7 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_COMMENTS_PER_MINUTE: 'commentsPerMinute',
   NEWSLOOM_COMMENT_MAX_LENGTH: 'commentMaxLength',
   NEWSLOOM_COMMENT_MAX_LINKS: 'commentMaxLinks',
+  NEWSLOOM_COMMENT_MIN_FORM_SECONDS: 'commentMinFormSeconds',
   NEWSLOOM_BANNED_WORDS: 'bannedWords',
   NEWSLOOM_SUSPECT_WORDS: 'suspectWords',
 };
@@ -103,6 +106,7 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'commentsPerMinute',
   'commentMaxLength',
   'commentMaxLinks',
+  'commentMinFormSeconds',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

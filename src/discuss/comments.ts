@@ -57,7 +57,7 @@ export function commentsOpen(story: Story, settings: ModerationSettings, now: Da
 
 async function requireStory(db: Executor, storyId: number): Promise<Story> {
   const story = await storyById(db, storyId);
-  if (!story || story.state !== 'published') throw new AppError('not_found', `no published story ${storyId}`);
+  if (story?.state !== 'published') throw new AppError('not_found', `no published story ${storyId}`);
   return story;
 }
 
@@ -192,7 +192,7 @@ export async function deleteComment(
 
 async function visibleComment(deps: DiscussDeps, commentId: number): Promise<Comment> {
   const comment = await commentById(deps.db, commentId);
-  if (!comment || comment.status !== 'visible') throw new AppError('not_found', `no comment ${commentId}`);
+  if (comment?.status !== 'visible') throw new AppError('not_found', `no comment ${commentId}`);
   return comment;
 }
 

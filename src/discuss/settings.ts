@@ -12,6 +12,6 @@ export function moderationSettings(config: Config): ModerationSettings {
     editMinutes: config.commentEditMinutes,
     bannedWords: config.bannedWords,
     suspectWords: config.suspectWords,
-    minFormMs: 3000,
+    minFormMs: config.commentMinFormSeconds * 1000,
   };
 }

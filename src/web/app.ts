@@ -5,6 +5,7 @@ import type { Database } from '../db/connect.js';
 import type { Logger } from '../lib/log.js';
 import { countAll } from '../store/stats.js';
 import { authRoutes, withAccounts } from './auth/index.js';
+import { discussApp } from './discuss/index.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
 export interface WebDeps {
@@ -19,6 +20,7 @@ export function createApp({ config, database, logger }: WebDeps): Hono {
   const accounts = createAccounts({ config, database, logger });
   app.use('*', withAccounts(accounts));
   app.route('/', authRoutes(accounts));
+  app.route('/', discussApp(accounts));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
 
