@@ -19,6 +19,13 @@ export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
+  clusterThreshold: z.number().min(0).max(1).default(0.3),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.6),
+  clusterWindowHours: z.number().positive().default(96),
+  clusterHalfLifeHours: z.number().positive().default(48),
+  clusterTextWeight: z.number().min(0).max(1).default(0.7),
+  storyMinArticles: z.number().int().min(1).default(2),
+  storyMinPublishers: z.number().int().min(1).default(2),
 });
 
 function flag() {
@@ -94,6 +101,13 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_COMMENT_MIN_FORM_SECONDS: 'commentMinFormSeconds',
   NEWSLOOM_BANNED_WORDS: 'bannedWords',
   NEWSLOOM_SUSPECT_WORDS: 'suspectWords',
+  NEWSLOOM_CLUSTER_THRESHOLD: 'clusterThreshold',
+  NEWSLOOM_CLUSTER_MERGE_THRESHOLD: 'clusterMergeThreshold',
+  NEWSLOOM_CLUSTER_WINDOW_HOURS: 'clusterWindowHours',
+  NEWSLOOM_CLUSTER_HALF_LIFE_HOURS: 'clusterHalfLifeHours',
+  NEWSLOOM_CLUSTER_TEXT_WEIGHT: 'clusterTextWeight',
+  NEWSLOOM_STORY_MIN_ARTICLES: 'storyMinArticles',
+  NEWSLOOM_STORY_MIN_PUBLISHERS: 'storyMinPublishers',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -107,6 +121,13 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'commentMaxLength',
   'commentMaxLinks',
   'commentMinFormSeconds',
+  'clusterThreshold',
+  'clusterMergeThreshold',
+  'clusterWindowHours',
+  'clusterHalfLifeHours',
+  'clusterTextWeight',
+  'storyMinArticles',
+  'storyMinPublishers',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {
@@ -114,7 +135,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unkn
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
@@ -269,6 +270,46 @@ export interface InaccuracyReportsTable {
   created_at: CreatedAt;
 }
 
+export interface ArticleAnalysesTable {
+  article_id: number;
+  language: string;
+  analysis: JSONColumnType<ArticleAnalysis>;
+  analyzed_at: UpdatedAt;
+}
+
+/** Running document frequencies; the row with term '' counts the documents. */
+export interface TermFrequenciesTable {
+  term: string;
+  docs: number;
+}
+
+/** What clustering keeps about a story: its term centroid, entity counts and time span. */
+export interface StoryProfile {
+  /** Summed keyword weights of the story's articles (the heaviest terms only). */
+  terms: Record<string, number>;
+  /** Entity key → number of articles naming it. */
+  entities: Record<string, number>;
+  articles: number;
+  /** Epoch ms of the earliest and latest dated article; null when none is dated. */
+  first: number | null;
+  last: number | null;
+  /** Epoch ms of the latest article by publication or fetch time: what the index window reads. */
+  seen: number;
+  title: string;
+}
+
+export interface StoryProfilesTable {
+  story_id: number;
+  profile: JSONColumnType<StoryProfile>;
+  last_seen_at: Timestamp;
+}
+
+export interface StoryPostingsTable {
+  term: string;
+  story_id: number;
+  last_seen_at: Timestamp;
+}
+
 export interface DB {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -287,6 +328,10 @@ export interface DB {
   bans: BansTable;
   moderation_actions: ModerationActionsTable;
   inaccuracy_reports: InaccuracyReportsTable;
+  article_analyses: ArticleAnalysesTable;
+  term_frequencies: TermFrequenciesTable;
+  story_profiles: StoryProfilesTable;
+  story_postings: StoryPostingsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

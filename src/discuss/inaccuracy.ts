@@ -78,8 +78,7 @@ export async function resolveInaccuracy(
   const parsed = resolutionSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]!.message);
   const report = await inaccuracyReportById(db, parsed.data.reportId);
-  if (report?.status !== 'open')
-    throw new AppError('not_found', `no open report ${parsed.data.reportId}`);
+  if (report?.status !== 'open') throw new AppError('not_found', `no open report ${parsed.data.reportId}`);
   const status = parsed.data.action === 'dismiss' ? 'dismissed' : 'correction_requested';
   return db.transaction().execute(async (trx) => {
     const resolved = await resolveInaccuracyReport(trx, report.id, {
