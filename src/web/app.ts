@@ -23,9 +23,9 @@ export interface WebDeps {
 export function createApp({ config, database, logger, metrics, readiness }: WebDeps): Hono {
   const app = new Hono();
   app.use('*', observe({ logger, metrics }));
-  app.route('/', opsRoutes({ database, metrics, checks: readiness }));
   const accounts = createAccounts({ config, database, logger });
   app.use('*', withAccounts(accounts));
+  app.route('/', opsRoutes({ database, metrics, checks: readiness }));
   app.route('/', authRoutes(accounts));
   app.route('/', discussApp(accounts));
 

@@ -52,6 +52,18 @@ describe('accounts through the forms', () => {
     expect((await client.get('/profile')).status).toBe(303);
   });
 
+  it('signs out every session of an account', async () => {
+    const laptop = new TestClient(app, '198.51.100.9');
+    const phone = new TestClient(app, '198.51.100.10');
+    await laptop.post('/sign-up', { email: 'two@example.com', name: 'Two', password: 'two devices' });
+    await laptop.post('/sign-in', { email: 'two@example.com', password: 'two devices' });
+    await phone.post('/sign-in', { email: 'two@example.com', password: 'two devices' });
+    expect((await phone.get('/profile')).status).toBe(200);
+    expect((await laptop.post('/sign-out-everywhere', {})).status).toBe(303);
+    expect((await phone.get('/profile')).status).toBe(303);
+    expect((await laptop.get('/profile')).status).toBe(303);
+  });
+
   it('answers a taken address exactly like a new one, and mails the owner', async () => {
     const client = new TestClient(app, '198.51.100.2');
     const fields = { email: 'taken@example.com', name: 'T', password: 'first password' };

@@ -11,9 +11,9 @@ export interface Viewer {
   created_at: Date;
 }
 
-/** Hono variables set by the account middleware. */
+/** Hono variables set by the account middleware; `csrf()` gives the form token (setting its cookie). */
 export interface AccountEnv {
-  Variables: { viewer: Viewer | null; csrf: string; ip: string };
+  Variables: { viewer: Viewer | null; csrf: () => string; ip: string };
 }
 
 export type AccountContext = Context<AccountEnv>;

@@ -16,12 +16,16 @@ export const csrfProtection = ({ siteUrl }: { siteUrl: string }): MiddlewareHand
   const secure = siteUrl.startsWith('https://');
   const allowed = new URL(siteUrl).origin;
   return async function csrfProtection(c, next) {
-    let token = getCookie(c, COOKIE);
-    if (!token || !/^[A-Za-z0-9_-]{32,}$/.test(token)) {
-      token = randomBytes(24).toString('base64url');
-      setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/' });
-    }
-    c.set('csrf', token);
+    const existing = getCookie(c, COOKIE);
+    let token = existing && /^[A-Za-z0-9_-]{32,}$/.test(existing) ? existing : null;
+    // The cookie is set only when a page renders a form, so pages without forms stay cacheable.
+    c.set('csrf', () => {
+      if (!token) {
+        token = randomBytes(24).toString('base64url');
+        setCookie(c, COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/' });
+      }
+      return token;
+    });
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     const origin = c.req.header('origin');
     const reqOrigin = new URL(c.req.url).origin;

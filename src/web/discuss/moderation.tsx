@@ -23,7 +23,7 @@ const NOTICES: Record<string, string> = {
 export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
   const site = accounts.config.siteName;
-  const chrome = (c: AccountContext) => ({ siteName: site, viewer: c.get('viewer'), csrf: c.get('csrf') });
+  const chrome = (c: AccountContext) => ({ siteName: site, viewer: c.get('viewer'), csrf: c.get('csrf')() });
   // Signed out: go sign in; signed in without the role: 403.
   const gate = (c: AccountContext, role: UserRole) => {
     const viewer = c.get('viewer');
@@ -64,7 +64,7 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
             <blockquote>{entry.body}</blockquote>
             {entry.open_reports.length ? <p>Reports: {entry.open_reports.join(' · ')}</p> : null}
             <form method="post" action={`/moderation/comments/${entry.id}`}>
-              <CsrfField token={c.get('csrf')} />
+              <CsrfField token={c.get('csrf')()} />
               <label>
                 Note <input name="note" maxlength={1000} />
               </label>
@@ -140,7 +140,7 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
         <h1>Report an inaccuracy</h1>
         <p>Pick the sentence you believe is wrong and tell the editors why.</p>
         <form method="post" action={`/discuss/${story.id}/inaccuracy`}>
-          <CsrfField token={c.get('csrf')} />
+          <CsrfField token={c.get('csrf')()} />
           <input type="hidden" name="return" value={returnTo} />
           <fieldset>
             <legend>Sentence</legend>
@@ -209,7 +209,7 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
             <blockquote>{r.sentence}</blockquote>
             <p>{r.note}</p>
             <form method="post" action={`/editor/inaccuracies/${r.id}`}>
-              <CsrfField token={c.get('csrf')} />
+              <CsrfField token={c.get('csrf')()} />
               <label>
                 Reason (shown with the correction) <input name="note" required minlength={3} />
               </label>

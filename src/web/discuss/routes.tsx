@@ -38,7 +38,8 @@ export async function thoughtsFor(accounts: Accounts, c: AccountContext, storyId
     storyId,
     thread,
     viewer,
-    csrf: c.get('csrf'),
+    // Signed-out readers see no forms: no token, no cookie, and the page stays cacheable.
+    csrf: viewer ? c.get('csrf')() : '',
     open: commentsOpen(story, deps.settings, now),
     returnTo,
     editMinutes: deps.settings.editMinutes,
@@ -52,7 +53,11 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
   const site = accounts.config.siteName;
   const deps = discussDeps(accounts);
-  const chrome = (c: AccountContext) => ({ siteName: site, viewer: c.get('viewer'), csrf: c.get('csrf') });
+  const chrome = (c: AccountContext) => ({
+    siteName: site,
+    viewer: c.get('viewer'),
+    csrf: c.get('viewer') ? c.get('csrf')() : '',
+  });
 
   // The standalone thread page; the reader site embeds the same <Thoughts> on its story page.
   app.get('/discuss/:story', async (c) => {
@@ -113,7 +118,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
       <Layout chrome={chrome(c)} title="Edit your comment">
         <h1>Edit your comment</h1>
         <form method="post" action={`/discuss/comments/${comment.id}/edit`}>
-          <CsrfField token={c.get('csrf')} />
+          <CsrfField token={c.get('csrf')()} />
           <input
             type="hidden"
             name="return"
@@ -188,7 +193,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
       <Layout chrome={chrome(c)} title="Report a comment">
         <h1>Report a comment</h1>
         <form method="post" action={`/discuss/comments/${id}/report`}>
-          <CsrfField token={c.get('csrf')} />
+          <CsrfField token={c.get('csrf')()} />
           <input type="hidden" name="return" value={c.req.query('return') ?? '/'} />
           <label>
             What is wrong with it? <input name="reason" required minlength={3} maxlength={500} />

@@ -40,7 +40,7 @@ export function errorPage(c: AccountContext, siteName: string, error: unknown) {
   const status = statusOf(error);
   if (status === 500) throw error;
   const message = (error as AppError).message;
-  const chrome = { siteName, viewer: c.get('viewer'), csrf: c.get('csrf') };
+  const chrome = { siteName, viewer: c.get('viewer'), csrf: c.get('csrf')() };
   return c.html(
     <Layout chrome={chrome} title="Sorry">
       <h1>{status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Sorry'}</h1>
