@@ -5,6 +5,7 @@
  */
 import { benchImport } from './import.js';
 import { benchEngines } from './lib.js';
+import { benchWrite } from './write.js';
 
 type Bench = () => Promise<unknown>;
 
@@ -14,6 +15,7 @@ const benches: Record<string, Bench> = {
     for (const engine of benchEngines()) results.push(await benchImport(engine));
     return results;
   },
+  write: async () => benchWrite(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -72,7 +72,10 @@ export class WorkingSet {
   private index(key: number, profile: StoryProfile): void {
     for (const t of postingTerms(profile)) {
       let set = this.postings.get(t);
-      if (!set) this.postings.set(t, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.postings.set(t, set);
+      }
       set.add(key);
     }
   }

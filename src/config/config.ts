@@ -26,6 +26,20 @@ export const configSchema = z.object({
   clusterTextWeight: z.number().min(0).max(1).default(0.7),
   storyMinArticles: z.number().int().min(1).default(2),
   storyMinPublishers: z.number().int().min(1).default(2),
+  /** auto: publish versions whose quotes and figures verify (after dropping failing sentences); review: hold every version. */
+  publishPolicy: z.enum(['auto', 'review']).default('auto'),
+  /** An OpenAI-compatible endpoint for the LLM writer; the extractive writer is used without one. */
+  llmBaseUrl: z.url().optional(),
+  llmModel: z.string().min(1).optional(),
+  llmApiKey: z.string().min(1).optional(),
+  /** Seconds one LLM request may take. */
+  llmTimeout: z.number().positive().max(600).default(60),
+  /** Retries after a failed LLM request (429, 5xx, network). */
+  llmMaxRetries: z.number().int().min(0).max(10).default(2),
+  /** Prompt budget in tokens for the numbered source passages. */
+  llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
+  /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
+  writeDebounce: z.number().min(0).max(86_400).default(120),
 });
 
 function flag() {
@@ -108,6 +122,14 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_CLUSTER_TEXT_WEIGHT: 'clusterTextWeight',
   NEWSLOOM_STORY_MIN_ARTICLES: 'storyMinArticles',
   NEWSLOOM_STORY_MIN_PUBLISHERS: 'storyMinPublishers',
+  NEWSLOOM_PUBLISH_POLICY: 'publishPolicy',
+  NEWSLOOM_LLM_BASE_URL: 'llmBaseUrl',
+  NEWSLOOM_LLM_MODEL: 'llmModel',
+  NEWSLOOM_LLM_API_KEY: 'llmApiKey',
+  NEWSLOOM_LLM_TIMEOUT: 'llmTimeout',
+  NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
+  NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
+  NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -128,6 +150,10 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'clusterTextWeight',
   'storyMinArticles',
   'storyMinPublishers',
+  'llmTimeout',
+  'llmMaxRetries',
+  'llmPromptTokens',
+  'writeDebounce',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

@@ -68,6 +68,8 @@ export interface StoriesTable {
   /** Comments closed on this story by an editor (0006_discuss). */
   comments_closed: Generated<boolean>;
   merged_into: number | null;
+  /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
+  write_note: Generated<string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;
@@ -121,6 +123,30 @@ export interface StoryVersionsTable {
   correction_reason: string | null;
   generated_at: Timestamp;
   created_at: CreatedAt;
+  /** LLM token counts for the version (null for the extractive writer); migration 0004. */
+  prompt_tokens: Generated<number | null>;
+  output_tokens: Generated<number | null>;
+}
+
+/** One verifier outcome for a part of a version (see src/verify/types.ts). */
+export interface VerificationFindingsTable {
+  id: Generated<number>;
+  story_version_id: number;
+  location: string;
+  check: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  detail: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
+/** The most related other stories of a story, best first, with a one-sentence teaser. */
+export interface StoryRelatedTable {
+  story_id: number;
+  related_story_id: number;
+  rank: number;
+  score: number;
+  teaser: string;
 }
 
 /** better-auth's user (src/auth/auth.ts maps its fields to these columns). */
@@ -310,6 +336,38 @@ export interface StoryPostingsTable {
   last_seen_at: Timestamp;
 }
 
+/** An operator-defined section: stories match when they mention a keyword or an entity. */
+export interface TopicsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string | null;
+  keywords: JSONColumnType<string[]>;
+  entities: JSONColumnType<string[]>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Site-wide settings by key (e.g. `demo`: the site shows demo content). */
+export interface SiteSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+}
+
+/** Full-text documents, kept by triggers on articles and story_versions. */
+export interface ArticleSearchTable {
+  article_id: number;
+  document: string;
+}
+
+export interface StoryVersionSearchTable {
+  version_id: number;
+  story_id: number;
+  document: string;
+}
+
 export interface DB {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -332,6 +390,12 @@ export interface DB {
   term_frequencies: TermFrequenciesTable;
   story_profiles: StoryProfilesTable;
   story_postings: StoryPostingsTable;
+  verification_findings: VerificationFindingsTable;
+  story_related: StoryRelatedTable;
+  topics: TopicsTable;
+  site_settings: SiteSettingsTable;
+  article_search: ArticleSearchTable;
+  story_version_search: StoryVersionSearchTable;
 }
 
 export type Source = Selectable<SourcesTable>;
@@ -350,3 +414,6 @@ export type Ban = Selectable<BansTable>;
 export type ModerationAction = Selectable<ModerationActionsTable>;
 export type InaccuracyReport = Selectable<InaccuracyReportsTable>;
 export type OutboxMail = Selectable<MailOutboxTable>;
+export type VerificationFinding = Selectable<VerificationFindingsTable>;
+export type Topic = Selectable<TopicsTable>;
+export type NewTopic = Insertable<TopicsTable>;

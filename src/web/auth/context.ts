@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { Accounts } from '../../auth/accounts.js';
 import type { UserRole } from '../../store/users.js';
 
@@ -11,9 +12,12 @@ export interface Viewer {
   created_at: Date;
 }
 
+/** Renders account and discussion content inside the reader site's page frame (header, footer, styles). */
+export type Frame = (meta: { title: string; path: string }, content: Child) => Promise<string>;
+
 /** Hono variables set by the account middleware; `csrf()` gives the form token (setting its cookie). */
 export interface AccountEnv {
-  Variables: { viewer: Viewer | null; csrf: () => string; ip: string };
+  Variables: { viewer: Viewer | null; csrf: () => string; ip: string; frame: Frame | null };
 }
 
 export type AccountContext = Context<AccountEnv>;

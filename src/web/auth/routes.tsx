@@ -7,7 +7,7 @@ import { EmailFormPage, NOTICES, ProfilePage, ResetPasswordPage, SignInPage, Sig
 
 /** Page chrome for the current request. */
 export function chromeOf(c: AccountContext, siteName: string) {
-  return { siteName, viewer: c.get('viewer'), csrf: c.get('csrf')() };
+  return { siteName, viewer: c.get('viewer'), csrf: c.get('csrf')(), frame: c.get('frame') };
 }
 
 async function form(c: AccountContext): Promise<Record<string, string>> {

@@ -11,6 +11,7 @@ import { TestClient, testApp, testConfig } from './testing.js';
 let database: Database;
 let app: ReturnType<typeof testApp>;
 let storyId: number;
+const THREAD = '/stories/dam-opens/thoughts';
 const overrides = { commentMinFormSeconds: 0, suspectWords: ['idiot'] };
 const XSS = [
   '<script>alert(1)</script>',
@@ -88,12 +89,12 @@ async function approveAll(): Promise<void> {
 
 describe('Thoughts without JavaScript', () => {
   it('invites signed-out readers to sign in and back', async () => {
-    const response = await new TestClient(app).get(`/discuss/${storyId}`);
+    const response = await new TestClient(app).get(THREAD);
     // No forms for a signed-out reader, so no CSRF cookie: the page stays cacheable.
     expect(response.headers.get('set-cookie')).toBeNull();
     const page = await response.text();
     expect(page).toContain('Sign in to join the conversation');
-    expect(page).toContain(`/sign-in?next=${encodeURIComponent(`/discuss/${storyId}#thoughts`)}`);
+    expect(page).toContain(`/sign-in?next=${encodeURIComponent(`/stories/dam-opens/thoughts#thoughts`)}`);
   });
 
   it('holds a first comment, publishes it on approval, then threads, edits, likes and reports', async () => {
@@ -104,12 +105,12 @@ describe('Thoughts without JavaScript', () => {
     });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toMatch(/thoughts=held#comment-\d+/);
-    expect(await (await new TestClient(app).get(`/discuss/${storyId}`)).text()).not.toContain(
+    expect(await (await new TestClient(app).get(THREAD)).text()).not.toContain(
       'Good news for farmers',
     );
-    expect(await (await ada.get(`/discuss/${storyId}`)).text()).toContain('Awaiting approval');
+    expect(await (await ada.get(THREAD)).text()).toContain('Awaiting approval');
     await approveAll();
-    const page = await (await new TestClient(app).get(`/discuss/${storyId}`)).text();
+    const page = await (await new TestClient(app).get(THREAD)).text();
     expect(page).toContain('<p>Good news for farmers.</p>');
     expect(page).toContain('<a href="https://example.org/dam" rel="nofollow ugc noopener" target="_blank">');
     const id = /id="comment-(\d+)"/.exec(page)![1]!;
@@ -125,7 +126,7 @@ describe('Thoughts without JavaScript', () => {
       (await ada.post(`/discuss/comments/${id}/edit`, { body: 'Good news for farmers, mostly.' })).status,
     ).toBe(303);
 
-    const after = await (await bob.get(`/discuss/${storyId}?sort=liked`)).text();
+    const after = await (await bob.get(`${THREAD}?sort=liked`)).text();
     expect(after).toContain('Good news for farmers, mostly.');
     expect(after).toContain('(edited)');
     expect(after).toContain('1 like');
@@ -148,7 +149,7 @@ describe('Thoughts without JavaScript', () => {
   it('escapes XSS payloads in comments and display names', async () => {
     const xss = await signedIn('xss@example.com', '192.0.2.13', XSS[2]);
     for (const payload of XSS) await xss.post(`/discuss/${storyId}/comments`, { body: payload });
-    const page = await (await xss.get(`/discuss/${storyId}`)).text();
+    const page = await (await xss.get(THREAD)).text();
     expect(page).not.toMatch(/<script>alert|<img src=x|<svg onload|href="javascript:|" onmouseover=/i);
     expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(page).toContain('&quot;&gt;&lt;svg onload=alert(1)&gt;');
@@ -292,7 +293,7 @@ describe('moderation and editors', () => {
     const ed = new TestClient(app, '192.0.2.52');
     await ed.post('/sign-in', { email: 'ed@example.com', password: 'editor-pass' });
     expect((await ed.post(`/discuss/${storyId}/close`, { closed: 'true' })).status).toBe(303);
-    expect(await (await ed.get(`/discuss/${storyId}`)).text()).toContain(
+    expect(await (await ed.get(THREAD)).text()).toContain(
       'Comments are closed on this story.',
     );
     await ed.post(`/discuss/${storyId}/close`, { closed: 'false' });

@@ -1,5 +1,6 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import type { Viewer } from '../auth/context.js';
+import type { Frame, Viewer } from '../auth/context.js';
 import { CSRF_FIELD } from '../auth/csrf.js';
 
 /** What every account and discussion page hands to the layout. */
@@ -7,6 +8,34 @@ export interface PageChrome {
   siteName: string;
   viewer: Viewer | null;
   csrf: string;
+  /** The reader site's frame, when the site is mounted; otherwise the minimal shell below. */
+  frame?: Frame | null;
+}
+
+/** Who is signed in, with profile, moderation and sign-out; the site's cached frame cannot carry this. */
+export function AccountBar({ chrome }: { chrome: PageChrome }) {
+  const { viewer } = chrome;
+  return (
+    <nav aria-label="Account" class="account-bar sans">
+      {viewer ? (
+        <>
+          <a href="/profile">{viewer.name}</a>
+          {viewer.role !== 'reader' ? (
+            <>
+              {' · '}
+              <a href="/moderation">Moderation</a>
+            </>
+          ) : null}{' '}
+          <form method="post" action="/sign-out" class="inline">
+            <CsrfField token={chrome.csrf} />
+            <button type="submit">Sign out</button>
+          </form>
+        </>
+      ) : (
+        <a href="/sign-in">Sign in</a>
+      )}
+    </nav>
+  );
 }
 
 /** The hidden CSRF field every state-changing form carries. */
@@ -15,39 +44,42 @@ export function CsrfField({ token }: { token: string }) {
 }
 
 /**
- * A minimal page shell for account and discussion pages; swap it for the reader site's layout once
- * that is merged (only this file renders <html>).
+ * The page around account and discussion content: the reader site's frame when mounted in the app,
+ * else a minimal shell of our own. Always uncached: it shows who is signed in.
  */
-export function Layout({ chrome, title, children }: { chrome: PageChrome; title: string; children?: Child }) {
-  const { viewer } = chrome;
+export async function Layout({
+  chrome,
+  title,
+  children,
+}: {
+  chrome: PageChrome;
+  title: string;
+  children?: Child;
+}) {
+  const content = (
+    <div class="wrap">
+      <AccountBar chrome={chrome} />
+      {children}
+    </div>
+  );
+  if (chrome.frame) return raw(await chrome.frame({ title, path: '/' }, content));
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${chrome.siteName}`}</title>
-      </head>
-      <body>
-        <header>
-          <a href="/">{chrome.siteName}</a>{' '}
-          <nav aria-label="Account">
-            {viewer ? (
-              <>
-                <a href="/profile">{viewer.name}</a>
-                {viewer.role !== 'reader' ? <a href="/moderation"> Moderation</a> : null}
-                <form method="post" action="/sign-out" style="display:inline">
-                  <CsrfField token={chrome.csrf} />
-                  <button type="submit">Sign out</button>
-                </form>
-              </>
-            ) : (
-              <a href="/sign-in">Sign in</a>
-            )}
-          </nav>
-        </header>
-        <main>{children}</main>
-      </body>
-    </html>
+    <>
+      {raw('<!doctype html>')}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} · ${chrome.siteName}`}</title>
+        </head>
+        <body>
+          <header>
+            <a href="/">{chrome.siteName}</a>
+          </header>
+          <main>{content}</main>
+        </body>
+      </html>
+    </>
   );
 }
 

@@ -23,7 +23,12 @@ const NOTICES: Record<string, string> = {
 export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
   const site = accounts.config.siteName;
-  const chrome = (c: AccountContext) => ({ siteName: site, viewer: c.get('viewer'), csrf: c.get('csrf')() });
+  const chrome = (c: AccountContext) => ({
+    siteName: site,
+    viewer: c.get('viewer'),
+    csrf: c.get('csrf')(),
+    frame: c.get('frame'),
+  });
   // Signed out: go sign in; signed in without the role: 403.
   const gate = (c: AccountContext, role: UserRole) => {
     const viewer = c.get('viewer');

@@ -13,7 +13,7 @@ import { commentById, type CommentSort } from '../../store/comments.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import { CsrfField, Layout, Message } from './layout.js';
 import { reasonText, THOUGHTS_NOTICES } from './messages.js';
-import { backTo, discussDeps, errorPage, findStory, formFields } from './shared.js';
+import { backTo, discussDeps, errorPage, findStory, formFields, threadPath } from './shared.js';
 import { Thoughts } from './thoughts.js';
 
 const SORTS = new Set(['newest', 'oldest', 'liked']);
@@ -57,19 +57,30 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     siteName: site,
     viewer: c.get('viewer'),
     csrf: c.get('viewer') ? c.get('csrf')() : '',
+    frame: c.get('frame'),
   });
 
-  // The standalone thread page; the reader site embeds the same <Thoughts> on its story page.
-  app.get('/discuss/:story', async (c) => {
-    const story = await findStory(accounts, c.req.param('story'));
+  // The thread page of a story (the story page itself is cached for everyone and links here).
+  app.get('/stories/:slug/thoughts', async (c) => {
+    const story = await findStory(accounts, c.req.param('slug'));
     if (!story) return c.notFound();
-    const props = await thoughtsFor(accounts, c, Number(story.id), `/discuss/${story.id}`);
+    const props = await thoughtsFor(accounts, c, Number(story.id), threadPath(story));
+    c.header('Cache-Control', 'private, no-store');
     return c.html(
-      <Layout chrome={chrome(c)} title={story.title ?? story.slug}>
-        <h1>{story.title ?? story.slug}</h1>
+      <Layout chrome={chrome(c)} title={`Thoughts: ${story.title ?? story.slug}`}>
+        <p>
+          <a href={`/stories/${story.slug}`}>← {story.title ?? story.slug}</a>
+        </p>
         <Thoughts {...props} />
       </Layout>,
     );
+  });
+
+  app.get('/discuss/:story', async (c) => {
+    const story = await findStory(accounts, c.req.param('story'));
+    if (!story) return c.notFound();
+    const query = new URL(c.req.url).search;
+    return c.redirect(`${threadPath(story)}${query}`, 301);
   });
 
   app.post('/discuss/:story/comments', async (c) => {
@@ -77,7 +88,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     const story = await findStory(accounts, c.req.param('story'));
     if (!story) return c.notFound();
     const fields = await formFields(c);
-    const fallback = `/discuss/${story.id}`;
+    const fallback = threadPath(story);
     if (!viewer) return c.redirect(`/sign-in?next=${encodeURIComponent(fields.return || fallback)}`, 303);
     const rendered = Number(fields.rendered_at);
     try {

@@ -13,6 +13,11 @@ export function discussDeps(accounts: Accounts): DiscussDeps {
   return { db: accounts.db, settings: moderationSettings(accounts.config) };
 }
 
+/** The page of a story's comment thread. */
+export function threadPath(story: Pick<Story, 'slug'>): string {
+  return `/stories/${story.slug}/thoughts`;
+}
+
 /** A published story by numeric id or slug, or undefined. */
 export async function findStory(accounts: Accounts, key: string): Promise<Story | undefined> {
   const story = /^\d+$/.test(key)
@@ -40,7 +45,7 @@ export function errorPage(c: AccountContext, siteName: string, error: unknown) {
   const status = statusOf(error);
   if (status === 500) throw error;
   const message = (error as AppError).message;
-  const chrome = { siteName, viewer: c.get('viewer'), csrf: c.get('csrf')() };
+  const chrome = { siteName, viewer: c.get('viewer'), csrf: c.get('csrf')(), frame: c.get('frame') };
   return c.html(
     <Layout chrome={chrome} title="Sorry">
       <h1>{status === 403 ? 'Not allowed' : status === 404 ? 'Not found' : 'Sorry'}</h1>

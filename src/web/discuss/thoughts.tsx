@@ -48,7 +48,7 @@ function CommentForm(props: ThoughtsProps & { parentId?: number; label: string }
       <input type="hidden" name="rendered_at" value={String(props.now.getTime())} />
       {props.parentId ? <input type="hidden" name="parent_id" value={String(props.parentId)} /> : null}
       {/* Left empty by people; bots fill every field. */}
-      <div style="position:absolute;left:-10000px" aria-hidden="true">
+      <div hidden aria-hidden="true">
         <label>
           Leave this empty <input name="website" tabindex={-1} autocomplete="off" />
         </label>
