@@ -81,7 +81,7 @@ export function createAuth(deps: AuthDeps) {
       max: 100,
       customRules: {
         '/sign-in/email': { window: 60, max: deps.signInPerMinute ?? 5 },
-        '/sign-up/email': { window: 60, max: 5 },
+        '/sign-up/email': { window: 60, max: deps.signInPerMinute ?? 5 },
         '/request-password-reset': { window: 60, max: 3 },
       },
     },

@@ -105,9 +105,7 @@ describe('Thoughts without JavaScript', () => {
     });
     expect(first.status).toBe(303);
     expect(first.headers.get('location')).toMatch(/thoughts=held#comment-\d+/);
-    expect(await (await new TestClient(app).get(THREAD)).text()).not.toContain(
-      'Good news for farmers',
-    );
+    expect(await (await new TestClient(app).get(THREAD)).text()).not.toContain('Good news for farmers');
     expect(await (await ada.get(THREAD)).text()).toContain('Awaiting approval');
     await approveAll();
     const page = await (await new TestClient(app).get(THREAD)).text();
@@ -293,9 +291,7 @@ describe('moderation and editors', () => {
     const ed = new TestClient(app, '192.0.2.52');
     await ed.post('/sign-in', { email: 'ed@example.com', password: 'editor-pass' });
     expect((await ed.post(`/discuss/${storyId}/close`, { closed: 'true' })).status).toBe(303);
-    expect(await (await ed.get(THREAD)).text()).toContain(
-      'Comments are closed on this story.',
-    );
+    expect(await (await ed.get(THREAD)).text()).toContain('Comments are closed on this story.');
     await ed.post(`/discuss/${storyId}/close`, { closed: 'false' });
   });
 });
