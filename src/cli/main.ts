@@ -6,11 +6,13 @@ import { registerExport } from './export.js';
 import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
 import { registerIngest } from './ingest.js';
+import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerSources } from './sources.js';
 import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
+import { registerUsers } from './users.js';
 
 /** Builds the `newsloom` program with every command registered. */
 export function buildProgram(): Command {
@@ -26,6 +28,8 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerUsers(program);
+  registerMail(program);
   registerEval(program);
   registerSources(program);
   registerIngest(program);

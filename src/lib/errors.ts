@@ -14,7 +14,12 @@ export type ErrorCode =
   | 'fetch_rate_limited'
   | 'fetch_redirects'
   | 'robots_disallowed'
-  | 'feed_invalid';
+  | 'feed_invalid'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'comments_closed';
 
 /** An error with a stable code, a message for humans and the original cause for logs. */
 export class AppError extends Error {

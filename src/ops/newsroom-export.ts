@@ -21,24 +21,16 @@ export const EXPORT_SKIP = new Set([
   'story_version_search',
   'newsloom_migrations',
   'newsloom_migrations_lock',
-  'session',
   'sessions',
-  'verification',
   'verifications',
-  'rate_limit',
+  'auth_rate_limits',
+  // Sign-in links and reset tokens travel through the outbox.
+  'mail_outbox',
 ]);
 
 /** Columns blanked on export because they hold secrets. */
 export const EXPORT_REDACT: Record<string, string[]> = {
-  account: [
-    'password',
-    'access_token',
-    'refresh_token',
-    'id_token',
-    'accessToken',
-    'refreshToken',
-    'idToken',
-  ],
+  accounts: ['password', 'access_token', 'refresh_token', 'id_token'],
 };
 
 /**

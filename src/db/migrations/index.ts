@@ -4,6 +4,7 @@ import * as analyze from './0003_analyze.js';
 import * as write from './0004_write.js';
 import * as site from './0005_site.js';
 import * as ingest from './0002_ingest.js';
+import * as discuss from './0006_discuss.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_write': write,
   '0005_site': site,
   '0002_ingest': ingest,
+  '0006_discuss': discuss,
 };
