@@ -21,7 +21,14 @@ export interface FrequencyCache {
   docs: number;
   terms: Map<string, number>;
   loadedAt: number;
+  /** Counts not yet written to the database (written every PENDING_DOCS documents). */
+  pending: Map<string, number>;
+  pendingDocs: number;
 }
+
+// Writing the frequencies is the costliest statement of a batch; batching them across batches keeps
+// it off the per-article cost. Losing unwritten counts in a crash only blurs keyword weights.
+const PENDING_DOCS = 2_000;
 
 const CACHED_TERMS = 50_000;
 // Below this many documents the frequencies are too thin: count the batch itself as well.
@@ -29,7 +36,7 @@ const COLD_START_DOCS = 2_000;
 
 /** A cache that loads on first use. */
 export function newFrequencyCache(): FrequencyCache {
-  return { docs: 0, terms: new Map(), loadedAt: -1 };
+  return { docs: 0, terms: new Map(), loadedAt: -1, pending: new Map(), pendingDocs: 0 };
 }
 
 /** What analysis needs from the process. */
@@ -63,6 +70,7 @@ export async function ensureAnalyses(
   if (missing.length === 0) return analyses;
   const cache = deps.frequencies;
   if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 1.1 + 100) {
+    await flushFrequencies(deps);
     const loaded = await frequentTerms(deps.db, CACHED_TERMS);
     Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });
   }
@@ -85,11 +93,24 @@ export async function ensureAnalyses(
     return { articleId: a.id, analysis: stored };
   });
   await storeAnalyses(deps.db, rows);
-  await addDocumentFrequencies(deps.db, missing.length, counted);
   cache.docs += missing.length;
-  for (const [t, n] of counted) if (cache.terms.has(t)) cache.terms.set(t, cache.terms.get(t)! + n);
+  cache.pendingDocs += missing.length;
+  for (const [t, n] of counted) {
+    cache.terms.set(t, (cache.terms.get(t) ?? 0) + n);
+    cache.pending.set(t, (cache.pending.get(t) ?? 0) + n);
+  }
+  if (cache.pendingDocs >= PENDING_DOCS) await flushFrequencies(deps);
   deps.logger?.debug({ analyzed: missing.length }, 'articles analyzed');
   return analyses;
+}
+
+/** Writes the document frequencies counted since the last write. */
+export async function flushFrequencies(deps: AnalyzeDeps): Promise<void> {
+  const cache = deps.frequencies;
+  if (cache.pendingDocs === 0) return;
+  await addDocumentFrequencies(deps.db, cache.pendingDocs, cache.pending);
+  cache.pending = new Map();
+  cache.pendingDocs = 0;
 }
 
 function bump(map: Map<string, number>, key: string): void {

@@ -62,6 +62,9 @@ export async function clusterArticles(
     deps.db,
     rows.flatMap((r) => (r.duplicate_of ? [r.duplicate_of] : [])),
   );
+  // A duplicate's story joins the working set even when no term would have found it.
+  const unseen = [...originals.values()].filter((id) => !set.stories.has(id));
+  for (const [id, profile] of await storyProfiles(deps.db, unseen)) set.load(id, profile);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
   const result = placeAll(set, features, duplicateOf, originals, deps.settings);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
@@ -101,11 +104,11 @@ export function placeAll(
   for (const article of features) {
     const original = duplicateOf.get(article.id);
     const known = original ? (inBatch.get(original) ?? originals.get(original)) : undefined;
-    const known_ = known !== undefined ? set.resolve(known) : undefined;
-    if (known_ !== undefined && set.stories.has(known_)) {
-      set.update(known_, addToProfile(set.stories.get(known_)!.profile, article));
-      result.assignments.push({ articleId: article.id, key: known_, score: 1, created: false });
-      inBatch.set(article.id, known_);
+    const home = known !== undefined ? set.resolve(known) : undefined;
+    if (home !== undefined && set.stories.has(home)) {
+      set.update(home, addToProfile(set.stories.get(home)!.profile, article));
+      result.assignments.push({ articleId: article.id, key: home, score: 1, created: false });
+      inBatch.set(article.id, home);
       continue;
     }
     const scored = score(set, article, settings);
