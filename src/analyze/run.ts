@@ -14,8 +14,8 @@ import type { ArticleAnalysis } from './types.js';
 
 /**
  * The document frequencies analysis weighs keywords with, kept in memory: the most frequent terms
- * only (a rare term's weight hardly depends on its exact count), reloaded when the corpus has grown
- * by a tenth, so the cost per article does not grow with the archive.
+ * (a rare term's weight hardly depends on its exact count) plus what this process counted, so the
+ * cost per article does not grow with the archive.
  */
 export interface FrequencyCache {
   docs: number;
@@ -32,7 +32,7 @@ const PENDING_DOCS = 2_000;
 
 const CACHED_TERMS = 50_000;
 // Below this many documents the frequencies are too thin: count the batch itself as well.
-const COLD_START_DOCS = 2_000;
+const COLD_START_DOCS = 500;
 
 /** A cache that loads on first use. */
 export function newFrequencyCache(): FrequencyCache {
@@ -69,7 +69,9 @@ export async function ensureAnalyses(
   const missing = articles.filter((a) => !analyses.has(a.id));
   if (missing.length === 0) return analyses;
   const cache = deps.frequencies;
-  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 1.1 + 100) {
+  // Counts are kept up to date in memory; reloading only picks up other processes' documents and
+  // trims the map, so it happens when the corpus has doubled (a logarithmic number of times).
+  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 2 + 1000 || cache.terms.size > CACHED_TERMS * 4) {
     await flushFrequencies(deps);
     const loaded = await frequentTerms(deps.db, CACHED_TERMS);
     Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });

@@ -113,7 +113,8 @@ export function placeAll(
     }
     const scored = score(set, article, settings);
     const best = scored[0];
-    if (!best || best.score < settings.threshold) {
+    const bar = joinThreshold(article, settings.threshold);
+    if (!best || best.score < bar) {
       const key = set.create(newProfile(article));
       result.assignments.push({ articleId: article.id, key, score: 1, created: true });
       inBatch.set(article.id, key);
@@ -123,12 +124,22 @@ export function placeAll(
     result.assignments.push({ articleId: article.id, key: best.key, score: best.score, created: false });
     inBatch.set(article.id, best.key);
     for (const other of scored.slice(1)) {
-      if (other.score < settings.threshold) break;
+      if (other.score < bar) break;
       mergeIfConverged(set, set.resolve(best.key), set.resolve(other.key), settings, result);
     }
   }
   for (const a of result.assignments) a.key = set.resolve(a.key);
   return result;
+}
+
+// Cosines between texts of many terms run lower than between headlines of a few: a full article
+// (30 keywords) needs half the similarity a headline (10 keywords or fewer) needs.
+const HEADLINE_TERMS = 10;
+
+/** The similarity an article needs to join a story: the threshold, scaled down for long texts. */
+export function joinThreshold(article: ArticleFeatures, threshold: number): number {
+  const scale = Math.min(1, Math.max(0.5, HEADLINE_TERMS / Math.max(1, article.terms.size)));
+  return threshold * scale;
 }
 
 function score(
