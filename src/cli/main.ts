@@ -1,16 +1,24 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
 import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
+import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
+import { registerIngest } from './ingest.js';
+import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
+import { registerSources } from './sources.js';
+import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
+import { registerUsers } from './users.js';
 
 /** Builds the `newsloom` program with every command registered. */
 export function buildProgram(): Command {
   const program = new Command('newsloom')
     .description('Newsloom: a self-hostable AI newsroom')
+    .version(packageVersion(), '-V, --version')
     .option('--data-dir <dir>', 'embedded data directory (default ./data, or NEWSLOOM_DATA_DIR)')
     .option('--config <file>', 'JSON config file (default ./newsloom.config.json, or NEWSLOOM_CONFIG)')
     .showHelpAfterError()
@@ -20,7 +28,13 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerUsers(program);
+  registerMail(program);
   registerEval(program);
+  registerSources(program);
+  registerIngest(program);
+  registerFeed(program);
+  registerWorker(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -39,4 +53,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`newsloom: ${describeError(error)}\n`);
     return 1;
   }
+}
+
+function packageVersion(): string {
+  // src/cli and dist/cli both sit two levels below the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }
