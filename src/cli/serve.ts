@@ -1,9 +1,15 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { loadDemoIfEmpty } from '../demo/load.js';
+import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
+
+/** Seconds in-flight requests get to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** `newsloom serve`: the web server, plus the scheduler and workers unless `--no-workers`. */
 export function registerServe(program: Command): void {
@@ -11,14 +17,17 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
+    .option('--demo', 'load the demo corpus first when the database holds no articles')
     .option('--no-workers', 'serve the web only (the scheduler still queues refreshes for `newsloom worker`)')
-    .action(async (options: { port?: number; workers: boolean }, command: Command) => {
+    .action(async (options: { port?: number; demo?: boolean; workers: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async (context) => {
         const { config, database, logger } = context;
+        if (options.demo) await loadDemoIfEmpty(database.db, { logger });
         const queue = await startBackground(context, { scheduler: true, workers: options.workers });
-        const app = createApp({ config, database, logger });
-        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+        const metrics = createMetrics();
+        const app = createApp({ config, database, logger, metrics });
+        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
         await new Promise<void>((resolve, reject) => {
           server.once('listening', resolve);
           server.once('error', reject);
@@ -28,7 +37,7 @@ export function registerServe(program: Command): void {
         logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
         await waitForSignal();
         logger.info('shutting down');
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeServer(server, SHUTDOWN_DEADLINE_MS);
         await queue.stop();
       });
     });
@@ -38,4 +47,13 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${value}`);
   return port;
+}
+
+/** Stops accepting connections, lets in-flight requests finish, and cuts what is left at the deadline. */
+async function closeServer(server: Server, deadlineMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), deadlineMs);
+  await closed;
+  clearTimeout(timer);
 }

@@ -43,6 +43,27 @@ export const configSchema = z.object({
   fetchDelay: z.number().int().min(0).max(600_000).default(1000),
   /** Consecutive failed refreshes after which a source is paused. */
   sourcePauseAfter: z.number().int().positive().default(10),
+  clusterThreshold: z.number().min(0).max(1).default(0.3),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.6),
+  clusterWindowHours: z.number().positive().default(96),
+  clusterHalfLifeHours: z.number().positive().default(48),
+  clusterTextWeight: z.number().min(0).max(1).default(0.7),
+  storyMinArticles: z.number().int().min(1).default(2),
+  storyMinPublishers: z.number().int().min(1).default(2),
+  /** auto: publish versions whose quotes and figures verify (after dropping failing sentences); review: hold every version. */
+  publishPolicy: z.enum(['auto', 'review']).default('auto'),
+  /** An OpenAI-compatible endpoint for the LLM writer; the extractive writer is used without one. */
+  llmBaseUrl: z.url().optional(),
+  llmModel: z.string().min(1).optional(),
+  llmApiKey: z.string().min(1).optional(),
+  /** Seconds one LLM request may take. */
+  llmTimeout: z.number().positive().max(600).default(60),
+  /** Retries after a failed LLM request (429, 5xx, network). */
+  llmMaxRetries: z.number().int().min(0).max(10).default(2),
+  /** Prompt budget in tokens for the numbered source passages. */
+  llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
+  /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
+  writeDebounce: z.number().min(0).max(86_400).default(120),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -70,6 +91,21 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
   NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
   NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
+  NEWSLOOM_CLUSTER_THRESHOLD: 'clusterThreshold',
+  NEWSLOOM_CLUSTER_MERGE_THRESHOLD: 'clusterMergeThreshold',
+  NEWSLOOM_CLUSTER_WINDOW_HOURS: 'clusterWindowHours',
+  NEWSLOOM_CLUSTER_HALF_LIFE_HOURS: 'clusterHalfLifeHours',
+  NEWSLOOM_CLUSTER_TEXT_WEIGHT: 'clusterTextWeight',
+  NEWSLOOM_STORY_MIN_ARTICLES: 'storyMinArticles',
+  NEWSLOOM_STORY_MIN_PUBLISHERS: 'storyMinPublishers',
+  NEWSLOOM_PUBLISH_POLICY: 'publishPolicy',
+  NEWSLOOM_LLM_BASE_URL: 'llmBaseUrl',
+  NEWSLOOM_LLM_MODEL: 'llmModel',
+  NEWSLOOM_LLM_API_KEY: 'llmApiKey',
+  NEWSLOOM_LLM_TIMEOUT: 'llmTimeout',
+  NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
+  NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
+  NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -79,6 +115,17 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'fetchTimeout',
   'fetchDelay',
   'sourcePauseAfter',
+  'clusterThreshold',
+  'clusterMergeThreshold',
+  'clusterWindowHours',
+  'clusterHalfLifeHours',
+  'clusterTextWeight',
+  'storyMinArticles',
+  'storyMinPublishers',
+  'llmTimeout',
+  'llmMaxRetries',
+  'llmPromptTokens',
+  'writeDebounce',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {
@@ -86,7 +133,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unkn
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
   }
   return out;
 }
