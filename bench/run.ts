@@ -4,6 +4,7 @@
  * absolute numbers on a shared machine say little.
  */
 import { benchImport } from './import.js';
+import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
 import { benchWrite } from './write.js';
 
@@ -16,6 +17,7 @@ const benches: Record<string, Bench> = {
     return results;
   },
   write: async () => benchWrite(),
+  ingest: async () => benchIngest(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
