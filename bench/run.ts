@@ -6,6 +6,7 @@
 import { benchAnalyzeCluster } from './analyze.js';
 import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
+import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
 import { benchWrite } from './write.js';
 
@@ -20,6 +21,7 @@ const benches: Record<string, Bench> = {
   write: async () => benchWrite(),
   comments: async () => benchComments(),
   analyze: async () => benchAnalyzeCluster(),
+  ingest: async () => benchIngest(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
