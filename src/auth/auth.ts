@@ -2,6 +2,7 @@ import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { signInBackoffHooks } from './backoff.js';
 import type { Logger } from '../lib/log.js';
 import type { Mailer } from './mailer.js';
 
@@ -37,6 +38,7 @@ export function createAuth(deps: AuthDeps) {
     database: { db: deps.db, type: 'postgres' },
     logger: { disabled: true },
     telemetry: { enabled: false },
+    hooks: signInBackoffHooks(deps.db),
     user: {
       modelName: 'users',
       fields: { emailVerified: 'email_verified', ...timestamps },

@@ -205,6 +205,14 @@ export interface AuthRateLimitsTable {
   last_request: number;
 }
 
+export interface SignInFailuresTable {
+  /** The lowercased email address tried. */
+  key: string;
+  failures: number;
+  locked_until: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+
 export interface MailOutboxTable {
   id: Generated<number>;
   to_address: string;
@@ -380,6 +388,7 @@ export interface DB {
   verifications: VerificationsTable;
   auth_rate_limits: AuthRateLimitsTable;
   mail_outbox: MailOutboxTable;
+  sign_in_failures: SignInFailuresTable;
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;
   comment_reports: CommentReportsTable;
