@@ -2,8 +2,8 @@ import { betterAuth } from 'better-auth';
 import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
-import { signInBackoffHooks } from './backoff.js';
 import type { Logger } from '../lib/log.js';
+import { signInBackoffHooks } from './backoff.js';
 import type { Mailer } from './mailer.js';
 
 /** What the auth instance needs; built once by the process's composition root. */
@@ -20,9 +20,7 @@ export interface AuthDeps {
   signInPerMinute?: number;
 }
 
-/** The roles a user can hold, lowest first. */
-export const ROLES = ['reader', 'moderator', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 
 // better-auth's tables under our names with snake_case columns, so our own SQL reads naturally.
 const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;

@@ -1,5 +1,5 @@
-import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { ArticleAnalysis } from '../analyze/types.js';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
