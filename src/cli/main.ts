@@ -3,10 +3,14 @@ import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
 import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
+import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
+import { registerIngest } from './ingest.js';
 import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
+import { registerSources } from './sources.js';
+import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
 import { registerUsers } from './users.js';
 
@@ -27,6 +31,10 @@ export function buildProgram(): Command {
   registerUsers(program);
   registerMail(program);
   registerEval(program);
+  registerSources(program);
+  registerIngest(program);
+  registerFeed(program);
+  registerWorker(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

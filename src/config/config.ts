@@ -19,10 +19,10 @@ export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
-  clusterThreshold: z.number().min(0).max(1).default(0.3),
-  clusterMergeThreshold: z.number().min(0).max(1).default(0.6),
+  clusterThreshold: z.number().min(0).max(1).default(0.15),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.5),
   clusterWindowHours: z.number().positive().default(96),
-  clusterHalfLifeHours: z.number().positive().default(48),
+  clusterHalfLifeHours: z.number().positive().default(12),
   clusterTextWeight: z.number().min(0).max(1).default(0.7),
   storyMinArticles: z.number().int().min(1).default(2),
   storyMinPublishers: z.number().int().min(1).default(2),
@@ -40,6 +40,31 @@ export const configSchema = z.object({
   llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
+  /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
+  fetchAllow: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().min(1)),
+    )
+    .default([]),
+  /** Largest response body fetched, in bytes. */
+  fetchMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Seconds allowed for response headers and, separately, for the body. */
+  fetchTimeout: z.number().int().positive().max(600).default(30),
+  /** Milliseconds between two requests to the same host. */
+  fetchDelay: z.number().int().min(0).max(600_000).default(1000),
+  /** Consecutive failed refreshes after which a source is paused. */
+  sourcePauseAfter: z.number().int().positive().default(10),
 });
 
 function flag() {
@@ -130,6 +155,11 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
   NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
   NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
+  NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
+  NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',
+  NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
+  NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
+  NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -154,6 +184,10 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'llmMaxRetries',
   'llmPromptTokens',
   'writeDebounce',
+  'fetchMaxBytes',
+  'fetchTimeout',
+  'fetchDelay',
+  'sourcePauseAfter',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

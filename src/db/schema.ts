@@ -53,6 +53,8 @@ export interface ArticlesTable {
   content_hash: string;
   /** The article this one republishes (wire copy), when it is a duplicate. */
   duplicate_of: number | null;
+  /** MinHash signature of the text (near-duplicate detection); null for short or old rows. */
+  fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -376,7 +378,14 @@ export interface StoryVersionSearchTable {
   document: string;
 }
 
+/** One LSH band key of an article's MinHash signature. */
+export interface ArticleFingerprintBandsTable {
+  band: number;
+  article_id: number;
+}
+
 export interface DB {
+  article_fingerprint_bands: ArticleFingerprintBandsTable;
   sources: SourcesTable;
   articles: ArticlesTable;
   stories: StoriesTable;
