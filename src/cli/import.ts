@@ -21,7 +21,10 @@ export function registerImport(program: Command): void {
           const progress = startProgress('import', size, 'bytes');
           try {
             return await importArticles(database.db, input, {
-              onProgress: ({ bytes }) => progress.update(bytes),
+              onProgress: ({ lines, bytes }) => {
+                progress.update(bytes);
+                logger.debug({ lines, bytes }, 'import batch stored');
+              },
               onLineError: (error) =>
                 logger.warn({ line: error.line, reason: error.reason }, 'import line skipped'),
             });

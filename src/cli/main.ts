@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
 import { registerExport } from './export.js';
@@ -10,6 +11,7 @@ import { registerStats } from './stats.js';
 export function buildProgram(): Command {
   const program = new Command('newsloom')
     .description('Newsloom: a self-hostable AI newsroom')
+    .version(packageVersion(), '-V, --version')
     .option('--data-dir <dir>', 'embedded data directory (default ./data, or NEWSLOOM_DATA_DIR)')
     .option('--config <file>', 'JSON config file (default ./newsloom.config.json, or NEWSLOOM_CONFIG)')
     .showHelpAfterError()
@@ -37,4 +39,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`newsloom: ${describeError(error)}\n`);
     return 1;
   }
+}
+
+function packageVersion(): string {
+  // src/cli and dist/cli both sit two levels below the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }

@@ -1,3 +1,4 @@
+import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
@@ -146,12 +147,54 @@ export interface StoryRelatedTable {
   teaser: string;
 }
 
+export interface ArticleAnalysesTable {
+  article_id: number;
+  language: string;
+  analysis: JSONColumnType<ArticleAnalysis>;
+  analyzed_at: UpdatedAt;
+}
+
+/** Running document frequencies; the row with term '' counts the documents. */
+export interface TermFrequenciesTable {
+  term: string;
+  docs: number;
+}
+
+/** What clustering keeps about a story: its term centroid, entity counts and time span. */
+export interface StoryProfile {
+  /** Summed keyword weights of the story's articles (the heaviest terms only). */
+  terms: Record<string, number>;
+  /** Entity key → number of articles naming it. */
+  entities: Record<string, number>;
+  articles: number;
+  /** Epoch ms of the earliest and latest dated article; null when none is dated. */
+  first: number | null;
+  last: number | null;
+  title: string;
+}
+
+export interface StoryProfilesTable {
+  story_id: number;
+  profile: JSONColumnType<StoryProfile>;
+  last_seen_at: Timestamp;
+}
+
+export interface StoryPostingsTable {
+  term: string;
+  story_id: number;
+  last_seen_at: Timestamp;
+}
+
 export interface DB {
   sources: SourcesTable;
   articles: ArticlesTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
   story_versions: StoryVersionsTable;
+  article_analyses: ArticleAnalysesTable;
+  term_frequencies: TermFrequenciesTable;
+  story_profiles: StoryProfilesTable;
+  story_postings: StoryPostingsTable;
   verification_findings: VerificationFindingsTable;
   story_related: StoryRelatedTable;
 }
