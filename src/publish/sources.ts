@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../analyze/types.js';
+import { analysesForArticles } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
 import { storySourceArticles } from '../store/published.js';
 import { fallbackAnalysis } from '../verify/extract.js';
@@ -27,6 +28,6 @@ export async function loadStorySources(
     title: a.title,
     text: a.text,
     published_at: a.published_at,
-    analysis: analyses.get(a.id) ?? fallbackAnalysis(a.text),
+    analysis: analyses.get(a.id) ?? fallbackAnalysis(a.text, a.title),
   }));
 }
