@@ -12,15 +12,13 @@ export type AnalysisLoader = (db: Executor, articleIds: number[]) => Promise<Map
 export async function loadStorySources(
   db: Executor,
   storyId: number,
-  loadAnalyses?: AnalysisLoader,
+  loadAnalyses: AnalysisLoader = analysesForArticles,
 ): Promise<SourceArticle[]> {
   const articles = await storySourceArticles(db, storyId);
-  const analyses = loadAnalyses
-    ? await loadAnalyses(
-        db,
-        articles.map((a) => a.id),
-      )
-    : new Map<number, ArticleAnalysis>();
+  const analyses = await loadAnalyses(
+    db,
+    articles.map((a) => a.id),
+  );
   return articles.map((a) => ({
     id: a.id,
     source_id: a.source_id,
