@@ -3,11 +3,7 @@ import { prepareSources } from '../src/verify/prepare.js';
 import { verifyDraft } from '../src/verify/verify.js';
 import { writeExtractive } from '../src/write/extractive.js';
 import { loadMultilingSample } from '../src/write/sample.js';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+import { median } from './lib.js';
 
 /**
  * Extractive write + verify of a 10-source story (the WikiNews events of the multi-document sample;

@@ -45,7 +45,7 @@ export function topKeywords(
   limit: number,
 ): { term: string; weight: number }[] {
   const scored: { term: string; weight: number }[] = [];
-  for (const [term, tf] of counts) scored.push({ term, weight: (1 + Math.log(tf)) * idf(df, term) });
+  for (const [term, tf] of counts) scored.push({ term, weight: tf * idf(df, term) });
   scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
   return scored.slice(0, limit).map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 }));
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { collect, runCli, spawnCli } from './testing.js';
 
@@ -136,4 +137,35 @@ describe('newsloom CLI', () => {
     const stats = await runCli(['--data-dir', dir, 'stats', '--json']);
     expect(JSON.parse(stats.stdout).articles).toBe(total);
   });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'moves an embedded newsroom to PostgreSQL with export --all and import',
+    async () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'in.jsonl');
+      writeFileSync(file, Array.from({ length: 30 }, (_, i) => articleLine(i)).join('\n'));
+      expect((await runCli(['--data-dir', dir, 'import', file])).code).toBe(0);
+      const dump = path.join(dir, 'newsroom.jsonl');
+      const exported = await runCli(['--data-dir', dir, 'export', '--all', '--out', dump]);
+      expect(exported.code).toBe(0);
+
+      const schema = `cli_move_${process.pid}_${Date.now().toString(36)}`;
+      const admin = new pg.Pool({ connectionString: process.env.TEST_DATABASE_URL, max: 1 });
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      try {
+        const url = new URL(process.env.TEST_DATABASE_URL!);
+        url.searchParams.set('options', `-c search_path=${schema}`);
+        const env = { DATABASE_URL: url.toString() };
+        const loaded = await runCli(['import', dump, '--json'], { env });
+        expect(loaded.code).toBe(0);
+        expect(JSON.parse(loaded.stdout).tables).toMatchObject({ sources: 7, articles: 30 });
+        const before = JSON.parse((await runCli(['--data-dir', dir, 'stats', '--json'])).stdout);
+        const after = JSON.parse((await runCli(['stats', '--json'], { env })).stdout);
+        expect(after).toEqual(before);
+      } finally {
+        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+        await admin.end();
+      }
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
+import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerEval(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

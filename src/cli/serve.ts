@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
+import { loadDemoIfEmpty } from '../demo/load.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -14,9 +15,11 @@ export function registerServe(program: Command): void {
     .command('serve')
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
-    .action(async (options: { port?: number }, command: Command) => {
+    .option('--demo', 'load the demo corpus first when the database holds no articles')
+    .action(async (options: { port?: number; demo?: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async ({ config, database, logger }) => {
+        if (options.demo) await loadDemoIfEmpty(database.db, { logger });
         const metrics = createMetrics();
         const app = createApp({ config, database, logger, metrics });
         const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

@@ -170,6 +170,8 @@ export interface StoryProfile {
   /** Epoch ms of the earliest and latest dated article; null when none is dated. */
   first: number | null;
   last: number | null;
+  /** Epoch ms of the latest article by publication or fetch time: what the index window reads. */
+  seen: number;
   title: string;
 }
 
@@ -185,6 +187,38 @@ export interface StoryPostingsTable {
   last_seen_at: Timestamp;
 }
 
+/** An operator-defined section: stories match when they mention a keyword or an entity. */
+export interface TopicsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: string | null;
+  keywords: JSONColumnType<string[]>;
+  entities: JSONColumnType<string[]>;
+  position: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** Site-wide settings by key (e.g. `demo`: the site shows demo content). */
+export interface SiteSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: UpdatedAt;
+}
+
+/** Full-text documents, kept by triggers on articles and story_versions. */
+export interface ArticleSearchTable {
+  article_id: number;
+  document: string;
+}
+
+export interface StoryVersionSearchTable {
+  version_id: number;
+  story_id: number;
+  document: string;
+}
+
 export interface DB {
   sources: SourcesTable;
   articles: ArticlesTable;
@@ -197,6 +231,10 @@ export interface DB {
   story_postings: StoryPostingsTable;
   verification_findings: VerificationFindingsTable;
   story_related: StoryRelatedTable;
+  topics: TopicsTable;
+  site_settings: SiteSettingsTable;
+  article_search: ArticleSearchTable;
+  story_version_search: StoryVersionSearchTable;
 }
 
 export type Source = Selectable<SourcesTable>;
@@ -209,3 +247,5 @@ export type NewStory = Insertable<StoriesTable>;
 export type StoryVersion = Selectable<StoryVersionsTable>;
 export type NewStoryVersion = Insertable<StoryVersionsTable>;
 export type VerificationFinding = Selectable<VerificationFindingsTable>;
+export type Topic = Selectable<TopicsTable>;
+export type NewTopic = Insertable<TopicsTable>;

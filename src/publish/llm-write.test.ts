@@ -86,7 +86,13 @@ const hostile: { name: string; reply: string; check: string; text: string }[] = 
   },
 ];
 
-const broken: { name: string; replies: FakeReply[]; message: RegExp; maxRetries?: number }[] = [
+const broken: {
+  name: string;
+  replies: FakeReply[];
+  message: RegExp;
+  maxRetries?: number;
+  timeoutMs?: number;
+}[] = [
   {
     name: 'malformed JSON',
     replies: [{ content: '{"headline": "Freedonia raises rates", "lede": [' }],
@@ -97,6 +103,7 @@ const broken: { name: string; replies: FakeReply[]; message: RegExp; maxRetries?
     name: 'timeout',
     replies: [{ content: JSON.stringify(good), delayMs: 3000 }],
     message: /did not answer within 400 ms/,
+    timeoutMs: 400,
   },
   // Without Retry-After the SDK backs off for seconds; the 429 case below covers the retry itself.
   { name: '500', replies: [{ status: 500 }], message: /HTTP 500 after 1 attempt/, maxRetries: 0 },
@@ -114,7 +121,7 @@ describe('writeStory with the LLM writer', () => {
     createLlmWriter({
       baseUrl: llm.baseUrl,
       model: 'fake-7b',
-      timeoutMs: options.timeoutMs ?? 400,
+      timeoutMs: options.timeoutMs ?? 5000,
       maxRetries: options.maxRetries ?? 1,
       promptTokens: 4000,
       prompts: loadPrompts(),
@@ -197,9 +204,11 @@ describe('writeStory with the LLM writer', () => {
 
   it.each(broken)(
     'falls back to the extractive writer on $name, and says so',
-    async ({ replies, message, maxRetries }) => {
+    async ({ replies, message, maxRetries, timeoutMs }) => {
       llm.script(replies);
-      const outcome = await writeStory({ ...deps, llm: writer({ maxRetries }) }, storyId, { force: true });
+      const outcome = await writeStory({ ...deps, llm: writer({ maxRetries, timeoutMs }) }, storyId, {
+        force: true,
+      });
       if (outcome.status !== 'published') throw new Error(outcome.status);
       expect(outcome.version.writer).toBe('extractive');
       const stored = await findingsForVersion(database.db, outcome.version.id);
@@ -212,9 +221,7 @@ describe('writeStory with the LLM writer', () => {
 
   it('waits out a 429 with Retry-After and uses the answer that follows', async () => {
     llm.script([{ status: 429, retryAfter: 1 }, { content: JSON.stringify(good) }]);
-    // A budget long enough to wait out the one-second Retry-After.
-    const patient = writer({ timeoutMs: 5000 });
-    const outcome = await writeStory({ ...deps, llm: patient }, storyId, { force: true });
+    const outcome = await writeStory(deps, storyId, { force: true });
     if (outcome.status !== 'published') throw new Error(outcome.status);
     expect(outcome.version.writer).toBe('fake-7b');
     expect(llm.requests).toHaveLength(2);

@@ -102,3 +102,20 @@ export async function addDocumentFrequencies(
       .execute();
   }
 }
+
+/** The `limit` most frequent terms with their document frequencies, and the document count. */
+export async function frequentTerms(
+  db: Executor,
+  limit: number,
+): Promise<{ docs: number; terms: Map<string, number> }> {
+  const rows = await db
+    .selectFrom('term_frequencies')
+    .select(['term', 'docs'])
+    .orderBy('docs', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const terms = new Map(rows.map((r) => [r.term, r.docs]));
+  const docs = terms.get('') ?? 0;
+  terms.delete('');
+  return { docs, terms };
+}

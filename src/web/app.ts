@@ -1,9 +1,21 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
+import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
-import { countAll } from '../store/stats.js';
+import { currentVersionIdBySlug } from '../store/site.js';
+import { registerSiteApi } from './api/site-routes.js';
+import { type Asset, loadAssets } from './assets.js';
+import type { SiteDeps } from './context.js';
+import { memoize, PageCache } from './page-cache.js';
+import { handleError } from './routes/errors.js';
+import { registerFeeds } from './routes/feeds.js';
+import { registerPages } from './routes/pages.js';
+import { registerStoryPages } from './routes/story.js';
+import { securityHeaders } from './security.js';
+import { siteContextLoader } from './site-context.js';
 import { observe } from './middleware/observe.js';
 import { opsRoutes, type ReadinessCheck } from './ops.js';
 
@@ -16,25 +28,50 @@ export interface WebDeps {
   readiness?: ReadinessCheck[];
 }
 
+/** Tuning for tests and benchmarks. */
+export interface WebOptions {
+  /** How long a slug → current version lookup is trusted (a new version shows up at most this late). */
+  versionTtlMs?: number;
+  /** How long the site frame (topics, demo flag) is trusted. */
+  siteTtlMs?: number;
+}
+
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
-export function createApp({ config, database, logger, metrics, readiness }: WebDeps): Hono {
+export function createApp(
+  { config, database, logger, metrics, readiness }: WebDeps,
+  options: WebOptions = {},
+): Hono {
   const app = new Hono();
-  app.use('*', observe({ logger, metrics }));
+  const assets = loadAssets();
+  const db = database.db;
+  const deps: SiteDeps = {
+    config,
+    db,
+    logger,
+    site: siteContextLoader({ config, db, assets }, { ttlMs: options.siteTtlMs ?? 5000 }),
+    cache: new PageCache(),
+    currentVersion: memoize((slug) => currentVersionIdBySlug(db, slug), {
+      ttlMs: options.versionTtlMs ?? 1000,
+    }),
+  };
+
+  app.use(observe({ logger, metrics }));
+  app.use(securityHeaders());
+  app.onError((error, c) => handleError(error, c, deps));
+  app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
+
   app.route('/', opsRoutes({ database, metrics, checks: readiness }));
-
-  app.get('/', async (c) => {
-    const counts = await countAll(database.db);
-    return c.html(
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(config.siteName)}</title>` +
-        `<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>` +
-        `<h1>${escapeHtml(config.siteName)}</h1><p>${counts.articles} articles from ${counts.sources} sources, ` +
-        `${counts.published_stories} published stories.</p></body></html>`,
-    );
-  });
-
+  for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
+  registerPages(app, deps);
+  registerStoryPages(app, deps);
+  registerFeeds(app, deps);
+  registerSiteApi(app, deps);
   return app;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+function serveAsset(c: Context, asset: Asset): Response {
+  c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  c.header('ETag', asset.etag);
+  if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
+  return c.body(asset.body, 200, { 'Content-Type': asset.type });
 }

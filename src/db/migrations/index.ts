@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
 import * as analyze from './0003_analyze.js';
 import * as write from './0004_write.js';
+import * as site from './0005_site.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
   '0003_analyze': analyze,
   '0004_write': write,
+  '0005_site': site,
 };

@@ -1,0 +1,3 @@
+import { siteContract } from './site.case.js';
+
+siteContract('pglite');

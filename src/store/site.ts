@@ -1,0 +1,236 @@
+import { sql } from 'kysely';
+import type { Story, StoryVersion } from '../db/schema.js';
+import type { Executor } from './db.js';
+
+/** A published story as lists show it: headline, dek, counts, outlets and times. */
+export interface StorySummary {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  version: number;
+  source_count: number;
+  publisher_count: number;
+  /** When the story was first published (falls back to when the story was created). */
+  published_at: Date;
+  /** When the current version was written. */
+  updated_at: Date;
+  outlets: string[];
+}
+
+/** Where a list page starts: strictly older than this (published_at, id). */
+export interface StoryCursor {
+  at: Date;
+  id: number;
+}
+
+const sortKey = sql<Date>`COALESCE(s.published_at, s.created_at)`;
+
+/** Published stories with their current version, newest first, after an optional cursor. */
+export async function listPublishedStories(
+  db: Executor,
+  options: { limit: number; before?: StoryCursor; storyIds?: number[] },
+): Promise<StorySummary[]> {
+  if (options.storyIds && options.storyIds.length === 0) return [];
+  const rows = await sql<Omit<StorySummary, 'outlets'>>`
+    SELECT s.id, s.slug, v.headline, v.dek, v.version, v.source_count, v.publisher_count,
+           ${sortKey} AS published_at, v.generated_at AS updated_at
+    FROM stories s JOIN story_versions v ON v.id = s.current_version_id
+    WHERE s.state = 'published'
+      ${options.before ? sql`AND (${sortKey}, s.id) < (${options.before.at}, ${options.before.id})` : sql``}
+      ${options.storyIds ? sql`AND s.id IN (${sql.join(options.storyIds)})` : sql``}
+    ORDER BY ${sortKey} DESC, s.id DESC
+    LIMIT ${options.limit}`.execute(db);
+  return withOutlets(db, rows.rows);
+}
+
+/** Adds the outlet names (most articles first) to each story. */
+async function withOutlets(db: Executor, rows: Omit<StorySummary, 'outlets'>[]): Promise<StorySummary[]> {
+  if (rows.length === 0) return [];
+  const outlets = await sql<{ story_id: number; name: string }>`
+    SELECT sa.story_id, so.name, count(*) AS n
+    FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN sources so ON so.id = a.source_id
+    WHERE sa.story_id IN (${sql.join(rows.map((r) => r.id))})
+    GROUP BY sa.story_id, so.name
+    ORDER BY sa.story_id, n DESC, so.name`.execute(db);
+  const byStory = new Map<number, string[]>();
+  for (const row of outlets.rows) {
+    const list = byStory.get(row.story_id) ?? [];
+    list.push(row.name);
+    byStory.set(row.story_id, list);
+  }
+  return rows.map((row) => ({ ...row, outlets: byStory.get(row.id) ?? [] }));
+}
+
+/** A source article as the story page shows it, with the text its citations point into. */
+export interface SourceArticle {
+  id: number;
+  title: string;
+  url: string;
+  outlet: string;
+  outlet_url: string | null;
+  published_at: Date | null;
+  text: string;
+}
+
+/** The articles a story stands on (its own and any cited by the given ids), oldest first. */
+export async function storySourceArticles(
+  db: Executor,
+  storyId: number,
+  citedIds: number[] = [],
+): Promise<SourceArticle[]> {
+  const result = await sql<SourceArticle>`
+    SELECT a.id, a.title, a.url, so.name AS outlet, COALESCE(so.homepage, so.url) AS outlet_url,
+           a.published_at, a.text
+    FROM articles a JOIN sources so ON so.id = a.source_id
+    WHERE a.id IN (SELECT article_id FROM story_articles WHERE story_id = ${storyId})
+      ${citedIds.length > 0 ? sql`OR a.id IN (${sql.join(citedIds)})` : sql``}
+    ORDER BY a.published_at ASC NULLS LAST, a.id`.execute(db);
+  return result.rows;
+}
+
+/** The published story behind a slug with its current version, or undefined. */
+export async function publishedStoryBySlug(
+  db: Executor,
+  slug: string,
+): Promise<{ story: Story; version: StoryVersion } | undefined> {
+  const story = await db
+    .selectFrom('stories')
+    .selectAll()
+    .where('slug', '=', slug)
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  if (!story?.current_version_id) return undefined;
+  const version = await db
+    .selectFrom('story_versions')
+    .selectAll()
+    .where('id', '=', story.current_version_id)
+    .executeTakeFirst();
+  return version ? { story, version } : undefined;
+}
+
+/** The current version id of a published story (what a cached page is keyed on), or undefined. */
+export async function currentVersionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('stories')
+    .select('current_version_id')
+    .where('slug', '=', slug)
+    .where('state', '=', 'published')
+    .executeTakeFirst();
+  return row?.current_version_id ?? undefined;
+}
+
+/**
+ * Published stories that share the most terms with a story's headline and dek: the related-stories
+ * block's fallback until the writer stores its own choice.
+ */
+export async function relatedStoriesByTerms(
+  db: Executor,
+  storyId: number,
+  limit: number,
+): Promise<StorySummary[]> {
+  const result = await sql<{ id: number }>`
+    WITH me AS (
+      SELECT replace(plainto_tsquery('english', v.headline || ' ' || v.dek)::text, '&', '|') AS terms
+      FROM stories s JOIN story_versions v ON v.id = s.current_version_id WHERE s.id = ${storyId}
+    ), q AS (SELECT CASE WHEN terms = '' THEN NULL ELSE terms::tsquery END AS q FROM me)
+    SELECT s.id
+    FROM q, stories s JOIN story_version_search d ON d.version_id = s.current_version_id
+    WHERE s.state = 'published' AND s.id <> ${storyId} AND q.q IS NOT NULL AND d.document @@ q.q
+    ORDER BY ts_rank(d.document, q.q) DESC, s.id DESC
+    LIMIT ${limit}`.execute(db);
+  return orderedSummaries(
+    db,
+    result.rows.map((r) => r.id),
+  );
+}
+
+/** Summaries of the given published stories, in the given order. */
+export async function orderedSummaries(db: Executor, ids: number[]): Promise<StorySummary[]> {
+  const rows = await listPublishedStories(db, { limit: ids.length, storyIds: ids });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A version that corrected a story, for the corrections log. */
+export interface CorrectionEntry {
+  story_id: number;
+  slug: string;
+  headline: string;
+  version: number;
+  reason: string;
+  generated_at: Date;
+}
+
+/** Versions that carry a correction reason, newest first. */
+export async function listCorrections(
+  db: Executor,
+  options: { limit: number; offset?: number },
+): Promise<CorrectionEntry[]> {
+  return db
+    .selectFrom('story_versions as v')
+    .innerJoin('stories as s', 's.id', 'v.story_id')
+    .select(['s.id as story_id', 's.slug', 'v.headline', 'v.version', 'v.generated_at'])
+    .select(sql<string>`v.correction_reason`.as('reason'))
+    .where('v.correction_reason', 'is not', null)
+    .where('s.state', '=', 'published')
+    .orderBy('v.generated_at', 'desc')
+    .orderBy('v.id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset ?? 0)
+    .execute();
+}
+
+/** An outlet and how much of the archive it covers. */
+export interface SourceCoverage {
+  id: number;
+  name: string;
+  homepage: string | null;
+  articles: number;
+  stories: number;
+  last_published_at: Date | null;
+}
+
+/** Every source with its article and published-story counts, most articles first. */
+export async function sourceCoverage(db: Executor): Promise<SourceCoverage[]> {
+  const result = await sql<SourceCoverage>`
+    SELECT so.id, so.name, COALESCE(so.homepage, so.url) AS homepage,
+           count(a.id)::int AS articles,
+           count(DISTINCT s.id)::int AS stories,
+           max(a.published_at) AS last_published_at
+    FROM sources so
+    LEFT JOIN articles a ON a.source_id = so.id
+    LEFT JOIN story_articles sa ON sa.article_id = a.id
+    LEFT JOIN stories s ON s.id = sa.story_id AND s.state = 'published'
+    GROUP BY so.id
+    ORDER BY articles DESC, so.name`.execute(db);
+  return result.rows;
+}
+
+/** Slugs and last-change times of every published story, for the sitemap. */
+export async function publishedSlugs(db: Executor): Promise<{ slug: string; updated_at: Date }[]> {
+  return db
+    .selectFrom('stories as s')
+    .innerJoin('story_versions as v', 'v.id', 's.current_version_id')
+    .select(['s.slug', 'v.generated_at as updated_at'])
+    .where('s.state', '=', 'published')
+    .orderBy('v.generated_at', 'desc')
+    .limit(50_000)
+    .execute();
+}
+
+/** A site-wide setting, or undefined. */
+export async function getSetting(db: Executor, key: string): Promise<unknown> {
+  const row = await db.selectFrom('site_settings').select('value').where('key', '=', key).executeTakeFirst();
+  return row?.value;
+}
+
+/** Stores a site-wide setting. */
+export async function setSetting(db: Executor, key: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('site_settings')
+    .values({ key, value: json })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: new Date() }))
+    .execute();
+}

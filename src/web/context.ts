@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import type { Config } from '../config/config.js';
+import type { Executor } from '../store/db.js';
+import type { Logger } from '../lib/log.js';
+import type { PageMeta } from './views/layout.js';
+import { renderPage } from './views/layout.js';
+import type { PageCache } from './page-cache.js';
+import type { SiteContext } from './site-context.js';
+import type { Child } from 'hono/jsx';
+
+/** What page and API routes need, built once in createApp. */
+export interface SiteDeps {
+  config: Config;
+  db: Executor;
+  logger: Logger;
+  site: () => Promise<SiteContext>;
+  cache: PageCache;
+  /** The current version id of a published story by slug (briefly memoized). */
+  currentVersion: (slug: string) => Promise<number | undefined>;
+}
+
+/** Short shared caching for list pages: browsers revalidate, CDNs hold a minute. */
+export const LIST_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300';
+
+/** Renders a page in the site frame. */
+export async function page(
+  c: Context,
+  deps: SiteDeps,
+  meta: PageMeta,
+  content: Child,
+  { status = 200, cacheControl = LIST_CACHE }: { status?: 200 | 404 | 500; cacheControl?: string } = {},
+): Promise<Response> {
+  const site = await deps.site();
+  c.header('Cache-Control', cacheControl);
+  return c.html(renderPage(site, meta, content), status);
+}

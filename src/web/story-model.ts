@@ -1,0 +1,107 @@
+import type { Citation, StoryBody, StoryVersion } from '../db/schema.js';
+import type { SourceArticle } from '../store/site.js';
+
+/** A cited passage: the span of a source article, with some text either side for context. */
+export interface Passage {
+  /** Anchor id in the sources list, e.g. `p3`. */
+  id: string;
+  sourceNumber: number;
+  before: string;
+  cited: string;
+  after: string;
+}
+
+/** A source article numbered as readers see it, with the passages the story cites from it. */
+export interface NumberedSource extends SourceArticle {
+  number: number;
+  passages: Passage[];
+}
+
+/** A citation marker beside a sentence. */
+export interface Marker {
+  passageId: string;
+  sourceNumber: number;
+}
+
+/** The story version with every citation resolved to a numbered source and passage. */
+export interface StoryModel {
+  version: StoryVersion;
+  sources: NumberedSource[];
+  markersOf(citations: Citation[]): Marker[];
+}
+
+const CONTEXT = 140;
+
+/** Every article id the body cites. */
+export function citedArticleIds(body: StoryBody): number[] {
+  const ids = new Set<number>();
+  for (const c of allCitations(body)) ids.add(c.article_id);
+  return [...ids];
+}
+
+function allCitations(body: StoryBody): Citation[] {
+  return [
+    ...body.lede.flatMap((s) => s.citations),
+    ...body.sections.flatMap((sec) => sec.sentences.flatMap((s) => s.citations)),
+    ...body.quotes.map((q) => q.citation),
+    ...body.figures.map((f) => f.citation),
+  ];
+}
+
+/**
+ * Numbers the sources in order of first citation (uncited ones after, oldest first) and gives each
+ * distinct cited span an anchor; citations that point outside their article are dropped.
+ */
+export function buildStoryModel(version: StoryVersion, articles: SourceArticle[]): StoryModel {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const order: number[] = [];
+  for (const c of allCitations(version.body)) {
+    if (byId.has(c.article_id) && !order.includes(c.article_id)) order.push(c.article_id);
+  }
+  for (const a of articles) if (!order.includes(a.id)) order.push(a.id);
+  const sources: NumberedSource[] = order.map((id, i) => ({ ...byId.get(id)!, number: i + 1, passages: [] }));
+  const sourceOf = new Map(sources.map((s) => [s.id, s]));
+  const passages = new Map<string, Passage>();
+  let next = 1;
+
+  const passageFor = (c: Citation): Passage | undefined => {
+    const key = `${c.article_id}:${c.start}:${c.end}`;
+    const known = passages.get(key);
+    if (known) return known;
+    const source = sourceOf.get(c.article_id);
+    if (!source || c.start < 0 || c.end > source.text.length || c.start >= c.end) return undefined;
+    const passage = {
+      id: `p${next++}`,
+      sourceNumber: source.number,
+      ...context(source.text, c.start, c.end),
+    };
+    passages.set(key, passage);
+    source.passages.push(passage);
+    return passage;
+  };
+  for (const c of allCitations(version.body)) passageFor(c);
+
+  return {
+    version,
+    sources,
+    markersOf(citations) {
+      const markers: Marker[] = [];
+      for (const c of citations) {
+        const p = passageFor(c);
+        if (p && !markers.some((m) => m.passageId === p.id)) {
+          markers.push({ passageId: p.id, sourceNumber: p.sourceNumber });
+        }
+      }
+      return markers;
+    },
+  };
+}
+
+/** The cited span with up to CONTEXT characters either side, cut at word boundaries. */
+function context(text: string, start: number, end: number): Pick<Passage, 'before' | 'cited' | 'after'> {
+  let before = text.slice(Math.max(0, start - CONTEXT), start);
+  if (start > CONTEXT) before = `…${before.replace(/^\S*\s/, '')}`;
+  let after = text.slice(end, end + CONTEXT);
+  if (end + CONTEXT < text.length) after = `${after.replace(/\s\S*$/, '')}…`;
+  return { before, cited: text.slice(start, end), after };
+}
