@@ -10,7 +10,9 @@ import { startProgress } from './progress.js';
 
 /** `newsloom eval …`: measurements on labelled data. Each subcommand registers itself on the group. */
 export function registerEval(program: Command): Command {
-  const group = program.command('eval').description('measure clustering (and more) on labelled data');
+  const group = program
+    .command('eval')
+    .description('measure clustering and factuality checking on labelled data');
   registerEvalClusters(group);
   addFactualityCommand(group);
   for (const command of group.commands) command.exitOverride();
