@@ -13,7 +13,7 @@ import { handleError } from './routes/errors.js';
 import { registerFeeds } from './routes/feeds.js';
 import { registerPages } from './routes/pages.js';
 import { registerStoryPages } from './routes/story.js';
-import { securityHeaders } from './security.js';
+import { fastResponse, ifNoneMatch, securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
@@ -47,11 +47,15 @@ export function createApp({ config, database, logger }: WebDeps, options: WebOpt
     }),
   };
 
-  app.use(securityHeaders());
+  // Pages, feeds and assets build their responses with fastResponse (headers included); only the
+  // JSON API goes through the middleware, so page routes keep hono's single-handler fast path.
+  app.use('/api/*', securityHeaders());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/healthz', () =>
+    fastResponse('{"status":"ok"}', 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }),
+  );
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);
@@ -61,8 +65,7 @@ export function createApp({ config, database, logger }: WebDeps, options: WebOpt
 }
 
 function serveAsset(c: Context, asset: Asset): Response {
-  c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  c.header('ETag', asset.etag);
-  if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
-  return c.body(asset.body, 200, { 'Content-Type': asset.type });
+  const headers = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag };
+  if (ifNoneMatch(c) === asset.etag) return fastResponse(null, 304, headers);
+  return fastResponse(asset.body, 200, { ...headers, 'Content-Type': asset.type });
 }

@@ -131,6 +131,16 @@ describe('caching', () => {
     expect(updated.text).toContain('Tariff talks resume with a new offer');
   });
 
+  it('sends security headers on feeds, crawl files and health checks', async () => {
+    for (const path of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/healthz', '/api/v1/sources']) {
+      const response = await app.request(path);
+      expect([path, response.headers.get('content-security-policy')]).toEqual([
+        path,
+        expect.stringContaining("object-src 'none'"),
+      ]);
+    }
+  });
+
   it('serves assets with immutable caching', async () => {
     const { text } = await get('/');
     const css = /href="(\/assets\/site\.[0-9a-f]+\.css)"/.exec(text)![1]!;
@@ -223,6 +233,8 @@ describe('JSON API', () => {
     [`/api/v1/stories/${TARIFF}/versions/99`, 404, 'not_found'],
   ];
   it.each(errors)('%s answers %i %s', async (path, status, code) => {
+    const response = await app.request(path);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const { status: got, body } = await json(path);
     expect(got).toBe(status);
     expect(body).toEqual({ error: { code, message: expect.any(String) } });

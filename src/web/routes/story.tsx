@@ -4,7 +4,8 @@ import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { publishedStoryBySlug, relatedStoriesByTerms, storySourceArticles } from '../../store/site.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
-import { type SiteDeps, page } from '../context.js';
+import { HTML, type SiteDeps, page } from '../context.js';
+import { fastResponse, ifNoneMatch } from '../security.js';
 import { buildStoryModel, citedArticleIds } from '../story-model.js';
 import { renderPage } from '../views/layout.js';
 import { VersionsPage } from '../views/info.js';
@@ -42,8 +43,7 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
       old,
       found.version,
     );
-    c.header('Cache-Control', VERSION_CACHE);
-    return c.html(html);
+    return fastResponse(html, 200, { 'Cache-Control': VERSION_CACHE, 'Content-Type': HTML });
   });
 }
 
@@ -65,10 +65,9 @@ async function storyPage(c: Context, deps: SiteDeps): Promise<Response> {
     const etag = `"v${found.version.id}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
     cached = deps.cache.set(key, html, etag);
   }
-  c.header('ETag', cached.etag);
-  c.header('Cache-Control', STORY_CACHE);
-  if (c.req.header('If-None-Match') === cached.etag) return c.body(null, 304);
-  return c.html(cached.body);
+  const headers = { ETag: cached.etag, 'Cache-Control': STORY_CACHE };
+  if (ifNoneMatch(c) === cached.etag) return fastResponse(null, 304, headers);
+  return fastResponse(cached.body, 200, { ...headers, 'Content-Type': HTML });
 }
 
 async function renderStory(
