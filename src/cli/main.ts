@@ -5,6 +5,7 @@ import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
+import { registerTopics } from './topics.js';
 
 /** Builds the `newsloom` program with every command registered. */
 export function buildProgram(): Command {
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerTopics(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

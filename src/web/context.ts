@@ -27,7 +27,7 @@ export const LIST_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalida
 
 /** Renders a page in the site frame. */
 export async function page(
-  c: Context,
+  _c: Context,
   deps: SiteDeps,
   meta: PageMeta,
   content: Child,

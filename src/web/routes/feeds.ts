@@ -93,7 +93,7 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
-function send(c: Context, site: SiteContext, format: Format, feed: FeedInput): Response {
+function send(_c: Context, site: SiteContext, format: Format, feed: FeedInput): Response {
   const { type, render } = FORMATS[format];
   return fastResponse(render(site, feed), 200, { 'Cache-Control': FEED_CACHE, 'Content-Type': type });
 }
@@ -132,7 +132,7 @@ function registerFeed(app: Hono, deps: SiteDeps, format: Format): void {
 export function registerFeeds(app: Hono, deps: SiteDeps): void {
   for (const format of Object.keys(FORMATS) as Format[]) registerFeed(app, deps, format);
 
-  app.get('/sitemap.xml', async (c) => {
+  app.get('/sitemap.xml', async (_c) => {
     const site = await deps.site();
     const stories = await publishedSlugs(deps.db);
     const url = (loc: string, lastmod?: Date) =>
@@ -151,7 +151,7 @@ export function registerFeeds(app: Hono, deps: SiteDeps): void {
     });
   });
 
-  app.get('/robots.txt', async (c) => {
+  app.get('/robots.txt', async (_c) => {
     const site = await deps.site();
     return fastResponse(
       `User-agent: *\nDisallow: /search\nDisallow: /api/\n\nSitemap: ${site.url}/sitemap.xml\n`,
