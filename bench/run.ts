@@ -1,6 +1,36 @@
+/**
+ * `npm run bench [-- NAME...]`: runs the benchmarks (all, or those named) and prints one JSON object.
+ * Figures are medians; each benchmark reports a ratio to a floor measured in the same run, because
+ * absolute numbers on a shared machine say little.
+ */
+import { benchImport } from './import.js';
+import { benchEngines } from './lib.js';
 import { benchSite } from './site.js';
+import { benchWrite } from './write.js';
 
-// Each benchmark prints one JSON object; ratios are against a floor measured in the same run.
-const results: Record<string, unknown> = {};
-results.site = await benchSite();
+type Bench = () => Promise<unknown>;
+
+const benches: Record<string, Bench> = {
+  import: async () => {
+    const results = [];
+    for (const engine of benchEngines()) results.push(await benchImport(engine));
+    return results;
+  },
+  write: async () => benchWrite(),
+  site: async () => benchSite(),
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const unknown = wanted.filter((name) => !(name in benches));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(benches).join(', ')}\n`,
+  );
+  process.exit(2);
+}
+const results: Record<string, unknown> = { started_at: new Date().toISOString(), node: process.version };
+for (const name of wanted.length > 0 ? wanted : Object.keys(benches)) {
+  process.stderr.write(`bench ${name}…\n`);
+  results[name] = await benches[name]!();
+}
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);

@@ -1,14 +1,4 @@
 #!/usr/bin/env node
-// Entry point for the `newsloom` command; the compiled CLI lives in dist/ (built by `npm run build`,
-// which `npm ci` runs through the prepare script).
-import { main } from '../dist/cli/main.js';
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`newsloom: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// The `newsloom` command. The CLI is compiled into dist/ by `npm run build`, which `npm ci` runs
+// through the prepare script.
+import '../dist/cli/bin.js';

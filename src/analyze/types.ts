@@ -11,6 +11,10 @@ export interface ArticleAnalysis {
   figures: Figure[];
   /** The article's most distinctive terms, weight = TF-IDF against the running document frequencies. */
   keywords: { term: string; weight: number }[];
+  /** Keys of the entities named in the title (the title is not part of `text`, so no offsets). */
+  title_entities?: string[];
+  /** Every distinct term of title and text: what the running document frequencies count. */
+  terms?: string[];
 }
 
 export interface Span {

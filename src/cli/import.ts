@@ -3,6 +3,8 @@ import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { importArticles } from '../ingest/import.js';
 import { AppError } from '../lib/errors.js';
+import { peekFirstLine } from '../lib/peek.js';
+import { importNewsroom, isNewsroomHeader } from '../ops/newsroom-import.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { startProgress } from './progress.js';
 
@@ -10,18 +12,36 @@ import { startProgress } from './progress.js';
 export function registerImport(program: Command): void {
   program
     .command('import')
-    .description('import articles in the interchange format (one JSON object per line; - reads stdin)')
+    .description(
+      'import articles in the interchange format (one JSON object per line; - reads stdin), ' +
+        'or a whole-newsroom export made by `newsloom export --all` into an empty database',
+    )
     .argument('<file>', 'a .jsonl file, or - for standard input')
     .option('--json', 'print the summary as JSON')
     .action(async (file: string, options: { json?: boolean }, command: Command): Promise<void> => {
-      const { input, size } = openInput(file);
+      const { input: raw, size } = openInput(file);
+      const { firstLine, stream: input } = await peekFirstLine(raw);
+      if (isNewsroomHeader(firstLine)) {
+        const counts = await withContext(command.optsWithGlobals<GlobalOptions>(), ({ database }) =>
+          importNewsroom(database.db, input),
+        );
+        print({ tables: counts }, options.json ?? false, () =>
+          Object.entries(counts)
+            .map(([table, n]) => `${table}: ${n}`)
+            .join('\n'),
+        );
+        return;
+      }
       const summary = await withContext(
         command.optsWithGlobals<GlobalOptions>(),
         async ({ database, logger }) => {
           const progress = startProgress('import', size, 'bytes');
           try {
             return await importArticles(database.db, input, {
-              onProgress: ({ bytes }) => progress.update(bytes),
+              onProgress: ({ lines, bytes }) => {
+                progress.update(bytes);
+                logger.debug({ lines, bytes }, 'import batch stored');
+              },
               onLineError: (error) =>
                 logger.warn({ line: error.line, reason: error.reason }, 'import line skipped'),
             });

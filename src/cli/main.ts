@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
+import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
@@ -11,6 +13,7 @@ import { registerTopics } from './topics.js';
 export function buildProgram(): Command {
   const program = new Command('newsloom')
     .description('Newsloom: a self-hostable AI newsroom')
+    .version(packageVersion(), '-V, --version')
     .option('--data-dir <dir>', 'embedded data directory (default ./data, or NEWSLOOM_DATA_DIR)')
     .option('--config <file>', 'JSON config file (default ./newsloom.config.json, or NEWSLOOM_CONFIG)')
     .showHelpAfterError()
@@ -21,6 +24,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerTopics(program);
+  registerEval(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -39,4 +43,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`newsloom: ${describeError(error)}\n`);
     return 1;
   }
+}
+
+function packageVersion(): string {
+  // src/cli and dist/cli both sit two levels below the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
 }

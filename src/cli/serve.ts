@@ -1,8 +1,13 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
+import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
+
+/** Seconds in-flight requests get to finish after SIGTERM before their connections are cut. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 /** `newsloom serve`: the web server (and, in later stages, the scheduler and workers). */
 export function registerServe(program: Command): void {
@@ -15,8 +20,9 @@ export function registerServe(program: Command): void {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async ({ config, database, logger }) => {
         if (options.demo) await loadDemoIfEmpty(database.db, { logger });
-        const app = createApp({ config, database, logger });
-        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+        const metrics = createMetrics();
+        const app = createApp({ config, database, logger, metrics });
+        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
         await new Promise<void>((resolve, reject) => {
           server.once('listening', resolve);
           server.once('error', reject);
@@ -26,7 +32,7 @@ export function registerServe(program: Command): void {
         logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
         await waitForSignal();
         logger.info('shutting down');
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeServer(server, SHUTDOWN_DEADLINE_MS);
       });
     });
 }
@@ -35,6 +41,15 @@ function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${value}`);
   return port;
+}
+
+/** Stops accepting connections, lets in-flight requests finish, and cuts what is left at the deadline. */
+async function closeServer(server: Server, deadlineMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), deadlineMs);
+  await closed;
+  clearTimeout(timer);
 }
 
 /** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */

@@ -18,6 +18,27 @@ export const configSchema = z.object({
   siteName: z.string().min(1).default('Newsloom'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
+  clusterThreshold: z.number().min(0).max(1).default(0.3),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.6),
+  clusterWindowHours: z.number().positive().default(96),
+  clusterHalfLifeHours: z.number().positive().default(48),
+  clusterTextWeight: z.number().min(0).max(1).default(0.7),
+  storyMinArticles: z.number().int().min(1).default(2),
+  storyMinPublishers: z.number().int().min(1).default(2),
+  /** auto: publish versions whose quotes and figures verify (after dropping failing sentences); review: hold every version. */
+  publishPolicy: z.enum(['auto', 'review']).default('auto'),
+  /** An OpenAI-compatible endpoint for the LLM writer; the extractive writer is used without one. */
+  llmBaseUrl: z.url().optional(),
+  llmModel: z.string().min(1).optional(),
+  llmApiKey: z.string().min(1).optional(),
+  /** Seconds one LLM request may take. */
+  llmTimeout: z.number().positive().max(600).default(60),
+  /** Retries after a failed LLM request (429, 5xx, network). */
+  llmMaxRetries: z.number().int().min(0).max(10).default(2),
+  /** Prompt budget in tokens for the numbered source passages. */
+  llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
+  /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
+  writeDebounce: z.number().min(0).max(86_400).default(120),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -40,16 +61,45 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_SITE_NAME: 'siteName',
   NEWSLOOM_LOG_LEVEL: 'logLevel',
   NEWSLOOM_CONTACT_URL: 'contactUrl',
+  NEWSLOOM_CLUSTER_THRESHOLD: 'clusterThreshold',
+  NEWSLOOM_CLUSTER_MERGE_THRESHOLD: 'clusterMergeThreshold',
+  NEWSLOOM_CLUSTER_WINDOW_HOURS: 'clusterWindowHours',
+  NEWSLOOM_CLUSTER_HALF_LIFE_HOURS: 'clusterHalfLifeHours',
+  NEWSLOOM_CLUSTER_TEXT_WEIGHT: 'clusterTextWeight',
+  NEWSLOOM_STORY_MIN_ARTICLES: 'storyMinArticles',
+  NEWSLOOM_STORY_MIN_PUBLISHERS: 'storyMinPublishers',
+  NEWSLOOM_PUBLISH_POLICY: 'publishPolicy',
+  NEWSLOOM_LLM_BASE_URL: 'llmBaseUrl',
+  NEWSLOOM_LLM_MODEL: 'llmModel',
+  NEWSLOOM_LLM_API_KEY: 'llmApiKey',
+  NEWSLOOM_LLM_TIMEOUT: 'llmTimeout',
+  NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
+  NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
+  NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
 };
 
-const NUMERIC_KEYS = new Set<keyof ConfigInput>(['port', 'databaseConnectTimeout']);
+const NUMERIC_KEYS = new Set<keyof ConfigInput>([
+  'port',
+  'databaseConnectTimeout',
+  'clusterThreshold',
+  'clusterMergeThreshold',
+  'clusterWindowHours',
+  'clusterHalfLifeHours',
+  'clusterTextWeight',
+  'storyMinArticles',
+  'storyMinPublishers',
+  'llmTimeout',
+  'llmMaxRetries',
+  'llmPromptTokens',
+  'writeDebounce',
+]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {
   const out: Partial<Record<keyof ConfigInput, unknown>> = {};
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+    out[key] = NUMERIC_KEYS.has(key) && /^\s*-?\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
   }
   return out;
 }

@@ -78,7 +78,8 @@ export function lockDataDir(dataDir: string, logger?: Logger): DataDirLock {
     }
     const holder = readHolder(file);
     const sameHost = holder?.hostname === me.hostname;
-    if (holder && holder.pid !== process.pid && (!sameHost || isAlive(holder.pid))) {
+    // Our own pid counts as alive too: two engines in one process lose writes just the same.
+    if (holder && (!sameHost || isAlive(holder.pid))) {
       throw new AppError(
         'data_dir_locked',
         `data directory ${dataDir} is in use by process ${holder.pid} on ${holder.hostname} ` +

@@ -14,6 +14,8 @@ export async function migrateToLatest(db: Kysely<unknown>, logger?: Logger): Pro
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'newsloom_migrations',
     migrationLockTableName: 'newsloom_migrations_lock',
+    // Migrations from parallel lines of work can land in any order; each one is self-contained.
+    allowUnorderedMigrations: true,
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   const applied = results.filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName);

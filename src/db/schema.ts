@@ -1,3 +1,4 @@
+import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
@@ -65,6 +66,8 @@ export interface StoriesTable {
   publisher_count: Generated<number>;
   current_version_id: number | null;
   merged_into: number | null;
+  /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
+  write_note: Generated<string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;
@@ -118,6 +121,70 @@ export interface StoryVersionsTable {
   correction_reason: string | null;
   generated_at: Timestamp;
   created_at: CreatedAt;
+  /** LLM token counts for the version (null for the extractive writer); migration 0004. */
+  prompt_tokens: Generated<number | null>;
+  output_tokens: Generated<number | null>;
+}
+
+/** One verifier outcome for a part of a version (see src/verify/types.ts). */
+export interface VerificationFindingsTable {
+  id: Generated<number>;
+  story_version_id: number;
+  location: string;
+  check: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  detail: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
+/** The most related other stories of a story, best first, with a one-sentence teaser. */
+export interface StoryRelatedTable {
+  story_id: number;
+  related_story_id: number;
+  rank: number;
+  score: number;
+  teaser: string;
+}
+
+export interface ArticleAnalysesTable {
+  article_id: number;
+  language: string;
+  analysis: JSONColumnType<ArticleAnalysis>;
+  analyzed_at: UpdatedAt;
+}
+
+/** Running document frequencies; the row with term '' counts the documents. */
+export interface TermFrequenciesTable {
+  term: string;
+  docs: number;
+}
+
+/** What clustering keeps about a story: its term centroid, entity counts and time span. */
+export interface StoryProfile {
+  /** Summed keyword weights of the story's articles (the heaviest terms only). */
+  terms: Record<string, number>;
+  /** Entity key → number of articles naming it. */
+  entities: Record<string, number>;
+  articles: number;
+  /** Epoch ms of the earliest and latest dated article; null when none is dated. */
+  first: number | null;
+  last: number | null;
+  /** Epoch ms of the latest article by publication or fetch time: what the index window reads. */
+  seen: number;
+  title: string;
+}
+
+export interface StoryProfilesTable {
+  story_id: number;
+  profile: JSONColumnType<StoryProfile>;
+  last_seen_at: Timestamp;
+}
+
+export interface StoryPostingsTable {
+  term: string;
+  story_id: number;
+  last_seen_at: Timestamp;
 }
 
 /** An operator-defined section: stories match when they mention a keyword or an entity. */
@@ -158,6 +225,12 @@ export interface DB {
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
   story_versions: StoryVersionsTable;
+  article_analyses: ArticleAnalysesTable;
+  term_frequencies: TermFrequenciesTable;
+  story_profiles: StoryProfilesTable;
+  story_postings: StoryPostingsTable;
+  verification_findings: VerificationFindingsTable;
+  story_related: StoryRelatedTable;
   topics: TopicsTable;
   site_settings: SiteSettingsTable;
   article_search: ArticleSearchTable;
@@ -173,5 +246,6 @@ export type Story = Selectable<StoriesTable>;
 export type NewStory = Insertable<StoriesTable>;
 export type StoryVersion = Selectable<StoryVersionsTable>;
 export type NewStoryVersion = Insertable<StoryVersionsTable>;
+export type VerificationFinding = Selectable<VerificationFindingsTable>;
 export type Topic = Selectable<TopicsTable>;
 export type NewTopic = Insertable<TopicsTable>;

@@ -13,7 +13,8 @@ export async function exportArticles(db: Executor, out: Writable, pageSize = 100
     for (const a of page) {
       const line = JSON.stringify({
         id: a.external_id ?? String(a.id),
-        url: a.url,
+        // Articles imported without a URL carry a stand-in identifier that is not a web address.
+        ...(a.url.startsWith('urn:') ? {} : { url: a.url }),
         title: a.title,
         text: a.text,
         ...(a.html ? { html: a.html } : {}),

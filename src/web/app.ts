@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
+import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { registerSiteApi } from './api/site-routes.js';
 import { type Asset, loadAssets } from './assets.js';
@@ -15,12 +16,16 @@ import { registerPages } from './routes/pages.js';
 import { registerStoryPages } from './routes/story.js';
 import { fastResponse, ifNoneMatch, securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
+import { observe } from './middleware/observe.js';
+import { opsRoutes, type ReadinessCheck } from './ops.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
 export interface WebDeps {
   config: Config;
   database: Database;
   logger: Logger;
+  metrics?: Metrics;
+  readiness?: ReadinessCheck[];
 }
 
 /** Tuning for tests and benchmarks. */
@@ -32,7 +37,10 @@ export interface WebOptions {
 }
 
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
-export function createApp({ config, database, logger }: WebDeps, options: WebOptions = {}): Hono {
+export function createApp(
+  { config, database, logger, metrics, readiness }: WebDeps,
+  options: WebOptions = {},
+): Hono {
   const app = new Hono();
   const assets = loadAssets();
   const db = database.db;
@@ -47,15 +55,14 @@ export function createApp({ config, database, logger }: WebDeps, options: WebOpt
     }),
   };
 
-  // Pages, feeds and assets build their responses with fastResponse (headers included); only the
-  // JSON API goes through the middleware, so page routes keep hono's single-handler fast path.
+  app.use(observe({ logger, metrics }));
+  // Pages, feeds and assets build their responses with fastResponse (security headers included);
+  // only the JSON API goes through this middleware.
   app.use('/api/*', securityHeaders());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
-  app.get('/healthz', () =>
-    fastResponse('{"status":"ok"}', 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }),
-  );
+  app.route('/', opsRoutes({ database, metrics, checks: readiness }));
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);

@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
+import * as analyze from './0003_analyze.js';
+import * as write from './0004_write.js';
 import * as site from './0005_site.js';
 
 /**
@@ -8,5 +10,7 @@ import * as site from './0005_site.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0003_analyze': analyze,
+  '0004_write': write,
   '0005_site': site,
 };

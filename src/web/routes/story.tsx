@@ -9,7 +9,8 @@ import { fastResponse, ifNoneMatch } from '../security.js';
 import { buildStoryModel, citedArticleIds } from '../story-model.js';
 import { renderPage } from '../views/layout.js';
 import { VersionsPage } from '../views/info.js';
-import { StoryPage } from '../views/story.js';
+import { type RelatedLink, StoryPage } from '../views/story.js';
+import { relatedStories } from '../../store/related.js';
 import type { SiteContext } from '../site-context.js';
 
 /** Story pages may be held a minute by browsers and five by CDNs; the ETag makes revalidation cheap. */
@@ -81,7 +82,7 @@ async function renderStory(
   const [articles, versions, related] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
-    relatedStoriesByTerms(deps.db, storyId, 4),
+    relatedLinks(deps, storyId),
   ]);
   const model = buildStoryModel(version, articles);
   const path = current ? `/stories/${slug}/versions/${version.version}` : `/stories/${slug}`;
@@ -133,4 +134,13 @@ function newsArticle(
     isBasedOn: sources.map((s) => ({ '@type': 'NewsArticle', url: s.url, headline: s.title })),
     isAccessibleForFree: true,
   };
+}
+
+/** The writer's related stories when it stored some, else stories sharing headline terms. */
+async function relatedLinks(deps: SiteDeps, storyId: number): Promise<RelatedLink[]> {
+  const stored = await relatedStories(deps.db, storyId);
+  if (stored.length > 0)
+    return stored.slice(0, 4).map((r) => ({ slug: r.slug, headline: r.headline, teaser: r.teaser }));
+  const fallback = await relatedStoriesByTerms(deps.db, storyId, 4);
+  return fallback.map((s) => ({ slug: s.slug, headline: s.headline, teaser: s.dek }));
 }

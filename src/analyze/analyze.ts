@@ -1,0 +1,71 @@
+import { extractEntities } from './entities.js';
+import { extractFigures } from './figures.js';
+import { type DocumentFrequencies, termCounts, topKeywords } from './keywords.js';
+import { detectLanguage } from './language.js';
+import { extractQuotes } from './quotes.js';
+import { splitSentences, tokenize } from './text.js';
+import type { ArticleAnalysis } from './types.js';
+
+/** What analysis reads from an article. */
+export interface AnalysisInput {
+  title: string;
+  text: string;
+  /** The language the source declared; detection decides when absent. */
+  language?: string | null;
+}
+
+/** Tuning and shared state for analysis; all optional. */
+export interface AnalysisOptions {
+  /** Running document frequencies for keyword weights (none: plain term frequency). */
+  df?: DocumentFrequencies;
+  /** Places learned from the corpus (folded names), in addition to the built-in list. */
+  places?: ReadonlySet<string>;
+  /** Names, quotes, figures and keywords are looked for in the first this many characters. */
+  maxChars?: number;
+  /** How many keywords to keep. */
+  keywords?: number;
+}
+
+const TITLE_WEIGHT = 3;
+const LEDE_WEIGHT = 2;
+const LEDE_CHARS = 400;
+
+/**
+ * Analyzes one article: language, sentences, entities, quotes, figures and keywords. Pure and
+ * deterministic; text past `maxChars` (default 100,000) only gets sentence offsets.
+ */
+export function analyzeArticle(article: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
+  const text = article.text ?? '';
+  const head =
+    text.length > (options.maxChars ?? 100_000) ? text.slice(0, options.maxChars ?? 100_000) : text;
+  const language = normalizeLanguage(article.language) ?? detectLanguage(`${article.title}\n${head}`);
+  const sentences = splitSentences(text);
+  const tokens = tokenize(head);
+  // Capitalization carries names only in scripts that have case.
+  const cased = language !== 'und' && !['ko', 'ja', 'zh', 'ar', 'he', 'th', 'hi'].includes(language);
+  const entities = cased ? extractEntities(head, { places: options.places }, tokens) : [];
+  const quotes = extractQuotes(head, { entities, sentences });
+  const figures = extractFigures(head);
+  const counts = termCounts(tokens, (offset) => (offset < LEDE_CHARS ? LEDE_WEIGHT : 1));
+  for (const [term, n] of termCounts(tokenize(article.title ?? ''))) {
+    counts.set(term, (counts.get(term) ?? 0) + n * TITLE_WEIGHT);
+  }
+  const keywords = topKeywords(counts, options.df, options.keywords ?? 30);
+  const titleEntities = cased ? extractEntities(article.title ?? '', { places: options.places }) : [];
+  return {
+    language,
+    sentences,
+    entities,
+    quotes,
+    figures,
+    keywords,
+    title_entities: titleEntities.map((e) => e.key),
+    terms: [...counts.keys()],
+  };
+}
+
+function normalizeLanguage(language: string | null | undefined): string | null {
+  if (!language) return null;
+  const code = language.trim().toLowerCase().slice(0, 2);
+  return /^[a-z]{2}$/.test(code) ? code : null;
+}

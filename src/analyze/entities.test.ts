@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { entityKey, extractEntities } from './entities.js';
+
+function find(text: string, key: string) {
+  return extractEntities(text).find((e) => e.key === key);
+}
+
+describe('extractEntities', () => {
+  it('links "Kim Jung-kwan", "Minister Kim" and "Kim" within an article', () => {
+    const text =
+      'Trade Minister Kim Jung-kwan arrived on Monday. "We are close," Minister Kim told reporters. Kim added that talks would go on.';
+    const kim = find(text, 'kim jung-kwan')!;
+    expect(kim.kind).toBe('person');
+    expect(kim.name).toBe('Kim Jung-kwan');
+    expect(kim.mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Kim Jung-kwan', 'Kim', 'Kim']);
+  });
+
+  // Rows from the MultiLing 2011 WikiNews sample.
+  it.each([
+    ['Japanese Prime Minister Junichiro Koizumi announced the funds.', 'junichiro koizumi', 'person'],
+    ['The Ministry of Defence said the sailors were in Iraqi waters.', 'ministry of defence', 'organization'],
+    [
+      'Roger Bilham, professor at the University of Colorado, said so.',
+      'university of colorado',
+      'organization',
+    ],
+    ['Police searched houses in Leeds on Tuesday.', 'leeds', 'place'],
+    ['After the U.S. increased its funding, others followed.', 'united states', 'place'],
+    ['Sean McCormack said the British demand was supported.', 'sean mccormack', 'person'],
+    ['The ECB kept rates low.', 'ecb', 'organization'],
+  ])('%s → %s (%s)', (text, key, kind) => {
+    expect(find(text, key)?.kind).toBe(kind);
+  });
+
+  it('does not take capitalized sentence openers for names', () => {
+    const keys = extractEntities(
+      'Despite the storm, ships sailed. Tsunami deaths mount as the tsunami spreads.',
+    ).map((e) => e.key);
+    expect(keys).not.toContain('despite');
+    expect(keys).not.toContain('tsunami');
+  });
+
+  it('normalizes keys: case, diacritics, possessives, aliases', () => {
+    expect(entityKey('Ahmadinejad’s')).toBe('ahmadinejad');
+    expect(entityKey('José Mourinho')).toBe('jose mourinho');
+    expect(entityKey('U.S.')).toBe('united states');
+  });
+});

@@ -1,0 +1,101 @@
+/** Words that, before a name, mark a person ("Minister Kim", "President Obama"); stripped from keys. */
+export const PERSON_TITLES = new Set(
+  (
+    'mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister chancellor premier ' +
+    'secretary senator sen rep representative governor gov mayor king queen prince princess pope ' +
+    'ceo chairman chairwoman chair chief director spokesman spokeswoman spokesperson judge justice ' +
+    'general gen colonel col lieutenant lt captain capt sergeant sgt admiral adm commander officer ' +
+    'inspector detective superintendent ambassador envoy foreign finance defence defense interior ' +
+    'health trade justice deputy acting former coach manager striker midfielder defender goalkeeper ' +
+    'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star'
+  ).split(' '),
+);
+
+/** Last words that make a name an organisation ("Bank of Korea" is caught by its first word). */
+export const ORG_WORDS = new Set(
+  (
+    'inc inc. ltd ltd. llc plc corp corp. co co. corporation company group holdings bank ministry ' +
+    'department agency commission committee council court parliament congress senate assembly party ' +
+    'union association federation institute university college school hospital police army navy ' +
+    'force forces guard fund foundation authority board office service services organisation ' +
+    'organization league club airlines airline airways motors electronics reserve exchange network ' +
+    'news times post journal press media channel tv radio government administration cabinet ' +
+    'fc united city'
+  ).split(' '),
+);
+
+/** First words that make a name an organisation ("Ministry of Finance", "Bank of England"). */
+export const ORG_LEADS = new Set(
+  'ministry department bank university council office institute court house church federal national'.split(
+    ' ',
+  ),
+);
+
+/** Countries, regions and large cities: the seed of the place list that articles extend. */
+export const PLACES = new Set(
+  (
+    'afghanistan albania algeria argentina armenia australia austria azerbaijan bahrain bangladesh belarus ' +
+    'belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo ' +
+    'croatia cuba cyprus czech denmark ecuador egypt england estonia ethiopia europe finland france ' +
+    'georgia germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ' +
+    'ireland israel italy jamaica japan jordan kazakhstan kenya korea kosovo kuwait laos latvia lebanon ' +
+    'libya lithuania luxembourg malaysia mali malta mexico moldova mongolia montenegro morocco mozambique ' +
+    'myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay peru ' +
+    'philippines poland portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia ' +
+    'slovenia somalia spain sudan sweden switzerland syria taiwan tanzania thailand tunisia turkey uganda ' +
+    'ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe africa asia america americas ' +
+    'antarctica arctic pacific atlantic gaza crimea kashmir tibet sumatra java bali ' +
+    'london paris berlin madrid rome moscow beijing shanghai tokyo seoul pyongyang delhi mumbai karachi ' +
+    'istanbul ankara cairo tehran baghdad damascus beirut jerusalem riyadh dubai doha kabul islamabad ' +
+    'bangkok jakarta manila hanoi sydney melbourne toronto montreal vancouver ottawa washington boston ' +
+    'chicago houston dallas miami atlanta seattle denver detroit philadelphia brussels amsterdam vienna ' +
+    'prague warsaw budapest athens lisbon dublin edinburgh glasgow manchester liverpool birmingham leeds ' +
+    'stockholm oslo copenhagen helsinki geneva zurich frankfurt munich hamburg milan naples barcelona ' +
+    'kiev kyiv minsk nairobi lagos johannesburg kuala lumpur singapore hong kong taipei canberra wellington ' +
+    'brasilia rio buenos aires lima bogota caracas havana mexico santiago los angeles san francisco ' +
+    'new york new jersey california texas florida ohio virginia' +
+    ' u.s us usa u.k uk eu'
+  ).split(' '),
+);
+
+/** Multi-word places of the built-in list, as folded keys. */
+export const MULTIWORD_PLACES = new Set([
+  'new york',
+  'los angeles',
+  'san francisco',
+  'hong kong',
+  'kuala lumpur',
+  'buenos aires',
+  'new jersey',
+  'south korea',
+  'north korea',
+  'south africa',
+  'saudi arabia',
+  'united states',
+  'united kingdom',
+  'new zealand',
+  'sri lanka',
+  'united arab emirates',
+  'middle east',
+  'latin america',
+  'north america',
+  'south america',
+  'european union',
+]);
+
+/** Words that often start a sentence capitalized but are no names. */
+export const NOT_NAMES = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'i we you he she it they this that these those there here what when where who why how yes no ' +
+    'mr mrs ms dr usd eur gbp jpy krw cny chf inr thousand million millions billion billions trillion'
+  ).split(' '),
+);
+
+/** Verbs that attribute speech ("said", "told"); used by quotes and to mark speakers as people. */
+export const SPEECH_VERBS =
+  'said|says|say|told|tells|added|adds|asked|asks|stated|states|explained|explains|declared|declares|' +
+  'announced|announces|wrote|writes|insisted|insists|argued|argues|warned|warns|noted|notes|claimed|' +
+  'claims|continued|continues|replied|replies|admitted|admits|urged|urges|stressed|stresses|tweeted|' +
+  'recalled|recalls|suggested|suggests|confirmed|confirms|denied|denies|commented|remarked|responded';

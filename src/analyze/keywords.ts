@@ -1,0 +1,51 @@
+import { STOPWORDS } from './stopwords.js';
+import { fold, type Token } from './text.js';
+
+/** Document frequencies the keyword weights are computed against. */
+export interface DocumentFrequencies {
+  /** Number of documents counted. */
+  docs: number;
+  /** Documents that contain `term` (0 when unknown). */
+  get(term: string): number;
+}
+
+/** Words that count as terms: folded, no stopwords, no numbers, two letters or more. */
+export function termOf(word: string): string | null {
+  if (word.length < 2 || word.length > 40) return null;
+  const term = fold(word)
+    .replace(/\.$/, '')
+    .replace(/['’]s$/, '');
+  if (term.length < 2 || STOPWORDS.has(term) || !/\p{L}/u.test(term)) return null;
+  return term;
+}
+
+/** Term counts of a text's tokens, each token weighted (title and lede count more). */
+export function termCounts(
+  tokens: Token[],
+  weightAt: (offset: number) => number = () => 1,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of tokens) {
+    const term = termOf(t.text);
+    if (term) counts.set(term, (counts.get(term) ?? 0) + weightAt(t.start));
+  }
+  return counts;
+}
+
+/** Inverse document frequency, smoothed; unseen terms get the highest weight. */
+export function idf(df: DocumentFrequencies | undefined, term: string): number {
+  if (!df || df.docs === 0) return 1;
+  return Math.log((df.docs + 1) / (df.get(term) + 1)) + 1;
+}
+
+/** The `limit` heaviest terms by TF-IDF (sublinear TF), heaviest first, weights rounded. */
+export function topKeywords(
+  counts: Map<string, number>,
+  df: DocumentFrequencies | undefined,
+  limit: number,
+): { term: string; weight: number }[] {
+  const scored: { term: string; weight: number }[] = [];
+  for (const [term, tf] of counts) scored.push({ term, weight: tf * idf(df, term) });
+  scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
+  return scored.slice(0, limit).map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 }));
+}

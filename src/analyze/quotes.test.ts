@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from './analyze.js';
+import { extractQuotes } from './quotes.js';
+
+// Sentences from the WikiNews articles of the MultiLing 2011 sample (evaldata/summarization).
+const cases: { name: string; text: string; quote: string; speaker: string | null }[] = [
+  {
+    name: 'quote before "said Name" (M0003, straight quotes)',
+    text: 'This earthquake lasted a long time. "Globally, this earthquake was long," said Charles Ammon, associate professor of geosciences at Penn State University.',
+    quote: 'Globally, this earthquake was long',
+    speaker: 'Charles Ammon',
+  },
+  {
+    name: 'curly quotes, surname resolves to the full name named earlier (M0003)',
+    text: 'According to Roger Bilham, professor of geological sciences at the University of Colorado, the quake was long. “No point on Earth remained undisturbed,” said Bilham.',
+    quote: 'No point on Earth remained undisturbed',
+    speaker: 'Roger Bilham',
+  },
+  {
+    name: 'lowercase title between verb and name (M0016)',
+    text: 'During summations, the judge, Sir Michael Astill, criticised the men. "You have betrayed this country that has given you every opportunity," said judge Astill.',
+    quote: 'You have betrayed this country that has given you every opportunity',
+    speaker: 'Michael Astill',
+  },
+  {
+    name: '"Name told X:" before the quote (M0014)',
+    text: 'Marie Fatayi-Williams, whose son Anthony was killed in the attack, told the BBC: "I ask myself - if there is really nothing to hide then why shy away from a public inquiry?"',
+    quote: 'I ask myself - if there is really nothing to hide then why shy away from a public inquiry?',
+    speaker: null,
+  },
+  {
+    name: 'pronoun speaks for the last person named (M0027)',
+    text: 'Iranian National Security Council Secretary Ali Larijani spoke on state radio. "If it is proven that a mistake has been made the issue will be resolved with an apology," he said.',
+    quote: 'If it is proven that a mistake has been made the issue will be resolved with an apology',
+    speaker: 'Ali Larijani',
+  },
+  {
+    name: 'multi-sentence quote, title before the name (M0027)',
+    text: '"We will therefore be imposing a freeze. We will keep other aspects of our policy under close review," said British Foreign Secretary Margaret Beckett to the House of Commons.',
+    quote:
+      'We will therefore be imposing a freeze. We will keep other aspects of our policy under close review',
+    speaker: 'Margaret Beckett',
+  },
+  {
+    name: 'scare quotes of one word are no quotes (M0002)',
+    text: 'Jan Egeland said that rich nations were being "stingy" by making small contributions.',
+    quote: '',
+    speaker: null,
+  },
+];
+
+describe('extractQuotes', () => {
+  it.each(cases)('$name', ({ text, quote, speaker }) => {
+    const analysis = analyzeArticle({ title: '', text });
+    const found = analysis.quotes;
+    if (quote === '') {
+      expect(found).toEqual([]);
+      return;
+    }
+    expect(found.map((q) => q.text)).toContain(quote);
+    const q = found.find((x) => x.text === quote)!;
+    expect(text.slice(q.start, q.end)).toBe(quote);
+    if (speaker !== null) {
+      expect(q.speaker).toBe(speaker);
+      expect(q.speaker_key).toBe(speaker.toLowerCase());
+    }
+    expect(analysis.sentences[q.sentence]!.start).toBeLessThanOrEqual(q.start);
+  });
+
+  it('finds the "told the BBC" speaker by name even without entities', () => {
+    const text = 'Greenspon told CTV News: "Even with that, two of the seven were acquitted."';
+    expect(extractQuotes(text)[0]?.speaker).toBe('Greenspon');
+  });
+
+  it('ends an unclosed quote at the end of its paragraph', () => {
+    const text = '"This is the first paragraph of a long statement\n"And this continues it," she said.';
+    expect(extractQuotes(text).map((q) => q.text)).toEqual([
+      'This is the first paragraph of a long statement',
+      'And this continues it',
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Logger } from '../lib/log.js';
+import {
+  addDocumentFrequencies,
+  analysesForArticles,
+  frequentTerms,
+  storeAnalyses,
+} from '../store/analyses.js';
+import type { Executor } from '../store/db.js';
+import { analyzeArticle } from './analyze.js';
+import type { DocumentFrequencies } from './keywords.js';
+import { termCounts } from './keywords.js';
+import { tokenize } from './text.js';
+import type { ArticleAnalysis } from './types.js';
+
+/**
+ * The document frequencies analysis weighs keywords with, kept in memory: the most frequent terms
+ * only (a rare term's weight hardly depends on its exact count), reloaded when the corpus has grown
+ * by a tenth, so the cost per article does not grow with the archive.
+ */
+export interface FrequencyCache {
+  docs: number;
+  terms: Map<string, number>;
+  loadedAt: number;
+}
+
+const CACHED_TERMS = 50_000;
+// Below this many documents the frequencies are too thin: count the batch itself as well.
+const COLD_START_DOCS = 2_000;
+
+/** A cache that loads on first use. */
+export function newFrequencyCache(): FrequencyCache {
+  return { docs: 0, terms: new Map(), loadedAt: -1 };
+}
+
+/** What analysis needs from the process. */
+export interface AnalyzeDeps {
+  db: Executor;
+  frequencies: FrequencyCache;
+  logger?: Logger;
+}
+
+/** Article fields analysis reads. */
+export interface AnalyzableArticle {
+  id: number;
+  title: string;
+  text: string;
+  language: string | null;
+}
+
+/**
+ * Returns the analyses of the given articles, analyzing and storing those not analyzed yet and
+ * adding them to the running document frequencies.
+ */
+export async function ensureAnalyses(
+  deps: AnalyzeDeps,
+  articles: AnalyzableArticle[],
+): Promise<Map<number, ArticleAnalysis>> {
+  const analyses = await analysesForArticles(
+    deps.db,
+    articles.map((a) => a.id),
+  );
+  const missing = articles.filter((a) => !analyses.has(a.id));
+  if (missing.length === 0) return analyses;
+  const cache = deps.frequencies;
+  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 1.1 + 100) {
+    const loaded = await frequentTerms(deps.db, CACHED_TERMS);
+    Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });
+  }
+  const batch = new Map<string, number>();
+  if (cache.docs < COLD_START_DOCS) {
+    for (const a of missing)
+      for (const t of termCounts(tokenize(`${a.title}\n${a.text}`)).keys()) bump(batch, t);
+  }
+  const df: DocumentFrequencies = {
+    docs: cache.docs + (batch.size > 0 ? missing.length : 0),
+    get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
+  };
+  const counted = new Map<string, number>();
+  const rows = missing.map((a) => {
+    const analysis = analyzeArticle(a, { df });
+    for (const t of analysis.terms ?? []) bump(counted, t);
+    // The term list only feeds the frequencies; it would double the stored size.
+    const { terms: _terms, ...stored } = analysis;
+    analyses.set(a.id, stored);
+    return { articleId: a.id, analysis: stored };
+  });
+  await storeAnalyses(deps.db, rows);
+  await addDocumentFrequencies(deps.db, missing.length, counted);
+  cache.docs += missing.length;
+  for (const [t, n] of counted) if (cache.terms.has(t)) cache.terms.set(t, cache.terms.get(t)! + n);
+  deps.logger?.debug({ analyzed: missing.length }, 'articles analyzed');
+  return analyses;
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,86 @@
+import type { StoryProfile } from '../db/schema.js';
+import { postingTerms } from './profile.js';
+
+/** A story as the clusterer holds it during one batch. */
+export interface StoryEntry {
+  /** Database id, or a negative placeholder for a story created in this batch. */
+  key: number;
+  profile: StoryProfile;
+  dirty: boolean;
+  /** Set when the story was merged into another during the batch. */
+  mergedInto?: number;
+}
+
+/**
+ * The stories one batch can touch, with an in-memory copy of their postings, so that articles in
+ * the batch see stories the batch itself created or grew.
+ */
+export class WorkingSet {
+  readonly stories = new Map<number, StoryEntry>();
+  private readonly postings = new Map<string, Set<number>>();
+  private nextKey = -1;
+
+  /** Adds a story loaded from the database. */
+  load(id: number, profile: StoryProfile): void {
+    this.stories.set(id, { key: id, profile, dirty: false });
+    this.index(id, profile);
+  }
+
+  /** Adds a story created in this batch; returns its placeholder key. */
+  create(profile: StoryProfile): number {
+    const key = this.nextKey--;
+    this.stories.set(key, { key, profile, dirty: true });
+    this.index(key, profile);
+    return key;
+  }
+
+  /** Replaces a story's profile (after an article joined or a merge). */
+  update(key: number, profile: StoryProfile): void {
+    const entry = this.stories.get(key)!;
+    this.unindex(key, entry.profile);
+    entry.profile = profile;
+    entry.dirty = true;
+    this.index(key, profile);
+  }
+
+  /** Marks `from` as merged into `into` and takes it out of the postings. */
+  retire(from: number, into: number): void {
+    const entry = this.stories.get(from)!;
+    this.unindex(from, entry.profile);
+    entry.mergedInto = into;
+  }
+
+  /** Live stories sharing the most of `terms`, most shared first. */
+  candidates(terms: string[], limit: number): number[] {
+    const hits = new Map<number, number>();
+    for (const t of terms)
+      for (const key of this.postings.get(t) ?? []) hits.set(key, (hits.get(key) ?? 0) + 1);
+    return [...hits.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, limit)
+      .map(([key]) => key);
+  }
+
+  /** Follows merges to the story that now holds `key`'s articles. */
+  resolve(key: number): number {
+    let k = key;
+    for (let entry = this.stories.get(k); entry?.mergedInto !== undefined; entry = this.stories.get(k))
+      k = entry.mergedInto;
+    return k;
+  }
+
+  private index(key: number, profile: StoryProfile): void {
+    for (const t of postingTerms(profile)) {
+      let set = this.postings.get(t);
+      if (!set) {
+        set = new Set();
+        this.postings.set(t, set);
+      }
+      set.add(key);
+    }
+  }
+
+  private unindex(key: number, profile: StoryProfile): void {
+    for (const t of postingTerms(profile)) this.postings.get(t)?.delete(key);
+  }
+}

@@ -1,0 +1,57 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+const cwd = mkdtempSync(path.join(os.tmpdir(), 'newsloom-config-'));
+
+describe('loadConfig', () => {
+  it('defaults the data directory to ./data under the working directory', () => {
+    const config = loadConfig({}, {}, cwd);
+    expect(config.dataDir).toBe(path.join(cwd, 'data'));
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('takes flags over environment over file', () => {
+    const file = path.join(cwd, 'custom.json');
+    writeFileSync(file, JSON.stringify({ dataDir: 'from-file', port: 4000, siteName: 'File Times' }));
+    const env = { NEWSLOOM_CONFIG: file, NEWSLOOM_DATA_DIR: '/srv/env', PORT: '5000' };
+    expect(loadConfig({}, { NEWSLOOM_CONFIG: file }, cwd)).toMatchObject({
+      dataDir: path.join(cwd, 'from-file'),
+      port: 4000,
+      siteName: 'File Times',
+    });
+    expect(loadConfig({}, env, cwd)).toMatchObject({ dataDir: '/srv/env', port: 5000 });
+    expect(loadConfig({ dataDir: '/srv/flag', port: 6000 }, env, cwd)).toMatchObject({
+      dataDir: '/srv/flag',
+      port: 6000,
+    });
+  });
+
+  it('reads newsloom.config.json from the working directory when present', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-config-'));
+    writeFileSync(path.join(dir, 'newsloom.config.json'), JSON.stringify({ siteName: 'Local Ledger' }));
+    expect(loadConfig({}, {}, dir).siteName).toBe('Local Ledger');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /invalid setting port/],
+    [{ PORT: '70000' }, /invalid setting port/],
+    [{ DATABASE_URL: 'mysql://root@localhost/db' }, /invalid setting databaseUrl: must be a postgres/],
+    [{ NEWSLOOM_LOG_LEVEL: 'loud' }, /invalid setting logLevel/],
+    [{ NEWSLOOM_SITE_URL: 'not a url' }, /invalid setting siteUrl/],
+  ])('stops on a bad value and names the setting: %o', (env, message) => {
+    expect(() => loadConfig({}, env, cwd)).toThrow(message);
+  });
+
+  it('names a config file that is not JSON', () => {
+    const file = path.join(cwd, 'broken.json');
+    writeFileSync(file, '{ "port": 3000,');
+    expect(() => loadConfig({ config: file }, {}, cwd)).toThrow(/broken\.json is not valid JSON/);
+    expect(() => loadConfig({ config: path.join(cwd, 'missing.json') }, {}, cwd)).toThrow(
+      /cannot read config file/,
+    );
+  });
+});

@@ -1,0 +1,4 @@
+import { testEngines } from '../db/testing.js';
+import { newsroomContract } from './newsroom.case.js';
+
+for (const engine of testEngines()) newsroomContract(engine);

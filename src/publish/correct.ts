@@ -1,0 +1,46 @@
+import { AppError } from '../lib/errors.js';
+import { latestPublishedVersion } from '../store/published.js';
+import type { StoryBody } from '../db/schema.js';
+import { loadStorySources } from './sources.js';
+import { storeVersion, type WriteDeps, type WriteOutcome } from './write-story.js';
+
+/** An editor's correction: why, and what to remove or replace in the current version. */
+export interface CorrectionInput {
+  reason: string;
+  /** Locations to remove (`lede.0`, `sections.1.2`, `quotes.0`, `figures.1`). */
+  remove?: string[];
+  headline?: string;
+  dek?: string;
+}
+
+/**
+ * Publishes a correction: a new version of the current one with the edits applied, verified like any
+ * other, carrying the reason (listed in the public corrections log).
+ */
+export async function correctStory(
+  deps: WriteDeps,
+  storyId: number,
+  input: CorrectionInput,
+): Promise<Extract<WriteOutcome, { version: unknown }>> {
+  if (input.reason.trim() === '') throw new AppError('invalid_input', 'a correction needs a reason');
+  const current = await latestPublishedVersion(deps.db, storyId);
+  if (!current) throw new AppError('not_found', `story ${storyId} has no published version to correct`);
+  const remove = new Set(input.remove ?? []);
+  const body: StoryBody = {
+    lede: current.body.lede.filter((_, i) => !remove.has(`lede.${i}`)),
+    sections: current.body.sections.map((s, si) => ({
+      ...s,
+      sentences: s.sentences.filter((_, i) => !remove.has(`sections.${si}.${i}`)),
+    })),
+    quotes: current.body.quotes.filter((_, i) => !remove.has(`quotes.${i}`)),
+    figures: current.body.figures.filter((_, i) => !remove.has(`figures.${i}`)),
+  };
+  const sources = await loadStorySources(deps.db, storyId, deps.loadAnalyses);
+  return storeVersion(deps, {
+    storyId,
+    sources,
+    draft: { headline: input.headline ?? current.headline, dek: input.dek ?? current.dek, body },
+    writer: current.writer,
+    correctionReason: input.reason.trim(),
+  });
+}

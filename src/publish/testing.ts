@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Executor } from '../store/db.js';
+import { insertArticles } from '../store/articles.js';
+import { upsertSourceByKey } from '../store/sources.js';
+import { assignArticle, insertStory } from '../store/stories.js';
+
+/** An article to seed, as a test writes it. */
+export interface SeedArticle {
+  outlet: string;
+  title: string;
+  text: string;
+  published_at?: Date;
+}
+
+/** Stores outlets, articles and one story holding them; returns the story id and article ids in order. */
+export async function seedStory(
+  db: Executor,
+  slug: string,
+  articles: readonly SeedArticle[],
+): Promise<{ storyId: number; articleIds: number[] }> {
+  const now = new Date('2026-01-30T10:00:00Z');
+  const story = await insertStory(db, { slug, first_seen_at: now, last_seen_at: now });
+  const articleIds = await addArticles(db, story.id, articles);
+  return { storyId: story.id, articleIds };
+}
+
+/** Stores more articles in an existing story. */
+export async function addArticles(
+  db: Executor,
+  storyId: number,
+  articles: readonly SeedArticle[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const a of articles) {
+    const source = await upsertSourceByKey(db, { key: `name:${a.outlet}`, kind: 'import', name: a.outlet });
+    const url = `https://${a.outlet.toLowerCase().replace(/\W+/g, '-')}.example/${createHash('sha1')
+      .update(a.title + a.text)
+      .digest('hex')
+      .slice(0, 12)}`;
+    const { inserted } = await insertArticles(db, [
+      {
+        source_id: source.id,
+        url,
+        canonical_url: url,
+        title: a.title,
+        text: a.text,
+        fetched_at: a.published_at ?? new Date('2026-01-30T10:00:00Z'),
+        published_at: a.published_at ?? new Date('2026-01-30T10:00:00Z'),
+        content_hash: createHash('sha256').update(a.text).digest('hex'),
+      },
+    ]);
+    const id = inserted.get(url)!;
+    await assignArticle(db, { storyId, articleId: id, score: 1 });
+    ids.push(id);
+  }
+  return ids;
+}

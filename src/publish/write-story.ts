@@ -1,0 +1,209 @@
+import type { Kysely } from 'kysely';
+import type { DB, StoryVersion } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import type { Logger } from '../lib/log.js';
+import { insertFindings } from '../store/findings.js';
+import {
+  latestPublishedVersion,
+  setCurrentVersion,
+  setStoryState,
+  supersedeVersions,
+} from '../store/published.js';
+import { insertStoryVersion, storyById, storyVersions } from '../store/stories.js';
+import { type PreparedSources, prepareSources } from '../verify/prepare.js';
+import type { Draft, Finding, SourceArticle } from '../verify/types.js';
+import { verifyDraft } from '../verify/verify.js';
+import { writeExtractive } from '../write/extractive.js';
+import type { LlmWriter, TokenUsage } from '../write/types.js';
+import { changeNote } from './change-note.js';
+import { applyPolicy, type PublishPolicy } from './policy.js';
+import { refreshRelated } from './related.js';
+import { type AnalysisLoader, loadStorySources } from './sources.js';
+
+/** What writeStory needs, wired once by the process that runs it. */
+export interface WriteDeps {
+  db: Kysely<DB>;
+  logger: Logger;
+  policy: PublishPolicy;
+  /** The LLM writer when one is configured; the extractive writer otherwise. */
+  llm?: LlmWriter;
+  loadAnalyses?: AnalysisLoader;
+  now?: () => Date;
+}
+
+/** The outcome of writing a story. */
+export type WriteOutcome =
+  | { status: 'published' | 'review' | 'held'; version: StoryVersion; findings: Finding[] }
+  | { status: 'unchanged' | 'not_enough_material'; reason: string };
+
+/**
+ * Writes, verifies and (per policy) publishes a new version of a story: the one operation behind the
+ * pipeline job, the CLI and the admin. A story whose sources did not change since its last version
+ * is left alone unless `force` is set.
+ */
+export async function writeStory(
+  deps: WriteDeps,
+  storyId: number,
+  options: { force?: boolean } = {},
+): Promise<WriteOutcome> {
+  const story = await storyById(deps.db, storyId);
+  if (!story || story.state === 'merged') throw new AppError('not_found', `story ${storyId} not found`);
+  const sources = await loadStorySources(deps.db, storyId, deps.loadAnalyses);
+  const [latest] = await storyVersions(deps.db, storyId);
+  if (!options.force && latest && latest.source_count === sources.length) {
+    return { status: 'unchanged', reason: `no new sources since version ${latest.version}` };
+  }
+  const prepared = prepareSources(sources);
+  const drafted = await draftStory(deps, sources, prepared);
+  if (!drafted.draft) {
+    const reason = drafted.reason ?? 'not enough material';
+    await setStoryState(deps.db, storyId, story.state === 'published' ? 'published' : 'forming', reason);
+    deps.logger.info({ story_id: storyId, reason }, 'story not written');
+    return { status: 'not_enough_material', reason };
+  }
+  return storeVersion(deps, {
+    storyId,
+    sources,
+    prepared,
+    draft: drafted.draft,
+    writer: drafted.writer,
+    usage: drafted.usage,
+    findings: drafted.findings,
+  });
+}
+
+interface Drafted {
+  draft?: Draft;
+  reason?: string;
+  writer: string;
+  usage?: TokenUsage;
+  findings: Finding[];
+}
+
+/** Asks the LLM writer (repairing once) or falls back to the extractive writer. */
+async function draftStory(
+  deps: WriteDeps,
+  sources: SourceArticle[],
+  prepared: PreparedSources,
+): Promise<Drafted> {
+  const findings: Finding[] = [];
+  if (deps.llm) {
+    const first = await deps.llm.draft(sources);
+    const usage = { ...first.usage };
+    findings.push(...first.findings);
+    if (first.draft) {
+      const check = verifyDraft(first.draft, sources, prepared);
+      if (check.failing.size === 0) return { draft: first.draft, writer: deps.llm.model, usage, findings };
+      findings.push(
+        info(`draft failed verification in ${check.failing.size} places; asked the model to repair it once`, {
+          failing: [...check.failing],
+        }),
+      );
+      const repaired = await deps.llm.draft(sources, { draft: first.draft, findings: check.findings });
+      usage.promptTokens += repaired.usage.promptTokens;
+      usage.outputTokens += repaired.usage.outputTokens;
+      findings.push(...repaired.findings);
+      return { draft: repaired.draft ?? first.draft, writer: deps.llm.model, usage, findings };
+    }
+    // No usable answer at all: say so, and write the version extractively rather than not at all.
+    findings.push({
+      location: 'draft',
+      check: 'draft',
+      severity: 'warning',
+      message: `LLM writer ${deps.llm.model} gave no usable draft; extractive writer used`,
+    });
+    for (const f of findings) if (f.severity === 'error') f.severity = 'warning';
+  }
+  const result = writeExtractive(sources, prepared);
+  if (!result.ok) return { reason: result.reason, writer: 'extractive', findings };
+  return { draft: result.draft, writer: 'extractive', findings };
+}
+
+function info(message: string, detail?: Record<string, unknown>): Finding {
+  return { location: 'draft', check: 'draft', severity: 'info', message, ...(detail ? { detail } : {}) };
+}
+
+/** Verifies a draft, applies the publish policy and stores the version with its findings. */
+export async function storeVersion(
+  deps: WriteDeps,
+  input: {
+    storyId: number;
+    sources: SourceArticle[];
+    prepared?: PreparedSources;
+    draft: Draft;
+    writer: string;
+    usage?: TokenUsage;
+    findings?: Finding[];
+    correctionReason?: string;
+  },
+): Promise<Extract<WriteOutcome, { version: StoryVersion }>> {
+  const verification = verifyDraft(
+    input.draft,
+    input.sources,
+    input.prepared ?? prepareSources(input.sources),
+  );
+  const findings = [...(input.findings ?? []), ...verification.findings];
+  const decision = applyPolicy({
+    policy: deps.policy,
+    draft: { ...input.draft, body: verification.body },
+    failing: verification.failing,
+    findings,
+  });
+  const allFindings = [...findings, ...decision.findings];
+  const body = decision.draft.body;
+  const kept = [...body.lede, ...body.sections.flatMap((s) => s.sentences)];
+  const support = kept.length === 0 ? 0 : kept.reduce((a, s) => a + (s.support ?? 0), 0) / kept.length;
+  const version = await deps.db.transaction().execute(async (trx) => {
+    const previous = await latestPublishedVersion(trx, input.storyId);
+    const meta = {
+      body,
+      source_count: input.sources.length,
+      publisher_count: new Set(input.sources.map((s) => s.source_id)).size,
+      writer: input.writer,
+      correction_reason: input.correctionReason ?? null,
+    };
+    const row = await insertStoryVersion(trx, {
+      story_id: input.storyId,
+      headline: decision.draft.headline,
+      dek: decision.draft.dek,
+      ...meta,
+      model: input.writer === 'extractive' ? null : input.writer,
+      status: decision.status,
+      support_score: Math.round(support * 1000) / 1000,
+      change_note: changeNote(previous, meta),
+      generated_at: (deps.now ?? (() => new Date()))(),
+      prompt_tokens: input.usage?.promptTokens ?? null,
+      output_tokens: input.usage?.outputTokens ?? null,
+    });
+    await insertFindings(trx, row.id, allFindings);
+    if (decision.status === 'published') {
+      await supersedeVersions(trx, input.storyId, row.id);
+      await setStoryState(trx, input.storyId, 'published');
+    } else if (previous) {
+      // Readers keep the last published version until an editor approves the new one.
+      await setCurrentVersion(trx, input.storyId, previous.id);
+    } else {
+      await setStoryState(
+        trx,
+        input.storyId,
+        decision.status,
+        allFindings.find((f) => f.location === 'version')?.message ?? null,
+      );
+    }
+    return row;
+  });
+  if (decision.status === 'published') await refreshRelated(deps.db, input.storyId);
+  deps.logger.info(
+    {
+      story_id: input.storyId,
+      version: version.version,
+      status: decision.status,
+      writer: input.writer,
+      dropped: decision.dropped,
+      prompt_tokens: input.usage?.promptTokens,
+      output_tokens: input.usage?.outputTokens,
+    },
+    'story version stored',
+  );
+  return { status: decision.status, version, findings: allFindings };
+}

@@ -1,0 +1,3 @@
+import { analysesContract } from './analyses.case.js';
+
+analysesContract('pglite');

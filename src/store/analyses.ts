@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import type { DocumentFrequencies } from '../analyze/keywords.js';
+import type { ArticleAnalysis } from '../analyze/types.js';
+import type { Executor } from './db.js';
+
+/** Stores (or replaces) the analysis of one article. */
+export async function storeAnalysis(
+  db: Executor,
+  articleId: number,
+  analysis: ArticleAnalysis,
+): Promise<void> {
+  await storeAnalyses(db, [{ articleId, analysis }]);
+}
+
+/** Stores (or replaces) many analyses in one statement. */
+export async function storeAnalyses(
+  db: Executor,
+  rows: { articleId: number; analysis: ArticleAnalysis }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('article_analyses')
+    .values(
+      rows.map((r) => ({
+        article_id: r.articleId,
+        language: r.analysis.language,
+        analysis: JSON.stringify(r.analysis),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.column('article_id').doUpdateSet((eb) => ({
+        language: eb.ref('excluded.language'),
+        analysis: eb.ref('excluded.analysis'),
+        analyzed_at: new Date(),
+      })),
+    )
+    .execute();
+}
+
+/** The stored analysis of an article, or undefined when it was not analyzed yet. */
+export async function analysisByArticleId(
+  db: Executor,
+  articleId: number,
+): Promise<ArticleAnalysis | undefined> {
+  const row = await db
+    .selectFrom('article_analyses')
+    .select('analysis')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return row?.analysis;
+}
+
+/** The stored analyses of the given articles, by article id (missing ones are absent). */
+export async function analysesForArticles(
+  db: Executor,
+  articleIds: readonly number[],
+): Promise<Map<number, ArticleAnalysis>> {
+  const out = new Map<number, ArticleAnalysis>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('article_analyses')
+    .select(['article_id', 'analysis'])
+    .where('article_id', 'in', [...new Set(articleIds)])
+    .execute();
+  for (const row of rows) out.set(row.article_id, row.analysis);
+  return out;
+}
+
+/** Document frequencies of the given terms plus the document count, as a lookup for analysis. */
+export async function documentFrequencies(
+  db: Executor,
+  terms: Iterable<string>,
+): Promise<DocumentFrequencies> {
+  const wanted = [...new Set(terms)].filter((t) => t !== '');
+  const rows = await db
+    .selectFrom('term_frequencies')
+    .select(['term', 'docs'])
+    .where('term', 'in', ['', ...wanted])
+    .execute();
+  const map = new Map(rows.map((r) => [r.term, r.docs]));
+  const docs = map.get('') ?? 0;
+  return { docs, get: (term) => map.get(term) ?? 0 };
+}
+
+/** Adds `documents` documents and their terms (term → documents containing it) to the running counts. */
+export async function addDocumentFrequencies(
+  db: Executor,
+  documents: number,
+  counts: ReadonlyMap<string, number>,
+): Promise<void> {
+  const rows = [{ term: '', docs: documents }];
+  for (const [term, docs] of counts) if (term !== '') rows.push({ term, docs });
+  // Sorted keys keep concurrent writers from deadlocking on each other's rows.
+  rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  for (let i = 0; i < rows.length; i += 2000) {
+    await db
+      .insertInto('term_frequencies')
+      .values(rows.slice(i, i + 2000))
+      .onConflict((oc) =>
+        oc.column('term').doUpdateSet({ docs: sql<number>`term_frequencies.docs + excluded.docs` }),
+      )
+      .execute();
+  }
+}
+
+/** The `limit` most frequent terms with their document frequencies, and the document count. */
+export async function frequentTerms(
+  db: Executor,
+  limit: number,
+): Promise<{ docs: number; terms: Map<string, number> }> {
+  const rows = await db
+    .selectFrom('term_frequencies')
+    .select(['term', 'docs'])
+    .orderBy('docs', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const terms = new Map(rows.map((r) => [r.term, r.docs]));
+  const docs = terms.get('') ?? 0;
+  terms.delete('');
+  return { docs, terms };
+}

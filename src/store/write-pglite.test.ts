@@ -1,0 +1,3 @@
+import { writeStoreContract } from './write.case.js';
+
+writeStoreContract('pglite');

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { SUPPORT_THRESHOLD } from './policy.js';
+import { buildSupportIndex, scoreSupport } from './support.js';
+
+// Shaped on the FactCC validation records: a CNN sentence copied, then edited the way summarizers err.
+const SOURCE =
+  'Trey Moses asked Ellie Meredith to be his prom date on Thursday. ' +
+  'Trey, a star on the basketball team, said she was his best friend. ' +
+  'The school has 1,200 students. The family did not expect the video to spread.';
+
+describe('scoreSupport', () => {
+  const index = buildSupportIndex([{ id: 7, text: SOURCE }]);
+  const cases: { name: string; claim: string; supported: boolean }[] = [
+    {
+      name: 'copied sentence',
+      claim: 'Trey Moses asked Ellie Meredith to be his prom date.',
+      supported: true,
+    },
+    {
+      name: 'reworded morphology',
+      claim: 'Trey Moses is asking Ellie Meredith to be his prom date.',
+      supported: true,
+    },
+    {
+      name: 'roles swapped',
+      claim: 'Ellie Meredith asked Trey Moses to be her prom date.',
+      supported: false,
+    },
+    { name: 'number changed', claim: 'The school has 2,400 students.', supported: false },
+    { name: 'negation dropped', claim: 'The family did expect the video to spread.', supported: false },
+    { name: 'unrelated claim', claim: 'The mayor closed the harbour after the storm.', supported: false },
+  ];
+  it.each(cases)('$name', ({ claim, supported }) => {
+    const result = scoreSupport(index, claim);
+    expect(result.score >= SUPPORT_THRESHOLD).toBe(supported);
+  });
+
+  it('points at the best-matching sentence', () => {
+    const result = scoreSupport(index, 'The school has 1,200 students.');
+    const evidence = result.evidence[0]!;
+    expect(evidence.article_id).toBe(7);
+    expect(SOURCE.slice(evidence.start, evidence.end)).toBe('The school has 1,200 students.');
+  });
+});

@@ -1,0 +1,24 @@
+import type { Draft, Finding, SourceArticle } from '../verify/types.js';
+
+/** Token counts of the LLM calls behind one version. */
+export interface TokenUsage {
+  promptTokens: number;
+  outputTokens: number;
+}
+
+/** One LLM drafting attempt: a draft when the answer was usable, and what went wrong otherwise. */
+export interface DraftAttempt {
+  draft?: Draft;
+  /** Draft-level findings (location `draft`): transport errors, invalid JSON, bad citation ids. */
+  findings: Finding[];
+  usage: TokenUsage;
+}
+
+/** A model-backed writer; `repair` asks it to fix a draft given the verifier's findings. */
+export interface LlmWriter {
+  model: string;
+  draft(
+    sources: readonly SourceArticle[],
+    repair?: { draft: Draft; findings: Finding[] },
+  ): Promise<DraftAttempt>;
+}
