@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
+import { demoPipeline } from '../demo/pipeline.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -19,7 +20,10 @@ export function registerServe(program: Command): void {
     .action(async (options: { port?: number; demo?: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async ({ config, database, logger }) => {
-        if (options.demo) await loadDemoIfEmpty(database.db, { logger });
+        if (options.demo) {
+          const afterImport = demoPipeline({ db: database.db, config, logger });
+          await loadDemoIfEmpty(database.db, { logger, afterImport });
+        }
         const metrics = createMetrics();
         const app = createApp({ config, database, logger, metrics });
         const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

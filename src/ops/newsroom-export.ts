@@ -21,6 +21,9 @@ export const EXPORT_SKIP = new Set([
   'verification',
   'verifications',
   'rate_limit',
+  // Search documents: derived, rebuilt by triggers as articles and story versions are loaded.
+  'article_search',
+  'story_version_search',
 ]);
 
 /** Columns blanked on export because they hold secrets. */
