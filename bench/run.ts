@@ -3,6 +3,7 @@
  * Figures are medians; each benchmark reports a ratio to a floor measured in the same run, because
  * absolute numbers on a shared machine say little.
  */
+import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
 import { benchEngines } from './lib.js';
 import { benchSite } from './site.js';
@@ -18,6 +19,7 @@ const benches: Record<string, Bench> = {
   },
   write: async () => benchWrite(),
   site: async () => benchSite(),
+  comments: async () => benchComments(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { createAccounts } from '../auth/accounts.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { AppError } from '../lib/errors.js';
@@ -7,8 +8,10 @@ import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { registerSiteApi } from './api/site-routes.js';
+import { authRoutes, withAccounts } from './auth/index.js';
 import { type Asset, loadAssets } from './assets.js';
 import type { SiteDeps } from './context.js';
+import { discussApp } from './discuss/index.js';
 import { memoize, PageCache } from './page-cache.js';
 import { handleError } from './routes/errors.js';
 import { registerFeeds } from './routes/feeds.js';
@@ -16,6 +19,7 @@ import { registerPages } from './routes/pages.js';
 import { registerStoryPages } from './routes/story.js';
 import { fastResponse, ifNoneMatch, securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
+import { renderPage } from './views/layout.js';
 import { observe } from './middleware/observe.js';
 import { opsRoutes, type ReadinessCheck } from './ops.js';
 
@@ -56,18 +60,26 @@ export function createApp(
   };
 
   app.use(observe({ logger, metrics }));
-  // Pages, feeds and assets build their responses with fastResponse (security headers included);
-  // only the JSON API goes through this middleware.
-  app.use('/api/*', securityHeaders());
+  // Pages, feeds and assets build their responses with fastResponse (security headers included, so
+  // the middleware leaves them alone); everything else (API, accounts, discuss) gets them here.
+  app.use(securityHeaders());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
+  const accounts = createAccounts({ config, database, logger });
+  app.use(
+    withAccounts(accounts, {
+      frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
+    }),
+  );
   app.route('/', opsRoutes({ database, metrics, checks: readiness }));
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);
   registerFeeds(app, deps);
   registerSiteApi(app, deps);
+  app.route('/', authRoutes(accounts));
+  app.route('/', discussApp(accounts));
   return app;
 }
 

@@ -146,7 +146,7 @@ describe('caching', () => {
   });
 
   it('sends security headers on feeds, crawl files and the API', async () => {
-    for (const path of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/api/v1/sources']) {
+    for (const path of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/api/v1/sources', '/sign-in']) {
       const response = await app.request(path);
       expect([path, response.headers.get('content-security-policy')]).toEqual([
         path,
