@@ -8,6 +8,7 @@ import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
+import { benchSite } from './site.js';
 import { benchWrite } from './write.js';
 
 type Bench = () => Promise<unknown>;
@@ -19,6 +20,7 @@ const benches: Record<string, Bench> = {
     return results;
   },
   write: async () => benchWrite(),
+  site: async () => benchSite(),
   comments: async () => benchComments(),
   analyze: async () => benchAnalyzeCluster(),
   ingest: async () => benchIngest(),

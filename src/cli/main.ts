@@ -12,6 +12,7 @@ import { registerServe } from './serve.js';
 import { registerSources } from './sources.js';
 import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
+import { registerTopics } from './topics.js';
 import { registerUsers } from './users.js';
 
 /** Builds the `newsloom` program with every command registered. */
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerTopics(program);
   registerUsers(program);
   registerMail(program);
   registerEval(program);

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
+import { demoPipeline } from '../demo/pipeline.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -23,7 +24,10 @@ export function registerServe(program: Command): void {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async (context) => {
         const { config, database, logger } = context;
-        if (options.demo) await loadDemoIfEmpty(database.db, { logger });
+        if (options.demo) {
+          const afterImport = demoPipeline({ db: database.db, config, logger });
+          await loadDemoIfEmpty(database.db, { logger, afterImport });
+        }
         const metrics = createMetrics();
         const app = createApp({ config, database, logger, metrics });
         const queue = await startBackground(context, { scheduler: true, workers: options.workers });

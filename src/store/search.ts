@@ -8,6 +8,13 @@ export const MARK_END = '\uE001';
 
 const HEADLINE_OPTIONS = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/**
+ * The most article matches that get ranked. A word that half the archive contains would otherwise
+ * make every query rank (and read) tens of thousands of documents; such words say little anyway,
+ * and story documents, ranked in full, still find the stories.
+ */
+const CANDIDATES = 2000;
+
 /** A story found by search, with a snippet whose matches are wrapped in MARK_START/MARK_END. */
 export interface SearchHit extends StorySummary {
   snippet: string;
@@ -31,10 +38,11 @@ export async function searchStories(
       FROM story_version_search d JOIN stories s ON s.current_version_id = d.version_id
       WHERE d.document @@ ${q} AND s.state = 'published'
       UNION ALL
-      SELECT sa.story_id, ts_rank(d.document, ${q}) AS rank
-      FROM article_search d JOIN story_articles sa ON sa.article_id = d.article_id
+      SELECT sa.story_id, ts_rank(m.document, ${q}) AS rank
+      FROM (SELECT article_id, document FROM article_search WHERE document @@ ${q} LIMIT ${CANDIDATES}) m
+      JOIN story_articles sa ON sa.article_id = m.article_id
       JOIN stories s ON s.id = sa.story_id
-      WHERE d.document @@ ${q} AND s.state = 'published'
+      WHERE s.state = 'published'
     )
     SELECT story_id, max(rank) AS rank FROM hits
     GROUP BY story_id ORDER BY rank DESC, story_id DESC
@@ -80,9 +88,9 @@ export async function searchArticles(
   const q = sql`websearch_to_tsquery('english', ${query})`;
   const result = await sql<ArticleHit>`
     WITH page AS (
-      SELECT d.article_id, ts_rank(d.document, ${q}) AS rank
-      FROM article_search d WHERE d.document @@ ${q}
-      ORDER BY rank DESC, d.article_id DESC
+      SELECT m.article_id, ts_rank(m.document, ${q}) AS rank
+      FROM (SELECT article_id, document FROM article_search WHERE document @@ ${q} LIMIT ${CANDIDATES}) m
+      ORDER BY rank DESC, m.article_id DESC
       LIMIT ${options.limit + 1} OFFSET ${options.offset ?? 0}
     )
     SELECT a.id, a.title, a.url, so.name AS outlet, a.published_at, sa.story_id,

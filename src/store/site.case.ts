@@ -50,7 +50,7 @@ export function siteContract(engine: Engine): void {
       const first = all[0]!;
       const next = await listPublishedStories(db, {
         limit: 10,
-        before: { at: first.published_at, id: first.id },
+        before: { at: first.last_seen_at, id: first.id },
       });
       expect(next.map((s) => s.slug)).toEqual([PORT, TRAM]);
     });

@@ -13,18 +13,21 @@ export interface StorySummary {
   publisher_count: number;
   /** When the story was first published (falls back to when the story was created). */
   published_at: Date;
+  /** The newest source article's time: lists sort on it and cursors point into it. */
+  last_seen_at: Date;
   /** When the current version was written. */
   updated_at: Date;
   outlets: string[];
 }
 
-/** Where a list page starts: strictly older than this (published_at, id). */
+/** Where a list page starts: strictly older than this (last_seen_at, id). */
 export interface StoryCursor {
   at: Date;
   id: number;
 }
 
-const sortKey = sql<Date>`COALESCE(s.published_at, s.created_at)`;
+// Lists follow the news (the newest source article), not the time the software wrote a version.
+const sortKey = sql<Date>`s.last_seen_at`;
 
 /** Published stories with their current version, newest first, after an optional cursor. */
 export async function listPublishedStories(
@@ -34,7 +37,8 @@ export async function listPublishedStories(
   if (options.storyIds && options.storyIds.length === 0) return [];
   const rows = await sql<Omit<StorySummary, 'outlets'>>`
     SELECT s.id, s.slug, v.headline, v.dek, v.version, v.source_count, v.publisher_count,
-           ${sortKey} AS published_at, v.generated_at AS updated_at
+           COALESCE(s.published_at, s.created_at) AS published_at, s.last_seen_at,
+           v.generated_at AS updated_at
     FROM stories s JOIN story_versions v ON v.id = s.current_version_id
     WHERE s.state = 'published'
       ${options.before ? sql`AND (${sortKey}, s.id) < (${options.before.at}, ${options.before.id})` : sql``}

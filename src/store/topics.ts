@@ -66,7 +66,7 @@ export async function storiesMatchingPhrases(
 ): Promise<StorySummary[]> {
   const query = anyPhraseQuery(phrases);
   if (query === '') return [];
-  const key = sql`COALESCE(s.published_at, s.created_at)`;
+  const key = sql`s.last_seen_at`;
   const result = await sql<{ id: number }>`
     SELECT s.id FROM stories s JOIN story_version_search d ON d.version_id = s.current_version_id
     WHERE s.state = 'published' AND d.document @@ websearch_to_tsquery('english', ${query})

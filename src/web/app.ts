@@ -19,7 +19,7 @@ import { handleError } from './routes/errors.js';
 import { registerFeeds } from './routes/feeds.js';
 import { registerPages } from './routes/pages.js';
 import { registerStoryPages } from './routes/story.js';
-import { securityHeaders } from './security.js';
+import { fastResponse, ifNoneMatch, securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
 import { renderPage } from './views/layout.js';
 
@@ -60,6 +60,8 @@ export function createApp(
   };
 
   app.use(observe({ logger, metrics }));
+  // Pages, feeds and assets build their responses with fastResponse (security headers included, so
+  // the middleware leaves them alone); everything else (API, accounts, discuss) gets them here.
   app.use(securityHeaders());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
@@ -82,8 +84,7 @@ export function createApp(
 }
 
 function serveAsset(c: Context, asset: Asset): Response {
-  c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  c.header('ETag', asset.etag);
-  if (c.req.header('If-None-Match') === asset.etag) return c.body(null, 304);
-  return c.body(asset.body, 200, { 'Content-Type': asset.type });
+  const headers = { 'Cache-Control': 'public, max-age=31536000, immutable', ETag: asset.etag };
+  if (ifNoneMatch(c) === asset.etag) return fastResponse(null, 304, headers);
+  return fastResponse(asset.body, 200, { ...headers, 'Content-Type': asset.type });
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { fastResponse } from './security.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/log.js';
 import type { Executor } from '../store/db.js';
@@ -19,18 +20,22 @@ export interface SiteDeps {
   currentVersion: (slug: string) => Promise<number | undefined>;
 }
 
+export const HTML = 'text/html; charset=UTF-8';
+
 /** Short shared caching for list pages: browsers revalidate, CDNs hold a minute. */
 export const LIST_CACHE = 'public, max-age=30, s-maxage=60, stale-while-revalidate=300';
 
 /** Renders a page in the site frame. */
 export async function page(
-  c: Context,
+  _c: Context,
   deps: SiteDeps,
   meta: PageMeta,
   content: Child,
   { status = 200, cacheControl = LIST_CACHE }: { status?: 200 | 404 | 500; cacheControl?: string } = {},
 ): Promise<Response> {
   const site = await deps.site();
-  c.header('Cache-Control', cacheControl);
-  return c.html(renderPage(site, meta, content), status);
+  return fastResponse(renderPage(site, meta, content), status, {
+    'Cache-Control': cacheControl,
+    'Content-Type': HTML,
+  });
 }

@@ -1,6 +1,7 @@
 /** A rendered page, with the validator a browser or CDN sends back. */
 export interface CachedPage {
-  body: string;
+  /** UTF-8 bytes, encoded once rather than per request. */
+  body: Uint8Array;
   etag: string;
   at: number;
 }
@@ -33,8 +34,8 @@ export class PageCache {
   }
 
   /** Stores a page and returns it. */
-  set(key: string, body: string, etag: string): CachedPage {
-    const page = { body, etag, at: this.#now() };
+  set(key: string, html: string, etag: string): CachedPage {
+    const page = { body: Buffer.from(html), etag, at: this.#now() };
     this.#entries.delete(key);
     this.#entries.set(key, page);
     while (this.#entries.size > this.#maxEntries) {

@@ -7,6 +7,7 @@ import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { createLogger } from '../lib/log.js';
+import { replaceRelated } from '../store/related.js';
 import { setSetting } from '../store/site.js';
 import { FIXTURE_STORIES, seedSite, xssStory } from '../store/site-fixture.js';
 import { insertStoryVersion, storyVersion } from '../store/stories.js';
@@ -101,6 +102,19 @@ describe('pages', () => {
     expect(text).toContain('<meta property="og:type" content="article"/>');
   });
 
+  it("shows the writer's related stories with their teasers when it stored some", async () => {
+    await replaceRelated(database.db, ids.get('river-port-reopens-after-flooding')!, [
+      {
+        story_id: ids.get('city-council-approves-tram-extension')!,
+        score: 0.5,
+        teaser: 'A stored teaser. Not this.',
+      },
+    ]);
+    const { text } = await get('/stories/river-port-reopens-after-flooding');
+    expect(text).toMatch(/<h2 id="related-heading">Related<\/h2>.*A stored teaser\.<\/p>/s);
+    expect(text).not.toContain('Not this.');
+  });
+
   it('paginates the home page with a cursor and rejects a forged one', async () => {
     const { text } = await get('/?before=bm90LWpzb24');
     expect(text).toContain('Page not found');
@@ -129,6 +143,16 @@ describe('caching', () => {
     expect(updated.response.status).toBe(200);
     expect(updated.response.headers.get('etag')).not.toBe(etag);
     expect(updated.text).toContain('Tariff talks resume with a new offer');
+  });
+
+  it('sends security headers on feeds, crawl files and the API', async () => {
+    for (const path of ['/feed.xml', '/sitemap.xml', '/robots.txt', '/api/v1/sources', '/sign-in']) {
+      const response = await app.request(path);
+      expect([path, response.headers.get('content-security-policy')]).toEqual([
+        path,
+        expect.stringContaining("object-src 'none'"),
+      ]);
+    }
   });
 
   it('serves assets with immutable caching', async () => {
@@ -223,6 +247,8 @@ describe('JSON API', () => {
     [`/api/v1/stories/${TARIFF}/versions/99`, 404, 'not_found'],
   ];
   it.each(errors)('%s answers %i %s', async (path, status, code) => {
+    const response = await app.request(path);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const { status: got, body } = await json(path);
     expect(got).toBe(status);
     expect(body).toEqual({ error: { code, message: expect.any(String) } });

@@ -25,9 +25,9 @@ export function decodeCursor(text: string | undefined): StoryCursor | undefined 
 }
 
 /** The cursor after the first `limit` items when there are more (callers fetch limit + 1), else undefined. */
-export function nextCursor(items: { id: number; published_at: Date }[], limit: number): string | undefined {
+export function nextCursor(items: { id: number; last_seen_at: Date }[], limit: number): string | undefined {
   const last = items[limit - 1];
-  return items.length > limit && last ? encodeCursor({ at: last.published_at, id: last.id }) : undefined;
+  return items.length > limit && last ? encodeCursor({ at: last.last_seen_at, id: last.id }) : undefined;
 }
 
 /** A page size from a query string: 1..max, default `fallback`. */

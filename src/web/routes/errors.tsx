@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { AppError } from '../../lib/errors.js';
 import { apiError, statusOf } from '../api/errors.js';
-import { page, type SiteDeps } from '../context.js';
+import { HTML, type SiteDeps, page } from '../context.js';
+import { fastResponse } from '../security.js';
 import { ErrorPage } from '../views/info.js';
 
 /** One error handler: JSON under /api, the 404 or 500 page elsewhere; unexpected errors are logged. */
@@ -23,7 +24,9 @@ export async function handleError(error: Error, c: Context, deps: SiteDeps): Pro
     );
   } catch {
     // The database may be what failed: fall back to a page that needs nothing.
-    c.header('Cache-Control', 'no-store');
-    return c.html('<!doctype html><title>Error</title><h1>Something went wrong</h1>', 500);
+    return fastResponse('<!doctype html><title>Error</title><h1>Something went wrong</h1>', 500, {
+      'Cache-Control': 'no-store',
+      'Content-Type': HTML,
+    });
   }
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../lib/errors.js';
 import { listPublishedStories, publishedSlugs, type StorySummary } from '../../store/site.js';
 import { storiesMatchingPhrases, topicBySlug } from '../../store/topics.js';
 import type { SiteDeps } from '../context.js';
+import { fastResponse } from '../security.js';
 import type { SiteContext } from '../site-context.js';
 
 const FEED_SIZE = 50;
@@ -92,10 +93,9 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
-function send(c: Context, site: SiteContext, format: Format, feed: FeedInput): Response {
+function send(_c: Context, site: SiteContext, format: Format, feed: FeedInput): Response {
   const { type, render } = FORMATS[format];
-  c.header('Cache-Control', FEED_CACHE);
-  return c.body(render(site, feed), 200, { 'Content-Type': type });
+  return fastResponse(render(site, feed), 200, { 'Cache-Control': FEED_CACHE, 'Content-Type': type });
 }
 
 function registerFeed(app: Hono, deps: SiteDeps, format: Format): void {
@@ -132,7 +132,7 @@ function registerFeed(app: Hono, deps: SiteDeps, format: Format): void {
 export function registerFeeds(app: Hono, deps: SiteDeps): void {
   for (const format of Object.keys(FORMATS) as Format[]) registerFeed(app, deps, format);
 
-  app.get('/sitemap.xml', async (c) => {
+  app.get('/sitemap.xml', async (_c) => {
     const site = await deps.site();
     const stories = await publishedSlugs(deps.db);
     const url = (loc: string, lastmod?: Date) =>
@@ -145,14 +145,22 @@ export function registerFeeds(app: Hono, deps: SiteDeps): void {
       ...stories.map((s) => url(`${site.url}/stories/${s.slug}`, s.updated_at)),
       '</urlset>',
     ].join('\n');
-    c.header('Cache-Control', FEED_CACHE);
-    return c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8' });
+    return fastResponse(body, 200, {
+      'Cache-Control': FEED_CACHE,
+      'Content-Type': 'application/xml; charset=utf-8',
+    });
   });
 
-  app.get('/robots.txt', async (c) => {
+  app.get('/robots.txt', async (_c) => {
     const site = await deps.site();
-    c.header('Cache-Control', 'public, max-age=3600');
-    return c.text(`User-agent: *\nDisallow: /search\nDisallow: /api/\n\nSitemap: ${site.url}/sitemap.xml\n`);
+    return fastResponse(
+      `User-agent: *\nDisallow: /search\nDisallow: /api/\n\nSitemap: ${site.url}/sitemap.xml\n`,
+      200,
+      {
+        'Cache-Control': 'public, max-age=3600',
+        'Content-Type': 'text/plain; charset=utf-8',
+      },
+    );
   });
 }
 

@@ -4,12 +4,14 @@ import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { publishedStoryBySlug, relatedStoriesByTerms, storySourceArticles } from '../../store/site.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
-import { page, type SiteDeps } from '../context.js';
-import type { SiteContext } from '../site-context.js';
+import { HTML, type SiteDeps, page } from '../context.js';
+import { fastResponse, ifNoneMatch } from '../security.js';
 import { buildStoryModel, citedArticleIds } from '../story-model.js';
-import { VersionsPage } from '../views/info.js';
 import { renderPage } from '../views/layout.js';
-import { StoryPage } from '../views/story.js';
+import { VersionsPage } from '../views/info.js';
+import { type RelatedLink, StoryPage } from '../views/story.js';
+import { relatedStories } from '../../store/related.js';
+import type { SiteContext } from '../site-context.js';
 
 /** Story pages may be held a minute by browsers and five by CDNs; the ETag makes revalidation cheap. */
 export const STORY_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
@@ -42,8 +44,7 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
       old,
       found.version,
     );
-    c.header('Cache-Control', VERSION_CACHE);
-    return c.html(html);
+    return fastResponse(html, 200, { 'Cache-Control': VERSION_CACHE, 'Content-Type': HTML });
   });
 }
 
@@ -65,10 +66,9 @@ async function storyPage(c: Context, deps: SiteDeps): Promise<Response> {
     const etag = `"v${found.version.id}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
     cached = deps.cache.set(key, html, etag);
   }
-  c.header('ETag', cached.etag);
-  c.header('Cache-Control', STORY_CACHE);
-  if (c.req.header('If-None-Match') === cached.etag) return c.body(null, 304);
-  return c.html(cached.body);
+  const headers = { ETag: cached.etag, 'Cache-Control': STORY_CACHE };
+  if (ifNoneMatch(c) === cached.etag) return fastResponse(null, 304, headers);
+  return fastResponse(cached.body, 200, { ...headers, 'Content-Type': HTML });
 }
 
 async function renderStory(
@@ -82,7 +82,7 @@ async function renderStory(
   const [articles, versions, related] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
-    relatedStoriesByTerms(deps.db, storyId, 4),
+    relatedLinks(deps, storyId),
   ]);
   const model = buildStoryModel(version, articles);
   const path = current ? `/stories/${slug}/versions/${version.version}` : `/stories/${slug}`;
@@ -134,4 +134,13 @@ function newsArticle(
     isBasedOn: sources.map((s) => ({ '@type': 'NewsArticle', url: s.url, headline: s.title })),
     isAccessibleForFree: true,
   };
+}
+
+/** The writer's related stories when it stored some, else stories sharing headline terms. */
+async function relatedLinks(deps: SiteDeps, storyId: number): Promise<RelatedLink[]> {
+  const stored = await relatedStories(deps.db, storyId);
+  if (stored.length > 0)
+    return stored.slice(0, 4).map((r) => ({ slug: r.slug, headline: r.headline, teaser: r.teaser }));
+  const fallback = await relatedStoriesByTerms(deps.db, storyId, 4);
+  return fallback.map((s) => ({ slug: s.slug, headline: s.headline, teaser: s.dek }));
 }

@@ -7,7 +7,7 @@ function Meta({ story }: { story: StorySummary }) {
   const outlets = story.outlets.slice(0, 4).join(', ') + (story.outlets.length > 4 ? ' and others' : '');
   return (
     <p class="meta">
-      <time datetime={isoDate(story.updated_at)}>{formatDate(story.updated_at)}</time> ·{' '}
+      <time datetime={isoDate(story.last_seen_at)}>{formatDate(story.last_seen_at)}</time> ·{' '}
       {sourceCount(story.source_count, story.publisher_count)}
       {outlets ? `: ${outlets}` : ''}
     </p>

@@ -1,5 +1,4 @@
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
-import type { StorySummary } from '../../store/site.js';
 import type { Marker, NumberedSource, StoryModel } from '../story-model.js';
 import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 import { Thoughts } from './thoughts.js';
@@ -10,7 +9,7 @@ export interface StoryPageProps {
   model: StoryModel;
   /** Every version of the story, newest first (for updates and corrections). */
   versions: StoryVersion[];
-  related: StorySummary[];
+  related: RelatedLink[];
   /** Set when showing an older version than the current one. */
   currentVersion?: number;
 }
@@ -167,7 +166,14 @@ function Updates({ versions, slug }: { versions: StoryVersion[]; slug: string })
   );
 }
 
-function Related({ stories }: { stories: StorySummary[] }) {
+/** A related story as the page shows it: headline and a one-sentence teaser. */
+export interface RelatedLink {
+  slug: string;
+  headline: string;
+  teaser: string;
+}
+
+function Related({ stories }: { stories: RelatedLink[] }) {
   if (stories.length === 0) return null;
   return (
     <section aria-labelledby="related-heading">
@@ -176,7 +182,7 @@ function Related({ stories }: { stories: StorySummary[] }) {
         {stories.map((s) => (
           <li>
             <a href={`/stories/${s.slug}`}>{s.headline}</a>
-            <p>{firstSentence(s.dek)}</p>
+            <p>{firstSentence(s.teaser)}</p>
           </li>
         ))}
       </ul>

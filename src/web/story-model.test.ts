@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { StoryVersion } from '../db/schema.js';
+import type { SourceArticle } from '../store/site.js';
+import { buildStoryModel } from './story-model.js';
+import { firstSentence, markedRuns, safeUrl } from './views/format.js';
+import { PageCache } from './page-cache.js';
+
+const article = (id: number, text: string, at: string): SourceArticle => ({
+  id,
+  title: `T${id}`,
+  url: `https://a.example/${id}`,
+  outlet: `O${id}`,
+  outlet_url: null,
+  published_at: new Date(at),
+  text,
+});
+
+function version(body: Partial<StoryVersion['body']>): StoryVersion {
+  return {
+    body: { lede: [], sections: [], quotes: [], figures: [], ...body },
+  } as unknown as StoryVersion;
+}
+
+describe('buildStoryModel', () => {
+  const a1 = article(1, 'Alpha said yes. Beta said no.', '2026-01-01T00:00:00Z');
+  const a2 = article(2, 'Gamma counted 40 boats.', '2026-01-02T00:00:00Z');
+  const a3 = article(3, 'Uncited reporting.', '2025-12-31T00:00:00Z');
+
+  it('numbers sources by first citation, then the uncited, and shares passages between markers', () => {
+    const model = buildStoryModel(
+      version({
+        lede: [
+          { text: 'Gamma counted 40 boats.', citations: [{ article_id: 2, start: 0, end: 23 }] },
+          {
+            text: 'Alpha said yes.',
+            citations: [
+              { article_id: 1, start: 0, end: 15 },
+              { article_id: 2, start: 0, end: 23 },
+            ],
+          },
+        ],
+      }),
+      [a3, a1, a2],
+    );
+    expect(model.sources.map((s) => [s.id, s.number])).toEqual([
+      [2, 1],
+      [1, 2],
+      [3, 3],
+    ]);
+    expect(model.markersOf([{ article_id: 2, start: 0, end: 23 }])).toEqual([
+      { passageId: 'p1', sourceNumber: 1 },
+    ]);
+    expect(model.sources[1]!.passages[0]).toMatchObject({
+      cited: 'Alpha said yes.',
+      after: ' Beta said no.',
+    });
+  });
+
+  // Citations a writer got wrong must not break the page: they are dropped, not rendered.
+  const broken: [string, { article_id: number; start: number; end: number }][] = [
+    ['unknown article', { article_id: 99, start: 0, end: 5 }],
+    ['past the end of the text', { article_id: 1, start: 10, end: 500 }],
+    ['empty span', { article_id: 1, start: 4, end: 4 }],
+    ['negative start', { article_id: 1, start: -3, end: 4 }],
+  ];
+  it.each(broken)('drops a citation to %s', (_name, citation) => {
+    const model = buildStoryModel(version({ lede: [{ text: 'x', citations: [citation] }] }), [a1]);
+    expect(model.markersOf([citation])).toEqual([]);
+    expect(model.sources[0]!.passages).toEqual([]);
+  });
+});
+
+describe('format helpers', () => {
+  it.each([
+    [
+      'a \uE000b\uE001 c',
+      [
+        { text: 'a ', marked: false },
+        { text: 'b', marked: true },
+        { text: ' c', marked: false },
+      ],
+    ],
+    ['\uE000unclosed', [{ text: 'unclosed', marked: true }]],
+    ['stray \uE001end', [{ text: 'stray end', marked: false }]],
+  ])('splits %j into marked runs', (text, runs) => {
+    expect(markedRuns(text, '\uE000', '\uE001')).toEqual(runs);
+  });
+
+  it.each([
+    ['Talks stalled. Ministers left.', 'Talks stalled.'],
+    ['The U.S. delegation left early. Then talks ended.', 'The U.S. delegation left early.'],
+    ['No full stop', 'No full stop'],
+  ])('takes the first sentence of %j', (text, expected) => {
+    expect(firstSentence(text)).toBe(expected);
+  });
+
+  it.each([
+    ['https://a.example/x', 'https://a.example/x'],
+    ['javascript:alert(1)', '#'],
+    [' JAVASCRIPT:alert(1)', '#'],
+    ['data:text/html,x', '#'],
+    [null, '#'],
+  ])('safeUrl(%j) is %j', (url, expected) => {
+    expect(safeUrl(url)).toBe(expected);
+  });
+});
+
+describe('PageCache', () => {
+  it('evicts the least recently used page and pages older than the max age', () => {
+    let now = 0;
+    const cache = new PageCache({ maxEntries: 2, maxAgeMs: 100, now: () => now });
+    cache.set('a', 'A', '"a"');
+    cache.set('b', 'B', '"b"');
+    cache.get('a');
+    cache.set('c', 'C', '"c"');
+    expect(cache.get('b')).toBeUndefined();
+    expect(Buffer.from(cache.get('a')!.body).toString()).toBe('A');
+    now = 101;
+    expect(cache.get('c')).toBeUndefined();
+  });
+});
