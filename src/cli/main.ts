@@ -5,6 +5,7 @@ import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
 import { registerImport } from './import.js';
 import { registerMigrate } from './migrate.js';
+import { registerPipeline } from './pipeline.js';
 import { registerServe } from './serve.js';
 import { registerStats } from './stats.js';
 
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerEval(program);
+  registerPipeline(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -2,12 +2,16 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
+import { startPipelineLoop } from '../jobs/pipeline.js';
+import { buildPipelineDeps } from '../jobs/pipeline-deps.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
 
 /** Seconds in-flight requests get to finish after SIGTERM before their connections are cut. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
+/** How often serve looks for new articles to cluster and stories to write. */
+const PIPELINE_INTERVAL_MS = 30_000;
 
 /** `newsloom serve`: the web server (and, in later stages, the scheduler and workers). */
 export function registerServe(program: Command): void {
@@ -16,7 +20,8 @@ export function registerServe(program: Command): void {
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
     .option('--demo', 'load the demo corpus first when the database holds no articles')
-    .action(async (options: { port?: number; demo?: boolean }, command: Command) => {
+    .option('--no-workers', 'serve only; leave the pipeline (cluster, write, publish) to other processes')
+    .action(async (options: { port?: number; demo?: boolean; workers?: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async ({ config, database, logger }) => {
         if (options.demo) await loadDemoIfEmpty(database.db, { logger });
@@ -30,8 +35,15 @@ export function registerServe(program: Command): void {
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : config.port;
         logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
+        const pipeline =
+          options.workers === false
+            ? undefined
+            : startPipelineLoop(buildPipelineDeps(config, database, logger), {
+                intervalMs: PIPELINE_INTERVAL_MS,
+              });
         await waitForSignal();
         logger.info('shutting down');
+        await pipeline?.stop();
         await closeServer(server, SHUTDOWN_DEADLINE_MS);
       });
     });
