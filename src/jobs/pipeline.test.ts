@@ -6,7 +6,6 @@ import { openTestDatabase } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
 import { insertArticles } from '../store/articles.js';
 import { upsertSourceByKey } from '../store/sources.js';
-import { storyVersions } from '../store/stories.js';
 import { loadMultilingSample } from '../write/sample.js';
 import { type PipelineDeps, runPipelineOnce } from './pipeline.js';
 

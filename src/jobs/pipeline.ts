@@ -1,5 +1,4 @@
 import { type ClusterDeps, clusterArticles } from '../cluster/cluster.js';
-import { isPublishable } from '../cluster/settings.js';
 import type { Logger } from '../lib/log.js';
 import { type WriteDeps, writeStory } from '../publish/write-story.js';
 import { clearWriteNotes, storiesNeedingWrite, unclusteredArticleIds } from '../store/pipeline.js';
