@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { prepareSources } from '../src/verify/prepare.js';
 import { verifyDraft } from '../src/verify/verify.js';
 import { writeExtractive } from '../src/write/extractive.js';
+import { buildPassages, estimateTokens, formatPassages } from '../src/write/passages.js';
+import { fillTemplate, loadPrompts } from '../src/write/prompts.js';
 import { loadMultilingSample } from '../src/write/sample.js';
 import { median } from './lib.js';
 
@@ -39,5 +41,16 @@ export function benchWrite(rounds = 40): Record<string, unknown> {
     floor_median_ms: Number(floor.toFixed(3)),
     ratio_to_floor: Number((median(warm) / floor).toFixed(1)),
     target_ms: 50,
+    // No model runs in the benchmark: prompt size as the LLM writer would send it (default budget).
+    llm_prompt_tokens_estimate: events.map(({ id, sources }) => {
+      const prompts = loadPrompts();
+      const passages = buildPassages(sources, 6000);
+      const user = fillTemplate(prompts.user, {
+        source_count: sources.length,
+        publisher_count: sources.length,
+        passages: formatPassages(passages),
+      });
+      return { story: id, passages: passages.length, prompt_tokens: estimateTokens(prompts.system + user) };
+    }),
   };
 }

@@ -8,6 +8,7 @@ import { registerImport } from './import.js';
 import { registerIngest } from './ingest.js';
 import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
+import { registerPipeline } from './pipeline.js';
 import { registerServe } from './serve.js';
 import { registerSources } from './sources.js';
 import { registerWorker } from './worker.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   registerIngest(program);
   registerFeed(program);
   registerWorker(program);
+  registerPipeline(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

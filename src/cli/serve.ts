@@ -19,7 +19,10 @@ export function registerServe(program: Command): void {
     .description('serve the site and API')
     .option('--port <n>', 'port to listen on (default 3000, or PORT)', parsePort)
     .option('--demo', 'load the demo corpus first when the database holds no articles')
-    .option('--no-workers', 'serve the web only (the scheduler still queues refreshes for `newsloom worker`)')
+    .option(
+      '--no-workers',
+      'serve the web only; refreshes and the pipeline (cluster, write, publish) run in `newsloom worker`',
+    )
     .action(async (options: { port?: number; demo?: boolean; workers: boolean }, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
       await withContext(globals, async (context) => {

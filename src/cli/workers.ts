@@ -1,4 +1,6 @@
 import type { Database } from '../db/connect.js';
+import { buildPipelineDeps } from '../jobs/pipeline-deps.js';
+import { registerPipelineWorker, requestPipeline, schedulePipeline } from '../jobs/pipeline-jobs.js';
 import { createQueue, type Queue } from '../jobs/queue.js';
 import { registerIngestWorkers, startScheduler } from '../jobs/scheduler.js';
 import type { CommandContext } from './context.js';
@@ -12,8 +14,8 @@ export interface BackgroundRoles {
 
 /**
  * Starts the job queue on the process's database with the scheduler and/or the workers, and
- * returns it so the caller stops it before closing the database. Other stages register their
- * own handlers on the same queue here (and pass their onArticlesStored callback to ingestDeps).
+ * returns it so the caller stops it before closing the database. Workers refresh sources and run
+ * the pipeline (cluster → write → verify → publish); every stored article asks for a pipeline pass.
  */
 export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
   const queue = createQueue({
@@ -22,8 +24,17 @@ export async function startBackground(context: CommandContext, roles: Background
     schedule: roles.scheduler,
   });
   await queue.start();
-  if (roles.scheduler) await startScheduler(queue);
-  if (roles.workers) await registerIngestWorkers(queue, ingestDeps(context));
+  if (roles.scheduler) {
+    await startScheduler(queue);
+    await schedulePipeline(queue);
+  }
+  if (roles.workers) {
+    const onArticlesStored = async () => requestPipeline(queue);
+    await registerIngestWorkers(queue, ingestDeps(context, onArticlesStored));
+    await registerPipelineWorker(queue, buildPipelineDeps(context.config, context.database, context.logger));
+    // Work left over from before the start (an import, a crash) is picked up at once.
+    await requestPipeline(queue);
+  }
   context.logger.info(roles, 'background jobs started');
   return queue;
 }

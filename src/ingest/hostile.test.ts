@@ -168,7 +168,8 @@ describe('one ingest run over hostile sources', () => {
       allow: parseAllowList(['127.0.0.1/32']),
       politenessDelayMs: 0,
       perHostConcurrency: 8,
-      bodyTimeoutMs: 2000,
+      // Long enough for 10 MB over loopback on a loaded machine; the drip server still runs it out.
+      bodyTimeoutMs: 8000,
       maxBytes: 10 * 1024 * 1024,
       maxDecodedBytes: 20 * 1024 * 1024,
     }),

@@ -17,6 +17,7 @@ import {
   storySourceArticles,
   supersedeVersions,
 } from './published.js';
+import { clearWriteNotes, storiesNeedingWrite, unclusteredArticleIds } from './pipeline.js';
 import { relatedStories, replaceRelated } from './related.js';
 import { upsertSourceByKey } from './sources.js';
 import { assignArticle, insertStory, insertStoryVersion, storyById } from './stories.js';
@@ -145,6 +146,46 @@ export function writeStoreContract(engine: Engine): void {
       await setStoryState(db, two.id, 'held', 'held: figure');
       expect(await relatedStories(db, one.id)).toEqual([]);
       expect((await storyById(db, two.id))!.write_note).toBe('held: figure');
+    });
+
+    it('finds the clustering backlog and the stories due for a new version', async () => {
+      const db = database.db;
+      const now = new Date('2026-02-02T10:00:00Z');
+      const source = await upsertSourceByKey(db, { key: 'name:backlog', kind: 'import', name: 'Backlog' });
+      const other = await upsertSourceByKey(db, { key: 'name:backlog-2', kind: 'import', name: 'Backlog 2' });
+      const rows = [1, 2, 3].map((n) => ({
+        source_id: n === 3 ? other.id : source.id,
+        url: `https://b.example/${n}`,
+        canonical_url: `https://b.example/${n}`,
+        title: `B${n}`,
+        text: `Backlog ${n}.`,
+        fetched_at: now,
+        published_at: new Date(now.getTime() + n * 1000),
+        content_hash: `b${n}`,
+      }));
+      const { inserted } = await insertArticles(db, rows);
+      const ids = rows.map((r) => inserted.get(r.canonical_url)!);
+      const before = await unclusteredArticleIds(db, 100);
+      expect(ids.every((id) => before.includes(id))).toBe(true);
+      expect(await unclusteredArticleIds(db, 1)).toHaveLength(1);
+
+      const story = await insertStory(db, { slug: 'backlog', first_seen_at: now, last_seen_at: now });
+      await assignArticle(db, { storyId: story.id, articleId: ids[0]!, score: 1 });
+      await assignArticle(db, { storyId: story.id, articleId: ids[2]!, score: 1 });
+      expect(await unclusteredArticleIds(db, 100)).not.toContain(ids[0]);
+      const due = (quietBefore: Date) =>
+        storiesNeedingWrite(db, { minArticles: 2, minPublishers: 2, quietBefore, limit: 10 });
+      const later = new Date(Date.now() + 60_000);
+      expect(await due(later)).toContain(story.id);
+      expect(await due(new Date(Date.now() - 3_600_000))).not.toContain(story.id);
+      await setStoryState(db, story.id, 'forming', 'not enough material');
+      expect(await due(later)).not.toContain(story.id);
+      await clearWriteNotes(db, [story.id, story.id]);
+      expect((await storyById(db, story.id))!.write_note).toBeNull();
+      await insertStoryVersion(db, { ...version(story.id, 'Backlog'), source_count: 2 });
+      expect(await due(later)).not.toContain(story.id);
+      await assignArticle(db, { storyId: story.id, articleId: ids[1]!, score: 1 });
+      expect(await due(later)).toContain(story.id);
     });
   });
 }
