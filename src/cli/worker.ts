@@ -7,7 +7,7 @@ import { startBackground } from './workers.js';
 export function registerWorker(program: Command): void {
   program
     .command('worker')
-    .description('run background job workers (refreshing sources) without the web server')
+    .description('run background job workers (refreshing sources, the pipeline) without the web server')
     .action(async (_options: unknown, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const queue = await startBackground(context, { scheduler: false, workers: true });
