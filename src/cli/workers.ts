@@ -1,6 +1,5 @@
 import type { Database } from '../db/connect.js';
-import { createQueue, type Queue } from '../jobs/queue.js';
-import { registerIngestWorkers, startScheduler } from '../jobs/scheduler.js';
+import type { Queue } from '../jobs/queue.js';
 import type { CommandContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 
@@ -16,6 +15,9 @@ export interface BackgroundRoles {
  * own handlers on the same queue here (and pass their onArticlesStored callback to ingestDeps).
  */
 export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
+  // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
+  const { createQueue } = await import('../jobs/queue.js');
+  const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
   const queue = createQueue({
     database: context.database as Database,
     logger: context.logger,
