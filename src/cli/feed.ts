@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { decodeBody } from '../ingest/decode.js';
-import { settleDate } from '../ingest/feed/dates.js';
-import { parseFeedText } from '../ingest/feed/normalize.js';
 import { AppError } from '../lib/errors.js';
 import { loadBasics, type GlobalOptions, print } from './context.js';
 import { fetcherFromConfig } from './ingest-wiring.js';
@@ -35,6 +32,9 @@ export function registerFeed(program: Command): void {
         }
         base = `file://${path.resolve(target)}`;
       }
+      const { decodeBody } = await import('../ingest/decode.js');
+      const { settleDate } = await import('../ingest/feed/dates.js');
+      const { parseFeedText } = await import('../ingest/feed/normalize.js');
       const decoded = decodeBody(bytes, contentType);
       const parsed = parseFeedText(decoded.text, base);
       const items = parsed.items.map((item) => {

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { ingestOnce } from '../ingest/run.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
@@ -23,6 +22,7 @@ export function registerIngest(program: Command): void {
       const summary = await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const progress = startProgress('ingest', 0, 'sources');
         try {
+          const { ingestOnce } = await import('../ingest/run.js');
           return await ingestOnce(ingestDeps(context), {
             sourceId,
             onProgress: (done, total) => progress.update(done, total),

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Source } from '../db/schema.js';
-import { addSource, exportOpml, importOpml, removeSource, setSourceEnabled } from '../ingest/sources.js';
 import { AppError } from '../lib/errors.js';
 import { listSources } from '../store/sources.js';
 import { type GlobalOptions, print, withContext } from './context.js';
@@ -44,6 +43,8 @@ function parseId(value: string): number {
 
 /** `newsloom sources …`: add, list, remove, enable, disable, import-opml, export-opml. */
 export function registerSources(program: Command): void {
+  // Feed parsing and OPML load only when a sources command runs, keeping CLI start-up quick.
+  const ops = () => import('../ingest/sources.js');
   const sources = program.command('sources').description('manage the feeds and pages Newsloom reads');
   const globals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
 
@@ -64,7 +65,7 @@ export function registerSources(program: Command): void {
       ) => {
         await withContext(globals(command), async (context) => {
           const { json, ...labels } = options;
-          const added = await addSource(
+          const added = await (await ops()).addSource(
             { db: context.database.db, fetcher: fetcherFromConfig(context.config), logger: context.logger },
             { url, ...labels },
           );
@@ -104,7 +105,7 @@ export function registerSources(program: Command): void {
     .argument('<id>', 'source id')
     .action(async (id: string, _options: unknown, command: Command) => {
       await withContext(globals(command), async ({ database }) => {
-        await removeSource(database.db, parseId(id));
+        await (await ops()).removeSource(database.db, parseId(id));
         process.stdout.write(`removed #${id}\n`);
       });
     });
@@ -119,7 +120,7 @@ export function registerSources(program: Command): void {
       .argument('<id>', 'source id')
       .action(async (id: string, _options: unknown, command: Command) => {
         await withContext(globals(command), async ({ database }) => {
-          const source = await setSourceEnabled(database.db, parseId(id), enabled);
+          const source = await (await ops()).setSourceEnabled(database.db, parseId(id), enabled);
           process.stdout.write(`${name}d #${source.id} ${source.name}\n`);
         });
       });
@@ -138,7 +139,7 @@ export function registerSources(program: Command): void {
         throw new AppError('io_error', `cannot read ${file}: ${(cause as Error).message}`, { cause });
       }
       await withContext(globals(command), async ({ database }) => {
-        const result = await importOpml(database.db, text);
+        const result = await (await ops()).importOpml(database.db, text);
         print(result, options.json ?? false, () =>
           [
             `added: ${result.added}`,
@@ -154,7 +155,7 @@ export function registerSources(program: Command): void {
     .description('print every feed source as OPML')
     .action(async (_options: unknown, command: Command) => {
       await withContext(globals(command), async ({ database }) => {
-        process.stdout.write(`${await exportOpml(database.db)}\n`);
+        process.stdout.write(`${await (await ops()).exportOpml(database.db)}\n`);
       });
     });
   for (const sub of sources.commands) sub.exitOverride();

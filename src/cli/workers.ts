@@ -1,8 +1,5 @@
 import type { Database } from '../db/connect.js';
-import { buildPipelineDeps } from '../jobs/pipeline-deps.js';
-import { registerPipelineWorker, requestPipeline, schedulePipeline } from '../jobs/pipeline-jobs.js';
-import { createQueue, type Queue } from '../jobs/queue.js';
-import { registerIngestWorkers, startScheduler } from '../jobs/scheduler.js';
+import type { Queue } from '../jobs/queue.js';
 import type { CommandContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 
@@ -18,6 +15,13 @@ export interface BackgroundRoles {
  * the pipeline (cluster → write → verify → publish); every stored article asks for a pipeline pass.
  */
 export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
+  // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
+  const { createQueue } = await import('../jobs/queue.js');
+  const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
+  const { registerPipelineWorker, requestPipeline, schedulePipeline } = await import(
+    '../jobs/pipeline-jobs.js'
+  );
+  const { buildPipelineDeps } = await import('../jobs/pipeline-deps.js');
   const queue = createQueue({
     database: context.database as Database,
     logger: context.logger,

@@ -124,7 +124,10 @@ async function ingestBody(
     candidates = [page];
   } else {
     const feed = parseFeedText(decoded.text, fetched.url);
-    dates = feed.items.flatMap((item) => (item.published_at ? [item.published_at] : []));
+    // Future dates (feed errors) would stretch the gap between items; they are left out.
+    dates = feed.items.flatMap((item) =>
+      item.published_at && item.published_at.getTime() <= now.getTime() ? [item.published_at] : [],
+    );
     await addItemsSeen(deps.db, source.id, feed.items.length);
     const byKey = new Map<string, Candidate>();
     const guids = new Set<string>();
