@@ -3,7 +3,10 @@
  * Figures are medians; each benchmark reports a ratio to a floor measured in the same run, because
  * absolute numbers on a shared machine say little.
  */
+import { benchAnalyzeCluster } from './analyze.js';
+import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
+import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
 import { benchWrite } from './write.js';
 
@@ -16,6 +19,9 @@ const benches: Record<string, Bench> = {
     return results;
   },
   write: async () => benchWrite(),
+  comments: async () => benchComments(),
+  analyze: async () => benchAnalyzeCluster(),
+  ingest: async () => benchIngest(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

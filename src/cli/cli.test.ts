@@ -20,7 +20,8 @@ function articleLine(n: number): string {
   });
 }
 
-describe('newsloom CLI', () => {
+// Each test starts real processes, most of them opening an embedded engine: slow on a busy machine.
+describe('newsloom CLI', { timeout: 240_000 }, () => {
   it.concurrent.each([[[]], [['serve']], [['migrate']], [['stats']], [['import']], [['export']]])(
     'prints help for %j and exits 0',
     async (args) => {

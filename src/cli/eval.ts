@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { clusterSettingsFrom } from '../cluster/settings.js';
-import { readLabelledArticles } from '../eval/clusters-input.js';
 import { type ClusterEvalReport, evaluateClusters } from '../eval/clusters.js';
+import { readLabelledArticles } from '../eval/clusters-input.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
 import { addFactualityCommand } from './eval-factuality.js';

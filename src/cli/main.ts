@@ -3,11 +3,17 @@ import { Command, CommanderError } from 'commander';
 import { describeError } from '../lib/errors.js';
 import { registerEval } from './eval.js';
 import { registerExport } from './export.js';
+import { registerFeed } from './feed.js';
 import { registerImport } from './import.js';
+import { registerIngest } from './ingest.js';
+import { registerMail } from './mail.js';
 import { registerMigrate } from './migrate.js';
 import { registerPipeline } from './pipeline.js';
 import { registerServe } from './serve.js';
+import { registerSources } from './sources.js';
+import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
+import { registerUsers } from './users.js';
 
 /** Builds the `newsloom` program with every command registered. */
 export function buildProgram(): Command {
@@ -23,8 +29,14 @@ export function buildProgram(): Command {
   registerStats(program);
   registerImport(program);
   registerExport(program);
+  registerUsers(program);
+  registerMail(program);
   registerEval(program);
   registerPipeline(program);
+  registerSources(program);
+  registerIngest(program);
+  registerFeed(program);
+  registerWorker(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

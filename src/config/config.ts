@@ -18,10 +18,11 @@ export const configSchema = z.object({
   siteName: z.string().min(1).default('Newsloom'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
-  clusterThreshold: z.number().min(0).max(1).default(0.3),
-  clusterMergeThreshold: z.number().min(0).max(1).default(0.6),
+  ...discussSettings(),
+  clusterThreshold: z.number().min(0).max(1).default(0.15),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.5),
   clusterWindowHours: z.number().positive().default(96),
-  clusterHalfLifeHours: z.number().positive().default(48),
+  clusterHalfLifeHours: z.number().positive().default(12),
   clusterTextWeight: z.number().min(0).max(1).default(0.7),
   storyMinArticles: z.number().int().min(1).default(2),
   storyMinPublishers: z.number().int().min(1).default(2),
@@ -39,7 +40,70 @@ export const configSchema = z.object({
   llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
+  /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
+  fetchAllow: z
+    .preprocess(
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : v,
+      z.array(z.string().min(1)),
+    )
+    .default([]),
+  /** Largest response body fetched, in bytes. */
+  fetchMaxBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Seconds allowed for response headers and, separately, for the body. */
+  fetchTimeout: z.number().int().positive().max(600).default(30),
+  /** Milliseconds between two requests to the same host. */
+  fetchDelay: z.number().int().min(0).max(600_000).default(1000),
+  /** Consecutive failed refreshes after which a source is paused. */
+  sourcePauseAfter: z.number().int().positive().default(10),
 });
+
+function flag() {
+  return z.union([z.boolean(), z.stringbool()]);
+}
+
+function wordList() {
+  return z
+    .union([z.array(z.string()), z.string().transform((text) => text.split(','))])
+    .transform((words) => words.map((word) => word.trim().toLowerCase()).filter(Boolean))
+    .default([]);
+}
+
+// Accounts, mail and comments (src/auth, src/discuss); documented in docs/configuration.md.
+function discussSettings() {
+  return {
+    /** Secret for signing sessions; required with a served database (every node needs the same). */
+    authSecret: z.string().min(32).optional(),
+    smtpUrl: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    mailFrom: z.string().min(3).default('Newsloom <noreply@localhost>'),
+    requireEmailVerification: flag().default(false),
+    /** Read the client address from X-Forwarded-For (only behind a proxy that sets it). */
+    trustProxy: flag().default(false),
+    signInPerMinute: z.number().int().positive().default(5),
+    commentEditMinutes: z.number().int().min(0).default(15),
+    commentsCloseAfterDays: z.number().int().min(0).default(30),
+    commentsHeldForNewAccounts: z.number().int().min(0).default(1),
+    commentsPerMinute: z.number().int().positive().default(5),
+    commentMaxLength: z.number().int().positive().default(5000),
+    commentMaxLinks: z.number().int().min(0).default(3),
+    /** A comment form sent sooner than this after it was shown waits for a moderator. */
+    commentMinFormSeconds: z.number().min(0).default(3),
+    bannedWords: wordList(),
+    suspectWords: wordList(),
+  };
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
@@ -61,6 +125,21 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_SITE_NAME: 'siteName',
   NEWSLOOM_LOG_LEVEL: 'logLevel',
   NEWSLOOM_CONTACT_URL: 'contactUrl',
+  NEWSLOOM_AUTH_SECRET: 'authSecret',
+  NEWSLOOM_SMTP_URL: 'smtpUrl',
+  NEWSLOOM_MAIL_FROM: 'mailFrom',
+  NEWSLOOM_REQUIRE_EMAIL_VERIFICATION: 'requireEmailVerification',
+  NEWSLOOM_TRUST_PROXY: 'trustProxy',
+  NEWSLOOM_SIGN_IN_PER_MINUTE: 'signInPerMinute',
+  NEWSLOOM_COMMENT_EDIT_MINUTES: 'commentEditMinutes',
+  NEWSLOOM_COMMENTS_CLOSE_AFTER_DAYS: 'commentsCloseAfterDays',
+  NEWSLOOM_COMMENTS_HELD_FOR_NEW_ACCOUNTS: 'commentsHeldForNewAccounts',
+  NEWSLOOM_COMMENTS_PER_MINUTE: 'commentsPerMinute',
+  NEWSLOOM_COMMENT_MAX_LENGTH: 'commentMaxLength',
+  NEWSLOOM_COMMENT_MAX_LINKS: 'commentMaxLinks',
+  NEWSLOOM_COMMENT_MIN_FORM_SECONDS: 'commentMinFormSeconds',
+  NEWSLOOM_BANNED_WORDS: 'bannedWords',
+  NEWSLOOM_SUSPECT_WORDS: 'suspectWords',
   NEWSLOOM_CLUSTER_THRESHOLD: 'clusterThreshold',
   NEWSLOOM_CLUSTER_MERGE_THRESHOLD: 'clusterMergeThreshold',
   NEWSLOOM_CLUSTER_WINDOW_HOURS: 'clusterWindowHours',
@@ -76,11 +155,24 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
   NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
   NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
+  NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
+  NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',
+  NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
+  NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
+  NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'port',
   'databaseConnectTimeout',
+  'signInPerMinute',
+  'commentEditMinutes',
+  'commentsCloseAfterDays',
+  'commentsHeldForNewAccounts',
+  'commentsPerMinute',
+  'commentMaxLength',
+  'commentMaxLinks',
+  'commentMinFormSeconds',
   'clusterThreshold',
   'clusterMergeThreshold',
   'clusterWindowHours',
@@ -92,6 +184,10 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'llmMaxRetries',
   'llmPromptTokens',
   'writeDebounce',
+  'fetchMaxBytes',
+  'fetchTimeout',
+  'fetchDelay',
+  'sourcePauseAfter',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

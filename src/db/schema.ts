@@ -1,5 +1,5 @@
-import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { ArticleAnalysis } from '../analyze/types.js';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -53,6 +53,8 @@ export interface ArticlesTable {
   content_hash: string;
   /** The article this one republishes (wire copy), when it is a duplicate. */
   duplicate_of: number | null;
+  /** MinHash signature of the text (near-duplicate detection); null for short or old rows. */
+  fingerprint: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -65,6 +67,8 @@ export interface StoriesTable {
   article_count: Generated<number>;
   publisher_count: Generated<number>;
   current_version_id: number | null;
+  /** Comments closed on this story by an editor (0006_discuss). */
+  comments_closed: Generated<boolean>;
   merged_into: number | null;
   /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
   write_note: Generated<string | null>;
@@ -147,6 +151,161 @@ export interface StoryRelatedTable {
   teaser: string;
 }
 
+/** better-auth's user (src/auth/auth.ts maps its fields to these columns). */
+export interface UsersTable {
+  id: string;
+  /** Display name shown beside comments. */
+  name: string;
+  email: string;
+  email_verified: boolean;
+  image: string | null;
+  role: Generated<'reader' | 'moderator' | 'editor' | 'admin'>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  expires_at: Timestamp;
+  token: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  ip_address: string | null;
+  user_agent: string | null;
+  user_id: string;
+}
+
+export interface AccountsTable {
+  id: string;
+  account_id: string;
+  provider_id: string;
+  user_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: Timestamp | null;
+  refresh_token_expires_at: Timestamp | null;
+  scope: string | null;
+  password: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface VerificationsTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface AuthRateLimitsTable {
+  id: string;
+  key: string;
+  count: number;
+  last_request: number;
+}
+
+export interface SignInFailuresTable {
+  /** The lowercased email address tried. */
+  key: string;
+  failures: number;
+  locked_until: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body: string;
+  status: 'outbox' | 'sent' | 'failed';
+  error: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export type CommentStatus = 'visible' | 'pending' | 'rejected' | 'deleted';
+
+export interface CommentsTable {
+  id: Generated<number>;
+  story_id: number;
+  user_id: string;
+  parent_id: number | null;
+  /** The top-level comment of the thread (null for a top-level comment), for paging by thread. */
+  root_id: number | null;
+  depth: Generated<number>;
+  /** Plain text as the reader typed it; rendered with paragraphs and links at display time. */
+  body: string;
+  /** Hash of the normalized body, for the repeated-post check. */
+  body_hash: string;
+  status: CommentStatus;
+  reason: string | null;
+  /** The suspect or banned word that decided the status, shown to moderators. */
+  matched_word: string | null;
+  ip: string | null;
+  like_count: Generated<number>;
+  report_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  edited_at: Timestamp | null;
+}
+
+export interface CommentReactionsTable {
+  comment_id: number;
+  user_id: string;
+  kind: Generated<'like'>;
+  created_at: CreatedAt;
+}
+
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  user_id: string;
+  reason: string;
+  created_at: CreatedAt;
+  resolved_at: Timestamp | null;
+}
+
+export interface BansTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: 'ban' | 'suspend';
+  reason: string;
+  /** End of a suspension; null for a ban. */
+  until: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  lifted_at: Timestamp | null;
+}
+
+export interface ModerationActionsTable {
+  id: Generated<number>;
+  actor_id: string | null;
+  action: string;
+  target_kind: 'comment' | 'user' | 'story' | 'inaccuracy_report';
+  target_id: string;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export type InaccuracyStatus = 'open' | 'dismissed' | 'corrected' | 'correction_requested';
+
+export interface InaccuracyReportsTable {
+  id: Generated<number>;
+  story_id: number;
+  version_id: number | null;
+  sentence: string;
+  note: string;
+  user_id: string;
+  status: Generated<InaccuracyStatus>;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  resolved_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface ArticleAnalysesTable {
   article_id: number;
   language: string;
@@ -219,12 +378,32 @@ export interface StoryVersionSearchTable {
   document: string;
 }
 
+/** One LSH band key of an article's MinHash signature. */
+export interface ArticleFingerprintBandsTable {
+  band: number;
+  article_id: number;
+}
+
 export interface DB {
+  article_fingerprint_bands: ArticleFingerprintBandsTable;
   sources: SourcesTable;
   articles: ArticlesTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
   story_versions: StoryVersionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  accounts: AccountsTable;
+  verifications: VerificationsTable;
+  auth_rate_limits: AuthRateLimitsTable;
+  mail_outbox: MailOutboxTable;
+  sign_in_failures: SignInFailuresTable;
+  comments: CommentsTable;
+  comment_reactions: CommentReactionsTable;
+  comment_reports: CommentReportsTable;
+  bans: BansTable;
+  moderation_actions: ModerationActionsTable;
+  inaccuracy_reports: InaccuracyReportsTable;
   article_analyses: ArticleAnalysesTable;
   term_frequencies: TermFrequenciesTable;
   story_profiles: StoryProfilesTable;
@@ -246,6 +425,13 @@ export type Story = Selectable<StoriesTable>;
 export type NewStory = Insertable<StoriesTable>;
 export type StoryVersion = Selectable<StoryVersionsTable>;
 export type NewStoryVersion = Insertable<StoryVersionsTable>;
+export type User = Selectable<UsersTable>;
+export type Comment = Selectable<CommentsTable>;
+export type NewComment = Insertable<CommentsTable>;
+export type Ban = Selectable<BansTable>;
+export type ModerationAction = Selectable<ModerationActionsTable>;
+export type InaccuracyReport = Selectable<InaccuracyReportsTable>;
+export type OutboxMail = Selectable<MailOutboxTable>;
 export type VerificationFinding = Selectable<VerificationFindingsTable>;
 export type Topic = Selectable<TopicsTable>;
 export type NewTopic = Insertable<TopicsTable>;

@@ -5,7 +5,21 @@ export type ErrorCode =
   | 'data_dir_locked'
   | 'not_found'
   | 'invalid_input'
-  | 'io_error';
+  | 'io_error'
+  | 'fetch_blocked'
+  | 'fetch_failed'
+  | 'fetch_timeout'
+  | 'fetch_too_large'
+  | 'fetch_http_status'
+  | 'fetch_rate_limited'
+  | 'fetch_redirects'
+  | 'robots_disallowed'
+  | 'feed_invalid'
+  | 'conflict'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'comments_closed';
 
 /** An error with a stable code, a message for humans and the original cause for logs. */
 export class AppError extends Error {

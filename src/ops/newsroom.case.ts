@@ -1,4 +1,5 @@
 import { Readable, Writable } from 'node:stream';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
@@ -28,6 +29,13 @@ function body(text: string): string {
 
 async function fill(database: Database): Promise<void> {
   const db = database.db;
+  await sql`INSERT INTO users (id, name, email, email_verified, role) VALUES ('u1', 'Ada', 'ada@example.org', true, 'editor')`.execute(
+    db,
+  );
+  await sql`INSERT INTO accounts (id, account_id, provider_id, user_id, password, updated_at)
+    VALUES ('acc1', 'u1', 'credential', 'u1', 'scrypt-hash-secret', now())`.execute(db);
+  await sql`INSERT INTO sessions (id, expires_at, token, updated_at, user_id)
+    VALUES ('s1', now() + interval '1 day', 'session-token-secret', now(), 'u1')`.execute(db);
   const a = await upsertSourceByKey(db, {
     key: 'https://wire.example/',
     kind: 'feed',
@@ -112,6 +120,11 @@ export function newsroomContract(engine: Engine): void {
       const header = JSON.parse(first.text().split('\n')[0]!);
       expect(header).toMatchObject({ type: 'newsloom-export', version: 1 });
       expect(header.tables.indexOf('sources')).toBeLessThan(header.tables.indexOf('articles'));
+      // Users travel without secrets: no sessions, no password hashes, no mailed tokens.
+      expect(counts).toMatchObject({ users: 1, accounts: 1 });
+      expect(header.tables).not.toContain('sessions');
+      expect(header.tables).not.toContain('mail_outbox');
+      expect(first.text()).not.toMatch(/scrypt-hash-secret|session-token-secret/);
 
       const loaded = await importNewsroom(target.db, Readable.from([first.text()]), 1);
       expect(loaded).toEqual(Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0)));

@@ -73,3 +73,100 @@ export async function markDuplicate(db: Executor, id: number, originalId: number
     .where('id', '=', id)
     .execute();
 }
+
+/** What dedupe needs to know about an already stored article. */
+export interface StoredArticleKey {
+  id: number;
+  source_id: number;
+  content_hash: string;
+  duplicate_of: number | null;
+}
+
+/** Stored articles with one of these canonical URLs, by canonical URL. */
+export async function articlesByCanonicalUrls(
+  db: Executor,
+  urls: string[],
+): Promise<Map<string, StoredArticleKey>> {
+  const found = new Map<string, StoredArticleKey>();
+  // Chunked: one statement may carry at most 65,535 parameters.
+  for (let start = 0; start < urls.length; start += 5000) {
+    const rows = await db
+      .selectFrom('articles')
+      .select(['id', 'source_id', 'content_hash', 'duplicate_of', 'canonical_url'])
+      .where('canonical_url', 'in', urls.slice(start, start + 5000))
+      .execute();
+    for (const { canonical_url, ...key } of rows) found.set(canonical_url, key);
+  }
+  return found;
+}
+
+/** For each content hash, the oldest stored article that is not itself a duplicate. */
+export async function originalsByContentHash(db: Executor, hashes: string[]): Promise<Map<string, number>> {
+  const found = new Map<string, number>();
+  if (hashes.length === 0) return found;
+  const rows = await db
+    .selectFrom('articles')
+    .select(['content_hash', (eb) => eb.fn.min<number>('id').as('id')])
+    .where('content_hash', 'in', hashes)
+    .where('duplicate_of', 'is', null)
+    .groupBy('content_hash')
+    .execute();
+  for (const row of rows) found.set(row.content_hash, Number(row.id));
+  return found;
+}
+
+/** Stores the LSH band keys of articles' fingerprints. */
+export async function insertFingerprintBands(
+  db: Executor,
+  rows: { article_id: number; bands: number[] }[],
+): Promise<void> {
+  const values = rows.flatMap(({ article_id, bands }) =>
+    [...new Set(bands)].map((band) => ({ band, article_id })),
+  );
+  if (values.length === 0) return;
+  await db
+    .insertInto('article_fingerprint_bands')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/**
+ * Original articles (not duplicates) sharing a band key with a fingerprint: near-duplicate
+ * candidates from the band index, newest first, at most `limit`.
+ */
+export async function fingerprintCandidates(
+  db: Executor,
+  bands: number[],
+  limit = 200,
+): Promise<{ id: number; fingerprint: string }[]> {
+  if (bands.length === 0) return [];
+  const rows = await db
+    .selectFrom('article_fingerprint_bands as b')
+    .innerJoin('articles as a', 'a.id', 'b.article_id')
+    .select(['a.id', 'a.fingerprint'])
+    .distinct()
+    .where('b.band', 'in', bands)
+    .where('a.duplicate_of', 'is', null)
+    .where('a.fingerprint', 'is not', null)
+    .orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint! }));
+}
+
+/** Replaces the content of a stored article (a feed corrected its item); returns whether it existed. */
+export async function updateArticleContent(
+  db: Executor,
+  id: number,
+  patch: Pick<NewArticle, 'title' | 'html' | 'text' | 'summary' | 'content_hash' | 'author'> & {
+    fingerprint?: string | null;
+  },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('articles')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { NewSource, Source, SourceUpdate } from '../db/schema.js';
 import type { Executor } from './db.js';
 
@@ -69,4 +70,28 @@ export async function updateSource(
 export async function deleteSource(db: Executor, id: number): Promise<boolean> {
   const result = await db.deleteFrom('sources').where('id', '=', id).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
+}
+
+/** Enabled, unpaused feed and page sources whose next check is due at `now`, most overdue first. */
+export async function dueSources(db: Executor, now: Date, limit = 1000): Promise<Source[]> {
+  return db
+    .selectFrom('sources')
+    .selectAll()
+    .where('enabled', '=', true)
+    .where('paused_reason', 'is', null)
+    .where('kind', 'in', ['feed', 'page'])
+    .where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', now)]))
+    .orderBy(sql`next_check_at NULLS FIRST`)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Adds to a source's count of items seen (atomic, so concurrent refreshes do not lose counts). */
+export async function addItemsSeen(db: Executor, id: number, count: number): Promise<void> {
+  await db
+    .updateTable('sources')
+    .set((eb) => ({ items_seen: eb('items_seen', '+', count) }))
+    .where('id', '=', id)
+    .execute();
 }

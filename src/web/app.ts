@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { createAccounts } from '../auth/accounts.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { AppError } from '../lib/errors.js';
@@ -8,7 +9,11 @@ import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { registerSiteApi } from './api/site-routes.js';
 import { type Asset, loadAssets } from './assets.js';
+import { authRoutes, withAccounts } from './auth/index.js';
 import type { SiteDeps } from './context.js';
+import { discussApp } from './discuss/index.js';
+import { observe } from './middleware/observe.js';
+import { opsRoutes, type ReadinessCheck } from './ops.js';
 import { memoize, PageCache } from './page-cache.js';
 import { handleError } from './routes/errors.js';
 import { registerFeeds } from './routes/feeds.js';
@@ -16,8 +21,7 @@ import { registerPages } from './routes/pages.js';
 import { registerStoryPages } from './routes/story.js';
 import { securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
-import { observe } from './middleware/observe.js';
-import { opsRoutes, type ReadinessCheck } from './ops.js';
+import { renderPage } from './views/layout.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
 export interface WebDeps {
@@ -60,12 +64,20 @@ export function createApp(
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
+  const accounts = createAccounts({ config, database, logger });
+  app.use(
+    withAccounts(accounts, {
+      frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
+    }),
+  );
   app.route('/', opsRoutes({ database, metrics, checks: readiness }));
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);
   registerFeeds(app, deps);
   registerSiteApi(app, deps);
+  app.route('/', authRoutes(accounts));
+  app.route('/', discussApp(accounts));
   return app;
 }
 

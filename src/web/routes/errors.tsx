@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { AppError } from '../../lib/errors.js';
 import { apiError, statusOf } from '../api/errors.js';
-import { type SiteDeps, page } from '../context.js';
+import { page, type SiteDeps } from '../context.js';
 import { ErrorPage } from '../views/info.js';
 
 /** One error handler: JSON under /api, the 404 or 500 page elsewhere; unexpected errors are logged. */

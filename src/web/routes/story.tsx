@@ -4,12 +4,12 @@ import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { publishedStoryBySlug, relatedStoriesByTerms, storySourceArticles } from '../../store/site.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
-import { type SiteDeps, page } from '../context.js';
-import { buildStoryModel, citedArticleIds } from '../story-model.js';
-import { renderPage } from '../views/layout.js';
-import { VersionsPage } from '../views/info.js';
-import { StoryPage } from '../views/story.js';
+import { page, type SiteDeps } from '../context.js';
 import type { SiteContext } from '../site-context.js';
+import { buildStoryModel, citedArticleIds } from '../story-model.js';
+import { VersionsPage } from '../views/info.js';
+import { renderPage } from '../views/layout.js';
+import { StoryPage } from '../views/story.js';
 
 /** Story pages may be held a minute by browsers and five by CDNs; the ETag makes revalidation cheap. */
 export const STORY_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';

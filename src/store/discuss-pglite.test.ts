@@ -1,0 +1,3 @@
+import { discussContract } from './discuss.case.js';
+
+discussContract('pglite');

@@ -1,0 +1,3 @@
+import { ingestStoreContract } from './ingest.case.js';
+
+ingestStoreContract('pglite');
