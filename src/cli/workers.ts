@@ -18,7 +18,7 @@ export async function startBackground(context: CommandContext, roles: Background
   // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
   const { createQueue } = await import('../jobs/queue.js');
   const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
-  const { registerPipelineWorker, requestPipeline, schedulePipeline } = await import(
+  const { registerPipelineWorker, requestPipelinePass, schedulePipeline } = await import(
     '../jobs/pipeline-jobs.js'
   );
   const { buildPipelineDeps } = await import('../jobs/pipeline-deps.js');
@@ -33,11 +33,11 @@ export async function startBackground(context: CommandContext, roles: Background
     await schedulePipeline(queue);
   }
   if (roles.workers) {
-    const onArticlesStored = async () => requestPipeline(queue);
+    const onArticlesStored = requestPipelinePass(queue);
     await registerIngestWorkers(queue, ingestDeps(context, onArticlesStored));
     await registerPipelineWorker(queue, buildPipelineDeps(context.config, context.database, context.logger));
     // Work left over from before the start (an import, a crash) is picked up at once.
-    await requestPipeline(queue);
+    await onArticlesStored([]);
   }
   context.logger.info(roles, 'background jobs started');
   return queue;

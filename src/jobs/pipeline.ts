@@ -6,7 +6,7 @@ import { clearWriteNotes, storiesNeedingWrite, unclusteredArticleIds } from '../
 /**
  * The pipeline after ingest: analyze and cluster new articles, then write, verify and publish the
  * stories that changed. Each step is one function so a job queue can run them as separate jobs;
- * until then `runPipelineOnce` runs them in order and `startPipelineLoop` repeats it.
+ * `runPipelineOnce` runs them in order (the `pipeline` job and `pipeline --once`).
  */
 
 /** What the pipeline needs: the clustering and writing dependencies, and the debounce. */
@@ -89,51 +89,4 @@ export async function runPipelineOnce(
   const stories = await writePending(deps, options);
   deps.logger.info({ clustered, ...stories }, 'pipeline pass');
   return { clustered, stories };
-}
-
-/** A running pipeline loop: `wake()` asks for a pass soon (after an import), `stop()` ends it. */
-export interface PipelineLoop {
-  wake(): void;
-  stop(): Promise<void>;
-}
-
-/** Runs a pass every `intervalMs` (and when woken) until stopped; passes never overlap, and a failing pass is logged, not fatal. */
-export function startPipelineLoop(deps: PipelineDeps, { intervalMs }: { intervalMs: number }): PipelineLoop {
-  let stopped = false;
-  let busy = false;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const schedule = (delay: number) => {
-    clearTimeout(timer);
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass();
-    }, delay);
-    timer.unref();
-  };
-  const pass = async () => {
-    busy = true;
-    again = false;
-    try {
-      await runPipelineOnce(deps);
-    } catch (error) {
-      deps.logger.error({ err: error }, 'pipeline pass failed');
-    } finally {
-      busy = false;
-      schedule(again ? 0 : intervalMs);
-    }
-  };
-  schedule(0);
-  return {
-    wake() {
-      if (busy) again = true;
-      else schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
 }
