@@ -10,8 +10,8 @@ export interface Asset {
   etag: string;
 }
 
-// From src/web (tsx, vitest) the assets sit beside this file; from dist/src/web they stay in src/web.
-const CANDIDATES = ['./assets/', '../../../src/web/assets/'];
+// From src/web (tsx, vitest) the assets sit beside this file; the compiled dist/web reads them from src/web.
+const CANDIDATES = ['./assets/', '../../src/web/assets/'];
 
 function readAsset(name: string): string {
   for (const dir of CANDIDATES) {
