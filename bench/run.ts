@@ -3,8 +3,10 @@
  * Figures are medians; each benchmark reports a ratio to a floor measured in the same run, because
  * absolute numbers on a shared machine say little.
  */
+import { benchAnalyzeCluster } from './analyze.js';
 import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
+import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
 import { benchSite } from './site.js';
 import { benchWrite } from './write.js';
@@ -20,6 +22,8 @@ const benches: Record<string, Bench> = {
   write: async () => benchWrite(),
   site: async () => benchSite(),
   comments: async () => benchComments(),
+  analyze: async () => benchAnalyzeCluster(),
+  ingest: async () => benchIngest(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -269,15 +269,42 @@ function toFigure(match: RegExpExecArray | RegExpMatchArray): Omit<Figure, 'star
   return { kind, text, value, unit };
 }
 
+// Cheap tests that tell whether a stretch of text can hold a figure at all.
+const MAYBE_FIGURE = /[0-9$€£¥₩₹₽₺]/;
+const NUMBER_WORD = new RegExp(`\\b(?:${WORDNUM})\\b`, 'i');
+const CHUNK = 1_000;
+
 /** Every amount, percentage, count and date in `text`, with offsets into it. */
 export function extractFigures(text: string): Figure[] {
   const out: Figure[] = [];
-  for (const match of text.matchAll(FIGURE)) {
-    const figure = toFigure(match);
-    if (!figure) continue;
-    out.push({ ...figure, start: match.index, end: match.index + figure.text.length });
+  // The full pattern is costly; long texts are scanned line by line, skipping lines without numbers.
+  for (const [start, end] of chunks(text)) {
+    const part = text.slice(start, end);
+    if (!MAYBE_FIGURE.test(part) && !NUMBER_WORD.test(part)) continue;
+    for (const match of part.matchAll(FIGURE)) {
+      const figure = toFigure(match);
+      if (!figure) continue;
+      out.push({ ...figure, start: start + match.index, end: start + match.index + figure.text.length });
+    }
   }
   return out;
+}
+
+function* chunks(text: string): Generator<[number, number]> {
+  if (text.length <= CHUNK) {
+    yield [0, text.length];
+    return;
+  }
+  let start = 0;
+  while (start < text.length) {
+    // Cut at a line break (never inside a figure); a line longer than the chunk stays whole.
+    let end = text.indexOf('\n', start + CHUNK);
+    if (end === -1) end = text.length;
+    const earlier = text.lastIndexOf('\n', start + CHUNK);
+    if (earlier > start) end = earlier;
+    yield [start, end];
+    start = end + 1;
+  }
 }
 
 /** Normalizes one figure as written ("350bn dollars" → amount 350e9 USD), or null if it is none. */

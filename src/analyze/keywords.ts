@@ -16,6 +16,18 @@ export function termOf(word: string): string | null {
     .replace(/\.$/, '')
     .replace(/['’]s$/, '');
   if (term.length < 2 || STOPWORDS.has(term) || !/\p{L}/u.test(term)) return null;
+  return stem(term);
+}
+
+/** Folds plurals and a few verb endings so "bombings"/"bombing" and "rates"/"rate" meet. */
+export function stem(term: string): string {
+  const n = term.length;
+  if (n <= 4) return term;
+  if (term.endsWith('ies')) return `${term.slice(0, -3)}y`;
+  if (term.endsWith('sses') || term.endsWith('ches') || term.endsWith('shes') || term.endsWith('xes'))
+    return term.slice(0, -2);
+  if (term.endsWith('s') && !term.endsWith('ss') && !term.endsWith('us') && !term.endsWith('is'))
+    return term.slice(0, -1);
   return term;
 }
 
@@ -26,8 +38,12 @@ export function termCounts(
 ): Map<string, number> {
   const counts = new Map<string, number>();
   for (const t of tokens) {
-    const term = termOf(t.text);
-    if (term) counts.set(term, (counts.get(term) ?? 0) + weightAt(t.start));
+    const weight = weightAt(t.start);
+    // "FOREX-Euro" and "euro" should meet: a hyphenated word counts as its parts.
+    for (const part of t.text.includes('-') ? t.text.split('-') : [t.text]) {
+      const term = termOf(part);
+      if (term) counts.set(term, (counts.get(term) ?? 0) + weight);
+    }
   }
   return counts;
 }

@@ -26,11 +26,11 @@ const FUNCTION_WORDS: Record<string, Set<string>> = Object.fromEntries(
   }).map(([lang, words]) => [lang, new Set(words.split(' '))]),
 );
 
-const SAMPLE = 2000;
+const SAMPLE = 800;
 
 /**
  * The ISO 639-1 code of the text's language, or 'und'. Non-Latin scripts decide by script share;
- * Latin text by the share of each language's function words in the first 2,000 characters.
+ * Latin text by the share of each language's function words in the first 800 characters.
  */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, SAMPLE);

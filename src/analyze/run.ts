@@ -14,22 +14,29 @@ import type { ArticleAnalysis } from './types.js';
 
 /**
  * The document frequencies analysis weighs keywords with, kept in memory: the most frequent terms
- * only (a rare term's weight hardly depends on its exact count), reloaded when the corpus has grown
- * by a tenth, so the cost per article does not grow with the archive.
+ * (a rare term's weight hardly depends on its exact count) plus what this process counted, so the
+ * cost per article does not grow with the archive.
  */
 export interface FrequencyCache {
   docs: number;
   terms: Map<string, number>;
   loadedAt: number;
+  /** Counts not yet written to the database (written every PENDING_DOCS documents). */
+  pending: Map<string, number>;
+  pendingDocs: number;
 }
+
+// Writing the frequencies is the costliest statement of a batch; batching them across batches keeps
+// it off the per-article cost. Losing unwritten counts in a crash only blurs keyword weights.
+const PENDING_DOCS = 2_000;
 
 const CACHED_TERMS = 50_000;
 // Below this many documents the frequencies are too thin: count the batch itself as well.
-const COLD_START_DOCS = 2_000;
+const COLD_START_DOCS = 500;
 
 /** A cache that loads on first use. */
 export function newFrequencyCache(): FrequencyCache {
-  return { docs: 0, terms: new Map(), loadedAt: -1 };
+  return { docs: 0, terms: new Map(), loadedAt: -1, pending: new Map(), pendingDocs: 0 };
 }
 
 /** What analysis needs from the process. */
@@ -62,7 +69,10 @@ export async function ensureAnalyses(
   const missing = articles.filter((a) => !analyses.has(a.id));
   if (missing.length === 0) return analyses;
   const cache = deps.frequencies;
-  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 1.1 + 100) {
+  // Counts are kept up to date in memory; reloading only picks up other processes' documents and
+  // trims the map, so it happens when the corpus has doubled (a logarithmic number of times).
+  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 2 + 1000 || cache.terms.size > CACHED_TERMS * 4) {
+    await flushFrequencies(deps);
     const loaded = await frequentTerms(deps.db, CACHED_TERMS);
     Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });
   }
@@ -85,11 +95,24 @@ export async function ensureAnalyses(
     return { articleId: a.id, analysis: stored };
   });
   await storeAnalyses(deps.db, rows);
-  await addDocumentFrequencies(deps.db, missing.length, counted);
   cache.docs += missing.length;
-  for (const [t, n] of counted) if (cache.terms.has(t)) cache.terms.set(t, cache.terms.get(t)! + n);
+  cache.pendingDocs += missing.length;
+  for (const [t, n] of counted) {
+    cache.terms.set(t, (cache.terms.get(t) ?? 0) + n);
+    cache.pending.set(t, (cache.pending.get(t) ?? 0) + n);
+  }
+  if (cache.pendingDocs >= PENDING_DOCS) await flushFrequencies(deps);
   deps.logger?.debug({ analyzed: missing.length }, 'articles analyzed');
   return analyses;
+}
+
+/** Writes the document frequencies counted since the last write. */
+export async function flushFrequencies(deps: AnalyzeDeps): Promise<void> {
+  const cache = deps.frequencies;
+  if (cache.pendingDocs === 0) return;
+  await addDocumentFrequencies(deps.db, cache.pendingDocs, cache.pending);
+  cache.pending = new Map();
+  cache.pendingDocs = 0;
 }
 
 function bump(map: Map<string, number>, key: string): void {

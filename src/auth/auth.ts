@@ -3,6 +3,7 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
+import { signInBackoffHooks } from './backoff.js';
 import type { Mailer } from './mailer.js';
 
 /** What the auth instance needs; built once by the process's composition root. */
@@ -19,9 +20,7 @@ export interface AuthDeps {
   signInPerMinute?: number;
 }
 
-/** The roles a user can hold, lowest first. */
-export const ROLES = ['reader', 'moderator', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 
 // better-auth's tables under our names with snake_case columns, so our own SQL reads naturally.
 const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
@@ -37,6 +36,7 @@ export function createAuth(deps: AuthDeps) {
     database: { db: deps.db, type: 'postgres' },
     logger: { disabled: true },
     telemetry: { enabled: false },
+    hooks: signInBackoffHooks(deps.db),
     user: {
       modelName: 'users',
       fields: { emailVerified: 'email_verified', ...timestamps },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 import { setUserRole, type UserRole, userByEmail } from '../store/users.js';
 import type { Accounts } from './accounts.js';
-import { ROLES } from './auth.js';
+import { ROLES } from './roles.js';
 
 export const newUserSchema = z.object({
   email: z.email().transform((email) => email.toLowerCase()),
@@ -31,8 +31,4 @@ export async function createUser(
   return { id: user.id, email, role };
 }
 
-/** True when a role may act as `needed` (admin ⊃ editor ⊃ moderator ⊃ reader). */
-export function hasRole(role: string | undefined, needed: UserRole): boolean {
-  const have = ROLES.indexOf((role ?? 'reader') as UserRole);
-  return have >= ROLES.indexOf(needed);
-}
+export { hasRole } from './roles.js';

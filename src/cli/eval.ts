@@ -1,16 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { clusterSettingsFrom } from '../cluster/settings.js';
-import { readLabelledArticles } from '../eval/clusters-input.js';
 import { type ClusterEvalReport, evaluateClusters } from '../eval/clusters.js';
+import { readLabelledArticles } from '../eval/clusters-input.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
+import { addFactualityCommand } from './eval-factuality.js';
 import { startProgress } from './progress.js';
 
 /** `newsloom eval …`: measurements on labelled data. Each subcommand registers itself on the group. */
 export function registerEval(program: Command): Command {
-  const group = program.command('eval').description('measure clustering (and more) on labelled data');
+  const group = program
+    .command('eval')
+    .description('measure clustering and factuality checking on labelled data');
   registerEvalClusters(group);
+  addFactualityCommand(group);
   for (const command of group.commands) command.exitOverride();
   return group;
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { migrateToLatest } from '../db/migrate.js';
 import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../db/migrate.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 
 /** `newsloom migrate`: applies pending database migrations. */

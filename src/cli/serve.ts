@@ -29,20 +29,24 @@ export function registerServe(program: Command): void {
           await loadDemoIfEmpty(database.db, { logger, afterImport });
         }
         const metrics = createMetrics();
-        const queue = await startBackground(context, { scheduler: true, workers: options.workers });
         const app = createApp({ config, database, logger, metrics });
-        const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
-        await new Promise<void>((resolve, reject) => {
-          server.once('listening', resolve);
-          server.once('error', reject);
-        });
-        const address = server.address();
-        const port = typeof address === 'object' && address ? address.port : config.port;
-        logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
-        await waitForSignal();
-        logger.info('shutting down');
-        await closeServer(server, SHUTDOWN_DEADLINE_MS);
-        await queue.stop();
+        const queue = await startBackground(context, { scheduler: true, workers: options.workers });
+        try {
+          const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+          await new Promise<void>((resolve, reject) => {
+            server.once('listening', resolve);
+            server.once('error', reject);
+          });
+          const address = server.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
+          await waitForSignal();
+          logger.info('shutting down');
+          await closeServer(server, SHUTDOWN_DEADLINE_MS);
+        } finally {
+          // The queue runs on the database: stop it before withContext closes the pool.
+          await queue.stop();
+        }
       });
     });
 }

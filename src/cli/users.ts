@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { createAccounts } from '../auth/accounts.js';
-import { ROLES, type Role } from '../auth/auth.js';
-import { createUser } from '../auth/users.js';
+import { ROLES, type Role } from '../auth/roles.js';
 import { banUser, unbanUser } from '../discuss/bans.js';
 import { AppError } from '../lib/errors.js';
 import { recordAction } from '../store/moderation.js';
@@ -35,6 +33,9 @@ export function registerUsers(program: Command): void {
     .action(
       async (options: { email: string; name?: string; role: Role; json?: boolean }, command: Command) => {
         const password = await readSecret('Password: ');
+        // Loaded here, not at start-up, so every other command (and --help) stays fast.
+        const { createAccounts } = await import('../auth/accounts.js');
+        const { createUser } = await import('../auth/users.js');
         const user = await withContext(command.optsWithGlobals<GlobalOptions>(), (context) =>
           createUser(createAccounts(context), {
             email: options.email,

@@ -62,6 +62,9 @@ export async function clusterArticles(
     deps.db,
     rows.flatMap((r) => (r.duplicate_of ? [r.duplicate_of] : [])),
   );
+  // A duplicate's story joins the working set even when no term would have found it.
+  const unseen = [...originals.values()].filter((id) => !set.stories.has(id));
+  for (const [id, profile] of await storyProfiles(deps.db, unseen)) set.load(id, profile);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
   const result = placeAll(set, features, duplicateOf, originals, deps.settings);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
@@ -101,16 +104,17 @@ export function placeAll(
   for (const article of features) {
     const original = duplicateOf.get(article.id);
     const known = original ? (inBatch.get(original) ?? originals.get(original)) : undefined;
-    const known_ = known !== undefined ? set.resolve(known) : undefined;
-    if (known_ !== undefined && set.stories.has(known_)) {
-      set.update(known_, addToProfile(set.stories.get(known_)!.profile, article));
-      result.assignments.push({ articleId: article.id, key: known_, score: 1, created: false });
-      inBatch.set(article.id, known_);
+    const home = known !== undefined ? set.resolve(known) : undefined;
+    if (home !== undefined && set.stories.has(home)) {
+      set.update(home, addToProfile(set.stories.get(home)!.profile, article));
+      result.assignments.push({ articleId: article.id, key: home, score: 1, created: false });
+      inBatch.set(article.id, home);
       continue;
     }
     const scored = score(set, article, settings);
     const best = scored[0];
-    if (!best || best.score < settings.threshold) {
+    const bar = joinThreshold(article, settings.threshold);
+    if (!best || best.score < bar) {
       const key = set.create(newProfile(article));
       result.assignments.push({ articleId: article.id, key, score: 1, created: true });
       inBatch.set(article.id, key);
@@ -120,12 +124,22 @@ export function placeAll(
     result.assignments.push({ articleId: article.id, key: best.key, score: best.score, created: false });
     inBatch.set(article.id, best.key);
     for (const other of scored.slice(1)) {
-      if (other.score < settings.threshold) break;
+      if (other.score < bar) break;
       mergeIfConverged(set, set.resolve(best.key), set.resolve(other.key), settings, result);
     }
   }
   for (const a of result.assignments) a.key = set.resolve(a.key);
   return result;
+}
+
+// Cosines between texts of many terms run lower than between headlines of a few: a full article
+// (30 keywords) needs half the similarity a headline (10 keywords or fewer) needs.
+const HEADLINE_TERMS = 10;
+
+/** The similarity an article needs to join a story: the threshold, scaled down for long texts. */
+export function joinThreshold(article: ArticleFeatures, threshold: number): number {
+  const scale = Math.min(1, Math.max(0.5, HEADLINE_TERMS / Math.max(1, article.terms.size)));
+  return threshold * scale;
 }
 
 function score(

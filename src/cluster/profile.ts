@@ -9,7 +9,7 @@ export interface SimilarityWeights {
   halfLifeHours: number;
 }
 
-const PROFILE_TERMS = 80;
+const PROFILE_TERMS = 40;
 const PROFILE_THINGS = 40;
 const POSTING_TERMS = 20;
 const POSTING_THINGS = 12;
@@ -95,8 +95,11 @@ export function similarity(
   const cosine = norm > 0 ? dot / Math.sqrt(norm) : 0;
   let shared = 0;
   for (const k of article.things) shared += Math.min(1, (profile.entities[k] ?? 0) / profile.articles);
-  const things = article.things.size > 0 ? shared / Math.min(article.things.size, 8) : 0;
-  const base = weights.text * cosine + (1 - weights.text) * Math.min(1, things);
+  // An article that names nothing (many headlines) is judged on its words alone.
+  const base =
+    article.things.size > 0
+      ? weights.text * cosine + (1 - weights.text) * Math.min(1, shared / Math.min(article.things.size, 8))
+      : cosine;
   return base * timeFactor(article.time, profile, weights.halfLifeHours);
 }
 

@@ -20,10 +20,10 @@ export interface ClusterSettings {
 
 /** Defaults measured on UCI headlines, WikiRef and the MultiLing events (see the eval command). */
 export const defaultClusterSettings: ClusterSettings = {
-  threshold: 0.3,
-  mergeThreshold: 0.6,
+  threshold: 0.15,
+  mergeThreshold: 0.5,
   windowHours: 96,
-  halfLifeHours: 48,
+  halfLifeHours: 12,
   textWeight: 0.7,
   minArticles: 2,
   minPublishers: 2,

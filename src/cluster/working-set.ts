@@ -71,12 +71,9 @@ export class WorkingSet {
 
   private index(key: number, profile: StoryProfile): void {
     for (const t of postingTerms(profile)) {
-      let set = this.postings.get(t);
-      if (!set) {
-        set = new Set();
-        this.postings.set(t, set);
-      }
-      set.add(key);
+      const set = this.postings.get(t);
+      if (set) set.add(key);
+      else this.postings.set(t, new Set([key]));
     }
   }
 

@@ -1,5 +1,5 @@
-import type { ArticleAnalysis } from '../analyze/types.js';
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { ArticleAnalysis } from '../analyze/types.js';
 
 /** Timestamps come back as Date and go in as Date or ISO text. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -207,6 +207,14 @@ export interface AuthRateLimitsTable {
   last_request: number;
 }
 
+export interface SignInFailuresTable {
+  /** The lowercased email address tried. */
+  key: string;
+  failures: number;
+  locked_until: Timestamp | null;
+  updated_at: UpdatedAt;
+}
+
 export interface MailOutboxTable {
   id: Generated<number>;
   to_address: string;
@@ -389,6 +397,7 @@ export interface DB {
   verifications: VerificationsTable;
   auth_rate_limits: AuthRateLimitsTable;
   mail_outbox: MailOutboxTable;
+  sign_in_failures: SignInFailuresTable;
   comments: CommentsTable;
   comment_reactions: CommentReactionsTable;
   comment_reports: CommentReportsTable;

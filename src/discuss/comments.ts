@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { hasRole } from '../auth/users.js';
+import { hasRole } from '../auth/roles.js';
 import type { Comment, Story } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
-import type { Executor } from '../store/db.js';
 import {
   commentById,
   insertComment,
@@ -11,6 +10,7 @@ import {
   toggleLike,
   updateCommentBody,
 } from '../store/comments.js';
+import type { Executor } from '../store/db.js';
 import { recordAction } from '../store/moderation.js';
 import { storyById } from '../store/stories.js';
 import { userById } from '../store/users.js';

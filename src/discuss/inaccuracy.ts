@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { hasRole } from '../auth/users.js';
+import { hasRole } from '../auth/roles.js';
 import type { InaccuracyReport, StoryBody } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Executor } from '../store/db.js';

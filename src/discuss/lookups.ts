@@ -1,10 +1,10 @@
-import type { Executor } from '../store/db.js';
 import {
   countCommentsByIpSince,
   countCommentsByUserSince,
   countVisibleByUser,
   hasCommentWithHashSince,
 } from '../store/comments.js';
+import type { Executor } from '../store/db.js';
 import { activeBan } from '../store/moderation.js';
 import type { ModerationLookups } from './types.js';
 

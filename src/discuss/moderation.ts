@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { hasRole } from '../auth/users.js';
+import { hasRole } from '../auth/roles.js';
 import { AppError } from '../lib/errors.js';
-import type { Executor } from '../store/db.js';
 import { commentById, resolveCommentReports, setCommentStatus } from '../store/comments.js';
+import type { Executor } from '../store/db.js';
 import { recordAction } from '../store/moderation.js';
 import { banUser } from './bans.js';
 

@@ -1,7 +1,7 @@
-import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import type { Executor } from '../store/db.js';
+import type { Writable } from 'node:stream';
 import { articlesAfter } from '../store/articles.js';
+import type { Executor } from '../store/db.js';
 
 /** Writes every article in the article interchange format, one JSON line each; returns the count. */
 export async function exportArticles(db: Executor, out: Writable, pageSize = 1000): Promise<number> {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { Executor } from '../store/db.js';
 import { insertArticles } from '../store/articles.js';
+import type { Executor } from '../store/db.js';
 import { upsertSourcesByKey } from '../store/sources.js';
 import { type ImportRow, toImportRow } from './interchange.js';
 

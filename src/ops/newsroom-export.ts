@@ -23,6 +23,7 @@ export const EXPORT_SKIP = new Set([
   'newsloom_migrations_lock',
   'sessions',
   'verifications',
+  'rate_limit',
   'auth_rate_limits',
   // Sign-in links and reset tokens travel through the outbox.
   'mail_outbox',

@@ -1,6 +1,6 @@
+import type { StoryBody } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { latestPublishedVersion } from '../store/published.js';
-import type { StoryBody } from '../db/schema.js';
 import { loadStorySources } from './sources.js';
 import { storeVersion, type WriteDeps, type WriteOutcome } from './write-story.js';
 

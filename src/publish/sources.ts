@@ -1,4 +1,5 @@
 import type { ArticleAnalysis } from '../analyze/types.js';
+import { analysesForArticles } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
 import { storySourceArticles } from '../store/published.js';
 import { fallbackAnalysis } from '../verify/extract.js';
@@ -11,15 +12,13 @@ export type AnalysisLoader = (db: Executor, articleIds: number[]) => Promise<Map
 export async function loadStorySources(
   db: Executor,
   storyId: number,
-  loadAnalyses?: AnalysisLoader,
+  loadAnalyses: AnalysisLoader = analysesForArticles,
 ): Promise<SourceArticle[]> {
   const articles = await storySourceArticles(db, storyId);
-  const analyses = loadAnalyses
-    ? await loadAnalyses(
-        db,
-        articles.map((a) => a.id),
-      )
-    : new Map<number, ArticleAnalysis>();
+  const analyses = await loadAnalyses(
+    db,
+    articles.map((a) => a.id),
+  );
   return articles.map((a) => ({
     id: a.id,
     source_id: a.source_id,
@@ -27,6 +26,6 @@ export async function loadStorySources(
     title: a.title,
     text: a.text,
     published_at: a.published_at,
-    analysis: analyses.get(a.id) ?? fallbackAnalysis(a.text),
+    analysis: analyses.get(a.id) ?? fallbackAnalysis(a.text, a.title),
   }));
 }

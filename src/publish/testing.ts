@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Executor } from '../store/db.js';
 import { insertArticles } from '../store/articles.js';
+import type { Executor } from '../store/db.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { assignArticle, insertStory } from '../store/stories.js';
 

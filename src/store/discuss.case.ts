@@ -29,10 +29,13 @@ import { insertOutboxMail, listOutboxMail } from './mail.js';
 import { activeBan, listActions } from './moderation.js';
 import { insertStory, storyById } from './stories.js';
 import {
+  clearSignInFailures,
   deleteUserSessions,
   listUsers,
+  recordSignInFailure,
   setDisplayName,
   setUserRole,
+  signInLockedUntil,
   userByEmail,
   userById,
 } from './users.js';
@@ -84,6 +87,16 @@ export function discussContract(engine: Engine): void {
       expect(await userById(database.db, bob)).toMatchObject({ role: 'editor', name: 'Robert' });
       await setUserRole(database.db, bob, 'reader');
       expect(await deleteUserSessions(database.db, bob)).toBe(0);
+    });
+
+    it('counts failed sign-ins per address and holds it back', async () => {
+      const at = new Date('2026-03-01T00:00:00Z');
+      expect(await recordSignInFailure(database.db, 'x@example.com', at, () => 0)).toBe(1);
+      expect(await signInLockedUntil(database.db, 'x@example.com')).toBeUndefined();
+      expect(await recordSignInFailure(database.db, 'x@example.com', at, (n) => n * 10)).toBe(2);
+      expect(await signInLockedUntil(database.db, 'x@example.com')).toEqual(new Date('2026-03-01T00:00:20Z'));
+      await clearSignInFailures(database.db, 'x@example.com');
+      expect(await signInLockedUntil(database.db, 'x@example.com')).toBeUndefined();
     });
 
     it('keeps mail in the outbox', async () => {

@@ -141,3 +141,17 @@ export async function setCurrentVersion(
 ): Promise<void> {
   await db.updateTable('stories').set({ current_version_id: versionId }).where('id', '=', storyId).execute();
 }
+
+/** One article with its outlet's name, or undefined. */
+export async function articleWithSource(
+  db: Executor,
+  id: number,
+): Promise<(Article & { source_name: string }) | undefined> {
+  return db
+    .selectFrom('articles')
+    .innerJoin('sources', 'sources.id', 'articles.source_id')
+    .selectAll('articles')
+    .select('sources.name as source_name')
+    .where('articles.id', '=', id)
+    .executeTakeFirst();
+}

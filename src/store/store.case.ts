@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Engine } from '../db/connect.js';
-import { openTestDatabase } from '../db/testing.js';
 import type { NewArticle } from '../db/schema.js';
+import { openTestDatabase } from '../db/testing.js';
 import {
   articleById,
   articleByUrl,

@@ -3,6 +3,7 @@ import type { NewStory, NewStoryVersion, Story, StoryBody, StoryVersion } from '
 
 /** A version to store; its number is assigned by insertStoryVersion. */
 export type StoryVersionInput = Omit<NewStoryVersion, 'version' | 'body'> & { body: StoryBody };
+
 import type { Executor } from './db.js';
 
 /** Creates a story. */

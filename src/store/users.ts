@@ -48,3 +48,49 @@ export async function deleteUserSessions(db: Executor, userId: string): Promise<
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Until when sign-in to an address is held back after repeated failures (undefined: not held). */
+export async function signInLockedUntil(db: Executor, key: string): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select('locked_until')
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row?.locked_until ?? undefined;
+}
+
+/**
+ * Counts one more failed sign-in for an address and holds it back for `backoff(failures)` seconds
+ * (0: not held); returns the new count.
+ */
+export async function recordSignInFailure(
+  db: Executor,
+  key: string,
+  now: Date,
+  backoff: (failures: number) => number,
+): Promise<number> {
+  const row = await db
+    .insertInto('sign_in_failures')
+    .values({ key, failures: 1, updated_at: now })
+    .onConflict((oc) =>
+      oc
+        .column('key')
+        .doUpdateSet((eb) => ({ failures: eb('sign_in_failures.failures', '+', 1), updated_at: now })),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  const seconds = backoff(row.failures);
+  if (seconds > 0) {
+    await db
+      .updateTable('sign_in_failures')
+      .set({ locked_until: new Date(now.getTime() + seconds * 1000) })
+      .where('key', '=', key)
+      .execute();
+  }
+  return row.failures;
+}
+
+/** Forgets an address's failed sign-ins (after a successful one). */
+export async function clearSignInFailures(db: Executor, key: string): Promise<void> {
+  await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+}

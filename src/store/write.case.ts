@@ -6,6 +6,7 @@ import { insertArticles } from './articles.js';
 import { correctionsLog } from './corrections.js';
 import { findingsForVersion, insertFindings } from './findings.js';
 import {
+  articleWithSource,
   countPublishedStories,
   latestPublishedVersion,
   publishedStories,
@@ -81,6 +82,8 @@ export function writeStoreContract(engine: Engine): void {
       await assignArticle(db, { storyId: one.id, articleId, score: 1 });
       const sources = await storySourceArticles(db, one.id);
       expect(sources.map((a) => [a.id, a.source_name, a.text])).toEqual([[articleId, 'Ledger', 'Text one.']]);
+      expect((await articleWithSource(db, articleId))?.source_name).toBe('Ledger');
+      expect(await articleWithSource(db, 999_999)).toBeUndefined();
 
       const v1 = await insertStoryVersion(db, version(one.id, 'First'));
       await setStoryState(db, one.id, 'published');

@@ -8,10 +8,12 @@ import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { registerSiteApi } from './api/site-routes.js';
-import { authRoutes, withAccounts } from './auth/index.js';
 import { type Asset, loadAssets } from './assets.js';
+import { authRoutes, withAccounts } from './auth/index.js';
 import type { SiteDeps } from './context.js';
 import { discussApp } from './discuss/index.js';
+import { observe } from './middleware/observe.js';
+import { opsRoutes, type ReadinessCheck } from './ops.js';
 import { memoize, PageCache } from './page-cache.js';
 import { handleError } from './routes/errors.js';
 import { registerFeeds } from './routes/feeds.js';
@@ -20,8 +22,6 @@ import { registerStoryPages } from './routes/story.js';
 import { fastResponse, ifNoneMatch, securityHeaders } from './security.js';
 import { siteContextLoader } from './site-context.js';
 import { renderPage } from './views/layout.js';
-import { observe } from './middleware/observe.js';
-import { opsRoutes, type ReadinessCheck } from './ops.js';
 
 /** What the web app needs, wired once by the command that starts the process. */
 export interface WebDeps {

@@ -10,7 +10,7 @@ export interface Asset {
   etag: string;
 }
 
-// From src/web (tsx, vitest) the assets sit beside this file; the compiled dist/web reads them from src/web.
+// From src/web (tsx, vitest) the assets sit beside this file; from dist/web they stay in src/web.
 const CANDIDATES = ['./assets/', '../../src/web/assets/'];
 
 function readAsset(name: string): string {

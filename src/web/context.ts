@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { fastResponse } from './security.js';
 import type { Config } from '../config/config.js';
-import type { Executor } from '../store/db.js';
 import type { Logger } from '../lib/log.js';
-import type { PageMeta } from './views/layout.js';
-import { renderPage } from './views/layout.js';
+import type { Executor } from '../store/db.js';
 import type { PageCache } from './page-cache.js';
 import type { SiteContext } from './site-context.js';
-import type { Child } from 'hono/jsx';
+import type { PageMeta } from './views/layout.js';
+import { renderPage } from './views/layout.js';
 
 /** What page and API routes need, built once in createApp. */
 export interface SiteDeps {

@@ -44,7 +44,7 @@ describe('writeExtractive', () => {
     expect(draft.body.sections.length).toBeGreaterThanOrEqual(2);
     expect(draft.body.sections.length).toBeLessThanOrEqual(5);
     expect(sources.map((s) => s.title)).toContain(draft.headline);
-    expect(draft.body.quotes.map((q) => q.speaker).sort()).toEqual(['Ana Silva', 'Nowak']);
+    expect(draft.body.quotes.map((q) => q.speaker).sort()).toEqual(['Ana Silva', 'Piotr Nowak']);
     expect(draft.body.figures.map((f) => f.value)).toContain(350e9);
     expectHonestCitations(draft, sources);
     expect(verifyDraft(draft, sources).failing.size).toBe(0);

@@ -81,7 +81,14 @@ function pickSeeds(
       heading: capitalize(surfaces.get(s) ?? s),
       has: (c: Candidate) => c.stems.has(s),
     }));
-  return [...entitySeeds, ...wordSeeds];
+  // One seed per heading: "British" the name and "british" the word are one sub-topic.
+  const seen = new Set<string>();
+  return [...entitySeeds, ...wordSeeds].filter((seed) => {
+    const key = seed.heading.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function capitalize(text: string): string {

@@ -1,9 +1,9 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001_foundation.js';
+import * as ingest from './0002_ingest.js';
 import * as analyze from './0003_analyze.js';
 import * as write from './0004_write.js';
 import * as site from './0005_site.js';
-import * as ingest from './0002_ingest.js';
 import * as discuss from './0006_discuss.js';
 
 /**
@@ -12,9 +12,9 @@ import * as discuss from './0006_discuss.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': foundation,
+  '0002_ingest': ingest,
   '0003_analyze': analyze,
   '0004_write': write,
   '0005_site': site,
-  '0002_ingest': ingest,
   '0006_discuss': discuss,
 };

@@ -1,4 +1,4 @@
-import { hasRole } from '../../auth/users.js';
+import { hasRole } from '../../auth/roles.js';
 import type { Phase } from '../types.js';
 
 /** An account's first N comments wait for a moderator; staff are trusted. */

@@ -1,8 +1,7 @@
-import type { Topic } from '../../db/schema.js';
+import type { StoryVersion, Topic } from '../../db/schema.js';
 import type { ArticleHit, SearchHit } from '../../store/search.js';
 import { MARK_END, MARK_START } from '../../store/search.js';
 import type { SourceCoverage, StorySummary } from '../../store/site.js';
-import type { StoryVersion } from '../../db/schema.js';
 
 // Presenters: each lists exactly the fields the API exposes, so a new column never leaks out.
 

@@ -86,21 +86,70 @@ describe('accounts through the forms', () => {
     expect(text(await unknown.text())).toBe(text(await wrong.text()));
   });
 
-  it('rate-limits sign-in per address with Retry-After', async () => {
+  it('rate-limits sign-in per client address with Retry-After', async () => {
     const client = new TestClient(app, '198.51.100.4');
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       statuses.push(
-        (await client.post('/sign-in', { email: 'x@example.com', password: `guess-${i}-xx` })).status,
+        (await client.post('/sign-in', { email: `x${i}@example.com`, password: `guess-${i}-xx` })).status,
       );
     }
-    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(statuses[6]).toBe(429);
-    // Another address is not affected.
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    // Another client address is not affected.
     const other = new TestClient(app, '198.51.100.5');
-    expect((await other.post('/sign-in', { email: 'x@example.com', password: 'guess-x-xx' })).status).toBe(
+    expect((await other.post('/sign-in', { email: 'x0@example.com', password: 'guess-x-xx' })).status).toBe(
       401,
     );
+  });
+
+  it('backs off sign-in to one account after repeated failures, from any address, then resets', async () => {
+    const owner = new TestClient(app, '198.51.100.40');
+    await owner.post('/sign-up', { email: 'target@example.com', name: 'T', password: 'the real one' });
+    // Five guesses from five addresses (under each address's own limit) are all refused as wrong...
+    for (let i = 0; i < 5; i++) {
+      const guesser = new TestClient(app, `198.51.100.${50 + i}`);
+      expect(
+        (await guesser.post('/sign-in', { email: 'target@example.com', password: `guess ${i}` })).status,
+      ).toBe(401);
+    }
+    // ...then the account is held back for everyone, the right password included, with Retry-After.
+    const held = await new TestClient(app, '198.51.100.60').post('/sign-in', {
+      email: 'Target@example.com',
+      password: 'the real one',
+    });
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await held.text()).toContain('Too many attempts');
+    // An unknown address backs off the same way: the back-off reveals no accounts.
+    for (let i = 0; i < 5; i++) {
+      await new TestClient(app, `198.51.100.${70 + i}`).post('/sign-in', {
+        email: 'ghost@example.com',
+        password: `g ${i}`,
+      });
+    }
+    expect(
+      (
+        await new TestClient(app, '198.51.100.80').post('/sign-in', {
+          email: 'ghost@example.com',
+          password: 'x',
+        })
+      ).status,
+    ).toBe(429);
+    // After the hold, the right password works and clears the count.
+    await database.db
+      .updateTable('sign_in_failures')
+      .set({ locked_until: new Date(0) })
+      .execute();
+    expect(
+      (await owner.post('/sign-in', { email: 'target@example.com', password: 'the real one' })).status,
+    ).toBe(303);
+    expect(
+      await database.db
+        .selectFrom('sign_in_failures')
+        .select('key')
+        .where('key', '=', 'target@example.com')
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
   it('refuses a form without the CSRF token, and a cross-site Origin', async () => {

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Accounts } from '../../auth/accounts.js';
+import type { Comment } from '../../db/schema.js';
 import { postComment } from '../../discuss/comments.js';
 import { loadThread, type ThreadNode } from '../../discuss/thread.js';
-import type { Comment } from '../../db/schema.js';
 import type { CommentSort } from '../../store/comments.js';
 import { userById } from '../../store/users.js';
 import type { AccountEnv } from '../auth/context.js';

@@ -5,8 +5,8 @@ import { commentsApi } from './api.js';
 import { moderationRoutes } from './moderation.js';
 import { discussRoutes } from './routes.js';
 
-export { Thoughts, type ThoughtsProps } from './thoughts.js';
 export { thoughtsFor } from './routes.js';
+export { Thoughts, type ThoughtsProps } from './thoughts.js';
 
 /** Every discussion route: Thoughts pages and forms, the comments API, moderation and editor queues. */
 export function discussApp(accounts: Accounts): Hono<AccountEnv> {

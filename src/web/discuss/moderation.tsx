@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { Accounts } from '../../auth/accounts.js';
-import { hasRole } from '../../auth/users.js';
+import { hasRole } from '../../auth/roles.js';
 import { currentSentences, reportInaccuracy, resolveInaccuracy } from '../../discuss/inaccuracy.js';
 import { moderateComment } from '../../discuss/moderation.js';
 import { moderationQueue } from '../../store/comments.js';

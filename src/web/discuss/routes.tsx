@@ -9,7 +9,7 @@ import {
   reportComment,
 } from '../../discuss/comments.js';
 import { loadThread } from '../../discuss/thread.js';
-import { commentById, type CommentSort } from '../../store/comments.js';
+import { type CommentSort, commentById } from '../../store/comments.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import { CsrfField, Layout, Message } from './layout.js';
 import { reasonText, THOUGHTS_NOTICES } from './messages.js';

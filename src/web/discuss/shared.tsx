@@ -1,7 +1,7 @@
 import type { Accounts } from '../../auth/accounts.js';
+import type { Story } from '../../db/schema.js';
 import type { DiscussDeps } from '../../discuss/comments.js';
 import { moderationSettings } from '../../discuss/settings.js';
-import type { Story } from '../../db/schema.js';
 import { AppError, type ErrorCode } from '../../lib/errors.js';
 import { storyById, storyBySlug } from '../../store/stories.js';
 import type { AccountContext } from '../auth/context.js';

@@ -1,6 +1,6 @@
-import type { Viewer } from '../auth/context.js';
-import type { ThreadNode, Thread } from '../../discuss/thread.js';
 import { commentParagraphs } from '../../discuss/text.js';
+import type { Thread, ThreadNode } from '../../discuss/thread.js';
+import type { Viewer } from '../auth/context.js';
 import { CsrfField, Message } from './layout.js';
 import { reasonText } from './messages.js';
 

@@ -5,7 +5,7 @@ import { searchArticles, searchStories } from '../../store/search.js';
 import { listCorrections, listPublishedStories, sourceCoverage } from '../../store/site.js';
 import { storiesMatchingPhrases, topicBySlug } from '../../store/topics.js';
 import { decodeCursor, nextCursor } from '../api/cursor.js';
-import { type SiteDeps, page } from '../context.js';
+import { page, type SiteDeps } from '../context.js';
 import { CorrectionsPage, HowPage, SourcesPage } from '../views/info.js';
 import { HomePage, SearchPage, StoryListPage } from '../views/lists.js';
 

@@ -1,0 +1,182 @@
+/**
+ * Ingest throughput: `ingestOnce` end to end (HTTP fetch from a loopback server, decode, parse,
+ * sanitize, text, fingerprint, dedupe lookups, store) over 200 feeds × 50 items of ~600 words of
+ * realistic HTML, into a fresh embedded PGlite. Compared with the storage floor of the import
+ * benchmark (plain multi-row INSERTs of the same articles) measured in the same run.
+ */
+import { readFileSync } from 'node:fs';
+import type { Engine } from '../src/db/connect.js';
+import { createFetcher } from '../src/ingest/fetch/fetcher.js';
+import { parseAllowList } from '../src/ingest/fetch/guard.js';
+import { ingestOnce } from '../src/ingest/run.js';
+import { startTestServer, type TestServer } from '../src/ingest/test-server.js';
+import { silentLogger } from '../src/lib/log.js';
+import { upsertSourcesByKey } from '../src/store/sources.js';
+import { storageFloor, UCI_DEV } from './import.js';
+import { freshDatabase, median, round, timed } from './lib.js';
+
+interface Generated {
+  feeds: Buffer[];
+  rows: {
+    url: string;
+    title: string;
+    text: string;
+    published_at: string;
+    source: { name: string; url: string };
+  }[];
+}
+
+/** A seeded generator, so every run ingests the same corpus. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Real headline words (UCI News) as the vocabulary, so text statistics look like news. */
+function vocabulary(): string[] {
+  const words = new Set<string>();
+  for (const line of readFileSync(UCI_DEV, 'utf8').split('\n').slice(0, 4000)) {
+    if (!line) continue;
+    for (const w of (JSON.parse(line) as { title: string }).title.split(/\s+/)) {
+      if (/^[A-Za-z][a-z']+$/.test(w)) words.add(w.toLowerCase());
+    }
+  }
+  return [...words];
+}
+
+function generate(feeds: number, items: number, words: number, baseUrl: string): Generated {
+  const vocab = vocabulary();
+  const random = prng(42);
+  const pick = () => vocab[Math.floor(random() * vocab.length)]!;
+  const sentence = () => {
+    const n = 12 + Math.floor(random() * 14);
+    const s = Array.from({ length: n }, pick).join(' ');
+    return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+  };
+  const out: Generated = { feeds: [], rows: [] };
+  for (let f = 0; f < feeds; f++) {
+    const entries: string[] = [];
+    for (let i = 0; i < items; i++) {
+      const paragraphs: string[] = [];
+      let count = 0;
+      while (count < words) {
+        const sentences = Array.from({ length: 3 + Math.floor(random() * 3) }, sentence);
+        count += sentences.join(' ').split(' ').length;
+        const p = sentences.join(' ');
+        // Links, emphasis and the odd script tag, as real feed bodies carry.
+        paragraphs.push(
+          random() < 0.2
+            ? `<p>${p} <a href="/related/${f}-${i}?utm_source=rss">Related</a> <em>${pick()}</em></p>`
+            : random() < 0.05
+              ? `<p>${p}</p><script>track(${i})</script>`
+              : `<p>${p}</p>`,
+        );
+      }
+      const title = sentence().slice(0, 90);
+      const url = `${baseUrl}/news/${f}/${i}`;
+      const date = new Date(Date.UTC(2026, 0, 30, 12) - (f * items + i) * 60_000);
+      entries.push(
+        `<item><guid isPermaLink="false">f${f}-i${i}</guid><title>${title}</title><link>${url}</link>` +
+          `<pubDate>${date.toUTCString()}</pubDate><dc:creator>Reporter ${f}</dc:creator>` +
+          `<category>World</category><description><![CDATA[${paragraphs.slice(0, 1).join('')}]]></description>` +
+          `<content:encoded><![CDATA[${paragraphs.join('\n')}]]></content:encoded></item>`,
+      );
+      out.rows.push({
+        url,
+        title,
+        text: paragraphs.join('\n').replace(/<[^>]+>/g, ''),
+        published_at: date.toISOString(),
+        source: { name: `Feed ${f}`, url: `${baseUrl}/feed/${f}.rss` },
+      });
+    }
+    out.feeds.push(
+      Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Feed ${f}</title><link>${baseUrl}/</link><language>en</language>${entries.join('')}</channel></rss>`,
+      ),
+    );
+  }
+  return out;
+}
+
+async function ingestRun(
+  engine: Engine,
+  server: TestServer,
+  feeds: number,
+): Promise<{ seconds: number; articles: number }> {
+  const database = await freshDatabase(engine);
+  try {
+    await upsertSourcesByKey(
+      database.db,
+      Array.from({ length: feeds }, (_, f) => {
+        const url = `${server.url}/feed/${f}.rss`;
+        return { key: url, kind: 'feed' as const, url, name: `Feed ${f}` };
+      }),
+    );
+    const fetcher = createFetcher({
+      userAgent: 'Newsloom/bench',
+      allow: parseAllowList(['127.0.0.1/32']),
+      // Every feed is on one loopback host here; real deployments keep 1–2 per host, 1 s apart.
+      politenessDelayMs: 0,
+      perHostConcurrency: 16,
+    });
+    const { result, seconds } = await timed(() =>
+      ingestOnce({ db: database.db, fetcher, logger: silentLogger(), maxPageFetches: 0 }, { concurrency: 8 }),
+    );
+    const failed = result.results.filter((r) => r.status === 'failed');
+    if (failed.length > 0) throw new Error(`${failed.length} feeds failed: ${failed[0]!.error}`);
+    return { seconds, articles: result.new + result.duplicate };
+  } finally {
+    await database.close();
+  }
+}
+
+/** Runs the ingest benchmark on embedded PGlite: median of `runs`, with the storage floor alongside. */
+export async function benchIngest({
+  feeds = 200,
+  items = 50,
+  words = 600,
+  runs = 3,
+  engine = 'pglite' as Engine,
+} = {}) {
+  const server = await startTestServer();
+  try {
+    const corpus = generate(feeds, items, words, server.url);
+    corpus.feeds.forEach((body, f) => {
+      server.routes.set(`/feed/${f}.rss`, {
+        headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+        body,
+      });
+    });
+    const ingestSeconds: number[] = [];
+    const floorSeconds: number[] = [];
+    let articles = 0;
+    for (let i = 0; i < runs; i++) {
+      const run = await ingestRun(engine, server, feeds);
+      articles = run.articles;
+      ingestSeconds.push(run.seconds);
+      floorSeconds.push(await storageFloor(engine, corpus.rows));
+    }
+    const ingestRate = articles / median(ingestSeconds);
+    const floorRate = corpus.rows.length / median(floorSeconds);
+    return {
+      engine,
+      feeds,
+      items_per_feed: items,
+      words_per_item: words,
+      articles,
+      runs,
+      ingest_articles_per_s: round(ingestRate),
+      floor_articles_per_s: round(floorRate),
+      ratio_to_floor: round(ingestRate / floorRate, 3),
+      ingest_seconds: ingestSeconds.map((s) => round(s, 3)),
+      floor_seconds: floorSeconds.map((s) => round(s, 3)),
+      feed_bytes_total: corpus.feeds.reduce((n, b) => n + b.length, 0),
+      peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),
+    };
+  } finally {
+    await server.close();
+  }
+}

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newFrequencyCache } from '../analyze/run.js';
+import type { Database } from '../db/connect.js';
+import type { NewArticle } from '../db/schema.js';
+import { openTestDatabase } from '../db/testing.js';
+import { insertArticles, markDuplicate } from '../store/articles.js';
+import { upsertSourceByKey } from '../store/sources.js';
+import { storyById } from '../store/stories.js';
+import { type ClusterDeps, clusterArticle, clusterArticles, placeAll } from './cluster.js';
+import type { ArticleFeatures } from './features.js';
+import { newProfile } from './profile.js';
+import { defaultClusterSettings, isPublishable } from './settings.js';
+import { slugify } from './slug.js';
+import { WorkingSet } from './working-set.js';
+
+// Two outlets on one event (MultiLing M002: the Iranian seizure of 15 Royal Navy sailors), one on
+// another (M001: the London bombings), paraphrased from the WikiNews articles.
+const SAILORS_1 = {
+  title: '15 Royal Navy sailors captured at gunpoint by Iranian guards',
+  text: 'Iranian Revolutionary Guards seized 15 Royal Navy sailors and marines at gunpoint in the Shatt al-Arab waterway on Friday. The Ministry of Defence said the sailors from HMS Cornwall were in Iraqi territorial waters. Britain demanded the immediate return of the sailors and their boats.',
+};
+const SAILORS_2 = {
+  title: 'Iran holds 15 British sailors, Britain demands their return',
+  text: 'Britain demanded the return of 15 Royal Navy sailors and marines seized by Iranian Revolutionary Guards. Iran said the sailors from HMS Cornwall had entered Iranian waters; the Ministry of Defence said they were in Iraqi territorial waters.',
+};
+const LONDON = {
+  title: 'London bombing: police search houses in Leeds',
+  text: 'West Yorkshire Police searched six houses in Leeds on Tuesday in connection with the London bombings. Officers from the Metropolitan Police anti-terrorist branch joined the search, and a controlled explosion was carried out in Burley.',
+};
+
+describe('clusterArticles', () => {
+  let database: Database;
+  let deps: ClusterDeps;
+  let sources: number[];
+  let n = 0;
+  const at = (hours: number) => new Date(Date.UTC(2007, 2, 23) + hours * 3_600_000);
+
+  async function add(
+    article: { title: string; text: string },
+    source: number,
+    extra: Partial<NewArticle> = {},
+  ) {
+    n++;
+    const row: NewArticle = {
+      source_id: sources[source]!,
+      url: `https://news.example/${n}`,
+      canonical_url: `https://news.example/${n}`,
+      title: article.title,
+      text: article.text,
+      published_at: at(0),
+      fetched_at: at(0),
+      content_hash: `h${n}`,
+      ...extra,
+    };
+    const { inserted } = await insertArticles(database.db, [row]);
+    return inserted.get(row.canonical_url)!;
+  }
+
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+    deps = { db: database.db, settings: defaultClusterSettings, frequencies: newFrequencyCache() };
+    sources = [];
+    for (const name of ['BBC', 'Reuters', 'AP'])
+      sources.push((await upsertSourceByKey(database.db, { key: `name:${name}`, kind: 'import', name })).id);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('puts two outlets on one event in one story, and another event in a new one', async () => {
+    const a = await add(SAILORS_1, 0);
+    const b = await add(SAILORS_2, 1, { published_at: at(3) });
+    const c = await add(LONDON, 2, { published_at: at(4) });
+    const [ra, rb, rc] = await clusterArticles(deps, [a, b, c]);
+    expect(ra!.created).toBe(true);
+    expect(rb!.storyId).toBe(ra!.storyId);
+    expect(rb!.created).toBe(false);
+    expect(rb!.score).toBeGreaterThan(defaultClusterSettings.threshold);
+    expect(rc!.storyId).not.toBe(ra!.storyId);
+    const story = (await storyById(database.db, ra!.storyId))!;
+    expect(story.article_count).toBe(2);
+    expect(story.publisher_count).toBe(2);
+    expect(story.slug).toBe('15-royal-navy-sailors-captured-at-gunpoint-by-iranian-guards');
+    expect(isPublishable(story, defaultClusterSettings)).toBe(true);
+    expect(isPublishable((await storyById(database.db, rc!.storyId))!, defaultClusterSettings)).toBe(false);
+  });
+
+  it('joins a story placed by an earlier call (one article at a time)', async () => {
+    const d = await add(SAILORS_2, 2, {
+      published_at: at(5),
+      title: 'Iran says British sailors entered its waters',
+    });
+    const first = await clusterArticle(deps, d);
+    const again = await clusterArticle(deps, d);
+    expect(first!.created).toBe(false);
+    expect((await storyById(database.db, first!.storyId))!.title).toBe(SAILORS_1.title);
+    expect(again!.storyId).toBe(first!.storyId);
+  });
+
+  it('starts a new story for the same words outside the time window', async () => {
+    const late = await add(SAILORS_1, 1, { published_at: at(24 * 30) });
+    const r = (await clusterArticle(deps, late))!;
+    expect(r.created).toBe(true);
+    // Same headline, so the slug gets a suffix.
+    expect((await storyById(database.db, r.storyId))!.slug).toBe(
+      '15-royal-navy-sailors-captured-at-gunpoint-by-iranian-guards-2',
+    );
+  });
+
+  it('treats undated articles as simultaneous', async () => {
+    const x = await add(LONDON, 0, { published_at: null, fetched_at: at(24 * 60) });
+    const y = await add(LONDON, 1, {
+      published_at: null,
+      fetched_at: at(24 * 60 + 1),
+      title: 'Police search Leeds houses',
+    });
+    const [rx, ry] = await clusterArticles(deps, [x, y]);
+    expect(ry!.storyId).toBe(rx!.storyId);
+  });
+
+  it('puts a duplicate in its original’s story whatever its words', async () => {
+    const original = await add(LONDON, 0, { published_at: at(24 * 90) });
+    const [ro] = await clusterArticles(deps, [original]);
+    const copy = await add({ title: 'Unrelated words entirely', text: 'Nothing alike here at all.' }, 2, {
+      published_at: at(24 * 90),
+    });
+    await markDuplicate(database.db, copy, original);
+    const rc = (await clusterArticle(deps, copy))!;
+    expect(rc.storyId).toBe(ro!.storyId);
+    expect(rc.score).toBe(1);
+  });
+
+  it('analyzes what has no analysis yet and degrades on odd text', async () => {
+    const korean = await add(
+      { title: '이란, 영국 해군 15명 억류', text: '이란 혁명수비대가 영국 해군 15명을 억류했다.' },
+      0,
+    );
+    const empty = await add({ title: 'Title only', text: ' ' }, 1);
+    const results = await clusterArticles(deps, [korean, empty]);
+    expect(results).toHaveLength(2);
+    expect(await clusterArticles(deps, [])).toEqual([]);
+  });
+});
+
+describe('placeAll', () => {
+  const features = (id: number, terms: Record<string, number>, time: number | null = 0): ArticleFeatures => {
+    const norm = Math.sqrt(Object.values(terms).reduce((s, w) => s + w * w, 0));
+    return {
+      id,
+      sourceId: id,
+      title: `a${id}`,
+      time,
+      seen: time ?? 0,
+      terms: new Map(Object.entries(terms).map(([t, w]) => [t, w / norm])),
+      things: new Set(),
+    };
+  };
+
+  it('merges two stories an article fits both of when their centroids converge', () => {
+    const set = new WorkingSet();
+    set.load(1, newProfile(features(1, { sailors: 1, iran: 1, navy: 1 })));
+    set.load(2, newProfile(features(2, { sailors: 1, iran: 1, captured: 1 })));
+    const result = placeAll(
+      set,
+      [features(3, { sailors: 1, iran: 1, navy: 1, captured: 1 })],
+      new Map(),
+      new Map(),
+      {
+        ...defaultClusterSettings,
+        mergeThreshold: 0.6,
+      },
+    );
+    expect(result.assignments).toEqual([{ articleId: 3, key: 1, score: expect.any(Number), created: false }]);
+    expect(result.merges).toEqual([{ from: 2, into: 1 }]);
+    expect(set.stories.get(1)!.profile.articles).toBe(3);
+  });
+
+  it('does not merge stories whose centroids differ', () => {
+    const set = new WorkingSet();
+    set.load(1, newProfile(features(1, { sailors: 1, iran: 1, navy: 1, gulf: 1 })));
+    set.load(2, newProfile(features(2, { sailors: 1, rescue: 1, storm: 1, ferry: 1 })));
+    const result = placeAll(
+      set,
+      [features(3, { sailors: 1, iran: 1, rescue: 1 })],
+      new Map(),
+      new Map(),
+      defaultClusterSettings,
+    );
+    expect(result.merges).toEqual([]);
+  });
+});
+
+describe('slugify', () => {
+  it.each([
+    ['London bombing: Police search houses in Leeds', 'london-bombing-police-search-houses-in-leeds'],
+    ['Ahmadinejad’s pardon — “a gift”', 'ahmadinejads-pardon-a-gift'],
+    ['이란, 영국 해군 억류', 'story'],
+    ['A'.repeat(100), 'a'.repeat(60)],
+  ])('%s', (headline, slug) => {
+    expect(slugify(headline)).toBe(slug);
+  });
+});

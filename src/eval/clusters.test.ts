@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../cli/main.js';
+import { readLabelledArticles } from './clusters-input.js';
+
+const TINY = path.join(import.meta.dirname, 'testdata/tiny.jsonl');
+
+describe('newsloom eval clusters', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('clusters UCI-style headlines in a throw-away database and prints scores and assignments', async () => {
+    const out: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const assignments = path.join(mkdtempSync(path.join(os.tmpdir(), 'eval-')), 'out.jsonl');
+    const code = await main([
+      'node',
+      'newsloom',
+      'eval',
+      'clusters',
+      TINY,
+      '--json',
+      '--assignments',
+      assignments,
+    ]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join(''));
+    expect(report).toMatchObject({ articles: 6, items: 6, gold_clusters: 3 });
+    expect(report.bcubed.precision).toBe(1);
+    expect(report.bcubed.f1).toBeGreaterThan(0.7);
+    expect(report.articles_per_second).toBeGreaterThan(0);
+    const lines = readFileSync(assignments, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.id).sort()).toEqual(['s1', 's2', 's3', 's4', 's5', 's6']);
+    const cluster = Object.fromEntries(lines.map((l) => [l.id, l.cluster]));
+    expect(cluster.s4).toBe(cluster.s5);
+    expect(cluster.s6).not.toBe(cluster.s1);
+  });
+
+  it('fails with one line when the file has no gold labels', async () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'eval-')), 'x.jsonl');
+    await import('node:fs').then((fs) => fs.writeFileSync(file, '{"id":"a","title":"t","text":"t"}\n'));
+    expect(await main(['node', 'newsloom', 'eval', 'clusters', file])).toBe(1);
+    expect(String(err.mock.calls[0]?.[0])).toMatch(/no "story" label/);
+  });
+});
+
+describe('readLabelledArticles', () => {
+  it('splits the gold label off interchange lines', () => {
+    const rows = readLabelledArticles(TINY);
+    expect(rows[0]!.story).toBe('ecb');
+    expect('story' in rows[0]!.article).toBe(false);
+  });
+
+  it('reads the WikiRef folder (cp1252, label = file-name prefix) and MultiLing events', () => {
+    const wikiref = readLabelledArticles('../shared/evaldata/clustering/wikiref/WikiRef220');
+    expect(wikiref).toHaveLength(220);
+    expect(new Set(wikiref.map((r) => r.story)).size).toBe(16);
+    expect(wikiref.find((r) => r.article.id === 'ParisAttacks2015 (1).txt')?.story).toBe('ParisAttacks2015');
+    expect(wikiref.some((r) => String(r.article.text).includes('\uFFFD'))).toBe(false);
+    const multiling = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl');
+    expect(multiling).toHaveLength(30);
+    expect(new Set(multiling.map((r) => r.story))).toEqual(new Set(['M000', 'M001', 'M002']));
+  });
+});

@@ -1,0 +1,3 @@
+import { clustersContract } from './clusters.case.js';
+
+clustersContract('pglite');
