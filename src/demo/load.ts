@@ -7,9 +7,9 @@ import type { Executor } from '../store/db.js';
 import { setSetting } from '../store/site.js';
 import { countAll } from '../store/stats.js';
 
-/** Where the demo corpus ships: `demo/corpus.jsonl` at the package root (from src/ or dist/src/). */
+/** Where the demo corpus ships: `demo/corpus.jsonl` at the package root (from src/demo or dist/demo). */
 export function defaultCorpusPath(): string | undefined {
-  for (const relative of ['../../demo/corpus.jsonl', '../../../demo/corpus.jsonl']) {
+  for (const relative of ['../../demo/corpus.jsonl']) {
     const file = fileURLToPath(new URL(relative, import.meta.url));
     if (existsSync(file)) return file;
   }

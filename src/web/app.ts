@@ -7,6 +7,7 @@ import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
+import { apiRoutes } from './api/routes.js';
 import { registerSiteApi } from './api/site-routes.js';
 import { type Asset, loadAssets } from './assets.js';
 import { authRoutes, withAccounts } from './auth/index.js';
@@ -78,6 +79,7 @@ export function createApp(
   registerStoryPages(app, deps);
   registerFeeds(app, deps);
   registerSiteApi(app, deps);
+  app.route('/api/v1', apiRoutes({ db, siteUrl: config.siteUrl }));
   app.route('/', authRoutes(accounts));
   app.route('/', discussApp(accounts));
   return app;

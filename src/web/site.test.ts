@@ -292,6 +292,13 @@ describe('JSON API', () => {
     expect(data.body.lede[0]?.citations[0]).toEqual({ article_id: expect.any(Number), start: 0, end: 80 });
   });
 
+  it("mounts the writer's stories and articles API beside the site's", async () => {
+    const list = await json('/api/v1/stories?limit=2');
+    expect(list.status).toBe(200);
+    const one = await json(`/api/v1/stories/${ids.get(TARIFF)}`);
+    expect(one.status).toBe(200);
+  });
+
   it('describes itself in OpenAPI', async () => {
     const { body } = await json('/api/v1/openapi.json');
     expect(body.openapi).toBe('3.1.0');
