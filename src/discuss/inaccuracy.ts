@@ -16,6 +16,20 @@ export function storySentences(body: StoryBody): string[] {
   return [...body.lede, ...body.sections.flatMap((section) => section.sentences)].map((s) => s.text);
 }
 
+/**
+ * Where a reported sentence sits in a body (`lede.0`, `sections.1.2`), the location
+ * `correctStory` (src/publish/correct.ts) takes in `remove`; undefined when it is not there.
+ */
+export function sentenceLocation(body: StoryBody, sentence: string): string | undefined {
+  const lede = body.lede.findIndex((s) => s.text === sentence);
+  if (lede >= 0) return `lede.${lede}`;
+  for (const [si, section] of body.sections.entries()) {
+    const i = section.sentences.findIndex((s) => s.text === sentence);
+    if (i >= 0) return `sections.${si}.${i}`;
+  }
+  return undefined;
+}
+
 /** The sentences of a story's current version, with the version's id (none when unwritten). */
 export async function currentSentences(
   db: Executor,

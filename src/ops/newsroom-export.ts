@@ -25,6 +25,7 @@ export const EXPORT_SKIP = new Set([
   'verifications',
   'rate_limit',
   'auth_rate_limits',
+  'sign_in_failures',
   // Sign-in links and reset tokens travel through the outbox.
   'mail_outbox',
 ]);

@@ -18,14 +18,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       sent_at timestamptz
     )`.execute(db);
-  // Consecutive failed sign-ins per address (account or not), for the sign-in back-off.
-  await sql`
-    CREATE TABLE sign_in_failures (
-      key text PRIMARY KEY,
-      failures integer NOT NULL,
-      locked_until timestamptz,
-      updated_at timestamptz NOT NULL DEFAULT now()
-    )`.execute(db);
   await sql`ALTER TABLE stories ADD COLUMN comments_closed boolean NOT NULL DEFAULT false`.execute(db);
   await sql`
     CREATE TABLE comments (

@@ -5,6 +5,7 @@ import * as analyze from './0003_analyze.js';
 import * as write from './0004_write.js';
 import * as site from './0005_site.js';
 import * as discuss from './0006_discuss.js';
+import * as discussBackoff from './0006_discuss_backoff.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_write': write,
   '0005_site': site,
   '0006_discuss': discuss,
+  '0006_discuss_backoff': discussBackoff,
 };

@@ -1,3 +1,5 @@
+import { commentsOpenApiPaths } from '../discuss/openapi.js';
+
 /** The OpenAPI 3.1 description of `/api/v1` (the site's endpoints; other modules add theirs). */
 export function openApiDocument(siteUrl: string): object {
   const error = { $ref: '#/components/schemas/Error' };
@@ -39,6 +41,7 @@ export function openApiDocument(siteUrl: string): object {
     },
     servers: [{ url: `${siteUrl}/api/v1` }],
     paths: {
+      ...commentsOpenApiPaths(),
       '/sources': {
         get: { summary: 'Every outlet with its coverage', responses: { '200': ok(list('Source')) } },
       },

@@ -244,6 +244,10 @@ describe('comments API', () => {
     );
     expect(crossSite.status).toBe(403);
     expect((await new TestClient(app).get('/api/v1/stories/99999/comments')).status).toBe(404);
+    const openapi = (await (await new TestClient(app).get('/api/v1/openapi.json')).json()) as {
+      paths: object;
+    };
+    expect(Object.keys(openapi.paths)).toContain('/stories/{id}/comments');
   });
 });
 
