@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { hasRole } from '../auth/roles.js';
 import type { InaccuracyReport, StoryBody } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { type Logger, silentLogger } from '../lib/log.js';
+import { correctStory } from '../publish/correct.js';
+import { latestPublishedVersion } from '../store/published.js';
 import type { Executor } from '../store/db.js';
 import {
   inaccuracyReportById,
@@ -79,21 +82,37 @@ export const resolutionSchema = z.object({
 });
 
 /**
- * An editor's decision on an inaccuracy report: dismiss it, or ask for a correction. The correction
- * itself (a new version with the reason) is published by the writer's correction function once it
- * exists; until then the report is kept as `correction_requested` with the editor's note.
+ * An editor's decision on an inaccuracy report: dismiss it, or publish a correction — a new version
+ * of the story without the reported sentence, verified like any other, carrying the editor's note as
+ * its reason (shown on the story and in the public corrections log).
  */
 export async function resolveInaccuracy(
   db: Executor,
   actor: { id: string; role: string },
   input: z.input<typeof resolutionSchema>,
+  { logger = silentLogger() }: { logger?: Logger } = {},
 ): Promise<InaccuracyReport> {
   if (!hasRole(actor.role, 'editor')) throw new AppError('forbidden', 'only editors can do that');
   const parsed = resolutionSchema.safeParse(input);
   if (!parsed.success) throw new AppError('invalid_input', parsed.error.issues[0]!.message);
   const report = await inaccuracyReportById(db, parsed.data.reportId);
   if (report?.status !== 'open') throw new AppError('not_found', `no open report ${parsed.data.reportId}`);
-  const status = parsed.data.action === 'dismiss' ? 'dismissed' : 'correction_requested';
+  if (parsed.data.action === 'correct') {
+    const current = await latestPublishedVersion(db, report.story_id);
+    const location = current ? sentenceLocation(current.body, report.sentence) : undefined;
+    if (!location) {
+      throw new AppError(
+        'conflict',
+        'the reported sentence is no longer in the published version; dismiss the report with a note instead',
+      );
+    }
+    // An editor's correction is published when it verifies, whatever the policy for new versions.
+    await correctStory({ db, logger, policy: 'auto' }, report.story_id, {
+      reason: parsed.data.note,
+      remove: [location],
+    });
+  }
+  const status = parsed.data.action === 'dismiss' ? 'dismissed' : 'corrected';
   return db.transaction().execute(async (trx) => {
     const resolved = await resolveInaccuracyReport(trx, report.id, {
       status,

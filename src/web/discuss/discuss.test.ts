@@ -287,8 +287,17 @@ describe('moderation and editors', () => {
       action: 'correct',
       note: 'Cost was $2.4 billion',
     });
-    expect(done.headers.get('location')).toBe('/editor/inaccuracies?done=correction_requested');
+    expect(done.headers.get('location')).toBe('/editor/inaccuracies?done=corrected');
     expect(await openInaccuracyReports(database.db)).toEqual([]);
+    // The correction is a new version without the sentence, carrying the editor's note as its reason.
+    const latest = await database.db
+      .selectFrom('story_versions')
+      .selectAll()
+      .where('story_id', '=', storyId)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(latest.correction_reason).toBe('Cost was $2.4 billion');
+    expect(JSON.stringify(latest.body)).not.toContain('It cost $2 billion.');
   });
 
   it('lets an editor close comments on a story', async () => {

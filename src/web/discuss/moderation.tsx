@@ -17,6 +17,7 @@ const NOTICES: Record<string, string> = {
   ban: 'Rejected, and the author is banned.',
   dismissed: 'Report dismissed.',
   correction_requested: 'Correction requested: it is recorded for the writer.',
+  corrected: 'Correction published: the story has a new version with your note as its reason.',
 };
 
 /** Moderator queue (comments), editor queue (inaccuracy reports), closing comments, reporting a sentence. */
@@ -237,11 +238,12 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
     const fields = await formFields(c);
     try {
       const action = fields.action === 'correct' ? 'correct' : 'dismiss';
-      const report = await resolveInaccuracy(accounts.db, c.get('viewer')!, {
-        reportId: Number(c.req.param('id')) || 0,
-        action,
-        note: fields.note ?? '',
-      });
+      const report = await resolveInaccuracy(
+        accounts.db,
+        c.get('viewer')!,
+        { reportId: Number(c.req.param('id')) || 0, action, note: fields.note ?? '' },
+        { logger: accounts.logger },
+      );
       return c.redirect(`/editor/inaccuracies?done=${report.status}`, 303);
     } catch (error) {
       return errorPage(c, site, error);
