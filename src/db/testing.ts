@@ -41,7 +41,7 @@ async function openTestPostgres(): Promise<Database> {
   await admin.end();
   const scoped = new URL(url);
   scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const database = await openDatabase({ dataDir: '', databaseUrl: scoped.toString() });
+  const database = await openMigrated(scoped.toString());
   return {
     ...database,
     async close() {
@@ -56,4 +56,20 @@ async function openTestPostgres(): Promise<Database> {
 /** A bare Kysely on a pool, for tests that need a second connection. */
 export function kyselyOn(pool: pg.Pool): Kysely<DB> {
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Opens and migrates a test schema. Kysely's migrator lists the tables of every schema on the
+ * server, and a parallel test file dropping its own schema in that instant fails the listing
+ * ("schema … does not exist", 3F000): that, and only that, is retried.
+ */
+async function openMigrated(databaseUrl: string, attempts = 5): Promise<Database> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openDatabase({ dataDir: '', databaseUrl });
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code !== '3F000' || attempt >= attempts) throw error;
+    }
+  }
 }
