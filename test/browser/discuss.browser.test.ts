@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARGS, available, CHROMIUM, PAYLOADS } from './chromium.js';
 import { createAccounts } from '../../src/auth/accounts.js';
 import { createUser } from '../../src/auth/users.js';
 import type { Database } from '../../src/db/connect.js';
@@ -13,21 +13,6 @@ import { FIXTURE_STORIES, seedSite } from '../../src/store/site-fixture.js';
 import { userByEmail } from '../../src/store/users.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
-
-const CHROMIUM = process.env.NEWSLOOM_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const PAYLOADS = readFileSync(new URL('../../src/web/testdata/xss-payloads.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
-const available = existsSync(CHROMIUM);
 
 describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
   let database: Database;

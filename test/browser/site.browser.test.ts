@@ -5,6 +5,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { parseRssFeed } from 'feedsmith';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARGS, available, CHROMIUM, PAYLOADS } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Database } from '../../src/db/connect.js';
 import { openTestDatabase } from '../../src/db/testing.js';
@@ -14,24 +15,10 @@ import { FIXTURE_STORIES, seedSite, xssStory } from '../../src/store/site-fixtur
 import { upsertTopic } from '../../src/store/topics.js';
 import { createApp } from '../../src/web/app.js';
 
-const CHROMIUM = process.env.NEWSLOOM_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const PAYLOADS = readFileSync(new URL('../../src/web/testdata/xss-payloads.txt', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TARIFF = 'tariff-talks-stall-over-investment-pledge';
 
-const available = existsSync(CHROMIUM);
 if (!available)
   console.warn(`browser tests skipped: no chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
