@@ -91,7 +91,8 @@ const MONTHS: Record<string, number> = {
   december: 11,
 };
 
-const NUMBER_WORDS: Record<string, number> = {
+/** Spelled-out numbers and their values (also read by the verifier's number finder). */
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   two: 2,
   three: 3,

@@ -3,6 +3,7 @@
  * "350,000,000,000" compare equal. Used by the figure check and the support scorer; the analyze
  * stage's Figure.value follows the same convention (350e9 for "$350 billion").
  */
+import { NUMBER_WORDS } from '../analyze/figures.js';
 
 const MULTIPLIERS: Record<string, number> = {
   thousand: 1e3,
@@ -18,26 +19,6 @@ const MULTIPLIERS: Record<string, number> = {
   tn: 1e12,
   crore: 1e7,
   lakh: 1e5,
-};
-
-const WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-  dozen: 12,
 };
 
 /** A number found in text. */
@@ -70,7 +51,7 @@ export function findNumbers(text: string, options: { words?: boolean } = {}): Fo
   }
   if (options.words) {
     for (const m of text.matchAll(WORD_NUMBER)) {
-      const value = WORDS[m[1]!.toLowerCase()]! * (m[2] ? MULTIPLIERS[m[2].toLowerCase()]! : 1);
+      const value = NUMBER_WORDS[m[1]!.toLowerCase()]! * (m[2] ? MULTIPLIERS[m[2].toLowerCase()]! : 1);
       out.push(found(m.index, m[0].length, text, value, false));
     }
   }
