@@ -132,13 +132,27 @@ export interface BansTable {
   lifted_at: Timestamp | null;
 }
 
+/** What an audited editor or moderator action can act on. */
+export type AuditTargetKind =
+  | 'comment'
+  | 'user'
+  | 'story'
+  | 'inaccuracy_report'
+  | 'version'
+  | 'source'
+  | 'article'
+  | 'settings';
+
 export interface ModerationActionsTable {
   id: Generated<number>;
   actor_id: string | null;
   action: string;
-  target_kind: 'comment' | 'user' | 'story' | 'inaccuracy_report';
+  target_kind: AuditTargetKind;
   target_id: string;
   note: string | null;
+  /** The audited state before and after the action (null where there is none). */
+  before: unknown | null;
+  after: unknown | null;
   created_at: CreatedAt;
 }
 

@@ -42,7 +42,10 @@ export async function liftBans(db: Executor, userId: string): Promise<number> {
   return Number(result.numUpdatedRows);
 }
 
-/** Records one moderation or editorial action: who, what, on what, why (the time is the row's). */
+/**
+ * Records one moderation or editorial action in the audit log: who, what, on what, why, and the
+ * state before and after (the time is the row's).
+ */
 export async function recordAction(
   db: Executor,
   action: {
@@ -51,6 +54,8 @@ export async function recordAction(
     targetKind: ModerationAction['target_kind'];
     targetId: string | number;
     note?: string | null;
+    before?: unknown;
+    after?: unknown;
   },
 ): Promise<ModerationAction> {
   return db
@@ -61,6 +66,8 @@ export async function recordAction(
       target_kind: action.targetKind,
       target_id: String(action.targetId),
       note: action.note ?? null,
+      before: action.before === undefined ? null : JSON.stringify(action.before),
+      after: action.after === undefined ? null : JSON.stringify(action.after),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import type { Metrics } from '../ops/metrics.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { apiRoutes } from './api/routes.js';
 import { registerSiteApi } from './api/site-routes.js';
+import { adminApp } from './admin/index.js';
 import { type Asset, loadAssets } from './assets.js';
 import { authRoutes, withAccounts } from './auth/index.js';
 import type { SiteDeps } from './context.js';
@@ -82,6 +83,7 @@ export function createApp(
   app.route('/api/v1', apiRoutes({ db, siteUrl: config.siteUrl }));
   app.route('/', authRoutes(accounts));
   app.route('/', discussApp(accounts));
+  app.route('/', adminApp({ accounts, database, config, logger, site: deps }));
   return app;
 }
 

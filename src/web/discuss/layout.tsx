@@ -20,10 +20,15 @@ export function AccountBar({ chrome }: { chrome: PageChrome }) {
       {viewer ? (
         <>
           <a href="/profile">{viewer.name}</a>
-          {viewer.role !== 'reader' ? (
+          {viewer.role === 'moderator' ? (
             <>
               {' · '}
               <a href="/moderation">Moderation</a>
+            </>
+          ) : viewer.role !== 'reader' ? (
+            <>
+              {' · '}
+              <a href="/admin">Editor console</a>
             </>
           ) : null}{' '}
           <form method="post" action="/sign-out" class="inline">

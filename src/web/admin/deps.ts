@@ -1,0 +1,15 @@
+import type { Accounts } from '../../auth/accounts.js';
+import type { Config } from '../../config/config.js';
+import type { Database } from '../../db/connect.js';
+import type { Logger } from '../../lib/log.js';
+import type { SiteDeps } from '../context.js';
+
+/** What the editor console needs, wired once by `createApp`. */
+export interface AdminDeps {
+  accounts: Accounts;
+  database: Database;
+  config: Config;
+  logger: Logger;
+  /** The reader site's caches, dropped after an action that changes what readers see. */
+  site: SiteDeps;
+}

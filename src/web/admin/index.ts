@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { AccountEnv } from '../auth/context.js';
+import type { AdminDeps } from './deps.js';
+import { adminGate } from './gate.js';
+
+export type { AdminDeps } from './deps.js';
+
+/** A section of the console: its routes, mounted under `/admin`. */
+export type AdminSection = (deps: AdminDeps) => Hono<AccountEnv>;
+
+/** Console sections, each in its own module. */
+const SECTIONS: AdminSection[] = [];
+
+/** The editor console under `/admin`: every route behind the role gate. */
+export function adminApp(deps: AdminDeps): Hono<AccountEnv> {
+  const app = new Hono<AccountEnv>();
+  app.use('/admin', adminGate());
+  app.use('/admin/*', adminGate());
+  for (const section of SECTIONS) app.route('/admin', section(deps));
+  return app;
+}
