@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect.js';
 import type { Queue } from '../jobs/queue.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { CommandContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 
@@ -14,10 +15,14 @@ export interface BackgroundRoles {
  * returns it so the caller stops it before closing the database. Workers refresh sources and run
  * the pipeline (cluster → write → verify → publish); every stored article asks for a pipeline pass.
  */
-export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
+export async function startBackground(
+  context: CommandContext,
+  roles: BackgroundRoles,
+  metrics?: Metrics,
+): Promise<Queue> {
   // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
   const { createQueue } = await import('../jobs/queue.js');
-  const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
+  const { enqueueDueSources, registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
   const { registerPipelineWorker, requestPipelinePass, schedulePipeline } = await import(
     '../jobs/pipeline-jobs.js'
   );
@@ -26,6 +31,7 @@ export async function startBackground(context: CommandContext, roles: Background
     database: context.database as Database,
     logger: context.logger,
     schedule: roles.scheduler,
+    metrics,
   });
   await queue.start();
   if (roles.scheduler) {
@@ -34,10 +40,15 @@ export async function startBackground(context: CommandContext, roles: Background
   }
   if (roles.workers) {
     const onArticlesStored = requestPipelinePass(queue);
-    await registerIngestWorkers(queue, ingestDeps(context, onArticlesStored));
-    await registerPipelineWorker(queue, buildPipelineDeps(context.config, context.database, context.logger));
-    // Work left over from before the start (an import, a crash) is picked up at once.
+    await registerIngestWorkers(queue, { ...ingestDeps(context, onArticlesStored), metrics });
+    await registerPipelineWorker(
+      queue,
+      buildPipelineDeps(context.config, context.database, context.logger, metrics),
+    );
+    // Work left over from before the start (an import, a crash, sources due while nothing ran) is
+    // picked up at once rather than at the next scheduler tick.
     await onArticlesStored([]);
+    await enqueueDueSources({ db: context.database.db, queue, logger: context.logger });
   }
   context.logger.info(roles, 'background jobs started');
   return queue;

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/connect.js';
 import type { Logger } from '../lib/log.js';
+import type { Metrics } from '../ops/metrics.js';
 
 /** Options of one job when it is sent. */
 export interface SendOptions {
@@ -16,8 +17,15 @@ export interface SendOptions {
 /** How a queue keeps its jobs: `stately` holds one queued and one active job per singleton key. */
 export type QueuePolicy = 'standard' | 'stately';
 
+/** The job being run: its id, and a logger whose lines carry `job_id` and `queue`. */
+export interface JobContext {
+  id: string;
+  name: string;
+  logger: Logger;
+}
+
 /** A handler for one job's data. A throw marks the job failed (and retried per its options). */
-export type JobHandler<T> = (data: T) => Promise<void>;
+export type JobHandler<T> = (data: T, job: JobContext) => Promise<void>;
 
 /**
  * The job queue on the application's own database (pg-boss over the same pool, so embedded PGlite
@@ -35,6 +43,8 @@ export interface Queue {
   /** Sends `name` on a cron schedule (one instance fires it, whichever runs the schedule monitor). */
   schedule(name: string, cron: string, data?: object): Promise<void>;
   start(): Promise<void>;
+  /** Throws unless the queue's tables answer (the readiness check). */
+  ready(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,10 +55,18 @@ export interface QueueOptions {
   schedule?: boolean;
   /** pg-boss's schema (tests give each database its own). */
   schema?: string;
+  /** Records job durations and reports queue depth, when the process exports metrics. */
+  metrics?: Metrics;
 }
 
 /** Creates the queue; call start() before use and stop() before closing the database. */
-export function createQueue({ database, logger, schedule = true, schema = 'pgboss' }: QueueOptions): Queue {
+export function createQueue({
+  database,
+  logger,
+  schedule = true,
+  schema = 'pgboss',
+  metrics,
+}: QueueOptions): Queue {
   const boss = new PgBoss({
     db: {
       async executeSql(text: string, values: unknown[]) {
@@ -72,6 +90,28 @@ export function createQueue({ database, logger, schedule = true, schema = 'pgbos
     }
     return done;
   };
+  metrics?.addQueueDepthProbe(async () => {
+    const depths: Record<string, number> = {};
+    for (const name of declared.keys()) depths[name] = await boss.getQueueSize(name);
+    return depths;
+  });
+  const run = async (name: string, handler: JobHandler<never>, job: { id: string; data: object }) => {
+    const jobLogger = logger.child({ job_id: job.id, queue: name });
+    const start = process.hrtime.bigint();
+    let outcome = 'failed';
+    try {
+      await handler(job.data as never, { id: job.id, name, logger: jobLogger });
+      outcome = 'completed';
+    } catch (error) {
+      // Logged here with the job's id; rethrown so pg-boss marks the job failed and retries it.
+      jobLogger.error({ err: error }, 'job failed');
+      throw error;
+    } finally {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      metrics?.jobDuration.observe({ queue: name, outcome }, seconds);
+      jobLogger.debug({ outcome, ms: Math.round(seconds * 1000) }, 'job finished');
+    }
+  };
   return {
     declare,
     async work(name, handler, options = {}) {
@@ -80,7 +120,7 @@ export function createQueue({ database, logger, schedule = true, schema = 'pgbos
         name,
         { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
         async (jobs) => {
-          for (const job of jobs) await handler(job.data as never);
+          for (const job of jobs) await run(name, handler as JobHandler<never>, job);
         },
       );
     },
@@ -94,6 +134,9 @@ export function createQueue({ database, logger, schedule = true, schema = 'pgbos
     },
     async start() {
       await boss.start();
+    },
+    async ready() {
+      if (!(await boss.isInstalled())) throw new Error('job queue schema missing');
     },
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
