@@ -32,6 +32,8 @@ export async function startBackground(
     logger: context.logger,
     schedule: roles.scheduler,
     metrics,
+    jobTimeoutSeconds: context.config.jobTimeout,
+    soleProcess: context.database.engine === 'pglite',
   });
   await queue.start();
   if (roles.scheduler) {

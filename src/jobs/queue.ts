@@ -57,6 +57,16 @@ export interface QueueOptions {
   schema?: string;
   /** Records job durations and reports queue depth, when the process exports metrics. */
   metrics?: Metrics;
+  /**
+   * Seconds a job may stay active before pg-boss takes its worker for dead and retries it (for
+   * queues this process creates). Handlers are idempotent, so a slow job run twice does no harm.
+   */
+  jobTimeoutSeconds?: number;
+  /**
+   * This process is the only one on the database (embedded, under the data-directory lock): jobs
+   * still active at start-up were cut off by a crash and are retried at once rather than at expiry.
+   */
+  soleProcess?: boolean;
 }
 
 /** Creates the queue; call start() before use and stop() before closing the database. */
@@ -66,6 +76,8 @@ export function createQueue({
   schedule = true,
   schema = 'pgboss',
   metrics,
+  jobTimeoutSeconds = 900,
+  soleProcess = false,
 }: QueueOptions): Queue {
   const boss = new PgBoss({
     db: {
@@ -77,6 +89,8 @@ export function createQueue({
     schema,
     schedule,
     supervise: true,
+    // Lost jobs are found by this sweep: run it often enough that one waits ~a fifth of its timeout.
+    maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.round(jobTimeoutSeconds / 5))),
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const declared = new Map<string, Promise<void>>();
@@ -84,7 +98,7 @@ export function createQueue({
     let done = declared.get(name);
     if (!done) {
       done = boss.getQueue(name).then(async (existing) => {
-        if (!existing) await boss.createQueue(name, { name, policy });
+        if (!existing) await boss.createQueue(name, { name, policy, expireInSeconds: jobTimeoutSeconds });
       });
       declared.set(name, done);
     }
@@ -112,6 +126,17 @@ export function createQueue({
       jobLogger.debug({ outcome, ms: Math.round(seconds * 1000) }, 'job finished');
     }
   };
+  const retryOrphans = async () => {
+    const { rows } = await database.pool.query<{ id: string; name: string }>(
+      `SELECT id, name FROM ${schema}.job WHERE state = 'active'`,
+    );
+    const byName = new Map<string, string[]>();
+    for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row.id]);
+    for (const [name, ids] of byName) {
+      await boss.fail(name, ids);
+    }
+    if (rows.length > 0) logger.warn({ jobs: rows.length }, 'retrying jobs cut off by a crash');
+  };
   return {
     declare,
     async work(name, handler, options = {}) {
@@ -134,6 +159,7 @@ export function createQueue({
     },
     async start() {
       await boss.start();
+      if (soleProcess) await retryOrphans();
     },
     async ready() {
       if (!(await boss.isInstalled())) throw new Error('job queue schema missing');
