@@ -113,6 +113,7 @@ export function createQueue({
     const jobLogger = logger.child({ job_id: job.id, queue: name });
     const start = process.hrtime.bigint();
     let outcome = 'failed';
+    jobLogger.debug('job started');
     try {
       await handler(job.data as never, { id: job.id, name, logger: jobLogger });
       outcome = 'completed';

@@ -139,7 +139,7 @@ export function startProc(args: string[], env: NodeJS.ProcessEnv): Proc {
     child,
     logs,
     exited,
-    waitFor(match, timeoutMs = 60_000) {
+    waitFor(match, timeoutMs = 180_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(
           () => finish(new Error(`no matching log line within ${timeoutMs} ms`)),
