@@ -36,21 +36,27 @@ export async function startBackground(
     soleProcess: context.database.engine === 'pglite',
   });
   await queue.start();
-  if (roles.scheduler) {
-    await startScheduler(queue);
-    await schedulePipeline(queue);
-  }
-  if (roles.workers) {
-    const onArticlesStored = requestPipelinePass(queue);
-    await registerIngestWorkers(queue, { ...ingestDeps(context, onArticlesStored), metrics });
-    await registerPipelineWorker(
-      queue,
-      buildPipelineDeps(context.config, context.database, context.logger, metrics),
-    );
-    // Work left over from before the start (an import, a crash, sources due while nothing ran) is
-    // picked up at once rather than at the next scheduler tick.
-    await onArticlesStored([]);
-    await enqueueDueSources({ db: context.database.db, queue, logger: context.logger });
+  try {
+    if (roles.scheduler) {
+      await startScheduler(queue);
+      await schedulePipeline(queue);
+    }
+    if (roles.workers) {
+      const onArticlesStored = requestPipelinePass(queue);
+      await registerIngestWorkers(queue, { ...ingestDeps(context, onArticlesStored), metrics });
+      await registerPipelineWorker(
+        queue,
+        buildPipelineDeps(context.config, context.database, context.logger, metrics),
+      );
+      // Work left over from before the start (an import, a crash, sources due while nothing ran) is
+      // picked up at once rather than at the next scheduler tick.
+      await onArticlesStored([]);
+      await enqueueDueSources({ db: context.database.db, queue, logger: context.logger });
+    }
+  } catch (error) {
+    // The queue's timers would keep a failed process alive on a closed pool.
+    await queue.stop().catch(() => {});
+    throw error;
   }
   context.logger.info(roles, 'background jobs started');
   return queue;

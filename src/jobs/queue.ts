@@ -94,12 +94,27 @@ export function createQueue({
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
   const declared = new Map<string, Promise<void>>();
+  const createOnce = async (name: string, policy: QueuePolicy) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (!(await boss.getQueue(name))) {
+          await boss.createQueue(name, { name, policy, expireInSeconds: jobTimeoutSeconds });
+        }
+        return;
+      } catch (error) {
+        // Nodes starting together create the same queue tables at once; PostgreSQL breaks the
+        // deadlock by failing one of them, which simply tries again.
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+      }
+    }
+  };
   const declare = (name: string, policy: QueuePolicy = 'standard') => {
     let done = declared.get(name);
     if (!done) {
-      done = boss.getQueue(name).then(async (existing) => {
-        if (!existing) await boss.createQueue(name, { name, policy, expireInSeconds: jobTimeoutSeconds });
-      });
+      done = createOnce(name, policy);
+      // A failed declaration is tried again by the next caller rather than remembered.
+      done.catch(() => declared.delete(name));
       declared.set(name, done);
     }
     return done;

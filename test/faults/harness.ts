@@ -120,7 +120,11 @@ export function startProc(args: string[], env: NodeJS.ProcessEnv): Proc {
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
     for (const line of lines) {
-      if (!line.startsWith('{')) continue;
+      if (!line.startsWith('{')) {
+        // A command's one-line error ("newsloom: …") or a crash: kept for the failure message.
+        if (line.trim()) logs.push({ msg: 'stderr', text: line });
+        continue;
+      }
       try {
         logs.push(JSON.parse(line));
       } catch {

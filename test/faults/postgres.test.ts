@@ -47,6 +47,7 @@ describe.runIf(bin)('web and worker processes on PostgreSQL under faults', () =>
   it('stores every article exactly once when a worker is killed mid-job', { timeout: 300_000 }, async () => {
     const env = {
       DATABASE_URL: url,
+      NEWSLOOM_AUTH_SECRET: 'fault-check-secret-0123456789abcdef0123',
       NEWSLOOM_FETCH_ALLOW: '127.0.0.1/32',
       NEWSLOOM_FETCH_DELAY_MS: '300',
       NEWSLOOM_WRITE_DEBOUNCE: '0',
