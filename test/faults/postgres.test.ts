@@ -125,14 +125,14 @@ describe.runIf(bin)('web and worker processes on PostgreSQL under faults', () =>
     postgres.start();
     down.to = Date.now();
     // Recovered: every path answers 200 on both nodes for a while, within 60 s of the restart.
-    const recovered = await until(
-      async () => {
-        const recent = results.filter((r) => r.at > Date.now() - 2000);
-        return recent.length > 20 && recent.every((r) => r.status === 200) ? Date.now() : undefined;
-      },
-      'requests to succeed again after the restart',
-      60_000,
-    );
+    let recovered = Number.POSITIVE_INFINITY;
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline; await sleep(250)) {
+      const recent = results.filter((r) => r.at > Date.now() - 3000);
+      if (recent.length >= 10 && recent.every((r) => r.status === 200)) {
+        recovered = Date.now();
+        break;
+      }
+    }
     stop = true;
     await Promise.all(clients);
 

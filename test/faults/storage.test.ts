@@ -84,7 +84,7 @@ describe('embedded storage faults', { timeout: 600_000 }, () => {
     chmodSync(file, 0o644);
     // A created, migrated newsroom, copied by each check.
     expect(await articleCount(seed)).toBe(0);
-  });
+  }, 600_000);
   afterAll(() => {
     spawnSync('umount', [path.join(root, 'full')]);
     rmSync(root, { recursive: true, force: true });
