@@ -4,6 +4,7 @@ declare module 'autocannon' {
     mean: number;
     p50: number;
     p99: number;
+    total: number;
   }
   interface Result {
     requests: Stats;
@@ -19,6 +20,8 @@ declare module 'autocannon' {
     pipelining?: number;
     workers?: number;
     headers?: Record<string, string>;
+    /** Requests cycled through by each connection. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string>; body?: string }[];
   }
   export default function autocannon(options: Options): Promise<Result>;
 }

@@ -8,6 +8,7 @@ import { benchComments } from './comments.js';
 import { benchImport } from './import.js';
 import { benchIngest } from './ingest.js';
 import { benchEngines } from './lib.js';
+import { benchLoad } from './load.js';
 import { benchSite } from './site.js';
 import { benchWrite } from './write.js';
 
@@ -24,6 +25,7 @@ const benches: Record<string, Bench> = {
   comments: async () => benchComments(),
   analyze: async () => benchAnalyzeCluster(),
   ingest: async () => benchIngest(),
+  load: async () => benchLoad(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -31,18 +31,17 @@ export function registerServe(program: Command): void {
           const afterImport = demoPipeline({ db: database.db, config, logger });
           await loadDemoIfEmpty(database.db, { logger, afterImport });
         }
+        // One registry per process, handed to everything that records (web, queue, ingest, writer).
         const metrics = createMetrics();
-        const app = createApp({ config, database, logger, metrics });
-        const queue = await startBackground(context, { scheduler: true, workers: options.workers });
+        const queue = await startBackground(context, { scheduler: true, workers: options.workers }, metrics);
         try {
-          const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
-          await new Promise<void>((resolve, reject) => {
-            server.once('listening', resolve);
-            server.once('error', reject);
-          });
-          const address = server.address();
-          const port = typeof address === 'object' && address ? address.port : config.port;
-          logger.info({ url: `http://${config.host}:${port}/`, engine: database.engine }, 'listening');
+          const readiness = [{ name: 'queue', check: () => queue.ready() }];
+          const app = createApp({ config, database, logger, metrics, readiness });
+          const server = await listen(app.fetch, config.port, config.host);
+          logger.info(
+            { url: `http://${config.host}:${portOf(server)}/`, engine: database.engine },
+            'listening',
+          );
           await waitForSignal();
           logger.info('shutting down');
           await closeServer(server, SHUTDOWN_DEADLINE_MS);
@@ -54,14 +53,34 @@ export function registerServe(program: Command): void {
     });
 }
 
-function parsePort(value: string): number {
+/** Starts an HTTP server and resolves once it listens (rejects if the port is taken). */
+export async function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<Server> {
+  const server = serve({ fetch, port, hostname }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  return server;
+}
+
+/** The port a listening server got (the real one when 0 was asked for). */
+export function portOf(server: Server): number {
+  const address = server.address();
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port ${value}`);
   return port;
 }
 
 /** Stops accepting connections, lets in-flight requests finish, and cuts what is left at the deadline. */
-async function closeServer(server: Server, deadlineMs: number): Promise<void> {
+export async function closeServer(server: Server, deadlineMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), deadlineMs);

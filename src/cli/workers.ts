@@ -1,5 +1,6 @@
 import type { Database } from '../db/connect.js';
 import type { Queue } from '../jobs/queue.js';
+import type { Metrics } from '../ops/metrics.js';
 import type { CommandContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 
@@ -14,10 +15,14 @@ export interface BackgroundRoles {
  * returns it so the caller stops it before closing the database. Workers refresh sources and run
  * the pipeline (cluster → write → verify → publish); every stored article asks for a pipeline pass.
  */
-export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
+export async function startBackground(
+  context: CommandContext,
+  roles: BackgroundRoles,
+  metrics?: Metrics,
+): Promise<Queue> {
   // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
   const { createQueue } = await import('../jobs/queue.js');
-  const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
+  const { enqueueDueSources, registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
   const { registerPipelineWorker, requestPipelinePass, schedulePipeline } = await import(
     '../jobs/pipeline-jobs.js'
   );
@@ -26,18 +31,32 @@ export async function startBackground(context: CommandContext, roles: Background
     database: context.database as Database,
     logger: context.logger,
     schedule: roles.scheduler,
+    metrics,
+    jobTimeoutSeconds: context.config.jobTimeout,
+    soleProcess: context.database.engine === 'pglite',
   });
   await queue.start();
-  if (roles.scheduler) {
-    await startScheduler(queue);
-    await schedulePipeline(queue);
-  }
-  if (roles.workers) {
-    const onArticlesStored = requestPipelinePass(queue);
-    await registerIngestWorkers(queue, ingestDeps(context, onArticlesStored));
-    await registerPipelineWorker(queue, buildPipelineDeps(context.config, context.database, context.logger));
-    // Work left over from before the start (an import, a crash) is picked up at once.
-    await onArticlesStored([]);
+  try {
+    if (roles.scheduler) {
+      await startScheduler(queue);
+      await schedulePipeline(queue);
+    }
+    if (roles.workers) {
+      const onArticlesStored = requestPipelinePass(queue);
+      await registerIngestWorkers(queue, { ...ingestDeps(context, onArticlesStored), metrics });
+      await registerPipelineWorker(
+        queue,
+        buildPipelineDeps(context.config, context.database, context.logger, metrics),
+      );
+      // Work left over from before the start (an import, a crash, sources due while nothing ran) is
+      // picked up at once rather than at the next scheduler tick.
+      await onArticlesStored([]);
+      await enqueueDueSources({ db: context.database.db, queue, logger: context.logger });
+    }
+  } catch (error) {
+    // The queue's timers would keep a failed process alive on a closed pool.
+    await queue.stop().catch(() => {});
+    throw error;
   }
   context.logger.info(roles, 'background jobs started');
   return queue;

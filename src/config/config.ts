@@ -65,6 +65,8 @@ export const configSchema = z.object({
   fetchDelay: z.number().int().min(0).max(600_000).default(1000),
   /** Consecutive failed refreshes after which a source is paused. */
   sourcePauseAfter: z.number().int().positive().default(10),
+  /** Seconds a job may stay active before it counts as lost (its worker died) and is retried. */
+  jobTimeout: z.number().int().min(5).max(86_400).default(900),
 });
 
 function flag() {
@@ -160,6 +162,7 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_FETCH_TIMEOUT: 'fetchTimeout',
   NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
   NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
+  NEWSLOOM_JOB_TIMEOUT: 'jobTimeout',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([
@@ -188,6 +191,7 @@ const NUMERIC_KEYS = new Set<keyof ConfigInput>([
   'fetchTimeout',
   'fetchDelay',
   'sourcePauseAfter',
+  'jobTimeout',
 ]);
 
 function fromEnv(env: NodeJS.ProcessEnv): Partial<Record<keyof ConfigInput, unknown>> {

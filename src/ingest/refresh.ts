@@ -1,6 +1,7 @@
 import type { Source } from '../db/schema.js';
 import { AppError, describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
+import { fetchErrorKind, type IngestMetrics } from '../ops/metrics.js';
 import type { Executor } from '../store/db.js';
 import { articlesByCanonicalUrls, updateArticleContent } from '../store/articles.js';
 import { addItemsSeen, sourceById, updateSource } from '../store/sources.js';
@@ -28,6 +29,8 @@ export interface IngestDeps {
    * analysis pipeline subscribes to. A failing hook is logged and does not fail the refresh.
    */
   onArticlesStored?: (articleIds: number[]) => Promise<void> | void;
+  /** Counts stored articles and failed fetches by kind, when the process exports metrics. */
+  metrics?: IngestMetrics;
 }
 
 /** The outcome of refreshing one source, as `ingest --once` prints it. */
@@ -98,6 +101,7 @@ export async function refreshSource(deps: IngestDeps, sourceId: number): Promise
     await recordFailure(deps, source, error, now, summary);
     return summary;
   }
+  deps.metrics?.articlesIngested.inc({ source_kind: source.kind }, summary.new);
   await notify(deps, summary.article_ids);
   deps.logger.info(
     { source_id: source.id, new: summary.new, duplicate: summary.duplicate, updated: summary.updated },
@@ -222,6 +226,7 @@ async function recordFailure(
   const wait = Math.max(errorBackoff(errorCount), error instanceof RateLimitedError ? error.retryAfterMs : 0);
   summary.status = 'failed';
   summary.error = message;
+  deps.metrics?.fetchErrors.inc({ kind: fetchErrorKind(error) });
   summary.paused = errorCount >= pauseAfter;
   summary.next_check_at = new Date(now.getTime() + wait).toISOString();
   await updateSource(deps.db, source.id, {

@@ -1,4 +1,5 @@
 import { type PipelineDeps, runPipelineOnce } from './pipeline.js';
+import type { Logger } from '../lib/log.js';
 import type { Queue } from './queue.js';
 
 /** The pipeline's job: one pass (cluster pending articles, write due stories). */
@@ -10,8 +11,8 @@ export const PIPELINE_JOB = 'pipeline';
  */
 export async function registerPipelineWorker(queue: Queue, deps: PipelineDeps): Promise<void> {
   await queue.declare(PIPELINE_JOB, 'stately');
-  await queue.work(PIPELINE_JOB, async () => {
-    await runPipelineOnce(deps);
+  await queue.work(PIPELINE_JOB, async (_data, job) => {
+    await runPipelineOnce(withLogger(deps, job.logger));
   });
 }
 
@@ -26,4 +27,9 @@ export function requestPipelinePass(queue: Queue): (articleIds: number[]) => Pro
   return async () => {
     await queue.send(PIPELINE_JOB, {}, { singletonKey: PIPELINE_JOB });
   };
+}
+
+/** The same dependencies logging through `logger` (a job's, so every line carries its id). */
+function withLogger(deps: PipelineDeps, logger: Logger): PipelineDeps {
+  return { ...deps, logger, cluster: { ...deps.cluster, logger }, write: { ...deps.write, logger } };
 }

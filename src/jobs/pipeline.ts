@@ -74,6 +74,10 @@ export async function writePending(
       const outcome = await writeStory(deps.write, id);
       counts[outcome.status]++;
     } catch (error) {
+      deps.write.metrics?.writerOutcomes.inc({
+        writer: deps.write.llm ? 'llm' : 'extractive',
+        outcome: 'failed',
+      });
       deps.logger.error({ story_id: id, err: error }, 'story could not be written');
     }
   }

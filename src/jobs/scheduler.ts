@@ -47,8 +47,8 @@ export async function registerIngestWorkers(queue: Queue, deps: IngestDeps, conc
   );
   // Several pollers give several refreshes in flight; per-host politeness is kept by the fetcher.
   for (let i = 0; i < concurrency; i++) {
-    await queue.work<{ sourceId: number }>(JOBS.refresh, async ({ sourceId }) => {
-      await refreshSource(deps, sourceId);
+    await queue.work<{ sourceId: number }>(JOBS.refresh, async ({ sourceId }, job) => {
+      await refreshSource({ ...deps, logger: job.logger }, sourceId);
     });
   }
 }

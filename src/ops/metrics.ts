@@ -1,4 +1,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { AppError } from '../lib/errors.js';
+
+/** Reports jobs waiting per queue name; read when /metrics is scraped, not on a timer. */
+export type QueueDepthProbe = () => Promise<Record<string, number>>;
 
 /** Every metric Newsloom exports, on one registry per process (no global default registry). */
 export interface Metrics {
@@ -11,6 +15,25 @@ export interface Metrics {
   queueDepth: Gauge<'queue'>;
   writerOutcomes: Counter<'writer' | 'outcome'>;
   verifierOutcomes: Counter<'check' | 'outcome'>;
+  /** Registers where queue depth is read from (the process's job queue). */
+  addQueueDepthProbe(probe: QueueDepthProbe): void;
+}
+
+/** What ingest records. */
+export type IngestMetrics = Pick<Metrics, 'articlesIngested' | 'fetchErrors'>;
+
+/** What writing and verifying record. */
+export type WriteMetrics = Pick<Metrics, 'writerOutcomes' | 'verifierOutcomes'>;
+
+/** A bounded label for a failed refresh: the error code without its `fetch_` prefix, or `other`. */
+export function fetchErrorKind(error: unknown): string {
+  if (error instanceof AppError) return error.code.replace(/^fetch_/, '');
+  return 'other';
+}
+
+/** The writer label: `extractive`, or `llm` for any model (model names would grow without bound). */
+export function writerLabel(writer: string): string {
+  return writer === 'extractive' ? 'extractive' : 'llm';
 }
 
 /** Creates the registry and metrics; call once at start-up and pass it to what records. */
@@ -18,7 +41,9 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
   const registry = new Registry();
   if (defaults) collectDefaultMetrics({ register: registry, prefix: 'newsloom_' });
   const registers = [registry];
+  const probes: QueueDepthProbe[] = [];
   return {
+    addQueueDepthProbe: (probe) => void probes.push(probe),
     registry,
     httpRequests: new Counter({
       name: 'newsloom_http_requests_total',
@@ -57,16 +82,23 @@ export function createMetrics({ defaults = true }: { defaults?: boolean } = {}):
       help: 'Jobs waiting per queue',
       labelNames: ['queue'],
       registers,
+      async collect() {
+        for (const probe of probes) {
+          // A database outage must not make the whole scrape fail: the gauge keeps its last value.
+          const depths = await probe().catch(() => ({}));
+          for (const [queue, depth] of Object.entries(depths)) this.set({ queue }, depth);
+        }
+      },
     }),
     writerOutcomes: new Counter({
       name: 'newsloom_writer_outcomes_total',
-      help: 'Story versions by writer and outcome (published, review, held, failed)',
+      help: 'Stories written, by writer and outcome (published, review, held, not_enough_material, failed)',
       labelNames: ['writer', 'outcome'],
       registers,
     }),
     verifierOutcomes: new Counter({
       name: 'newsloom_verifier_outcomes_total',
-      help: 'Verifier checks by kind and outcome',
+      help: 'Verifier results: check=draft with outcome pass/fail per draft, and findings per check by severity',
       labelNames: ['check', 'outcome'],
       registers,
     }),

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB, StoryVersion } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
+import { type WriteMetrics, writerLabel } from '../ops/metrics.js';
 import { insertFindings } from '../store/findings.js';
 import {
   latestPublishedVersion,
@@ -29,6 +30,8 @@ export interface WriteDeps {
   llm?: LlmWriter;
   loadAnalyses?: AnalysisLoader;
   now?: () => Date;
+  /** Counts writer and verifier outcomes, when the process exports metrics. */
+  metrics?: WriteMetrics;
 }
 
 /** The outcome of writing a story. */
@@ -59,6 +62,7 @@ export async function writeStory(
     const reason = drafted.reason ?? 'not enough material';
     await setStoryState(deps.db, storyId, story.state === 'published' ? 'published' : 'forming', reason);
     deps.logger.info({ story_id: storyId, reason }, 'story not written');
+    deps.metrics?.writerOutcomes.inc({ writer: writerLabel(drafted.writer), outcome: 'not_enough_material' });
     return { status: 'not_enough_material', reason };
   }
   return storeVersion(deps, {
@@ -150,6 +154,7 @@ export async function storeVersion(
     findings,
   });
   const allFindings = [...findings, ...decision.findings];
+  recordOutcomes(deps.metrics, input.writer, decision.status, verification);
   const body = decision.draft.body;
   const kept = [...body.lede, ...body.sections.flatMap((s) => s.sentences)];
   const support = kept.length === 0 ? 0 : kept.reduce((a, s) => a + (s.support ?? 0), 0) / kept.length;
@@ -206,4 +211,21 @@ export async function storeVersion(
     'story version stored',
   );
   return { status: decision.status, version, findings: allFindings };
+}
+
+function recordOutcomes(
+  metrics: WriteMetrics | undefined,
+  writer: string,
+  status: string,
+  verification: { failing: Set<unknown>; findings: Finding[] },
+): void {
+  if (!metrics) return;
+  metrics.writerOutcomes.inc({ writer: writerLabel(writer), outcome: status });
+  metrics.verifierOutcomes.inc({
+    check: 'draft',
+    outcome: verification.failing.size === 0 ? 'pass' : 'fail',
+  });
+  for (const finding of verification.findings) {
+    metrics.verifierOutcomes.inc({ check: finding.check, outcome: finding.severity });
+  }
 }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { isDatabaseUnavailable } from '../../db/unavailable.js';
 import { AppError } from '../../lib/errors.js';
 import { apiError, statusOf } from '../api/errors.js';
 import { HTML, type SiteDeps, page } from '../context.js';
@@ -7,6 +8,7 @@ import { ErrorPage } from '../views/info.js';
 
 /** One error handler: JSON under /api, the 404 or 500 page elsewhere; unexpected errors are logged. */
 export async function handleError(error: Error, c: Context, deps: SiteDeps): Promise<Response> {
+  if (isDatabaseUnavailable(error)) return unavailable(error, c, deps);
   const known = error instanceof AppError ? error : undefined;
   const status = known ? statusOf(known.code) : 500;
   if (status >= 500) deps.logger.error({ err: error, path: c.req.path }, 'request failed');
@@ -29,4 +31,18 @@ export async function handleError(error: Error, c: Context, deps: SiteDeps): Pro
       'Content-Type': HTML,
     });
   }
+}
+
+/** The database is down or restarting: 503 with Retry-After (nothing that needs the database). */
+function unavailable(error: Error, c: Context, deps: SiteDeps): Response {
+  deps.logger.warn({ err: error, path: c.req.path }, 'database unavailable');
+  c.header('Retry-After', '5');
+  if (c.req.path.startsWith('/api/')) {
+    return apiError(c, 'database_unavailable', 'the database is unavailable; try again shortly');
+  }
+  return fastResponse(
+    '<!doctype html><title>Unavailable</title><h1>Temporarily unavailable</h1><p>Please try again in a moment.</p>',
+    503,
+    { 'Cache-Control': 'no-store', 'Content-Type': HTML, 'Retry-After': '5' },
+  );
 }
