@@ -282,13 +282,35 @@ export function extractFigures(text: string): Figure[] {
   for (const [start, end] of chunks(text)) {
     const part = text.slice(start, end);
     if (!MAYBE_FIGURE.test(part) && !NUMBER_WORD.test(part)) continue;
-    for (const match of part.matchAll(FIGURE)) {
+    for (const match of figureMatches(part)) {
       const figure = toFigure(match);
       if (!figure) continue;
       out.push({ ...figure, start: start + match.index, end: start + match.index + figure.text.length });
     }
   }
   return out;
+}
+
+// Every alternative of FIGURE starts with a digit, a currency sign, a currency code, a month or a
+// number word. Trying the full pattern only where one of those starts (sticky) finds the same
+// matches as scanning every position with it, at a fraction of the cost.
+const FIGURE_AT = new RegExp(FIGURE.source, 'iuy');
+const FIGURE_START = new RegExp(
+  `[\\d$€£¥₩₹₽₺]|(?:US|HK|A|C|R)\\$|USD|EUR|GBP|JPY|KRW|CNY|CHF|INR|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|${WORDNUM}`,
+  'giu',
+);
+
+/** The matches of FIGURE in `part`, left to right, as `part.matchAll(FIGURE)` would give them. */
+function* figureMatches(part: string): Generator<RegExpExecArray> {
+  const starts = new RegExp(FIGURE_START);
+  for (let candidate = starts.exec(part); candidate; candidate = starts.exec(part)) {
+    FIGURE_AT.lastIndex = candidate.index;
+    const match = FIGURE_AT.exec(part);
+    if (match) {
+      yield match;
+      starts.lastIndex = match.index + match[0].length;
+    } else starts.lastIndex = candidate.index + 1;
+  }
 }
 
 function* chunks(text: string): Generator<[number, number]> {

@@ -9,8 +9,21 @@ export interface DocumentFrequencies {
   get(term: string): number;
 }
 
+// Folding and stemming a word costs more than looking it up; news reuses a small vocabulary.
+const TERM_CACHE = new Map<string, string | null>();
+const TERM_CACHE_SIZE = 200_000;
+
 /** Words that count as terms: folded, no stopwords, no numbers, two letters or more. */
 export function termOf(word: string): string | null {
+  let term = TERM_CACHE.get(word);
+  if (term !== undefined) return term;
+  term = foldTerm(word);
+  if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear();
+  TERM_CACHE.set(word, term);
+  return term;
+}
+
+function foldTerm(word: string): string | null {
   if (word.length < 2 || word.length > 40) return null;
   const term = fold(word)
     .replace(/\.$/, '')

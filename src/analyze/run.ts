@@ -7,6 +7,7 @@ import {
 } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
 import { analyzeArticle } from './analyze.js';
+import { withBackground } from './background.js';
 import type { DocumentFrequencies } from './keywords.js';
 import { termCounts } from './keywords.js';
 import { tokenize } from './text.js';
@@ -81,10 +82,10 @@ export async function ensureAnalyses(
     for (const a of missing)
       for (const t of termCounts(tokenize(`${a.title}\n${a.text}`)).keys()) bump(batch, t);
   }
-  const df: DocumentFrequencies = {
+  const df: DocumentFrequencies = withBackground({
     docs: cache.docs + (batch.size > 0 ? missing.length : 0),
     get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
-  };
+  });
   const counted = new Map<string, number>();
   const rows = missing.map((a) => {
     const analysis = analyzeArticle(a, { df });

@@ -3,6 +3,7 @@ import { newFrequencyCache } from '../analyze/run.js';
 import type { Database } from '../db/connect.js';
 import type { NewArticle } from '../db/schema.js';
 import { openTestDatabase } from '../db/testing.js';
+import { analysesForArticles } from '../store/analyses.js';
 import { insertArticles, markDuplicate } from '../store/articles.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { storyById } from '../store/stories.js';
@@ -139,6 +140,72 @@ describe('clusterArticles', () => {
     const results = await clusterArticles(deps, [korean, empty]);
     expect(results).toHaveLength(2);
     expect(await clusterArticles(deps, [])).toEqual([]);
+  });
+
+  it('keeps two celebrities entering rehab in the same week in two stories', async () => {
+    const rehab = (who: string, where: string, days: number, speaker: string) => ({
+      title: `${who} enters rehab in ${where}`,
+      text: `${who} has checked into a rehabilitation facility in ${where}, a spokesman said. The star will stay at the treatment center for ${days} days. "We are committed to getting better," said ${speaker}.`,
+    });
+    const week = 24 * 150;
+    const ids = [
+      await add(rehab('Lindsay Lohan', 'Malibu', 90, 'Steve Honig'), 0, { published_at: at(week) }),
+      await add(rehab('Justin Bieber', 'Arizona', 30, 'Scooter Braun'), 1, { published_at: at(week + 20) }),
+      await add(rehab('Lohan', 'Malibu', 90, 'Honig'), 1, { published_at: at(week + 30) }),
+      await add(rehab('Bieber', 'Arizona', 30, 'Braun'), 2, { published_at: at(week + 40) }),
+    ];
+    const [lohan, bieber, lohan2, bieber2] = await clusterArticles(deps, ids);
+    expect(lohan2!.storyId).toBe(lohan!.storyId);
+    expect(bieber2!.storyId).toBe(bieber!.storyId);
+    expect(bieber!.storyId).not.toBe(lohan!.storyId);
+  });
+
+  // Bad input from the issue: scripts without capitals, mixed scripts and 1 MB of text are analyzed
+  // (language recorded, fewer features) and still clustered by their words.
+  it('clusters Korean, Japanese, Arabic and 1 MB articles, recording each language', async () => {
+    const when = { published_at: at(24 * 120) };
+    const seized = await add(
+      {
+        title: '이란, 영국 해군 15명 억류',
+        text: '이란 혁명수비대가 걸프 해역에서 영국 해군 15명을 억류했다. 영국 국방부는 즉각 석방을 요구했다.',
+      },
+      0,
+      when,
+    );
+    const seizedToo = await add(
+      {
+        title: '영국, 이란에 억류 해군 15명 석방 요구',
+        text: '영국 국방부는 이란 혁명수비대가 억류한 영국 해군 15명의 석방을 요구했다.',
+      },
+      1,
+      when,
+    );
+    const japanese = await add(
+      { title: '東京で日米貿易交渉', text: '東京で日米の貿易交渉が開かれ、大臣は「合意は近い」と述べた。' },
+      2,
+      when,
+    );
+    const arabic = await add(
+      { title: 'محادثات في واشنطن', text: 'قال الوزير إن المحادثات ستستمر في واشنطن يوم الاثنين' },
+      1,
+      when,
+    );
+    const huge = await add(
+      {
+        title: 'Minister says talks go on',
+        text: 'The minister said "talks will go on" in Seoul on Monday. '.repeat(18_000),
+      },
+      2,
+      when,
+    );
+    const ids = [seized, seizedToo, japanese, arabic, huge];
+    const [rs, rt, rj, ra, rh] = await clusterArticles(deps, ids);
+    expect(rt!.storyId).toBe(rs!.storyId);
+    expect(new Set([rs!.storyId, rj!.storyId, ra!.storyId, rh!.storyId]).size).toBe(4);
+    const analyses = await analysesForArticles(database.db, ids);
+    expect(ids.map((id) => analyses.get(id)!.language)).toEqual(['ko', 'ko', 'ja', 'ar', 'en']);
+    expect(analyses.get(seized)!.entities).toEqual([]);
+    expect(analyses.get(huge)!.quotes.length).toBeGreaterThan(100);
   });
 });
 

@@ -43,6 +43,30 @@ describe('newsloom eval clusters', () => {
     expect(cluster.s6).not.toBe(cluster.s1);
   });
 
+  it('runs on the WikiRef dev folder and the MultiLing events file', async () => {
+    const sets = [
+      ['../shared/evaldata/clustering/wikiref/WikiRef220', 220, 16],
+      ['../shared/evaldata/summarization/multiling2011/documents.jsonl', 30, 3],
+    ] as const;
+    for (const [file, articles, stories] of sets) {
+      const out: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        out.push(String(chunk));
+        return true;
+      });
+      const assignments = path.join(mkdtempSync(path.join(os.tmpdir(), 'eval-')), 'out.jsonl');
+      expect(
+        await main(['node', 'newsloom', 'eval', 'clusters', file, '--json', '--assignments', assignments]),
+      ).toBe(0);
+      write.mockRestore();
+      const report = JSON.parse(out.join(''));
+      expect(report).toMatchObject({ articles, items: articles, skipped: 0, gold_clusters: stories });
+      // A sanity floor, far below the measured scores: the quality targets live in the eval report.
+      expect(report.bcubed.f1).toBeGreaterThan(0.5);
+      expect(readFileSync(assignments, 'utf8').trim().split('\n')).toHaveLength(articles);
+    }
+  }, 300_000);
+
   it('fails with one line when the file has no gold labels', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'eval-')), 'x.jsonl');
