@@ -84,33 +84,26 @@ export function toDraft(
     quotes: [],
     figures: [],
   };
-  answer.quotes.forEach((q, i) => {
-    const passage = byId.get(q.passage);
-    if (!passage) {
+  // A quote or figure block names one passage; an unknown number is reported and the block left out.
+  const passageOf = (kind: 'quote' | 'figure', i: number, id: number, text: string) => {
+    const passage = byId.get(id);
+    if (!passage)
       findings.push({
-        location: `quotes.${i}`,
+        location: `${kind}s.${i}`,
         check: 'citation',
         severity: 'error',
-        message: `quote cites passage ${q.passage}, which does not exist`,
-        detail: { quote: q.text },
+        message: `${kind} cites passage ${id}, which does not exist`,
+        detail: { [kind]: text },
       });
-      return;
-    }
-    body.quotes.push({ text: q.text, speaker: q.speaker, citation: quoteSpan(passage, q.text) });
+    return passage;
+  };
+  answer.quotes.forEach((q, i) => {
+    const passage = passageOf('quote', i, q.passage, q.text);
+    if (passage) body.quotes.push({ text: q.text, speaker: q.speaker, citation: quoteSpan(passage, q.text) });
   });
   answer.figures.forEach((f, i) => {
-    const passage = byId.get(f.passage);
-    if (!passage) {
-      findings.push({
-        location: `figures.${i}`,
-        check: 'citation',
-        severity: 'error',
-        message: `figure cites passage ${f.passage}, which does not exist`,
-        detail: { figure: f.text },
-      });
-      return;
-    }
-    body.figures.push(toFigure(passage, f.text));
+    const passage = passageOf('figure', i, f.passage, f.text);
+    if (passage) body.figures.push(toFigure(passage, f.text));
   });
   return { draft: { headline: answer.headline, dek: answer.dek, body }, findings };
 }
