@@ -14,7 +14,7 @@ export function addFactualityCommand(evalCommand: Command): void {
     .option('--predictions <out>', 'write one {"id","label","score"} line per record (1 = supported)')
     .action(async (file: string, options: { json?: boolean; predictions?: string }) => {
       const records = await loadFactualityFile(file);
-      const { metrics, predictions } = evaluateFactuality(records);
+      const { metrics, held_out, predictions } = evaluateFactuality(records);
       if (options.predictions) {
         const lines = predictions.map((p) => JSON.stringify(p)).join('\n');
         try {
@@ -23,12 +23,16 @@ export function addFactualityCommand(evalCommand: Command): void {
           throw new AppError('io_error', `cannot write ${options.predictions}`, { cause });
         }
       }
-      print({ file, ...metrics }, options.json ?? false, () =>
+      const f = (x: number) => x.toFixed(3);
+      print({ file, ...metrics, held_out }, options.json ?? false, () =>
         [
           `records: ${metrics.records} (${metrics.supported} supported, ${metrics.unsupported} unsupported)`,
-          `balanced accuracy: ${metrics.balanced_accuracy.toFixed(3)}`,
-          `unsupported precision: ${metrics.precision.toFixed(3)}`,
-          `unsupported recall: ${metrics.recall.toFixed(3)}`,
+          `balanced accuracy: ${f(metrics.balanced_accuracy)}`,
+          `unsupported precision: ${f(metrics.precision)}`,
+          `unsupported recall: ${f(metrics.recall)}`,
+          `held out (${held_out.records} records whose documents the support model was not fitted on): ` +
+            `balanced accuracy ${f(held_out.balanced_accuracy)}, unsupported precision ${f(held_out.precision)}, ` +
+            `recall ${f(held_out.recall)}`,
         ].join('\n'),
       );
     });

@@ -38,6 +38,10 @@ const good = {
   quotes: [
     { text: 'We will do whatever it takes to bring inflation down', speaker: 'Ana Silva', passage: 2 },
   ],
+  figures: [
+    { text: '4.5%', passage: 1 },
+    { text: '$350 billion', passage: 8 },
+  ],
 };
 
 /** The good draft with one more sentence in the last section. */
@@ -161,6 +165,12 @@ describe('writeStory with the LLM writer', () => {
       2,
     );
     expect(outcome.version.body.quotes[0]!.speaker).toBe('Ana Silva');
+    // "$350 billion" is cited to "350bn dollars" in passage [8]: the same value, its own span.
+    const [rate, support] = outcome.version.body.figures;
+    expect(rate).toMatchObject({ text: '4.5%', value: 4.5 });
+    expect(support).toMatchObject({ text: '$350 billion', value: 350e9 });
+    const [, b] = sampleSources();
+    expect(b!.text.slice(support!.citation.start, support!.citation.end)).toBe('350bn dollars');
     expect(llm.requests).toHaveLength(1);
     expect(llm.requests[0]!.messages.at(-1)!.content).toContain('[8] Exporters will receive 350bn dollars');
     expect(outcome.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -184,6 +194,19 @@ describe('writeStory with the LLM writer', () => {
       if (text) expect(texts.join(' ')).not.toContain(text);
     },
   );
+
+  it('drops key figures that are not in their cited passage or cite no passage', async () => {
+    const reply = structuredClone(good);
+    reply.figures.push({ text: '$450 billion', passage: 3 }, { text: '4.5%', passage: 42 });
+    llm.script([{ content: JSON.stringify(reply) }, { content: JSON.stringify(reply) }]);
+    const outcome = await writeStory(deps, storyId, { force: true });
+    if (outcome.status !== 'published') throw new Error(outcome.status);
+    const stored = await findingsForVersion(database.db, outcome.version.id);
+    const errors = stored.filter((f) => f.severity === 'error');
+    expect(errors).toContainEqual(expect.objectContaining({ location: 'figures.2', check: 'figure' }));
+    expect(errors).toContainEqual(expect.objectContaining({ location: 'figures.3', check: 'citation' }));
+    expect(outcome.version.body.figures.map((f) => f.text)).toEqual(['4.5%', '$350 billion']);
+  });
 
   it('holds a hostile draft for an editor under the review policy', async () => {
     llm.script([{ content: hostile[0]!.reply }]);

@@ -146,6 +146,11 @@ export function checkEntities(ctx: SentenceContext): Finding[] {
 
 /** Scores support; below the threshold is an error for body sentences and a warning elsewhere. */
 export function checkSupport(ctx: SentenceContext, strict: boolean): { score: number; findings: Finding[] } {
+  // A sentence copied verbatim from a source it relies on (the extractive writer's) is supported as
+  // it stands; this also spares the scorer on most sentences.
+  const needle = normalizeForMatch(ctx.text);
+  if (needle.length > 0 && ctx.sources.some((s) => s.normalized.includes(needle)))
+    return { score: 1, findings: [] };
   const ids = ctx.citations.map((c) => c.article_id);
   const index = ids.length > 0 ? indexFor(ctx.prepared, ids) : ctx.prepared.all;
   if (!index) return { score: 0, findings: [] };

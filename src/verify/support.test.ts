@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_THRESHOLD } from './policy.js';
 import { buildSupportIndex, scoreSupport } from './support.js';
+import { splitLoose } from './text.js';
 
 // Shaped on the FactCC validation records: a CNN sentence copied, then edited the way summarizers err.
 const SOURCE =
@@ -40,5 +41,31 @@ describe('scoreSupport', () => {
     const evidence = result.evidence[0]!;
     expect(evidence.article_id).toBe(7);
     expect(SOURCE.slice(evidence.start, evidence.end)).toBe('The school has 1,200 students.');
+  });
+});
+
+describe('splitLoose', () => {
+  it('splits lower-cased text at end punctuation and line breaks', () => {
+    const text = 'the bank raised rates . critics objected !\nexporters got support';
+    expect(splitLoose(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      'the bank raised rates .',
+      'critics objected !',
+      'exporters got support',
+    ]);
+  });
+});
+
+describe('scoreSupport on lower-cased multi-sentence claims', () => {
+  const index = buildSupportIndex([{ id: 1, text: SOURCE.toLowerCase() }]);
+  it('is as weak as the weakest sentence', () => {
+    const good = 'trey moses asked ellie meredith to be his prom date .';
+    expect(scoreSupport(index, good).score).toBeGreaterThanOrEqual(SUPPORT_THRESHOLD);
+    const mixed = `${good} the mayor closed the harbour after the storm .`;
+    expect(scoreSupport(index, mixed).score).toBeLessThan(SUPPORT_THRESHOLD);
+  });
+  it('flags an antonym swapped into a copied sentence', () => {
+    expect(
+      scoreSupport(index, 'the family did not expect the video to spread and the school lost').score,
+    ).toBeLessThan(SUPPORT_THRESHOLD);
   });
 });

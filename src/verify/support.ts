@@ -1,11 +1,13 @@
 import type { Span } from '../analyze/types.js';
 import { findNumbers, valuePresent } from './numbers.js';
-import { contentStems, hasNegation, splitSentences } from './text.js';
+import { type ClaimFeatures, claimFeatures, worstOf } from './support-features.js';
+import { supportProbability } from './support-model.js';
+import { contentStems, hasNegation, splitLoose, splitSentences } from './text.js';
 
 /**
- * Offline support scoring (lexical entailment): how much of a claim's content, weighted by how rare
- * each word is in the sources, is found in the best-matching source passage and in the sources as a
- * whole; figures missing from the sources and a negation flip cost heavily.
+ * Offline support scoring (lexical entailment): each claim sentence is aligned to its best source
+ * sentences and scored by a small logistic model over lexical features (coverage of its rare words,
+ * word order, new words and figures, negation and antonym flips).
  */
 
 /** A source text to score claims against; `sentences` defaults to a plain split. */
@@ -15,14 +17,18 @@ export interface SupportSource {
   sentences?: Span[];
 }
 
-interface IndexedSentence {
+/** One source sentence as the scorer sees it. */
+export interface IndexedSentence {
   source: number;
   start: number;
   end: number;
+  text: string;
   stems: Set<string>;
   /** The stems in order, for word-pair checks. */
   list: string[];
   negation: boolean;
+  /** Lower-cased words with stopwords, filled in when a claim is first aligned to this sentence. */
+  words?: string[];
 }
 
 /** The sources prepared once for scoring many claims. */
@@ -67,8 +73,9 @@ export function buildSupportIndex(sources: readonly SupportSource[]): SupportInd
   const stems = new Set<string>();
   const values: number[] = [];
   for (const source of sources) {
-    for (const span of source.sentences ?? splitSentences(source.text)) {
-      const list = contentStems(source.text.slice(span.start, span.end));
+    for (const span of source.sentences ?? sourceSentences(source.text)) {
+      const text = source.text.slice(span.start, span.end);
+      const list = contentStems(text);
       const set = new Set(list);
       for (const s of set) {
         documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
@@ -78,6 +85,7 @@ export function buildSupportIndex(sources: readonly SupportSource[]): SupportInd
         source: source.id,
         start: span.start,
         end: span.end,
+        text,
         stems: set,
         list,
         negation: hasNegation(list),
@@ -85,87 +93,77 @@ export function buildSupportIndex(sources: readonly SupportSource[]): SupportInd
     }
     for (const n of findNumbers(source.text, { words: true })) values.push(n.value);
   }
-  return { sentences, documentFrequency, stems, values };
+  return {
+    sentences,
+    documentFrequency,
+    stems,
+    values,
+  };
 }
 
-const NEGATION_PENALTY = 0.75;
-const MISSING_NUMBER_PENALTY = 0.55;
-/** Coverage of the best passage above which a claim is read as a near-copy of it. */
-const NEAR_COPY = 0.6;
-/** Whole-source coverage a claim needs to count as supported (tuned on SummaC validation). */
-const GLOBAL_NEEDED = 0.95;
-/** Share of a near-copy's word pairs that must appear in order in its passage (catches swapped roles). */
-const BIGRAMS_NEEDED = 0.9;
+/** A source's sentences when it has no analysis; lower-cased text is split loosely. */
+function sourceSentences(text: string): Span[] {
+  return /\p{Lu}/u.test(text) ? splitSentences(text) : splitLoose(text);
+}
 
 /**
  * Scores a claim against indexed sources: 1 means fully supported, SUPPORT_THRESHOLD (0.8) is the
- * decision line. A claim needs nearly all its (IDF-weighted) content words somewhere in the sources;
- * a claim that closely copies one passage must also keep that passage's word order (an entity swap
- * or a flipped negation in a copied sentence is the typical unfaithful edit).
+ * decision line. Each sentence of the claim is aligned to its best source sentences and described
+ * by a few features (see support-features.ts); a logistic model trained on labelled claims turns them
+ * into a probability. A claim is as weak as its weakest sentence.
  */
 export function scoreSupport(index: SupportIndex, claim: string): SupportResult {
-  const list = contentStems(claim);
-  const terms = [...new Set(list)].filter((t) => t !== 'not');
   const missingNumbers = findNumbers(claim)
     .filter((n) => !valuePresent(n.value, index.values))
     .map((n) => n.text);
-  if (terms.length === 0 || index.sentences.length === 0) {
-    return { score: terms.length === 0 && missingNumbers.length === 0 ? 1 : 0, evidence: [], missingNumbers };
-  }
-  const n = index.sentences.length;
-  const weights = terms.map((t) => Math.log(1 + n / (1 + (index.documentFrequency.get(t) ?? 0))) + 0.5);
-  const total = weights.reduce((a, b) => a + b, 0);
-  let global = 0;
-  for (let i = 0; i < terms.length; i++) if (index.stems.has(terms[i]!)) global += weights[i]!;
-  const best = bestPassage(index, terms, weights);
-  const coverage = global / total;
-  let factor = coverage / GLOBAL_NEEDED;
-  if (best.covered / total >= NEAR_COPY) {
-    const order = bigramCoverage(list, best.stems) / BIGRAMS_NEEDED;
-    factor = Math.min(factor, order);
-    if (hasNegation(list) !== best.negation) factor *= NEGATION_PENALTY;
-  }
-  // Map the factor so the decision line (factor 1) lands on 0.8 and a full match on 1.
-  const calibrated = factor >= 1 ? Math.min(1, 0.8 + 0.2 * (factor - 1) * 19) : 0.8 * factor;
-  const score = calibrated * MISSING_NUMBER_PENALTY ** missingNumbers.length;
-  return { score, evidence: best.evidence, missingNumbers };
+  const evidence: SupportResult['evidence'] = [];
+  const scored = scoreSupportFeatures(index, claim, evidence);
+  if (!scored) return { score: 1, evidence, missingNumbers };
+  if (index.sentences.length === 0) return { score: 0, evidence, missingNumbers };
+  // A claim whose every sentence is a source sentence's words, in order, is supported by definition.
+  const score = scored.verbatim ? 1 : supportProbability(scored.features);
+  return { score: vetoed(scored.features) ? Math.min(score, VETO_CAP) : score, evidence, missingNumbers };
 }
 
-function bigramCoverage(claim: string[], passage: string[]): number {
-  const words = claim.filter((t) => t !== 'not');
-  if (words.length < 2) return 1;
-  const pairs = new Set<string>();
-  const plain = passage.filter((t) => t !== 'not');
-  for (let i = 0; i + 1 < plain.length; i++) pairs.add(`${plain[i]} ${plain[i + 1]}`);
-  let hits = 0;
-  for (let i = 0; i + 1 < words.length; i++) if (pairs.has(`${words[i]} ${words[i + 1]}`)) hits++;
-  return hits / (words.length - 1);
+/** The score a vetoed claim gets at most: clearly below the 0.8 decision line. */
+const VETO_CAP = 0.5;
+
+/**
+ * The unfaithful edits that no amount of word overlap excuses, too rare in the training data for the
+ * model to weigh them by itself: a figure the sources do not hold, a flipped negation or an antonym
+ * in a claim that closely follows one sentence, and one sentence's words in another order (swapped
+ * roles: "A asked B" for "B asked A").
+ */
+export function vetoed(f: ClaimFeatures): boolean {
+  if (f.missingNumbers > 0 || f.antonym > 0) return true;
+  if (f.best >= 0.6 && f.negation > 0) return true;
+  return f.best >= 0.9 && f.bigrams < 0.6;
 }
 
-function bestPassage(
+/**
+ * The features of a whole claim (its weakest sentence's, see worstOf), or undefined when it has no
+ * content to check; the best source sentence of each claim sentence is added to `evidence`.
+ */
+export function scoreSupportFeatures(
   index: SupportIndex,
-  terms: string[],
-  weights: number[],
-): { covered: number; negation: boolean; stems: string[]; evidence: SupportResult['evidence'] } {
-  let best = {
-    covered: -1,
-    negation: false,
-    stems: [] as string[],
-    evidence: [] as SupportResult['evidence'],
-  };
-  const sentences = index.sentences;
-  for (let i = 0; i < sentences.length; i++) {
-    const a = sentences[i]!;
-    let covered = 0;
-    for (let t = 0; t < terms.length; t++) if (a.stems.has(terms[t]!)) covered += weights[t]!;
-    if (covered > best.covered) {
-      best = {
-        covered,
-        negation: a.negation,
-        stems: a.list,
-        evidence: [{ article_id: a.source, start: a.start, end: a.end }],
-      };
-    }
+  claim: string,
+  evidence: SupportResult['evidence'] = [],
+): { features: ClaimFeatures; verbatim: boolean } | undefined {
+  const parts: ClaimFeatures[] = [];
+  let verbatim = true;
+  for (const span of claimSentences(claim)) {
+    const scored = claimFeatures(index, claim.slice(span.start, span.end));
+    if (!scored) continue;
+    parts.push(scored.features);
+    verbatim &&= scored.verbatim;
+    const at = index.sentences[scored.evidence.best];
+    if (at && !evidence.some((e) => e.article_id === at.source && e.start === at.start))
+      evidence.push({ article_id: at.source, start: at.start, end: at.end });
   }
-  return best;
+  return parts.length === 0 ? undefined : { features: worstOf(parts), verbatim };
+}
+
+/** A claim's sentences; lower-cased text (no capitals to find sentence starts by) is split loosely. */
+function claimSentences(claim: string): Span[] {
+  return /\p{Lu}/u.test(claim) ? splitSentences(claim) : splitLoose(claim);
 }

@@ -100,6 +100,23 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
+/**
+ * Splits text that has no capitals (lower-cased corpora) at line breaks and at end punctuation
+ * followed by a space: without capitals, sentence starts cannot be told from abbreviations, and a
+ * fragment split off too early only costs a short extra sentence.
+ */
+export function splitLoose(text: string): Span[] {
+  const spans: Span[] = [];
+  for (const m of text.matchAll(/[^\n.!?]+(?:[.!?]+["'”’)\]]*|$)/gmu)) {
+    const raw = m[0];
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (/[\p{L}\p{N}]/u.test(trimmed))
+      spans.push({ start: m.index + lead, end: m.index + lead + trimmed.length });
+  }
+  return spans;
+}
+
 /** Lower-cases, folds quote marks and dashes, and collapses white space: for verbatim comparisons. */
 export function normalizeForMatch(text: string): string {
   return text

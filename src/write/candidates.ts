@@ -1,5 +1,6 @@
 import type { PreparedSources } from '../verify/prepare.js';
 import { contentStems } from '../verify/text.js';
+import { withoutDateline } from './dateline.js';
 import type { SourceArticle } from '../verify/types.js';
 
 /** A source sentence the extractive writer may use, with what it is scored on. */
@@ -36,7 +37,7 @@ export function collectCandidates(
     // The verifier's index already holds each sentence's stems, in the same order as the analysis.
     const indexed = prepared?.byId.get(article.id)?.index.sentences;
     sentences.forEach((span, position) => {
-      const text = article.text.slice(span.start, span.end);
+      const { start, text } = withoutDateline(article.text, span.start, span.end);
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
       if (unbalancedQuotes(text)) return;
       const inside = (s: { start: number; end: number }) => s.start >= span.start && s.end <= span.end;
@@ -44,10 +45,10 @@ export function collectCandidates(
       out.push({
         article,
         position,
-        start: span.start,
+        start,
         end: span.end,
         text,
-        stems: indexed?.[position]?.stems ?? new Set(contentStems(text)),
+        stems: (start === span.start ? indexed?.[position]?.stems : undefined) ?? new Set(contentStems(text)),
         entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
         figures: figures.filter(inside).length,
         speaker: speakers.find((s) => s !== null) ?? null,

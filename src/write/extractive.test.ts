@@ -35,6 +35,37 @@ function expectHonestCitations(draft: Draft, sources: readonly SourceArticle[]) 
 }
 
 describe('writeExtractive', () => {
+  it('tells the current state: headline, lede and dek from the latest coverage, without datelines', () => {
+    // Shaped on the demo corpus' transit strike: a walkout, then the deal that ended it days later.
+    const early = article(
+      1,
+      1,
+      'Transit workers walk out, halting buses across Sable City',
+      'SABLE CITY, Nov 12 (Meridian Wire) - Buses, trams and metro trains across Sable City stood still on Thursday. ' +
+        'The transit union said its members walked out after talks with the city failed. ' +
+        'City officials said the walkout would cost businesses millions of dollars every day.',
+    );
+    const late = article(
+      9,
+      2,
+      'Sable City transit strike ends with pay deal for transit workers',
+      'SABLE CITY, Nov 15 (Meridian Wire) - Sable City transit workers agreed on Sunday to end their strike. ' +
+        'The union said buses, trams and metro trains would run again on Monday morning. ' +
+        'The pay deal gives transit workers a raise over three years, the city said.',
+    );
+    const sources = [early, late];
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const { draft } = result;
+    expect(draft.headline).toBe(late.title);
+    expect(draft.body.lede[0]!.citations[0]!.article_id).toBe(late.id);
+    expect(draft.body.lede[0]!.text).toBe('Sable City transit workers agreed on Sunday to end their strike.');
+    for (const text of [draft.dek, ...sentences(draft).map((s) => s.text)])
+      expect(text).not.toMatch(/Meridian Wire|^SABLE CITY,/);
+    expect(late.text).toContain(draft.dek);
+    expectHonestCitations(draft, sources);
+  });
+
   it('writes a cited, sectioned article from two outlets', () => {
     const sources = sampleSources();
     const result = writeExtractive(sources);

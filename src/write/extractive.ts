@@ -29,7 +29,10 @@ export function writeExtractive(
     };
   }
   scoreCandidates(candidates, sources);
-  const lede = pickLede(candidates);
+  // Headline, lede and dek tell the story's current state: the headline's article (recent and
+  // representative) gives the lede, and the dek comes from no older an article.
+  const headline = pickHeadline(sources, candidates);
+  const lede = pickLede(candidates, headline.article);
   const chosen = selectSentences(candidates, bodySize(candidates.length, sources.length), [lede]);
   const sections = planSections(chosen, lede, {
     surfaces: surfaceForms(chosen),
@@ -43,7 +46,7 @@ export function writeExtractive(
   };
   return {
     ok: true,
-    draft: { headline: pickHeadline(sources, candidates), dek: pickDek(candidates, lede), body },
+    draft: { headline: headline.title, dek: pickDek(candidates, lede), body },
   };
 }
 
@@ -55,28 +58,50 @@ function citation(article_id: number, start: number, end: number): Citation {
   return { article_id, start, end };
 }
 
-/** The lede: the best-scoring opening sentence of an article, else the best sentence. */
-function pickLede(candidates: Candidate[]): Candidate {
+/**
+ * The lede: the opening sentence of the headline's article when it has a usable one, else the
+ * best-scoring opening sentence of any article, else the best sentence.
+ */
+function pickLede(candidates: Candidate[], article: SourceArticle): Candidate {
   const openers = candidates.filter((c) => c.position <= 1 && !c.speaker && c.score > 0);
-  const pool = openers.length > 0 ? openers : candidates;
+  const own = openers.filter((c) => c.article === article);
+  const pool = own.length > 0 ? own : openers.length > 0 ? openers : candidates;
   return pool.reduce((best, c) => (c.score > best.score ? c : best));
 }
 
-/** The dek: the best sentence from another outlet that says something the lede does not. */
+/**
+ * The dek: the best sentence that says something the lede does not, from an article no older than
+ * the lede's (an older one may describe a state the story has left), preferably another outlet's.
+ */
 function pickDek(candidates: Candidate[], lede: Candidate): string {
+  const since = lede.article.published_at?.getTime() ?? Number.NEGATIVE_INFINITY;
+  const fresh = (c: Candidate) => (c.article.published_at?.getTime() ?? since) >= since;
   const others = candidates
     .filter((c) => c !== lede && !c.speaker && overlap(c, lede) < 0.5 && c.score > 0)
     .sort(
       (a, b) =>
+        Number(fresh(b)) - Number(fresh(a)) ||
         Number(b.article.source_id !== lede.article.source_id) -
-          Number(a.article.source_id !== lede.article.source_id) || b.score - a.score,
+          Number(a.article.source_id !== lede.article.source_id) ||
+        b.score - a.score,
     );
   return (others[0] ?? lede).text;
 }
 
-/** The headline: the source title closest to all the others (the most representative wording). */
-function pickHeadline(sources: readonly SourceArticle[], candidates: Candidate[]): string {
-  const titles = sources.map((s) => ({
+/**
+ * The headline: the source title closest to all the others (the most representative wording),
+ * weighed towards recent articles so that it tells where the story stands now.
+ */
+function pickHeadline(
+  sources: readonly SourceArticle[],
+  candidates: Candidate[],
+): { title: string; article: SourceArticle } {
+  const times = sources.map((s) => s.published_at?.getTime() ?? 0);
+  const newest = Math.max(...times);
+  const oldest = Math.min(...times);
+  const titles = sources.map((s, i) => ({
+    article: s,
+    recency: newest > oldest ? (times[i]! - oldest) / (newest - oldest) : 1,
     title: s.title.trim(),
     stems: new Set(
       normalizeForMatch(s.title)
@@ -96,12 +121,13 @@ function pickHeadline(sources: readonly SourceArticle[], candidates: Candidate[]
     for (const s of t.stems) value += Math.min(1, (story.get(s) ?? 0) / 5) * 0.5;
     value /= Math.sqrt(Math.max(3, t.stems.size));
     if (t.title.length > 110) value *= 0.7;
+    value *= 0.4 + 0.6 * t.recency;
     if (value > bestValue) {
       bestValue = value;
       best = t;
     }
   }
-  return best.title;
+  return { title: best.title, article: best.article };
 }
 
 /** Up to four attributed quotes, one per speaker, long enough to say something. */

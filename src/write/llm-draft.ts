@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
+import { findNumbers } from '../verify/numbers.js';
 import { normalizeForMatch } from '../verify/text.js';
 import type { Draft, Finding } from '../verify/types.js';
 import type { Passage } from './passages.js';
@@ -29,6 +30,16 @@ export const llmDraftSchema = z.object({
       z.object({
         text: z.string().trim().min(1),
         speaker: z.string().trim().min(1),
+        passage: z.number().int(),
+      }),
+    )
+    .max(8)
+    .default([]),
+  // Key figures: the amounts, percentages, counts and dates that matter, as a passage gives them.
+  figures: z
+    .array(
+      z.object({
+        text: z.string().trim().min(1).max(80),
         passage: z.number().int(),
       }),
     )
@@ -73,24 +84,52 @@ export function toDraft(
     quotes: [],
     figures: [],
   };
-  answer.quotes.forEach((q, i) => {
-    const passage = byId.get(q.passage);
-    if (!passage) {
+  // A quote or figure block names one passage; an unknown number is reported and the block left out.
+  const passageOf = (kind: 'quote' | 'figure', i: number, id: number, text: string) => {
+    const passage = byId.get(id);
+    if (!passage)
       findings.push({
-        location: `quotes.${i}`,
+        location: `${kind}s.${i}`,
         check: 'citation',
         severity: 'error',
-        message: `quote cites passage ${q.passage}, which does not exist`,
-        detail: { quote: q.text },
+        message: `${kind} cites passage ${id}, which does not exist`,
+        detail: { [kind]: text },
       });
-      return;
-    }
-    body.quotes.push({ text: q.text, speaker: q.speaker, citation: quoteSpan(passage, q.text) });
+    return passage;
+  };
+  answer.quotes.forEach((q, i) => {
+    const passage = passageOf('quote', i, q.passage, q.text);
+    if (passage) body.quotes.push({ text: q.text, speaker: q.speaker, citation: quoteSpan(passage, q.text) });
+  });
+  answer.figures.forEach((f, i) => {
+    const passage = passageOf('figure', i, f.passage, f.text);
+    if (passage) body.figures.push(toFigure(passage, f.text));
   });
   return { draft: { headline: answer.headline, dek: answer.dek, body }, findings };
 }
 
-/** The quote's own span in the article when the words are there, else the passage's span. */
+/**
+ * A key figure with its value and its own span when the passage holds it as written; the verifier
+ * then checks the value (or, for a figure without a number, the words) against the cited source.
+ */
+function toFigure(passage: Passage, text: string): StoryBody['figures'][number] {
+  const value = findNumbers(text)[0]?.value ?? null;
+  const { article, citation } = passage;
+  const own = article.analysis.figures.find(
+    (f) => f.start >= citation.start && f.end <= citation.end && f.value !== null && f.value === value,
+  );
+  if (own) {
+    return {
+      text,
+      value,
+      unit: own.unit,
+      citation: { article_id: article.id, start: own.start, end: own.end },
+    };
+  }
+  return { text, value, unit: null, citation: quoteSpan(passage, text) };
+}
+
+/** The words' own span in the article when the passage has them, else the passage's span. */
 function quoteSpan(passage: Passage, words: string): Citation {
   const text = passage.article.text;
   const plain = text.slice(passage.citation.start, passage.citation.end);
@@ -118,5 +157,6 @@ export function draftForRepair(draft: Draft, passages: readonly Passage[]): stri
     lede: draft.body.lede.map(sentence),
     sections: draft.body.sections.map((s) => ({ heading: s.heading, sentences: s.sentences.map(sentence) })),
     quotes: draft.body.quotes.map((q) => ({ text: q.text, speaker: q.speaker, passage: idOf(q.citation) })),
+    figures: draft.body.figures.map((f) => ({ text: f.text, passage: idOf(f.citation) })),
   });
 }

@@ -1,5 +1,6 @@
 import type { Citation } from '../db/schema.js';
 import type { SourceArticle } from '../verify/types.js';
+import { withoutDateline } from './dateline.js';
 
 /** A numbered source passage in the prompt: one source sentence. */
 export interface Passage {
@@ -21,11 +22,11 @@ export function estimateTokens(text: string): number {
 export function buildPassages(sources: readonly SourceArticle[], budgetTokens: number): Passage[] {
   const queues = sources.map((article) =>
     article.analysis.sentences
-      .map((s) => ({
-        article,
-        citation: { article_id: article.id, start: s.start, end: s.end },
-        text: article.text.slice(s.start, s.end).trim(),
-      }))
+      .map((s) => {
+        // Datelines are cut from the passage so the model does not copy them into its sentences.
+        const { start, end, text } = withoutDateline(article.text, s.start, s.end);
+        return { article, citation: { article_id: article.id, start, end }, text: text.trim() };
+      })
       .filter((p) => p.text.length >= 20),
   );
   const chosen: Omit<Passage, 'id'>[] = [];

@@ -1,0 +1,43 @@
+/**
+ * `npm run train:support [-- DIR]`: fits the support model on the SummaC validation files (or the
+ * factuality files in DIR) and prints, as JSON, the leave-one-file-out figures (each file scored by a
+ * model fitted on the other files only) and the shipped model, fitted on the training half of the
+ * documents of every file, with its figures on the other half. Paste `model` into
+ * src/verify/support-model.ts.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { loadFactualityFile } from '../src/eval/factuality.js';
+import { crossFile, evaluate, fitLogistic, groupByFile, trainingRows } from '../src/eval/support-training.js';
+
+const dir = path.resolve(
+  process.argv[2] ?? path.join(import.meta.dirname, '../../shared/evaldata/factuality/summac-val'),
+);
+const rows = [];
+for (const name of readdirSync(dir)
+  .filter((f) => /\.jsonl?$/.test(f))
+  .sort()) {
+  rows.push(...trainingRows(name, await loadFactualityFile(path.join(dir, name))));
+}
+const round = (m: { balanced_accuracy: number; precision: number; recall: number; records: number }) => ({
+  records: m.records,
+  balanced_accuracy: Number(m.balanced_accuracy.toFixed(3)),
+  unsupported_precision: Number(m.precision.toFixed(3)),
+  unsupported_recall: Number(m.recall.toFixed(3)),
+});
+const model = fitLogistic(rows.filter((r) => r.trainingHalf));
+const heldOut = [...groupByFile(rows.filter((r) => !r.trainingHalf))].map(([file, fileRows]) => ({
+  file,
+  ...round(evaluate(fileRows, model)),
+}));
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      leave_one_file_out: crossFile(rows).map(({ file, metrics }) => ({ file, ...round(metrics) })),
+      shipped_model_on_held_out_half: heldOut,
+      model,
+    },
+    null,
+    2,
+  )}\n`,
+);

@@ -1,0 +1,270 @@
+import { findNumbers, valuePresent } from './numbers.js';
+import type { IndexedSentence, SupportIndex } from './support.js';
+import { contentStems, stem } from './text.js';
+
+/**
+ * Features of one claim sentence against indexed sources, for the support model. Each one is a
+ * signal that generalizes across writing styles rather than a fit to one data set: how much of the
+ * claim's rare content the sources hold (as a whole, in the best one or two sentences — the
+ * SummaC-ZS "max over source sentences" idea, lexically), whether its word pairs and phrases occur in
+ * order, and the typical unfaithful edits: a new figure, a new word, a flipped negation, an antonym.
+ */
+export interface ClaimFeatures {
+  /** IDF-weighted share of the claim's content words found anywhere in the sources. */
+  global: number;
+  /** The same share within the single best-matching source sentence. */
+  best: number;
+  /** The same share within the best pair of source sentences (claims that fuse two sentences). */
+  bestPair: number;
+  /** Share of the claim's adjacent content-word pairs found adjacent in its best-aligned sentences. */
+  bigrams: number;
+  /** Share of the claim's three-word phrases (all words) found verbatim in its best-aligned sentences. */
+  trigrams: number;
+  /**
+   * Share of the claim's words inside fragments of three or more words copied from its best-aligned
+   * sentences (Grusky et al.'s extractive fragment coverage).
+   */
+  fragments: number;
+  /** Copied fragments of two or more words per claim word: a claim spliced from many pieces. */
+  splices: number;
+  /** Content words of the claim absent from every source (capped at 4). */
+  novelWords: number;
+  /** Figures in the claim that no source holds (capped at 2). */
+  missingNumbers: number;
+  /** 1 when the claim and its best evidence disagree on negation. */
+  negation: number;
+  /** 1 when the claim uses a word whose antonym, not the word, is in its best evidence. */
+  antonym: number;
+  /** log(1 + content words). */
+  length: number;
+}
+
+/** The feature names in model order. */
+export const FEATURE_NAMES = [
+  'global',
+  'best',
+  'bestPair',
+  'bigrams',
+  'trigrams',
+  'fragments',
+  'splices',
+  'novelWords',
+  'missingNumbers',
+  'negation',
+  'antonym',
+  'length',
+] as const satisfies readonly (keyof ClaimFeatures)[];
+
+const ANTONYM_PAIRS = (
+  'win lose|won lost|beat lost|rise fall|rose fell|increase decrease|increase cut|higher lower|' +
+  'raise cut|gain loss|accept reject|approve reject|allow ban|open close|start end|begin end|buy sell|' +
+  'bought sold|guilty innocent|male female|husband wife|son daughter|brother sister|mother father|' +
+  'man woman|men women|boy girl|north south|east west|alive dead|strong weak|success failure|' +
+  'largest smallest|biggest smallest|oldest youngest|older younger|home away|victory defeat|' +
+  'legal illegal|support oppose|arrive leave|enter exit|import export|maximum minimum|early late|' +
+  'earlier later|birth death|married divorced|resign appoint|hire fire|condemn praise|deny confirm|' +
+  'remove add|lowest highest|majority minority|full empty|true false|agree disagree'
+)
+  .split('|')
+  .map((pair) => pair.split(' ').map(stem) as [string, string]);
+
+const ANTONYMS = new Map<string, string[]>();
+for (const [a, b] of ANTONYM_PAIRS) {
+  ANTONYMS.set(a, [...(ANTONYMS.get(a) ?? []), b]);
+  ANTONYMS.set(b, [...(ANTONYMS.get(b) ?? []), a]);
+}
+
+/** Best single sentences kept when looking for the best pair (enough to find it, cheap to pair). */
+const PAIR_POOL = 4;
+
+const RAW_WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower-cased words, stopwords kept: the unit of the verbatim phrase check. */
+export function rawWords(text: string): string[] {
+  return text.toLowerCase().match(RAW_WORD) ?? [];
+}
+
+/** The adjacent content-word pairs of a stem list, negation markers left out. */
+export function bigramsOf(stems: readonly string[]): string[] {
+  const plain = stems.filter((t) => t !== 'not');
+  const out: string[] = [];
+  for (let i = 0; i + 1 < plain.length; i++) out.push(`${plain[i]} ${plain[i + 1]}`);
+  return out;
+}
+
+/** Where the best evidence for a claim sentence is. */
+export interface ClaimEvidence {
+  /** Index into `index.sentences` of the best sentence, or -1 when there is none. */
+  best: number;
+}
+
+/** Computes the features of one claim sentence; `evidence` says which source sentence matched best. */
+export function claimFeatures(
+  index: SupportIndex,
+  claim: string,
+): { features: ClaimFeatures; evidence: ClaimEvidence; verbatim: boolean } | undefined {
+  const list = contentStems(claim);
+  const terms = [...new Set(list)].filter((t) => t !== 'not');
+  const numbers = findNumbers(claim);
+  if (terms.length === 0 && numbers.length === 0) return undefined;
+  const missingNumbers = numbers.filter((n) => !valuePresent(n.value, index.values)).length;
+  const n = Math.max(1, index.sentences.length);
+  const weights = terms.map((t) => Math.log(1 + n / (1 + (index.documentFrequency.get(t) ?? 0))) + 0.5);
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  let global = 0;
+  let novel = 0;
+  for (let i = 0; i < terms.length; i++) {
+    if (index.stems.has(terms[i]!)) global += weights[i]!;
+    else novel++;
+  }
+  const ranked = rankSentences(index, terms, weights);
+  const top = ranked[0];
+  const best = top ? top.covered / total : 0;
+  const bestPair = pairCoverage(index, ranked, terms, weights) / total;
+  // Word order is checked against the best-aligned sentences only (SummaC-style alignment): cheap,
+  // and a phrase found elsewhere in the sources does not support this claim's use of it.
+  const aligned = ranked.map((r) => index.sentences[r.at]!);
+  const claimBigrams = bigramsOf(list);
+  const alignedBigrams = new Set(aligned.flatMap((s) => bigramsOf(s.list)));
+  const bigrams =
+    claimBigrams.length === 0
+      ? best
+      : claimBigrams.filter((b) => alignedBigrams.has(b)).length / claimBigrams.length;
+  const words = rawWords(claim);
+  const runs = matchRuns(aligned, words);
+  const trigrams = words.length < 3 ? bigrams : runs.filter((r) => r >= 3).length / (words.length - 2);
+  const { fragments, splices, verbatim } = fragmentCover(runs);
+  const evidence = top ? index.sentences[top.at]! : undefined;
+  const negation = evidence && list.includes('not') !== evidence.negation ? 1 : 0;
+  const antonym = evidence && hasAntonymConflict(terms, evidence.stems) ? 1 : 0;
+  return {
+    features: {
+      global: global / total,
+      best,
+      bestPair: Math.max(best, bestPair),
+      bigrams,
+      trigrams,
+      fragments,
+      splices,
+      novelWords: Math.min(4, novel),
+      missingNumbers: Math.min(2, missingNumbers),
+      negation,
+      antonym,
+      length: Math.log(1 + terms.length),
+    },
+    evidence: { best: top?.at ?? -1 },
+    verbatim: verbatim && missingNumbers === 0,
+  };
+}
+
+/** The source sentences with the most claim content, best first (at most PAIR_POOL). */
+function rankSentences(
+  index: SupportIndex,
+  terms: readonly string[],
+  weights: readonly number[],
+): { at: number; covered: number }[] {
+  const pool: { at: number; covered: number }[] = [];
+  const sentences = index.sentences;
+  for (let i = 0; i < sentences.length; i++) {
+    const stems = sentences[i]!.stems;
+    let covered = 0;
+    for (let t = 0; t < terms.length; t++) if (stems.has(terms[t]!)) covered += weights[t]!;
+    if (covered <= 0) continue;
+    if (pool.length < PAIR_POOL || covered > pool[pool.length - 1]!.covered) {
+      pool.push({ at: i, covered });
+      pool.sort((a, b) => b.covered - a.covered);
+      if (pool.length > PAIR_POOL) pool.pop();
+    }
+  }
+  return pool;
+}
+
+/** The claim content covered by the best two of the ranked sentences together. */
+function pairCoverage(
+  index: SupportIndex,
+  ranked: readonly { at: number }[],
+  terms: readonly string[],
+  weights: readonly number[],
+): number {
+  let best = 0;
+  for (let a = 0; a < ranked.length; a++) {
+    for (let b = a + 1; b < ranked.length; b++) {
+      const first = index.sentences[ranked[a]!.at]!.stems;
+      const second = index.sentences[ranked[b]!.at]!.stems;
+      let covered = 0;
+      for (let t = 0; t < terms.length; t++)
+        if (first.has(terms[t]!) || second.has(terms[t]!)) covered += weights[t]!;
+      best = Math.max(best, covered);
+    }
+  }
+  return best;
+}
+
+/** For each claim position, the longest run of claim words from there found in one aligned sentence. */
+function matchRuns(aligned: readonly IndexedSentence[], words: readonly string[]): number[] {
+  const runs = new Array<number>(words.length).fill(0);
+  for (const sentence of aligned) {
+    sentence.words ??= rawWords(sentence.text);
+    const doc = sentence.words;
+    for (let i = 0; i < words.length; i++) {
+      for (let j = 0; j < doc.length; j++) {
+        if (doc[j] !== words[i]) continue;
+        let k = 1;
+        while (i + k < words.length && doc[j + k] === words[i + k]) k++;
+        if (k > runs[i]!) runs[i] = k;
+      }
+    }
+  }
+  return runs;
+}
+
+/**
+ * Greedy extractive fragments (Grusky et al. 2018, "Newsroom"): from each claim position, take the
+ * longest copied run and continue after it.
+ */
+function fragmentCover(runs: readonly number[]): { fragments: number; splices: number; verbatim: boolean } {
+  if (runs.length === 0) return { fragments: 1, splices: 0, verbatim: true };
+  let covered = 0;
+  let pieces = 0;
+  let i = 0;
+  while (i < runs.length) {
+    const longest = runs[i]!;
+    if (longest >= 3) covered += longest;
+    if (longest >= 2) pieces++;
+    i += Math.max(1, longest);
+  }
+  return {
+    fragments: covered / runs.length,
+    splices: pieces / runs.length,
+    verbatim: covered === runs.length && pieces === 1,
+  };
+}
+
+function hasAntonymConflict(terms: readonly string[], evidence: ReadonlySet<string>): boolean {
+  for (const t of terms) {
+    if (evidence.has(t)) continue;
+    const opposites = ANTONYMS.get(t);
+    if (opposites?.some((o) => evidence.has(o) && !terms.includes(o))) return true;
+  }
+  return false;
+}
+
+/** Combines the features of a claim's sentences: the claim is as weak as its weakest sentence. */
+export function worstOf(all: readonly ClaimFeatures[]): ClaimFeatures {
+  const min = (k: keyof ClaimFeatures) => Math.min(...all.map((f) => f[k]));
+  const max = (k: keyof ClaimFeatures) => Math.max(...all.map((f) => f[k]));
+  return {
+    global: min('global'),
+    best: min('best'),
+    bestPair: min('bestPair'),
+    bigrams: min('bigrams'),
+    trigrams: min('trigrams'),
+    fragments: min('fragments'),
+    splices: max('splices'),
+    novelWords: max('novelWords'),
+    missingNumbers: max('missingNumbers'),
+    negation: max('negation'),
+    antonym: max('antonym'),
+    length: max('length'),
+  };
+}
