@@ -2,14 +2,14 @@ import type { Source } from '../db/schema.js';
 import { AppError, describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Executor } from '../store/db.js';
-import { articlesByCanonicalUrls, updateArticleContent } from '../store/articles.js';
+import { articlesByCanonicalUrls } from '../store/articles.js';
 import { addItemsSeen, sourceById, updateSource } from '../store/sources.js';
 import { decodeBody } from './decode.js';
 import { type Fetcher, type FetchResult, RateLimitedError } from './fetch/fetcher.js';
 import { parseFeedText } from './feed/normalize.js';
 import { type Candidate, candidateFromItem, candidateFromPage, completeFromPage, itemKey } from './items.js';
 import { errorBackoff, MAX_INTERVAL_MS, nextInterval } from './schedule-policy.js';
-import { storeCandidates } from './store-candidates.js';
+import { storeCandidates, updateStoredArticle } from './store-candidates.js';
 
 /** What a refresh needs, wired once by the process that runs it. */
 export interface IngestDeps {
@@ -175,15 +175,7 @@ async function updateKnown(
     // A teaser says nothing about whether the stored full text changed.
     const a = candidate.article;
     if (stored.source_id === source.id && !candidate.teaser && stored.content_hash !== a.content_hash) {
-      await updateArticleContent(deps.db, stored.id, {
-        title: a.title,
-        html: a.html,
-        text: a.text,
-        summary: a.summary,
-        author: a.author,
-        content_hash: a.content_hash,
-        fingerprint: a.fingerprint,
-      });
+      await updateStoredArticle(deps.db, stored, a);
       summary.updated++;
     } else {
       summary.unchanged++;

@@ -4,6 +4,9 @@ import {
   insertArticles,
   insertFingerprintBands,
   originalsByContentHash,
+  replaceFingerprintBands,
+  type StoredArticleKey,
+  updateArticleContent,
 } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
 import { DUPLICATE_SIMILARITY, fingerprintBands, similarity } from './dedupe.js';
@@ -135,4 +138,30 @@ function bestMatch(fingerprint: string, stored: { id: number; fingerprint: strin
     }
   }
   return best;
+}
+
+/**
+ * Replaces a stored article's content with a newer fetch of it, and its band keys with those of the
+ * new text, in one transaction. Duplicates keep no band keys (only originals are matched against),
+ * so a duplicate's keys stay empty.
+ */
+export async function updateStoredArticle(
+  db: Executor,
+  stored: StoredArticleKey,
+  article: Row,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await updateArticleContent(tx, stored.id, {
+      title: article.title,
+      html: article.html,
+      text: article.text,
+      summary: article.summary,
+      author: article.author,
+      content_hash: article.content_hash,
+      fingerprint: article.fingerprint ?? null,
+    });
+    const bands =
+      stored.duplicate_of === null && article.fingerprint ? fingerprintBands(article.fingerprint) : [];
+    await replaceFingerprintBands(tx, stored.id, bands);
+  });
 }

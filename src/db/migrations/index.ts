@@ -6,6 +6,7 @@ import * as write from './0004_write.js';
 import * as site from './0005_site.js';
 import * as discuss from './0006_discuss.js';
 import * as discussBackoff from './0006_discuss_backoff.js';
+import * as ingestSearch from './0007_ingest_search.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_site': site,
   '0006_discuss': discuss,
   '0006_discuss_backoff': discussBackoff,
+  '0007_ingest_search': ingestSearch,
 };
