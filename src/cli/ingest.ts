@@ -40,7 +40,7 @@ export function registerIngest(program: Command): void {
         [
           ...summary.results.map(
             (r) =>
-              `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
+              `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}${r.paused ? ' (paused; `sources enable` resumes it)' : ''}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, unchanged ${r.unchanged}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
           ),
           `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}, indexed for search: ${summary.indexed}`,
         ].join('\n'),

@@ -211,10 +211,28 @@ for (const engine of testEngines()) {
       expect(after?.paused_reason).toMatch(/paused after 3 consecutive failures/);
     });
 
+    it('lifts the pause of a source whose explicit refresh succeeds again', async () => {
+      server.routes.set('/flaky.rss', { status: 500, body: 'down' });
+      const id = await source('/flaky.rss');
+      for (let i = 0; i < 3; i++) await refreshSource(deps, id);
+      expect((await sourceById(database.db, id))?.paused_reason).toMatch(
+        /after 3 consecutive failures: .*500/,
+      );
+      server.routes.set('/flaky.rss', { body: rss(item('f1', '/flaky/1', story('flaky'))) });
+      expect(await refreshSource(deps, id)).toMatchObject({ status: 'ok', new: 1, paused: false });
+      expect(await sourceById(database.db, id)).toMatchObject({
+        paused_reason: null,
+        error_count: 0,
+        last_error: null,
+      });
+    });
+
     it('stores the article of a page source', async () => {
       server.routes.set('/one-article', { body: articlePage(`${server.url}/one-article`, 'single') });
-      const summary = await refreshSource(deps, await source('/one-article', 'page'));
+      const id = await source('/one-article', 'page');
+      const summary = await refreshSource(deps, id);
       expect(summary).toMatchObject({ status: 'ok', new: 1 });
+      expect((await sourceById(database.db, id))?.items_seen).toBe(1);
     });
   });
 }

@@ -93,6 +93,8 @@ export async function refreshSource(deps: IngestDeps, sourceId: number): Promise
       next_check_at: summary.next_check_at,
       error_count: 0,
       last_error: null,
+      // A source paused after failures that then succeeds (an explicit refresh) is healthy again.
+      paused_reason: null,
     });
   } catch (error) {
     await recordFailure(deps, source, error, now, summary);
@@ -121,6 +123,7 @@ async function ingestBody(
   if (source.kind === 'page') {
     const page = candidateFromPage(decoded.text, fetched.url, source, now);
     if (typeof page === 'string') throw new AppError('feed_invalid', page);
+    await addItemsSeen(deps.db, source.id, 1);
     candidates = [page];
   } else {
     const feed = parseFeedText(decoded.text, fetched.url);
