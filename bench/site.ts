@@ -12,6 +12,7 @@ import { createLogger } from '../src/lib/log.js';
 import { insertArticles } from '../src/store/articles.js';
 import type { Executor } from '../src/store/db.js';
 import { searchArticles, searchStories } from '../src/store/search.js';
+import { indexAllPendingArticles } from '../src/store/search-index.js';
 import { FIXTURE_STORIES, seedSite } from '../src/store/site-fixture.js';
 import { upsertSourceByKey } from '../src/store/sources.js';
 import { createApp } from '../src/web/app.js';
@@ -104,6 +105,8 @@ async function fillArchive(db: Executor): Promise<number> {
     }
     await insertArticles(db, batch);
   }
+  // Search documents are built by the indexing pass, as the pipeline does after ingest.
+  await indexAllPendingArticles(db);
   return count;
 }
 

@@ -1,12 +1,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
-import { importArticles } from '../ingest/import.js';
+import { type ImportSummary, importArticles } from '../ingest/import.js';
 import { AppError } from '../lib/errors.js';
 import { peekFirstLine } from '../lib/peek.js';
 import { importNewsroom, isNewsroomHeader } from '../ops/newsroom-import.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { startProgress } from './progress.js';
+import { indexSearch } from './search-index.js';
 
 /** `newsloom import FILE`: reads the article interchange format into sources and articles. */
 export function registerImport(program: Command): void {
@@ -22,13 +23,18 @@ export function registerImport(program: Command): void {
       const { input: raw, size } = openInput(file);
       const { firstLine, stream: input } = await peekFirstLine(raw);
       if (isNewsroomHeader(firstLine)) {
-        const counts = await withContext(command.optsWithGlobals<GlobalOptions>(), ({ database }) =>
-          importNewsroom(database.db, input),
+        const { counts, indexed } = await withContext(
+          command.optsWithGlobals<GlobalOptions>(),
+          async ({ database }) => {
+            const counts = await importNewsroom(database.db, input);
+            return { counts, indexed: await indexSearch(database.db) };
+          },
         );
-        print({ tables: counts }, options.json ?? false, () =>
-          Object.entries(counts)
-            .map(([table, n]) => `${table}: ${n}`)
-            .join('\n'),
+        print({ tables: counts, indexed }, options.json ?? false, () =>
+          [
+            ...Object.entries(counts).map(([table, n]) => `${table}: ${n}`),
+            `indexed for search: ${indexed}`,
+          ].join('\n'),
         );
         return;
       }
@@ -36,8 +42,9 @@ export function registerImport(program: Command): void {
         command.optsWithGlobals<GlobalOptions>(),
         async ({ database, logger }) => {
           const progress = startProgress('import', size, 'bytes');
+          let imported: ImportSummary;
           try {
-            return await importArticles(database.db, input, {
+            imported = await importArticles(database.db, input, {
               onProgress: ({ lines, bytes }) => {
                 progress.update(bytes);
                 logger.debug({ lines, bytes }, 'import batch stored');
@@ -48,6 +55,7 @@ export function registerImport(program: Command): void {
           } finally {
             progress.stop();
           }
+          return { ...imported, indexed: await indexSearch(database.db) };
         },
       );
       print(summary, options.json ?? false, () =>
@@ -56,6 +64,7 @@ export function registerImport(program: Command): void {
           `imported: ${summary.imported}`,
           `duplicates: ${summary.duplicates}`,
           `failed: ${summary.failed}`,
+          `indexed for search: ${summary.indexed}`,
           ...summary.errors.map((e) => `line ${e.line}: ${e.reason}`),
         ].join('\n'),
       );

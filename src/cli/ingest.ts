@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
+import type { IngestRunSummary } from '../ingest/run.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 import { startProgress } from './progress.js';
+import { indexSearch } from './search-index.js';
 
 /** `newsloom ingest --once [--source ID]`: refreshes due sources now and prints a summary. */
 export function registerIngest(program: Command): void {
@@ -21,23 +23,26 @@ export function registerIngest(program: Command): void {
       }
       const summary = await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const progress = startProgress('ingest', 0, 'sources');
+        let run: IngestRunSummary;
         try {
           const { ingestOnce } = await import('../ingest/run.js');
-          return await ingestOnce(ingestDeps(context), {
+          run = await ingestOnce(ingestDeps(context), {
             sourceId,
             onProgress: (done, total) => progress.update(done, total),
           });
         } finally {
           progress.stop();
         }
+        // Search documents are built after the refreshes, in batches, not on each insert.
+        return { ...run, indexed: await indexSearch(context.database.db) };
       });
       print(summary, options.json ?? false, () =>
         [
           ...summary.results.map(
             (r) =>
-              `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
+              `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}${r.paused ? ' (paused; `sources enable` resumes it)' : ''}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, unchanged ${r.unchanged}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
           ),
-          `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}`,
+          `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}, indexed for search: ${summary.indexed}`,
         ].join('\n'),
       );
       if (summary.failed_sources > 0 && summary.failed_sources === summary.sources) process.exitCode = 1;

@@ -22,6 +22,7 @@ export function registerPipeline(program: Command): void {
       );
       print(report, options.json ?? false, () =>
         [
+          `articles indexed for search: ${report.indexed}`,
           `articles clustered: ${report.clustered}`,
           ...Object.entries(report.stories).map(([k, v]) => `stories ${k.replace(/_/g, ' ')}: ${v}`),
         ].join('\n'),

@@ -17,8 +17,10 @@ import type {
   UsersTable,
   VerificationsTable,
 } from './schema-discuss.js';
+import type { ArticleSearchQueueTable } from './schema-ingest.js';
 
 export * from './schema-discuss.js';
+export * from './schema-ingest.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -272,6 +274,7 @@ export interface DB {
   topics: TopicsTable;
   site_settings: SiteSettingsTable;
   article_search: ArticleSearchTable;
+  article_search_queue: ArticleSearchQueueTable;
   story_version_search: StoryVersionSearchTable;
 }
 

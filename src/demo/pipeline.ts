@@ -6,6 +6,7 @@ import type { Logger } from '../lib/log.js';
 import { writeStory } from '../publish/write-story.js';
 import { articlesAfter } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
+import { indexAllPendingArticles } from '../store/search-index.js';
 import { storyById } from '../store/stories.js';
 
 /**
@@ -23,6 +24,7 @@ export function demoPipeline({
   logger: Logger;
 }): (articleIds: number[]) => Promise<void> {
   return async function runDemoPipeline(articleIds) {
+    await indexAllPendingArticles(db);
     const wanted = new Set(articleIds);
     const articles = (await articlesAfter(db, 0, 100_000)).filter((a) => wanted.has(a.id));
     const time = (a: { published_at: Date | null; fetched_at: Date }) =>

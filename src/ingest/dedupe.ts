@@ -51,13 +51,16 @@ export function fingerprint(text: string): string | null {
   return Array.from(minima, (m) => m.toString(16).padStart(8, '0')).join('');
 }
 
-function minima(signature: string): number[] {
-  return Array.from({ length: HASHES }, (_, k) => Number.parseInt(signature.slice(k * 8, k * 8 + 8), 16));
+/** The minima of a signature, parsed once when a signature is compared many times. */
+export function minima(signature: string): Uint32Array {
+  const values = new Uint32Array(HASHES);
+  for (let k = 0; k < HASHES; k++) values[k] = Number.parseInt(signature.slice(k * 8, k * 8 + 8), 16);
+  return values;
 }
 
 /** The LSH band keys of a signature (signed 32-bit), as stored and looked up. */
-export function fingerprintBands(signature: string): number[] {
-  const values = minima(signature);
+export function fingerprintBands(signature: string | Uint32Array): number[] {
+  const values = typeof signature === 'string' ? minima(signature) : signature;
   const bands: number[] = [];
   for (let b = 0; b < HASHES / ROWS; b++) {
     let key = mix(b + 1);
@@ -68,9 +71,9 @@ export function fingerprintBands(signature: string): number[] {
 }
 
 /** Estimated Jaccard similarity of two texts from their signatures (share of equal minima). */
-export function similarity(a: string, b: string): number {
-  const x = minima(a);
-  const y = minima(b);
+export function similarity(a: string | Uint32Array, b: string | Uint32Array): number {
+  const x = typeof a === 'string' ? minima(a) : a;
+  const y = typeof b === 'string' ? minima(b) : b;
   let same = 0;
   for (let k = 0; k < HASHES; k++) if (x[k] === y[k]) same++;
   return same / HASHES;

@@ -4,6 +4,8 @@ import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
 import { articleByUrl } from '../store/articles.js';
+import { searchArticles } from '../store/search.js';
+import { indexAllPendingArticles } from '../store/search-index.js';
 import { sourceById, upsertSourceByKey } from '../store/sources.js';
 import { createFetcher } from './fetch/fetcher.js';
 import { parseAllowList } from './fetch/guard.js';
@@ -110,6 +112,41 @@ for (const engine of testEngines()) {
       expect(exact!.duplicate_of).toBe(original!.id);
     });
 
+    it('rebuilds the band keys and search document of an article whose text changed', async () => {
+      let body = story('before');
+      server.routes.set('/edited.rss', (_request, response) => {
+        response.writeHead(200).end(rss(item('e1', '/edited/1', body)));
+      });
+      const id = await source('/edited.rss');
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 1, updated: 0 });
+      body = story('after');
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 0, updated: 1 });
+      const edited = await articleByUrl(database.db, `${server.url}/edited/1`);
+      expect(edited?.text).toContain('after0');
+      await indexAllPendingArticles(database.db);
+      expect((await searchArticles(database.db, 'after17', { limit: 5 })).map((h) => h.id)).toEqual([
+        edited!.id,
+      ]);
+      expect(await searchArticles(database.db, 'before17', { limit: 5 })).toEqual([]);
+      // A wire copy of the new text is linked to it; a copy of the text it no longer carries is not.
+      // Each copy comes alone: a batch pools its candidates, which would hide stale band keys.
+      server.routes.set('/copy-new.rss', {
+        body: rss(item('k1', '/copies/new', `<p>CITY (Wire) - </p>${story('after')}`)),
+      });
+      server.routes.set('/copy-old.rss', {
+        body: rss(item('k2', '/copies/old', `<p>CITY (Wire) - </p>${story('before')}`)),
+      });
+      expect(await refreshSource(deps, await source('/copy-new.rss'))).toMatchObject({
+        new: 0,
+        duplicate: 1,
+      });
+      expect(await refreshSource(deps, await source('/copy-old.rss'))).toMatchObject({
+        new: 1,
+        duplicate: 0,
+      });
+      expect((await articleByUrl(database.db, `${server.url}/copies/new`))?.duplicate_of).toBe(edited!.id);
+    });
+
     it('reads the page of a teaser item with Readability and takes its canonical URL', async () => {
       server.routes.set('/teaser.rss', {
         body: rss(item('t1', '/story/t1?fbclid=abc', '<p>The first lines of a story…</p>')),
@@ -174,10 +211,28 @@ for (const engine of testEngines()) {
       expect(after?.paused_reason).toMatch(/paused after 3 consecutive failures/);
     });
 
+    it('lifts the pause of a source whose explicit refresh succeeds again', async () => {
+      server.routes.set('/flaky.rss', { status: 500, body: 'down' });
+      const id = await source('/flaky.rss');
+      for (let i = 0; i < 3; i++) await refreshSource(deps, id);
+      expect((await sourceById(database.db, id))?.paused_reason).toMatch(
+        /after 3 consecutive failures: .*500/,
+      );
+      server.routes.set('/flaky.rss', { body: rss(item('f1', '/flaky/1', story('flaky'))) });
+      expect(await refreshSource(deps, id)).toMatchObject({ status: 'ok', new: 1, paused: false });
+      expect(await sourceById(database.db, id)).toMatchObject({
+        paused_reason: null,
+        error_count: 0,
+        last_error: null,
+      });
+    });
+
     it('stores the article of a page source', async () => {
       server.routes.set('/one-article', { body: articlePage(`${server.url}/one-article`, 'single') });
-      const summary = await refreshSource(deps, await source('/one-article', 'page'));
+      const id = await source('/one-article', 'page');
+      const summary = await refreshSource(deps, id);
       expect(summary).toMatchObject({ status: 'ok', new: 1 });
+      expect((await sourceById(database.db, id))?.items_seen).toBe(1);
     });
   });
 }

@@ -3,14 +3,14 @@ import { AppError, describeError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { fetchErrorKind, type IngestMetrics } from '../ops/metrics.js';
 import type { Executor } from '../store/db.js';
-import { articlesByCanonicalUrls, updateArticleContent } from '../store/articles.js';
+import { articlesByCanonicalUrls } from '../store/articles.js';
 import { addItemsSeen, sourceById, updateSource } from '../store/sources.js';
 import { decodeBody } from './decode.js';
 import { type Fetcher, type FetchResult, RateLimitedError } from './fetch/fetcher.js';
 import { parseFeedText } from './feed/normalize.js';
 import { type Candidate, candidateFromItem, candidateFromPage, completeFromPage, itemKey } from './items.js';
 import { errorBackoff, MAX_INTERVAL_MS, nextInterval } from './schedule-policy.js';
-import { storeCandidates } from './store-candidates.js';
+import { storeCandidates, updateStoredArticle } from './store-candidates.js';
 
 /** What a refresh needs, wired once by the process that runs it. */
 export interface IngestDeps {
@@ -96,6 +96,8 @@ export async function refreshSource(deps: IngestDeps, sourceId: number): Promise
       next_check_at: summary.next_check_at,
       error_count: 0,
       last_error: null,
+      // A source paused after failures that then succeeds (an explicit refresh) is healthy again.
+      paused_reason: null,
     });
   } catch (error) {
     await recordFailure(deps, source, error, now, summary);
@@ -125,6 +127,7 @@ async function ingestBody(
   if (source.kind === 'page') {
     const page = candidateFromPage(decoded.text, fetched.url, source, now);
     if (typeof page === 'string') throw new AppError('feed_invalid', page);
+    await addItemsSeen(deps.db, source.id, 1);
     candidates = [page];
   } else {
     const feed = parseFeedText(decoded.text, fetched.url);
@@ -179,15 +182,7 @@ async function updateKnown(
     // A teaser says nothing about whether the stored full text changed.
     const a = candidate.article;
     if (stored.source_id === source.id && !candidate.teaser && stored.content_hash !== a.content_hash) {
-      await updateArticleContent(deps.db, stored.id, {
-        title: a.title,
-        html: a.html,
-        text: a.text,
-        summary: a.summary,
-        author: a.author,
-        content_hash: a.content_hash,
-        fingerprint: a.fingerprint,
-      });
+      await updateStoredArticle(deps.db, stored, a);
       summary.updated++;
     } else {
       summary.unchanged++;

@@ -4,9 +4,12 @@ import {
   insertArticles,
   insertFingerprintBands,
   originalsByContentHash,
+  replaceFingerprintBands,
+  type StoredArticleKey,
+  updateArticleContent,
 } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
-import { DUPLICATE_SIMILARITY, fingerprintBands, similarity } from './dedupe.js';
+import { DUPLICATE_SIMILARITY, fingerprintBands, minima, similarity } from './dedupe.js';
 import type { Candidate } from './items.js';
 
 /** What storing a batch did: new originals, new duplicates (linked), and rows already stored. */
@@ -93,19 +96,26 @@ async function linkDuplicates(
     tx,
     batch.map((row) => row.content_hash),
   );
-  const allBands = batch.flatMap((row) => (row.fingerprint ? fingerprintBands(row.fingerprint) : []));
-  const stored = await fingerprintCandidates(tx, [...new Set(allBands)], 50 * batch.length);
+  // Signatures are parsed once here: every row is compared with every stored candidate and with
+  // the new rows before it.
+  const signatureOf = new Map<Row, Uint32Array>();
+  for (const row of batch) if (row.fingerprint) signatureOf.set(row, minima(row.fingerprint));
+  const allBands = [...signatureOf.values()].flatMap((signature) => fingerprintBands(signature));
+  const stored = (await fingerprintCandidates(tx, [...new Set(allBands)], 50 * batch.length)).map((c) => ({
+    id: c.id,
+    signature: minima(c.fingerprint),
+  }));
   const ready: Row[] = [];
   const fresh: Row[] = [];
   const siblingsOf = new Map<Row, string>();
   for (const row of batch) {
-    const original =
-      byHash.get(row.content_hash) ?? (row.fingerprint ? bestMatch(row.fingerprint, stored) : null);
+    const signature = signatureOf.get(row);
+    const original = byHash.get(row.content_hash) ?? (signature ? bestMatch(signature, stored) : null);
     if (original !== null) {
       ready.push({ ...row, duplicate_of: original });
       continue;
     }
-    const sibling = fresh.find((other) => sameStory(row, other));
+    const sibling = fresh.find((other) => sameStory(row, signature, other, signatureOf.get(other)));
     if (sibling) {
       siblingsOf.set(row, sibling.canonical_url);
       continue;
@@ -116,23 +126,47 @@ async function linkDuplicates(
   return { ready, siblingsOf };
 }
 
-function sameStory(a: Row, b: Row): boolean {
+function sameStory(a: Row, aSignature: Uint32Array | undefined, b: Row, bSignature: Uint32Array | undefined) {
   if (a.content_hash === b.content_hash) return true;
-  return Boolean(
-    a.fingerprint && b.fingerprint && similarity(a.fingerprint, b.fingerprint) >= DUPLICATE_SIMILARITY,
-  );
+  return Boolean(aSignature && bSignature && similarity(aSignature, bSignature) >= DUPLICATE_SIMILARITY);
 }
 
 /** The most similar stored original at or above the duplicate threshold, or null. */
-function bestMatch(fingerprint: string, stored: { id: number; fingerprint: string }[]): number | null {
+function bestMatch(signature: Uint32Array, stored: { id: number; signature: Uint32Array }[]): number | null {
   let best: number | null = null;
   let bestScore = DUPLICATE_SIMILARITY;
   for (const candidate of stored) {
-    const score = similarity(fingerprint, candidate.fingerprint);
+    const score = similarity(signature, candidate.signature);
     if (score >= bestScore) {
       best = candidate.id;
       bestScore = score;
     }
   }
   return best;
+}
+
+/**
+ * Replaces a stored article's content with a newer fetch of it, and its band keys with those of the
+ * new text, in one transaction. Duplicates keep no band keys (only originals are matched against),
+ * so a duplicate's keys stay empty.
+ */
+export async function updateStoredArticle(
+  db: Executor,
+  stored: StoredArticleKey,
+  article: Row,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await updateArticleContent(tx, stored.id, {
+      title: article.title,
+      html: article.html,
+      text: article.text,
+      summary: article.summary,
+      author: article.author,
+      content_hash: article.content_hash,
+      fingerprint: article.fingerprint ?? null,
+    });
+    const bands =
+      stored.duplicate_of === null && article.fingerprint ? fingerprintBands(article.fingerprint) : [];
+    await replaceFingerprintBands(tx, stored.id, bands);
+  });
 }

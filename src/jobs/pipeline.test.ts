@@ -66,10 +66,12 @@ describe.runIf(events !== undefined)('pipeline on the WikiNews multi-document sa
   it('clusters imported articles and publishes a story version per story, once', async () => {
     await importEvent(2, 0, 6);
     const first = await runPipelineOnce(deps, { debounceMs: 0 });
+    expect(first.indexed).toBe(6);
     expect(first.clustered).toBe(6);
     expect(first.stories.published).toBeGreaterThanOrEqual(1);
     const again = await runPipelineOnce(deps, { debounceMs: 0 });
     expect(again).toEqual({
+      indexed: 0,
       clustered: 0,
       stories: { published: 0, review: 0, held: 0, not_enough_material: 0, unchanged: 0 },
     });

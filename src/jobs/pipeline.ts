@@ -2,11 +2,13 @@ import { type ClusterDeps, clusterArticles } from '../cluster/cluster.js';
 import type { Logger } from '../lib/log.js';
 import { type WriteDeps, writeStory } from '../publish/write-story.js';
 import { clearWriteNotes, storiesNeedingWrite, unclusteredArticleIds } from '../store/pipeline.js';
+import { indexAllPendingArticles } from '../store/search-index.js';
 
 /**
- * The pipeline after ingest: analyze and cluster new articles, then write, verify and publish the
- * stories that changed. Each step is one function so a job queue can run them as separate jobs;
- * `runPipelineOnce` runs them in order (the `pipeline` job and `pipeline --once`).
+ * The pipeline after ingest: build new articles' search documents, analyze and cluster them, then
+ * write, verify and publish the stories that changed. Each step is one function so a job queue can
+ * run them as separate jobs; `runPipelineOnce` runs them in order (the `pipeline` job and
+ * `pipeline --once`).
  */
 
 /** What the pipeline needs: the clustering and writing dependencies, and the debounce. */
@@ -21,6 +23,8 @@ export interface PipelineDeps {
 
 /** What one pass did. */
 export interface PipelineReport {
+  /** Articles whose search document was built (new or edited since the last pass). */
+  indexed: number;
   clustered: number;
   stories: Record<'published' | 'review' | 'held' | 'not_enough_material' | 'unchanged', number>;
 }
@@ -84,13 +88,14 @@ export async function writePending(
   return counts;
 }
 
-/** One pass over everything pending: cluster, then write what is due. `debounceMs: 0` writes at once. */
+/** One pass over everything pending: index for search, cluster, then write what is due. `debounceMs: 0` writes at once. */
 export async function runPipelineOnce(
   deps: PipelineDeps,
   options: { debounceMs?: number } = {},
 ): Promise<PipelineReport> {
+  const indexed = await indexAllPendingArticles(deps.cluster.db);
   const clustered = await clusterPending(deps);
   const stories = await writePending(deps, options);
-  deps.logger.info({ clustered, ...stories }, 'pipeline pass');
-  return { clustered, stories };
+  deps.logger.info({ indexed, clustered, ...stories }, 'pipeline pass');
+  return { indexed, clustered, stories };
 }

@@ -14,10 +14,11 @@ export interface ExportHeader {
 
 /**
  * Tables that are never exported: bookkeeping, secrets (sessions, tokens, passwords), and search
- * documents that triggers rebuild from the rows they index.
+ * documents, rebuilt from the rows they index (imported articles queue themselves for indexing).
  */
 export const EXPORT_SKIP = new Set([
   'article_search',
+  'article_search_queue',
   'story_version_search',
   'newsloom_migrations',
   'newsloom_migrations_lock',

@@ -132,6 +132,19 @@ export async function insertFingerprintBands(
 }
 
 /**
+ * Replaces the LSH band keys of one article: its text changed, so its old keys would find
+ * near-duplicates of a text it no longer carries. Empty `bands` just removes them.
+ */
+export async function replaceFingerprintBands(
+  db: Executor,
+  articleId: number,
+  bands: number[],
+): Promise<void> {
+  await db.deleteFrom('article_fingerprint_bands').where('article_id', '=', articleId).execute();
+  await insertFingerprintBands(db, [{ article_id: articleId, bands }]);
+}
+
+/**
  * Original articles (not duplicates) sharing a band key with a fingerprint: near-duplicate
  * candidates from the band index, newest first, at most `limit`.
  */

@@ -10,8 +10,11 @@ import {
   insertFingerprintBands,
   markDuplicate,
   originalsByContentHash,
+  replaceFingerprintBands,
   updateArticleContent,
 } from './articles.js';
+import { searchArticles } from './search.js';
+import { indexAllPendingArticles, indexPendingArticles, pendingSearchCount } from './search-index.js';
 import { addItemsSeen, dueSources, sourceById, updateSource, upsertSourceByKey } from './sources.js';
 
 function row(sourceId: number, n: number, extra: Partial<NewArticle> = {}): NewArticle {
@@ -84,6 +87,58 @@ export function ingestStoreContract(engine: Engine): void {
         { id: a, fingerprint: 'aa' },
       ]);
       expect(await fingerprintCandidates(database.db, [999])).toEqual([]);
+    });
+
+    it('replaces the band keys of an article whose text changed', async () => {
+      const { inserted } = await insertArticles(database.db, [row(sourceId, 30, { fingerprint: 'dd' })]);
+      const id = inserted.get('https://ingest.example/30')!;
+      await insertFingerprintBands(database.db, [{ article_id: id, bands: [300, 301] }]);
+      await replaceFingerprintBands(database.db, id, [302]);
+      expect(await fingerprintCandidates(database.db, [300, 301])).toEqual([]);
+      expect(await fingerprintCandidates(database.db, [302])).toEqual([{ id, fingerprint: 'dd' }]);
+      await replaceFingerprintBands(database.db, id, []);
+      expect(await fingerprintCandidates(database.db, [302])).toEqual([]);
+    });
+
+    it('queues inserted and edited articles for search and indexes them in batches', async () => {
+      await indexAllPendingArticles(database.db);
+      const { inserted } = await insertArticles(database.db, [
+        row(sourceId, 40, { title: 'Quarry flooding', text: 'The quarry at Elmstead flooded overnight.' }),
+        row(sourceId, 41, { title: 'Quarry reopens', text: 'Workers pumped the quarry dry by noon.' }),
+        row(sourceId, 42, { title: 'Ferry strike', text: 'Ferry crews walked out at dawn.' }),
+      ]);
+      const [a, b, c] = [40, 41, 42].map((n) => inserted.get(`https://ingest.example/${n}`)!);
+      // Inserting does not build documents: that is the indexing pass's work.
+      expect(await pendingSearchCount(database.db)).toBe(3);
+      expect(await searchArticles(database.db, 'quarry', { limit: 10 })).toEqual([]);
+      expect(await indexPendingArticles(database.db, 2)).toBe(2);
+      expect(await pendingSearchCount(database.db)).toBe(1);
+      expect(await indexAllPendingArticles(database.db)).toBe(1);
+      const quarry = await searchArticles(database.db, 'quarry', { limit: 10 });
+      expect(quarry.map((h) => h.id).sort()).toEqual([a, b].sort());
+      // A changed text queues the article again; other column changes do not.
+      await markDuplicate(database.db, b!, a!);
+      expect(await pendingSearchCount(database.db)).toBe(0);
+      await updateArticleContent(database.db, c!, {
+        title: 'Ferry strike ends',
+        html: null,
+        text: 'Ferry crews returned after a quarry of talks.',
+        summary: null,
+        content_hash: 'h42b',
+        author: null,
+      });
+      expect(await pendingSearchCount(database.db)).toBe(1);
+      expect(await indexAllPendingArticles(database.db)).toBe(1);
+      const after = await searchArticles(database.db, 'quarry', { limit: 10 });
+      expect(after.map((h) => h.id).sort()).toEqual([a, b, c].sort());
+      expect(await searchArticles(database.db, 'dawn', { limit: 10 })).toEqual([]);
+      // A deleted article leaves nothing queued behind.
+      await insertArticles(database.db, [row(sourceId, 43)]);
+      await database.db
+        .deleteFrom('articles')
+        .where('canonical_url', '=', 'https://ingest.example/43')
+        .execute();
+      expect(await pendingSearchCount(database.db)).toBe(0);
     });
 
     it('updates an article content in place', async () => {

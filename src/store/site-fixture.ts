@@ -1,6 +1,7 @@
 import type { Citation, StoryBody } from '../db/schema.js';
 import { insertArticles } from './articles.js';
 import type { Executor } from './db.js';
+import { indexAllPendingArticles } from './search-index.js';
 import { upsertSourceByKey } from './sources.js';
 import { assignArticle, insertStory, insertStoryVersion } from './stories.js';
 
@@ -126,6 +127,8 @@ export async function seedSite(
 ): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const fixture of stories) ids.set(fixture.slug, await seedStory(db, fixture, now));
+  // As the pipeline pass does before clustering: the articles become searchable.
+  await indexAllPendingArticles(db);
   return ids;
 }
 

@@ -6,6 +6,7 @@ import * as write from './0004_write.js';
 import * as site from './0005_site.js';
 import * as discuss from './0006_discuss.js';
 import * as discussBackoff from './0006_discuss_backoff.js';
+import * as ingestSearch from './0007_ingest_search.js';
 import * as admin from './0011_admin.js';
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   '0005_site': site,
   '0006_discuss': discuss,
   '0006_discuss_backoff': discussBackoff,
+  '0007_ingest_search': ingestSearch,
   '0011_admin': admin,
 };
