@@ -17,8 +17,10 @@ import type {
   UsersTable,
   VerificationsTable,
 } from './schema-discuss.js';
+import type { StorySeparationsTable } from './schema-review.js';
 
 export * from './schema-discuss.js';
+export * from './schema-review.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -273,6 +275,7 @@ export interface DB {
   site_settings: SiteSettingsTable;
   article_search: ArticleSearchTable;
   story_version_search: StoryVersionSearchTable;
+  story_separations: StorySeparationsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

@@ -7,6 +7,7 @@ import * as site from './0005_site.js';
 import * as discuss from './0006_discuss.js';
 import * as discussBackoff from './0006_discuss_backoff.js';
 import * as admin from './0011_admin.js';
+import * as review from './0012_review.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_discuss': discuss,
   '0006_discuss_backoff': discussBackoff,
   '0011_admin': admin,
+  '0012_review': review,
 };
