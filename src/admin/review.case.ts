@@ -1,14 +1,13 @@
-import type { NewArticle, Story } from '../db/schema.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newFrequencyCache } from '../analyze/run.js';
 import { clusterArticles } from '../cluster/cluster.js';
 import { defaultClusterSettings } from '../cluster/settings.js';
 import type { Database, Engine } from '../db/connect.js';
+import type { NewArticle, Story } from '../db/schema.js';
 import { openTestDatabase } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
 import { seedStory } from '../publish/testing.js';
-import { storeVersion, writeStory } from '../publish/write-story.js';
-import { loadStorySources } from '../publish/sources.js';
+import { writeStory } from '../publish/write-story.js';
 import { insertArticles } from '../store/articles.js';
 import { correctionsLog } from '../store/corrections.js';
 import { listActions } from '../store/moderation.js';
@@ -20,20 +19,9 @@ import { publishCorrection } from './corrections.js';
 import type { ReviewDeps } from './deps.js';
 import { editHeadline, regenerateStory } from './rewrite.js';
 import { storyReview } from './story-review.js';
+import { FLOOD, storeHeldVersion } from './testing.js';
 import { holdVersion, publishVersion, unpublishStory } from './versions.js';
 
-const FLOOD = [
-  {
-    outlet: 'Valley Post',
-    title: 'Floods hit Lower Dorn',
-    text: 'Rescue teams reached the flooded valley of Lower Dorn on Sunday after three days of rain. Officials said 40 homes were evacuated overnight. The regional council opened two shelters in local schools.',
-  },
-  {
-    outlet: 'Dorn Herald',
-    title: 'Lower Dorn evacuates 40 homes',
-    text: 'Forty homes in Lower Dorn were evacuated after the river burst its banks on Saturday night. The council said shelters in two schools would stay open all week. Roads into the valley remain closed.',
-  },
-];
 /** The flood articles under outlets of their own (seeded articles are unique by outlet and text). */
 const flood = (n: number) => FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${n}` }));
 const SAILORS = [
@@ -162,38 +150,7 @@ export function reviewContract(engine: Engine): void {
 
     it('refuses a held version with a failing headline until the editor fixes it through the verifier', async () => {
       const { storyId } = await seedStory(database.db, `dorn-held-${engine}`, flood(2));
-      const sources = await loadStorySources(database.db, storyId);
-      const [valley, herald] = sources;
-      const cite = (s: typeof valley, sentence: string) => {
-        const start = s!.text.indexOf(sentence);
-        return { text: sentence, citations: [{ article_id: s!.id, start, end: start + sentence.length }] };
-      };
-      const held = await storeVersion(deps.write, {
-        storyId,
-        sources,
-        writer: 'extractive',
-        draft: {
-          headline: 'Floods force 900 families from Lower Dorn',
-          dek: 'Rescue teams reached the flooded valley after three days of rain.',
-          body: {
-            lede: [cite(valley, 'Officials said 40 homes were evacuated overnight.')],
-            sections: [
-              {
-                heading: '',
-                sentences: [
-                  cite(herald, 'The council said shelters in two schools would stay open all week.'),
-                  {
-                    ...cite(herald, 'Roads into the valley remain closed.'),
-                    text: 'The army built a bridge of boats across the river.',
-                  },
-                ],
-              },
-            ],
-            quotes: [],
-            figures: [],
-          },
-        },
-      });
+      const held = await storeHeldVersion(deps.write, storyId);
       expect(held.status).toBe('held');
       const review = await storyReview(deps, storyId);
       expect(review.headline.verdict).toBe('figure-not-found');
@@ -339,7 +296,6 @@ export function reviewContract(engine: Engine): void {
       const written = await writeStory({ ...deps.write, policy: 'auto' }, storyId);
       if (written.status !== 'published') throw new Error(written.status);
       const body = written.version.body;
-      const lede = body.lede[0]!.text;
       const base = { storyId, reason: 'The evacuation figure was misattributed.' };
       await expect(publishCorrection(deps, EDITOR, { ...base, reason: 'oops' })).rejects.toThrow(
         /say in a sentence/,
@@ -360,7 +316,6 @@ export function reviewContract(engine: Engine): void {
       });
       const corrected = await publishCorrection(deps, EDITOR, {
         ...base,
-        replace: { 'lede.0': lede.replace(/\.$/, '') + '.' },
         remove: ['sections.0.0'].filter(() => body.sections[0]?.sentences.length),
         headline: 'Lower Dorn evacuates 40 homes after the floods',
       });

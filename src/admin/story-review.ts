@@ -83,7 +83,7 @@ export interface StoryReview {
 }
 
 /**
- * The review of one version of a story (the current one, else the latest): each kept sentence
+ * The review of one version of a story (the newest unless asked: what waits for the editor): each kept sentence
  * verified again against the story's sources as they are now (so a citation to an article split
  * out since shows up), the verifier's stored findings for headline, dek and what it dropped.
  */
@@ -96,9 +96,7 @@ export async function storyReview(
   if (!story) throw new AppError('not_found', `no story ${storyId}`);
   const versions = await storyVersions(deps.db, storyId);
   const version =
-    versionNumber !== undefined
-      ? versions.find((v) => v.version === versionNumber)
-      : (versions.find((v) => v.id === story.current_version_id) ?? versions[0]);
+    versionNumber !== undefined ? versions.find((v) => v.version === versionNumber) : versions[0];
   if (versionNumber !== undefined && !version)
     throw new AppError('not_found', `story ${storyId} has no version ${versionNumber}`);
   const articles = await storySourceArticles(deps.db, storyId);
