@@ -152,7 +152,9 @@ export function StoryView({
           </>
         ) : null}
       </p>
-      {story.write_note ? <p class="notice">{story.write_note}</p> : null}
+      {story.write_note && !review.notes.some((n) => n.message === story.write_note) ? (
+        <p class="notice">{story.write_note}</p>
+      ) : null}
       {version ? (
         <>
           <h1 class={`v-${review.headline.verdict}`}>{version.headline}</h1>
@@ -353,7 +355,7 @@ export function StoryView({
               </li>
             ))}
           </ul>
-          <form method="post" action={`${base}/merge`}>
+          <form method="post" action={`${base}/merge`} class="merge">
             {csrf}
             <label>
               Merge another story into this one (its number or slug){' '}
