@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { InaccuracyReport, StoryVersion } from '../db/schema.js';
-import { resolveInaccuracy, type resolutionSchema } from '../discuss/inaccuracy.js';
+import { type resolutionSchema, resolveInaccuracy } from '../discuss/inaccuracy.js';
 import { AppError } from '../lib/errors.js';
 import { correctedDraft, correctStory } from '../publish/correct.js';
 import { loadStorySources } from '../publish/sources.js';

@@ -1,20 +1,9 @@
 import { loadStorySources } from '../publish/sources.js';
 import { storeVersion, type WriteDeps } from '../publish/write-story.js';
-import type { SourceArticle } from '../verify/types.js';
 
-/** Two outlets on one flood: the sources of the review tests' stories. */
-export const FLOOD = [
-  {
-    outlet: 'Valley Post',
-    title: 'Floods hit Lower Dorn',
-    text: 'Rescue teams reached the flooded valley of Lower Dorn on Sunday after three days of rain. Officials said 40 homes were evacuated overnight. The regional council opened two shelters in local schools.',
-  },
-  {
-    outlet: 'Dorn Herald',
-    title: 'Lower Dorn evacuates 40 homes',
-    text: 'Forty homes in Lower Dorn were evacuated after the river burst its banks on Saturday night. The council said shelters in two schools would stay open all week. Roads into the valley remain closed.',
-  },
-];
+export { FLOOD } from '../publish/testing.js';
+
+import type { SourceArticle } from '../verify/types.js';
 
 /** The headline of the held version: its figure (900) is in no source. */
 export const HELD_HEADLINE = 'Floods force 900 families from Lower Dorn';

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -15,10 +14,9 @@ import { writeStory } from '../../src/publish/write-story.js';
 import { storyById } from '../../src/store/stories.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
-import { ARGS, available, CHROMIUM } from './chromium.js';
+import { ARGS, available, axeViolations, CHROMIUM } from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const NEW_HEADLINE = 'Lower Dorn evacuates 40 homes as the river floods';
 const flood = (n: number) => FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${n}` }));
 
@@ -76,17 +74,6 @@ describe.skipIf(!available)('editor review console in chromium', () => {
     await page.click('form[action="/sign-in"] button[type=submit]');
     await page.waitForURL((url) => url.pathname === '/');
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations as { id: string; impact: string; nodes: unknown[] }[];
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
   }
 
   it('reviews a held version: unsupported sentence highlighted, headline fixed by keyboard, published', async () => {
