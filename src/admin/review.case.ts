@@ -6,11 +6,12 @@ import type { Database, Engine } from '../db/connect.js';
 import type { NewArticle, Story } from '../db/schema.js';
 import { openTestDatabase } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
-import { seedStory } from '../publish/testing.js';
+import { addArticles, floodFrom, seedStory } from '../publish/testing.js';
 import { writeStory } from '../publish/write-story.js';
 import { insertArticles } from '../store/articles.js';
 import { correctionsLog } from '../store/corrections.js';
 import { listActions } from '../store/moderation.js';
+import { storiesNeedingWrite } from '../store/pipeline.js';
 import { currentVersionIdBySlug } from '../store/site.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { storyArticleIds, storyById, storyVersions } from '../store/stories.js';
@@ -19,11 +20,9 @@ import { publishCorrection } from './corrections.js';
 import type { ReviewDeps } from './deps.js';
 import { editHeadline, regenerateStory } from './rewrite.js';
 import { storyReview } from './story-review.js';
-import { FLOOD, storeHeldVersion } from './testing.js';
+import { storeHeldVersion } from './testing.js';
 import { holdVersion, publishVersion, unpublishStory } from './versions.js';
 
-/** The flood articles under outlets of their own (seeded articles are unique by outlet and text). */
-const flood = (n: number) => FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${n}` }));
 const SAILORS = [
   {
     title: '15 Royal Navy sailors captured at gunpoint by Iranian guards',
@@ -97,7 +96,7 @@ export function reviewContract(engine: Engine): void {
     const state = async (id: number): Promise<Story['state']> => (await storyById(database.db, id))!.state;
 
     it('publishes, holds and unpublishes, each logged with before and after, readers only', async () => {
-      const { storyId } = await seedStory(database.db, `dorn-${engine}`, flood(1));
+      const { storyId } = await seedStory(database.db, `dorn-${engine}`, floodFrom(1));
       const written = await writeStory(deps.write, storyId);
       if (written.status !== 'review') throw new Error(`expected review, got ${written.status}`);
       const ref = { storyId, versionId: written.version.id };
@@ -138,6 +137,21 @@ export function reviewContract(engine: Engine): void {
       await unpublishStory(deps, EDITOR, { storyId, reason: 'legal review' });
       expect(await state(storyId)).toBe('held');
       expect(await currentVersionIdBySlug(database.db, `dorn-${engine}`)).toBeUndefined();
+      // New articles do not bring it back: the pipeline leaves a story an editor took down alone.
+      await addArticles(database.db, storyId, [
+        {
+          outlet: 'Valley Post 1',
+          title: 'More rain due in Lower Dorn',
+          text: 'Forecasters expect more rain over Lower Dorn this week, officials said on Monday.',
+        },
+      ]);
+      const due = {
+        minArticles: 1,
+        minPublishers: 1,
+        quietBefore: new Date(Date.now() + 60_000),
+        limit: 1000,
+      };
+      expect(await storiesNeedingWrite(database.db, due)).not.toContain(storyId);
       const [down] = await listActions(database.db, { targetKind: 'story', targetId: storyId });
       expect(down).toMatchObject({
         action: 'unpublish',
@@ -146,10 +160,11 @@ export function reviewContract(engine: Engine): void {
       });
       await publishVersion(deps, EDITOR, ref);
       expect(await state(storyId)).toBe('published');
+      expect(await storiesNeedingWrite(database.db, due)).toContain(storyId);
     });
 
     it('refuses a held version with a failing headline until the editor fixes it through the verifier', async () => {
-      const { storyId } = await seedStory(database.db, `dorn-held-${engine}`, flood(2));
+      const { storyId } = await seedStory(database.db, `dorn-held-${engine}`, floodFrom(2));
       const held = await storeHeldVersion(deps.write, storyId);
       expect(held.status).toBe('held');
       const review = await storyReview(deps, storyId);
@@ -197,7 +212,7 @@ export function reviewContract(engine: Engine): void {
     });
 
     it('writes a story again with the extractive writer, and says when no model is configured', async () => {
-      const { storyId } = await seedStory(database.db, `dorn-again-${engine}`, flood(3));
+      const { storyId } = await seedStory(database.db, `dorn-again-${engine}`, floodFrom(3));
       await expect(regenerateStory(deps, EDITOR, { storyId, writer: 'model' })).rejects.toThrow(
         /no model is configured/,
       );
@@ -292,7 +307,7 @@ export function reviewContract(engine: Engine): void {
     });
 
     it('publishes a correction on the editor’s initiative, refusing changes the sources do not support', async () => {
-      const { storyId } = await seedStory(database.db, `dorn-fix-${engine}`, flood(4));
+      const { storyId } = await seedStory(database.db, `dorn-fix-${engine}`, floodFrom(4));
       const written = await writeStory({ ...deps.write, policy: 'auto' }, storyId);
       if (written.status !== 'published') throw new Error(written.status);
       const body = written.version.body;

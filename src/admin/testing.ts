@@ -1,8 +1,6 @@
 import { loadStorySources } from '../publish/sources.js';
 import { storeVersion, type WriteDeps } from '../publish/write-story.js';
 
-export { FLOOD } from '../publish/testing.js';
-
 import type { SourceArticle } from '../verify/types.js';
 
 /** The headline of the held version: its figure (900) is in no source. */
@@ -17,7 +15,7 @@ function cite(source: SourceArticle, sentence: string) {
 }
 
 /**
- * Stores a version of a FLOOD story the verifier holds: a headline with a figure no source has and
+ * Stores a version of a flood story (`floodFrom`) the verifier holds: a headline with a figure no source has and
  * one unsupported sentence beside two verified ones (as a writer's mistakes would look).
  */
 export async function storeHeldVersion(deps: WriteDeps, storyId: number) {

@@ -4,6 +4,7 @@ import { AppError } from '../lib/errors.js';
 import { refreshRelated } from '../publish/related.js';
 import { findingsForVersion } from '../store/findings.js';
 import { recordAction } from '../store/moderation.js';
+import { setHeldBy } from '../store/review.js';
 import {
   latestPublishedVersion,
   setCurrentVersion,
@@ -69,6 +70,7 @@ export async function publishVersion(
     await supersedeVersions(trx, storyId, version.id);
     await setCurrentVersion(trx, storyId, version.id);
     await setStoryState(trx, storyId, 'published');
+    await setHeldBy(trx, storyId, null);
     await recordAction(trx, {
       actorId: actor.id,
       action: 'publish',
@@ -110,8 +112,10 @@ export async function holdVersion(
   const nextState = story.state === 'published' ? 'published' : 'held';
   await deps.db.transaction().execute(async (trx) => {
     await setVersionStatus(trx, version.id, 'held');
-    if (nextState === 'held')
+    if (nextState === 'held') {
       await setStoryState(trx, storyId, 'held', `held by an editor${note ? `: ${note}` : ''}`);
+      await setHeldBy(trx, storyId, actor.id);
+    }
     await recordAction(trx, {
       actorId: actor.id,
       action: 'hold',
@@ -136,7 +140,7 @@ const unpublishInput = z.object({
 
 /**
  * An editor takes a published story off the reader site: its live version is held and the story
- * with it, until an editor publishes a version again.
+ * with it, and the pipeline does not write or publish it again until an editor publishes a version.
  */
 export async function unpublishStory(
   deps: ReviewDeps,
@@ -152,6 +156,7 @@ export async function unpublishStory(
   await deps.db.transaction().execute(async (trx) => {
     await setVersionStatus(trx, live.id, 'held');
     await setStoryState(trx, storyId, 'held', `unpublished by an editor: ${reason}`);
+    await setHeldBy(trx, storyId, actor.id);
     await recordAction(trx, {
       actorId: actor.id,
       action: 'unpublish',

@@ -88,6 +88,8 @@ export interface StoriesTable {
   merged_into: number | null;
   /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
   write_note: Generated<string | null>;
+  /** The editor who held or unpublished the story; the pipeline leaves it alone (0012_review). */
+  held_by: Generated<string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;

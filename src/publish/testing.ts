@@ -26,6 +26,11 @@ export const FLOOD: readonly SeedArticle[] = [
   },
 ];
 
+/** The FLOOD articles under outlets of their own (seeded articles are unique by outlet and text). */
+export function floodFrom(tag: string | number): SeedArticle[] {
+  return FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${tag}` }));
+}
+
 /** Stores outlets, articles and one story holding them; returns the story id and article ids in order. */
 export async function seedStory(
   db: Executor,

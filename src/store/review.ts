@@ -137,3 +137,8 @@ export async function articlesWithSources(
     .where('articles.id', 'in', [...new Set(ids)])
     .execute();
 }
+
+/** Records who held a story (null: an editor published it again, the pipeline may rewrite it). */
+export async function setHeldBy(db: Executor, storyId: number, editorId: string | null): Promise<void> {
+  await db.updateTable('stories').set({ held_by: editorId }).where('id', '=', storyId).execute();
+}

@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOOD, HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../src/admin/testing.js';
+import { HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../src/admin/testing.js';
 import { createAccounts } from '../../src/auth/accounts.js';
 import { createUser } from '../../src/auth/users.js';
 import type { Database } from '../../src/db/connect.js';
 import { openTestDatabase } from '../../src/db/testing.js';
 import { silentLogger } from '../../src/lib/log.js';
-import { seedStory } from '../../src/publish/testing.js';
+import { floodFrom, seedStory } from '../../src/publish/testing.js';
 import { writeStory } from '../../src/publish/write-story.js';
 import { storyById } from '../../src/store/stories.js';
 import { createApp } from '../../src/web/app.js';
@@ -18,7 +18,6 @@ import { ARGS, available, axeViolations, CHROMIUM } from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const NEW_HEADLINE = 'Lower Dorn evacuates 40 homes as the river floods';
-const flood = (n: number) => FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${n}` }));
 
 describe.skipIf(!available)('editor review console in chromium', () => {
   let database: Database;
@@ -46,11 +45,11 @@ describe.skipIf(!available)('editor review console in chromium', () => {
       name: 'Ria',
     });
     const write = { db: database.db, logger: silentLogger(), policy: 'auto' as const };
-    heldId = (await seedStory(database.db, 'dorn-floods', flood(1))).storyId;
+    heldId = (await seedStory(database.db, 'dorn-floods', floodFrom(1))).storyId;
     await storeHeldVersion(write, heldId);
-    otherId = (await seedStory(database.db, 'dorn-roads', flood(2))).storyId;
+    otherId = (await seedStory(database.db, 'dorn-roads', floodFrom(2))).storyId;
     await writeStory({ ...write, policy: 'review' }, otherId);
-    publishedId = (await seedStory(database.db, 'dorn-shelters', flood(3))).storyId;
+    publishedId = (await seedStory(database.db, 'dorn-shelters', floodFrom(3))).storyId;
     await writeStory(write, publishedId);
     const app = createApp({ config, database, logger: silentLogger() });
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

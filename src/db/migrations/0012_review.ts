@@ -2,7 +2,9 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * An editor's split keeps two stories apart for good: the clusterer never merges a story with one
- * an article was split out of (the pair follows later merges, see mergeStoryInto).
+ * an article was split out of (the pair follows later merges, see mergeStoryInto). A story an
+ * editor held or unpublished records who did, and the pipeline leaves it alone until an editor
+ * publishes it again.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -17,4 +19,5 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`CREATE INDEX story_separations_story_idx ON story_separations (story_id)`.execute(db);
   await sql`CREATE INDEX story_separations_other_idx ON story_separations (other_story_id)`.execute(db);
+  await sql`ALTER TABLE stories ADD COLUMN held_by text`.execute(db);
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FLOOD, HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../admin/testing.js';
+import { HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../admin/testing.js';
 import { createAccounts } from '../../auth/accounts.js';
 import { createUser } from '../../auth/users.js';
 import type { Database } from '../../db/connect.js';
 import { openTestDatabase } from '../../db/testing.js';
 import { silentLogger } from '../../lib/log.js';
-import { seedStory } from '../../publish/testing.js';
+import { floodFrom, seedStory } from '../../publish/testing.js';
 import { listActions } from '../../store/moderation.js';
 import { storyById } from '../../store/stories.js';
 import { TestClient, testApp, testConfig } from '../discuss/testing.js';
@@ -16,8 +16,6 @@ let editor: TestClient;
 let reader: TestClient;
 let held: { storyId: number; versionId: number };
 let other: number;
-
-const flood = (n: number) => FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${n}` }));
 
 beforeAll(async () => {
   database = await openTestDatabase('pglite');
@@ -35,13 +33,13 @@ beforeAll(async () => {
   );
   reader = new TestClient(app, '192.0.2.61');
   expect((await reader.signUpAndIn('reader@example.com')).status).toBe(303);
-  const { storyId } = await seedStory(database.db, 'dorn-floods', flood(1));
+  const { storyId } = await seedStory(database.db, 'dorn-floods', floodFrom(1));
   const version = await storeHeldVersion(
     { db: database.db, logger: silentLogger(), policy: 'auto' },
     storyId,
   );
   held = { storyId, versionId: version.version.id };
-  other = (await seedStory(database.db, 'dorn-roads', flood(2))).storyId;
+  other = (await seedStory(database.db, 'dorn-roads', floodFrom(2))).storyId;
 });
 afterAll(async () => {
   await database?.close();
