@@ -180,7 +180,7 @@ export function correctionsSection(deps: AdminDeps): Hono<AccountEnv> {
               <div class="sentence-edit">
                 <label>
                   <span class="meta">{location}</span>
-                  <textarea name={`s:${location}`} rows={2} maxlength={1000}>
+                  <textarea name={`s:${location}`} rows={3} maxlength={1000}>
                     {f[`s:${location}`] ?? text}
                   </textarea>
                 </label>
