@@ -7,6 +7,7 @@ import {
   storyProfiles,
 } from '../store/clusters.js';
 import type { Executor } from '../store/db.js';
+import { separatedPairs } from '../store/review.js';
 import { type ArticleFeatures, featuresOf, lookupTerms } from './features.js';
 import { flushBatch } from './flush.js';
 import { addToProfile, hoursApart, mergeProfiles, newProfile, profileCosine, similarity } from './profile.js';
@@ -65,6 +66,7 @@ export async function clusterArticles(
   // A duplicate's story joins the working set even when no term would have found it.
   const unseen = [...originals.values()].filter((id) => !set.stories.has(id));
   for (const [id, profile] of await storyProfiles(deps.db, unseen)) set.load(id, profile);
+  for (const [a, b] of await separatedPairs(deps.db, [...set.stories.keys()])) set.keepApart(a, b);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
   const result = placeAll(set, features, duplicateOf, originals, deps.settings);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
@@ -169,6 +171,7 @@ function mergeIfConverged(
   if (
     keep === other ||
     b.mergedInto !== undefined ||
+    set.isApart(keep, other) ||
     profileCosine(a.profile, b.profile) < settings.mergeThreshold
   )
     return;

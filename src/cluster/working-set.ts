@@ -18,6 +18,8 @@ export interface StoryEntry {
 export class WorkingSet {
   readonly stories = new Map<number, StoryEntry>();
   private readonly postings = new Map<string, Set<number>>();
+  /** Stories an editor split apart (story → the stories it must never merge with). */
+  private readonly apart = new Map<number, Set<number>>();
   private nextKey = -1;
 
   /** Adds a story loaded from the database. */
@@ -48,6 +50,24 @@ export class WorkingSet {
     const entry = this.stories.get(from)!;
     this.unindex(from, entry.profile);
     entry.mergedInto = into;
+    // The survivor holds `from`'s articles, so it inherits the stories they were split from.
+    for (const other of this.apart.get(from) ?? []) this.keepApart(into, other);
+  }
+
+  /** Records that two stories must never merge (an editor split them). */
+  keepApart(a: number, b: number): void {
+    if (!this.apart.has(a)) this.apart.set(a, new Set());
+    if (!this.apart.has(b)) this.apart.set(b, new Set());
+    this.apart.get(a)!.add(b);
+    this.apart.get(b)!.add(a);
+  }
+
+  /** Whether two stories (followed through merges) must stay apart. */
+  isApart(a: number, b: number): boolean {
+    const x = this.resolve(a);
+    const y = this.resolve(b);
+    for (const other of this.apart.get(x) ?? []) if (this.resolve(other) === y) return true;
+    return false;
   }
 
   /** Live stories sharing the most of `terms`, most shared first. */

@@ -18,9 +18,11 @@ import type {
   VerificationsTable,
 } from './schema-discuss.js';
 import type { ArticleSearchQueueTable } from './schema-ingest.js';
+import type { StorySeparationsTable } from './schema-review.js';
 
 export * from './schema-discuss.js';
 export * from './schema-ingest.js';
+export * from './schema-review.js';
 
 export interface SourcesTable {
   id: Generated<number>;
@@ -88,6 +90,8 @@ export interface StoriesTable {
   merged_into: number | null;
   /** Why the story has no publishable version, e.g. "not enough material" (migration 0004). */
   write_note: Generated<string | null>;
+  /** The editor who held or unpublished the story; the pipeline leaves it alone (0012_review). */
+  held_by: Generated<string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;
@@ -276,6 +280,7 @@ export interface DB {
   article_search: ArticleSearchTable;
   article_search_queue: ArticleSearchQueueTable;
   story_version_search: StoryVersionSearchTable;
+  story_separations: StorySeparationsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

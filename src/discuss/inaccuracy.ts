@@ -125,6 +125,8 @@ export async function resolveInaccuracy(
       targetKind: 'inaccuracy_report',
       targetId: report.id,
       note: parsed.data.note,
+      before: { status: report.status },
+      after: { status },
     });
     return resolved!;
   });

@@ -12,6 +12,25 @@ export interface SeedArticle {
   published_at?: Date;
 }
 
+/** Two outlets on one flood: the sources of the review tests' stories. */
+export const FLOOD: readonly SeedArticle[] = [
+  {
+    outlet: 'Valley Post',
+    title: 'Floods hit Lower Dorn',
+    text: 'Rescue teams reached the flooded valley of Lower Dorn on Sunday after three days of rain. Officials said 40 homes were evacuated overnight. The regional council opened two shelters in local schools.',
+  },
+  {
+    outlet: 'Dorn Herald',
+    title: 'Lower Dorn evacuates 40 homes',
+    text: 'Forty homes in Lower Dorn were evacuated after the river burst its banks on Saturday night. The council said shelters in two schools would stay open all week. Roads into the valley remain closed.',
+  },
+];
+
+/** The FLOOD articles under outlets of their own (seeded articles are unique by outlet and text). */
+export function floodFrom(tag: string | number): SeedArticle[] {
+  return FLOOD.map((a) => ({ ...a, outlet: `${a.outlet} ${tag}` }));
+}
+
 /** Stores outlets, articles and one story holding them; returns the story id and article ids in order. */
 export async function seedStory(
   db: Executor,

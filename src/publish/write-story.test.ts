@@ -8,7 +8,7 @@ import { relatedStories } from '../store/related.js';
 import { storyById, storyVersions } from '../store/stories.js';
 import { sampleSources } from '../verify/fixtures.js';
 import { correctStory } from './correct.js';
-import { addArticles, seedStory } from './testing.js';
+import { addArticles, FLOOD, seedStory } from './testing.js';
 import { type WriteDeps, writeStory } from './write-story.js';
 
 const [a, b] = sampleSources();
@@ -16,18 +16,7 @@ const rates = [
   { outlet: a!.outlet, title: a!.title, text: a!.text, published_at: a!.published_at! },
   { outlet: b!.outlet, title: b!.title, text: b!.text, published_at: b!.published_at! },
 ];
-const flood = [
-  {
-    outlet: 'Valley Post',
-    title: 'Floods hit Lower Dorn',
-    text: 'Rescue teams reached the flooded valley of Lower Dorn on Sunday after three days of rain. Officials said 40 homes were evacuated overnight. The regional council opened two shelters in local schools.',
-  },
-  {
-    outlet: 'Dorn Herald',
-    title: 'Lower Dorn evacuates 40 homes',
-    text: 'Forty homes in Lower Dorn were evacuated after the river burst its banks on Saturday night. The council said shelters in two schools would stay open all week. Roads into the valley remain closed.',
-  },
-];
+const flood = FLOOD;
 
 describe('writeStory', () => {
   let database: Database;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StoryProfile } from '../db/schema.js';
 import type { Executor } from './db.js';
+import { moveSeparations } from './review.js';
 
 /** What clustering reads about an article to place it. */
 export interface ClusterArticleRow {
@@ -233,6 +234,7 @@ export async function mergeStoryInto(db: Executor, fromId: number, intoId: numbe
     .execute();
   await db.deleteFrom('story_postings').where('story_id', '=', fromId).execute();
   await db.deleteFrom('story_profiles').where('story_id', '=', fromId).execute();
+  await moveSeparations(db, fromId, intoId);
   await refreshStoriesCounts(db, [fromId, intoId]);
 }
 

@@ -18,7 +18,8 @@ export async function unclusteredArticleIds(db: Executor, limit: number): Promis
 /**
  * Stories that need a new version: publishable by coverage, quiet since `quietBefore` (debounce: a
  * burst of articles makes one version), and either never written (and not marked as lacking
- * material) or with more or fewer sources than their latest version.
+ * material) or with more or fewer sources than their latest version. A story an editor held is
+ * left to the editor.
  */
 export async function storiesNeedingWrite(
   db: Executor,
@@ -29,6 +30,7 @@ export async function storiesNeedingWrite(
     LEFT JOIN story_versions v
       ON v.id = (SELECT max(w.id) FROM story_versions w WHERE w.story_id = s.id)
     WHERE s.state <> 'merged'
+      AND s.held_by IS NULL
       AND s.article_count >= ${options.minArticles}
       AND s.publisher_count >= ${options.minPublishers}
       AND s.updated_at <= ${options.quietBefore}

@@ -4,7 +4,7 @@ import { fastResponse } from './security.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/log.js';
 import type { Executor } from '../store/db.js';
-import type { PageCache } from './page-cache.js';
+import type { Memoized, PageCache } from './page-cache.js';
 import type { SiteContext } from './site-context.js';
 import type { PageMeta } from './views/layout.js';
 import { renderPage } from './views/layout.js';
@@ -17,7 +17,7 @@ export interface SiteDeps {
   site: () => Promise<SiteContext>;
   cache: PageCache;
   /** The current version id of a published story by slug (briefly memoized). */
-  currentVersion: (slug: string) => Promise<number | undefined>;
+  currentVersion: Memoized<number | undefined>;
 }
 
 export const HTML = 'text/html; charset=UTF-8';
@@ -38,4 +38,10 @@ export async function page(
     'Cache-Control': cacheControl,
     'Content-Type': HTML,
   });
+}
+
+/** Drops what the reader site holds of a story, so its next request shows an editor's change. */
+export function forgetStory(deps: SiteDeps, slug: string): void {
+  deps.currentVersion.forget(slug);
+  deps.cache.forget(`${slug}@`);
 }

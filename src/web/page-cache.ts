@@ -46,6 +46,11 @@ export class PageCache {
     return page;
   }
 
+  /** Drops every page whose key starts with `prefix` (a story whose state an editor changed). */
+  forget(prefix: string): void {
+    for (const key of [...this.#entries.keys()]) if (key.startsWith(prefix)) this.#entries.delete(key);
+  }
+
   get size(): number {
     return this.#entries.size;
   }
@@ -58,9 +63,9 @@ export class PageCache {
 export function memoize<T>(
   load: (key: string) => Promise<T>,
   { ttlMs = 1000, maxEntries = 5000, now = () => Date.now() } = {},
-): (key: string) => Promise<T> {
+): Memoized<T> {
   const entries = new Map<string, { at: number; value: T }>();
-  return async function memoized(key) {
+  const memoized = async function memoized(key: string) {
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttlMs) return hit.value;
     const value = await load(key);
@@ -68,4 +73,8 @@ export function memoize<T>(
     entries.set(key, { at: now(), value });
     return value;
   };
+  return Object.assign(memoized, { forget: (key: string) => void entries.delete(key) });
 }
+
+/** A memoized lookup that can be told to forget a key (its value changed). */
+export type Memoized<T> = ((key: string) => Promise<T>) & { forget(key: string): void };

@@ -1,4 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
 
 /** Debian's chromium (a test tool's own browser download fails on these machines). */
 export const CHROMIUM = process.env.NEWSLOOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -24,3 +26,17 @@ export const PAYLOADS = readFileSync(
 )
   .split('\n')
   .filter((l) => l.trim() !== '');
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical accessibility violations axe finds on the page. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE); // evaluated through the debugging protocol, so CSP does not apply
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run()).violations as { id: string; impact: string; nodes: unknown[] }[];
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}

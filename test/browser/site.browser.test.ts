@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import { serve, type ServerType } from '@hono/node-server';
 import { parseRssFeed } from 'feedsmith';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM, PAYLOADS } from './chromium.js';
+import { ARGS, available, axeViolations, CHROMIUM, PAYLOADS } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Database } from '../../src/db/connect.js';
 import { openTestDatabase } from '../../src/db/testing.js';
@@ -16,7 +15,6 @@ import { upsertTopic } from '../../src/store/topics.js';
 import { createApp } from '../../src/web/app.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TARIFF = 'tariff-talks-stall-over-investment-pledge';
 
 if (!available)
@@ -53,18 +51,6 @@ describe.skipIf(!available)('reader site in chromium', () => {
       javaScriptEnabled: options.javaScript ?? true,
     });
     return context.newPage();
-  }
-
-  /** Serious and critical accessibility violations axe finds on the page. */
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(AXE); // evaluated through the debugging protocol, so CSP does not apply
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations as { id: string; impact: string; nodes: unknown[] }[];
-    });
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
   }
 
   it('walks home → story → citation → related → search → RSS', async () => {

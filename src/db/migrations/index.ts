@@ -8,6 +8,7 @@ import * as discuss from './0006_discuss.js';
 import * as discussBackoff from './0006_discuss_backoff.js';
 import * as ingestSearch from './0007_ingest_search.js';
 import * as admin from './0011_admin.js';
+import * as review from './0012_review.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0006_discuss_backoff': discussBackoff,
   '0007_ingest_search': ingestSearch,
   '0011_admin': admin,
+  '0012_review': review,
 };

@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import type { AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
+import { correctionsSection } from './corrections.js';
 import { adminGate } from './gate.js';
+import { storiesSection } from './stories.js';
 
 export type { AdminDeps } from './deps.js';
 
@@ -9,7 +11,7 @@ export type { AdminDeps } from './deps.js';
 export type AdminSection = (deps: AdminDeps) => Hono<AccountEnv>;
 
 /** Console sections, each in its own module. */
-const SECTIONS: AdminSection[] = [];
+const SECTIONS: AdminSection[] = [storiesSection, correctionsSection];
 
 /** The editor console under `/admin`: every route behind the role gate. */
 export function adminApp(deps: AdminDeps): Hono<AccountEnv> {

@@ -171,7 +171,7 @@ describe('authorization', () => {
     expect((await other.post(`/discuss/comments/${comment.id}/delete`, {})).status).toBe(403);
     expect((await other.post(`/moderation/comments/${comment.id}`, { action: 'approve' })).status).toBe(403);
     expect((await other.get('/moderation')).status).toBe(403);
-    expect((await other.get('/editor/inaccuracies')).status).toBe(403);
+    expect((await other.get('/admin/corrections')).status).toBe(403);
     expect((await other.post(`/discuss/${storyId}/close`, {})).status).toBe(403);
   });
 
@@ -194,7 +194,7 @@ describe('authorization', () => {
       '/moderation/comments/1',
       `/discuss/${storyId}/close`,
       `/discuss/${storyId}/inaccuracy`,
-      '/editor/inaccuracies/1',
+      '/admin/corrections/reports/1',
     ];
     for (const path of paths) {
       const response = await client.post(path, { body: 'x', email: 'a@example.com' }, { csrf: false });
@@ -280,14 +280,16 @@ describe('moderation and editors', () => {
     ).toBe(400);
     const ed = new TestClient(app, '192.0.2.51');
     await ed.post('/sign-in', { email: 'ed@example.com', password: 'editor-pass' });
-    const queue = await (await ed.get('/editor/inaccuracies')).text();
+    const old = await ed.get('/editor/inaccuracies');
+    expect([old.status, old.headers.get('location')]).toEqual([301, '/admin/corrections']);
+    const queue = await (await ed.get('/admin/corrections')).text();
     expect(queue).toContain('The ministry says $2.4 billion.');
     const id = /id="report-(\d+)"/.exec(queue)![1]!;
-    const done = await ed.post(`/editor/inaccuracies/${id}`, {
+    const done = await ed.post(`/admin/corrections/reports/${id}`, {
       action: 'correct',
       note: 'Cost was $2.4 billion',
     });
-    expect(done.headers.get('location')).toBe('/editor/inaccuracies?done=corrected');
+    expect(done.headers.get('location')).toBe('/admin/corrections?done=corrected');
     expect(await openInaccuracyReports(database.db)).toEqual([]);
     // The correction is a new version without the sentence, carrying the editor's note as its reason.
     const latest = await database.db

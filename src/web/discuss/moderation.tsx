@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import type { Accounts } from '../../auth/accounts.js';
 import { hasRole } from '../../auth/roles.js';
-import { currentSentences, reportInaccuracy, resolveInaccuracy } from '../../discuss/inaccuracy.js';
+import { currentSentences, reportInaccuracy } from '../../discuss/inaccuracy.js';
 import { moderateComment } from '../../discuss/moderation.js';
 import { moderationQueue } from '../../store/comments.js';
-import { openInaccuracyReports, setCommentsClosed } from '../../store/inaccuracy.js';
+import { setCommentsClosed } from '../../store/inaccuracy.js';
 import { listActions, recordAction } from '../../store/moderation.js';
 import type { UserRole } from '../../store/users.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
@@ -49,7 +49,7 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
         <Message text={NOTICES[c.req.query('done') ?? ''] ?? null} />
         {hasRole(c.get('viewer')!.role, 'editor') ? (
           <p>
-            <a href="/editor/inaccuracies">Inaccuracy reports</a>
+            <a href="/admin/corrections">Inaccuracy reports</a>
           </p>
         ) : null}
         {queue.length === 0 ? <p>Nothing waits.</p> : null}
@@ -198,57 +198,11 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
     }
   });
 
-  app.get('/editor/inaccuracies', async (c) => {
-    const denied = gate(c, 'editor');
-    if (denied) return denied;
-    const reports = await openInaccuracyReports(accounts.db);
-    return c.html(
-      <Layout chrome={chrome(c)} title="Inaccuracy reports">
-        <h1>Inaccuracy reports ({reports.length})</h1>
-        <Message text={NOTICES[c.req.query('done') ?? ''] ?? null} />
-        {reports.map((r) => (
-          <article id={`report-${r.id}`}>
-            <p>
-              <a href={`/discuss/${r.story_id}`}>{r.story_slug}</a> · reported by {r.reporter_name} ·{' '}
-              {r.created_at.toISOString()}
-            </p>
-            <blockquote>{r.sentence}</blockquote>
-            <p>{r.note}</p>
-            <form method="post" action={`/editor/inaccuracies/${r.id}`}>
-              <CsrfField token={c.get('csrf')()} />
-              <label>
-                Reason (shown with the correction) <input name="note" required minlength={3} />
-              </label>
-              <button type="submit" name="action" value="dismiss">
-                Dismiss
-              </button>
-              <button type="submit" name="action" value="correct">
-                Publish a correction
-              </button>
-            </form>
-          </article>
-        ))}
-      </Layout>,
-    );
-  });
-
-  app.post('/editor/inaccuracies/:id', async (c) => {
-    const denied = gate(c, 'editor');
-    if (denied) return denied;
-    const fields = await formFields(c);
-    try {
-      const action = fields.action === 'correct' ? 'correct' : 'dismiss';
-      const report = await resolveInaccuracy(
-        accounts.db,
-        c.get('viewer')!,
-        { reportId: Number(c.req.param('id')) || 0, action, note: fields.note ?? '' },
-        { logger: accounts.logger },
-      );
-      return c.redirect(`/editor/inaccuracies?done=${report.status}`, 303);
-    } catch (error) {
-      return errorPage(c, site, error);
-    }
-  });
+  // The editor queue of inaccuracy reports lives in the console now; old links and forms follow it.
+  app.get('/editor/inaccuracies', (c) => c.redirect('/admin/corrections', 301));
+  app.post('/editor/inaccuracies/:id', (c) =>
+    c.redirect(`/admin/corrections/reports/${encodeURIComponent(c.req.param('id'))}`, 308),
+  );
 
   return app;
 }

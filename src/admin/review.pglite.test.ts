@@ -1,0 +1,3 @@
+import { reviewContract } from './review.case.js';
+
+reviewContract('pglite');

@@ -1,0 +1,80 @@
+import type { Child } from 'hono/jsx';
+import type { ReviewDeps } from '../../admin/deps.js';
+import { buildPipelineDeps } from '../../jobs/pipeline-deps.js';
+import { AppError } from '../../lib/errors.js';
+import type { AccountContext } from '../auth/context.js';
+import { forgetStory } from '../context.js';
+import { Message } from '../discuss/layout.js';
+import { statusOf } from '../discuss/shared.js';
+import type { AdminDeps } from './deps.js';
+import { AdminLayout } from './layout.js';
+
+const wired = new WeakMap<AdminDeps, ReviewDeps>();
+
+/** The review operations' dependencies, wired once per app: configured writer, cache invalidation. */
+export function reviewDeps(deps: AdminDeps): ReviewDeps {
+  let review = wired.get(deps);
+  if (!review) {
+    const pipeline = buildPipelineDeps(deps.config, deps.database, deps.logger);
+    review = {
+      db: deps.database.db,
+      logger: deps.logger,
+      write: pipeline.write,
+      analyze: pipeline.cluster,
+      onStoriesChanged: (stories) => {
+        for (const s of stories) forgetStory(deps.site, s.slug);
+      },
+    };
+    wired.set(deps, review);
+  }
+  return review;
+}
+
+/** The signed-in editor (the gate let them through). */
+export function actorOf(c: AccountContext): { id: string; role: string } {
+  const viewer = c.get('viewer');
+  if (!viewer) throw new AppError('unauthorized', 'sign in first');
+  return { id: viewer.id, role: viewer.role };
+}
+
+/** A positive integer from a form or query field, or 0 (which validation then refuses). */
+export function int(value: string | undefined): number {
+  return /^\d+$/.test(value ?? '') ? Number(value) : 0;
+}
+
+/** A console page with an optional notice or error line on top. */
+export function ConsolePage({
+  c,
+  deps,
+  title,
+  notice,
+  error,
+  children,
+}: {
+  c: AccountContext;
+  deps: AdminDeps;
+  title: string;
+  notice?: string | null;
+  error?: string | null;
+  children?: Child;
+}) {
+  return (
+    <AdminLayout c={c} siteName={deps.config.siteName} title={title}>
+      <Message text={error} kind="error" />
+      <Message text={notice} />
+      {children}
+    </AdminLayout>
+  );
+}
+
+/** What a failed action tells the editor, and its status; anything unexpected is rethrown (500). */
+export function failure(error: unknown): { message: string; status: 400 | 401 | 403 | 404 | 409 | 429 } {
+  const status = statusOf(error);
+  if (status === 500) throw error;
+  return { message: (error as AppError).message, status };
+}
+
+/** The hidden CSRF field of the viewer's session. */
+export function csrfOf(c: AccountContext): string {
+  return c.get('csrf')();
+}
