@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
 import { demoPipeline } from '../demo/pipeline.js';
+import { createSettingsService } from '../admin/settings.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -32,8 +33,10 @@ export function registerServe(program: Command): void {
           await loadDemoIfEmpty(database.db, { logger, afterImport });
         }
         const metrics = createMetrics();
-        const app = createApp({ config, database, logger, metrics });
-        const queue = await startBackground(context, { scheduler: true, workers: options.workers });
+        // One settings service for the site and the pipeline: a console save applies to both at once.
+        const settings = createSettingsService({ config, db: database.db, logger });
+        const app = createApp({ config, database, logger, metrics, settings });
+        const queue = await startBackground(context, { scheduler: true, workers: options.workers }, settings);
         try {
           const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
           await new Promise<void>((resolve, reject) => {

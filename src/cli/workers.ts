@@ -1,3 +1,4 @@
+import type { SettingsService } from '../admin/settings.js';
 import type { Database } from '../db/connect.js';
 import type { Queue } from '../jobs/queue.js';
 import type { CommandContext } from './context.js';
@@ -14,7 +15,11 @@ export interface BackgroundRoles {
  * returns it so the caller stops it before closing the database. Workers refresh sources and run
  * the pipeline (cluster → write → verify → publish); every stored article asks for a pipeline pass.
  */
-export async function startBackground(context: CommandContext, roles: BackgroundRoles): Promise<Queue> {
+export async function startBackground(
+  context: CommandContext,
+  roles: BackgroundRoles,
+  settings?: SettingsService,
+): Promise<Queue> {
   // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
   const { createQueue } = await import('../jobs/queue.js');
   const { registerIngestWorkers, startScheduler } = await import('../jobs/scheduler.js');
@@ -35,7 +40,10 @@ export async function startBackground(context: CommandContext, roles: Background
   if (roles.workers) {
     const onArticlesStored = requestPipelinePass(queue);
     await registerIngestWorkers(queue, ingestDeps(context, onArticlesStored));
-    await registerPipelineWorker(queue, buildPipelineDeps(context.config, context.database, context.logger));
+    await registerPipelineWorker(
+      queue,
+      buildPipelineDeps(context.config, context.database, context.logger, settings),
+    );
     // Work left over from before the start (an import, a crash) is picked up at once.
     await onArticlesStored([]);
   }
