@@ -56,11 +56,13 @@ export const banSchema = z.object({
     .min(3, 'Give a reason of at least 3 characters')
     .max(500, 'Reason: at most 500 characters'),
   days: z
-    .union([z.literal('').transform(() => undefined), z.coerce.number<string>()])
+    .string()
+    .trim()
     .optional()
+    .transform((days) => days || undefined)
     .pipe(
-      z
-        .number({ error: 'Days must be a number' })
+      z.coerce
+        .number<string>({ error: 'Days must be a number' })
         .int('Days must be a whole number')
         .min(1, 'Days must be at least 1')
         .max(3650, 'Days must be at most 3650')

@@ -10,7 +10,10 @@ function numberField(label: string, min: number, max: number, { integer = false 
   const checked = (integer ? base.int(`${label} must be a whole number`) : base)
     .min(min, `${label} must be at least ${min}`)
     .max(max, `${label} must be at most ${max}`);
-  return z.union([z.number(), z.string().trim().min(1, `${label} is required`)]).pipe(checked);
+  return z
+    .union([z.number(), z.string()])
+    .refine((v) => typeof v === 'number' || v.trim() !== '', `${label} is required`)
+    .pipe(checked);
 }
 
 function wordList(label: string) {

@@ -86,8 +86,7 @@ export function moderationSection(deps: AdminDeps): Hono<AccountEnv> {
         <ul>
           {log.map((a) => (
             <li>
-              {a.created_at.toISOString()} · {a.actor_id ?? 'operator'} · {a.action} {a.target_kind}{' '}
-              {a.target_id}
+              {when(a.created_at)} · {a.actor_id ?? 'operator'} · {a.action} {a.target_kind} {a.target_id}
               {a.note ? ` · ${a.note}` : ''}
             </li>
           ))}
