@@ -78,6 +78,7 @@ export async function addSourceAs(
 
 /** What an editor may change on a source. */
 export const sourceEditSchema = newSourceSchema.extend({
+  url: z.string().trim().min(1, 'URL is required'),
   name: z.string().trim().min(1, 'Name is required').max(200, 'Name: at most 200 characters'),
 });
 

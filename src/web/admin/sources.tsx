@@ -189,9 +189,11 @@ export function sourcesSection(deps: AdminDeps): Hono<AccountEnv> {
           <dd>{s.items_seen}</dd>
         </dl>
         <div class="actions">
-          <PostForm c={c} action={`/admin/sources/${s.id}/fetch`} class="inline">
-            <button type="submit">Fetch now</button>
-          </PostForm>
+          {s.kind === 'import' ? null : (
+            <PostForm c={c} action={`/admin/sources/${s.id}/fetch`} class="inline">
+              <button type="submit">Fetch now</button>
+            </PostForm>
+          )}
           <PostForm
             c={c}
             action={`/admin/sources/${s.id}/${s.enabled ? 'disable' : 'enable'}`}
