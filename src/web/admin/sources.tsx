@@ -6,11 +6,9 @@ import {
   importOpmlAs,
   removeSourceAs,
   type SourceAdminDeps,
-  type SourceHealth,
   setSourceEnabledAs,
   sourcesWithHealth,
 } from '../../admin/sources.js';
-import type { Source } from '../../db/schema.js';
 import type { RefreshSummary } from '../../ingest/refresh.js';
 import { exportOpml } from '../../ingest/sources.js';
 import { AppError } from '../../lib/errors.js';
@@ -28,58 +26,10 @@ import {
   PostForm,
   when,
 } from './shared.js';
+import { health, RefreshResult, SourceRow } from './sources-view.js';
 
 /** Largest OPML upload accepted (a few thousand feeds fit well under it). */
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
-
-function health(s: Source): { label: string; kind: 'ok' | 'failing' | 'off' | 'new' } {
-  if (!s.enabled) return { label: 'disabled', kind: 'off' };
-  if (s.paused_reason) return { label: `paused: ${s.paused_reason}`, kind: 'failing' };
-  if (s.error_count > 0) return { label: `failing ×${s.error_count}`, kind: 'failing' };
-  return s.last_success_at ? { label: 'ok', kind: 'ok' } : { label: 'not fetched yet', kind: 'new' };
-}
-
-function SourceRow({ s }: { s: SourceHealth }) {
-  const h = health(s);
-  return (
-    <tr id={`source-${s.id}`}>
-      <td>
-        <a href={`/admin/sources/${s.id}`}>{s.name}</a>
-        <br />
-        <small class="meta">
-          #{s.id} · {s.kind}
-          {s.url ? ` · ${s.url}` : ''}
-        </small>
-      </td>
-      <td>
-        <span class={`badge health-${h.kind}`}>{h.label}</span>
-        {s.last_error && h.kind === 'failing' ? (
-          <>
-            <br />
-            <small>{s.last_error}</small>
-          </>
-        ) : null}
-      </td>
-      <td>{when(s.last_success_at)}</td>
-      <td class="n">{s.items_per_day}</td>
-    </tr>
-  );
-}
-
-function RefreshResult({ summary }: { summary: RefreshSummary }) {
-  return (
-    <section class="notice" aria-live="polite" id="fetch-result">
-      <h2>Fetched: {summary.status.replace('_', ' ')}</h2>
-      <p>
-        {summary.new} new · {summary.updated} updated · {summary.duplicate} duplicates · {summary.unchanged}{' '}
-        unchanged · {summary.failed} failed
-      </p>
-      {summary.error ? <p role="alert">Error: {summary.error}</p> : null}
-      {summary.paused ? <p>The source is now paused after repeated failures.</p> : null}
-      {summary.next_check_at ? <p>Next check: {when(new Date(summary.next_check_at))}</p> : null}
-    </section>
-  );
-}
 
 /** `/admin/sources`: health, add/edit/enable/disable/remove, fetch now, OPML in and out. */
 export function sourcesSection(deps: AdminDeps): Hono<AccountEnv> {
