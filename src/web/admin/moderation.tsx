@@ -61,11 +61,7 @@ export function moderationSection(deps: AdminDeps): Hono<AccountEnv> {
               <small>{when(entry.created_at)}</small>
             </p>
             <blockquote>{entry.body}</blockquote>
-            {entry.open_reports.length ? (
-              <p>
-                Reports ({entry.open_reports.length}): {entry.open_reports.join(' · ')}
-              </p>
-            ) : null}
+            {entry.open_reports.length ? <p>Reports: {entry.open_reports.join(' · ')}</p> : null}
             <PostForm c={c} action={`/admin/moderation/comments/${entry.id}`} class="row">
               <label>
                 Note <input name="note" maxlength={1000} />
