@@ -16,10 +16,17 @@ export interface Accounts {
   db: Executor;
   config: Config;
   logger: Logger;
+  /** The config with the console's saved settings on top (comment rules read it on every use). */
+  live: () => Config;
 }
 
 /** Builds the auth instance and the mailer from the process's config and database. */
-export function createAccounts(deps: { config: Config; database: Database; logger: Logger }): Accounts {
+export function createAccounts(deps: {
+  config: Config;
+  database: Database;
+  logger: Logger;
+  live?: () => Config;
+}): Accounts {
   const { config, database, logger } = deps;
   const mailer = createMailer({ db: database.db, logger, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({
@@ -32,7 +39,7 @@ export function createAccounts(deps: { config: Config; database: Database; logge
     requireEmailVerification: config.requireEmailVerification,
     signInPerMinute: config.signInPerMinute,
   });
-  return { auth, mailer, db: database.db, config, logger };
+  return { auth, mailer, db: database.db, config, logger, live: deps.live ?? (() => config) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
 import { demoPipeline } from '../demo/pipeline.js';
+import { createSettingsService } from '../admin/settings.js';
 import { createMetrics } from '../ops/metrics.js';
 import { createApp } from '../web/app.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -33,10 +34,16 @@ export function registerServe(program: Command): void {
         }
         // One registry per process, handed to everything that records (web, queue, ingest, writer).
         const metrics = createMetrics();
-        const queue = await startBackground(context, { scheduler: true, workers: options.workers }, metrics);
+        // One settings service for the site and the pipeline: a console save applies to both at once.
+        const settings = createSettingsService({ config, db: database.db, logger });
+        const queue = await startBackground(
+          context,
+          { scheduler: true, workers: options.workers },
+          { metrics, settings },
+        );
         try {
           const readiness = [{ name: 'queue', check: () => queue.ready() }];
-          const app = createApp({ config, database, logger, metrics, readiness });
+          const app = createApp({ config, database, logger, metrics, readiness, settings });
           const server = await listen(app.fetch, config.port, config.host);
           logger.info(
             { url: `http://${config.host}:${portOf(server)}/`, engine: database.engine },

@@ -1,9 +1,9 @@
 import type { Command } from 'commander';
+import { changeRole } from '../admin/people.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { banUser, unbanUser } from '../discuss/bans.js';
 import { AppError } from '../lib/errors.js';
-import { recordAction } from '../store/moderation.js';
-import { listUsers, setUserRole, userByEmail } from '../store/users.js';
+import { listUsers, userByEmail } from '../store/users.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { readSecret } from './secret-input.js';
 
@@ -78,14 +78,7 @@ export function registerUsers(program: Command): void {
     .action(async (options: { email: string; role: Role }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async ({ database }) => {
         const user = await requireUser(database.db, options.email);
-        await setUserRole(database.db, user.id, options.role);
-        await recordAction(database.db, {
-          actorId: null,
-          action: `set-role:${options.role}`,
-          targetKind: 'user',
-          targetId: user.id,
-          note: 'cli',
-        });
+        await changeRole(database.db, null, user.id, options.role);
       });
       process.stdout.write(`${options.email} is now ${options.role}\n`);
     });

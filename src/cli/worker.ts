@@ -20,7 +20,7 @@ export function registerWorker(program: Command): void {
     .action(async (options: { metricsPort?: number }, command: Command) => {
       await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const metrics = createMetrics();
-        const queue = await startBackground(context, { scheduler: false, workers: true }, metrics);
+        const queue = await startBackground(context, { scheduler: false, workers: true }, { metrics });
         let server: Server | undefined;
         try {
           if (options.metricsPort !== undefined) {

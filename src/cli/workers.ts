@@ -1,3 +1,4 @@
+import type { SettingsService } from '../admin/settings.js';
 import type { Database } from '../db/connect.js';
 import type { Queue } from '../jobs/queue.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -18,7 +19,7 @@ export interface BackgroundRoles {
 export async function startBackground(
   context: CommandContext,
   roles: BackgroundRoles,
-  metrics?: Metrics,
+  shared: { metrics?: Metrics; settings?: SettingsService } = {},
 ): Promise<Queue> {
   // Loaded here, not at CLI start-up: every other command would pay for pg-boss otherwise.
   const { createQueue } = await import('../jobs/queue.js');
@@ -31,7 +32,7 @@ export async function startBackground(
     database: context.database as Database,
     logger: context.logger,
     schedule: roles.scheduler,
-    metrics,
+    metrics: shared.metrics,
     jobTimeoutSeconds: context.config.jobTimeout,
     soleProcess: context.database.engine === 'pglite',
   });
@@ -43,10 +44,13 @@ export async function startBackground(
     }
     if (roles.workers) {
       const onArticlesStored = requestPipelinePass(queue);
-      await registerIngestWorkers(queue, { ...ingestDeps(context, onArticlesStored), metrics });
+      await registerIngestWorkers(queue, {
+        ...ingestDeps(context, onArticlesStored),
+        metrics: shared.metrics,
+      });
       await registerPipelineWorker(
         queue,
-        buildPipelineDeps(context.config, context.database, context.logger, metrics),
+        buildPipelineDeps(context.config, context.database, context.logger, shared),
       );
       // Work left over from before the start (an import, a crash, sources due while nothing ran) is
       // picked up at once rather than at the next scheduler tick.

@@ -37,6 +37,8 @@ export async function moderateComment(
       targetKind: 'comment',
       targetId: commentId,
       note: note || null,
+      before: { status: comment.status },
+      after: { status: action === 'approve' ? 'visible' : 'rejected' },
     });
   });
   if (action === 'ban')

@@ -19,6 +19,8 @@ export interface PipelineDeps {
   /** A story is rewritten only after this long without new articles. */
   debounceMs: number;
   now?: () => Date;
+  /** Called before each pass (the settings service reloads what the console saved). */
+  refresh?: () => Promise<unknown>;
 }
 
 /** What one pass did. */
@@ -93,6 +95,7 @@ export async function runPipelineOnce(
   deps: PipelineDeps,
   options: { debounceMs?: number } = {},
 ): Promise<PipelineReport> {
+  await deps.refresh?.();
   const indexed = await indexAllPendingArticles(deps.cluster.db);
   const clustered = await clusterPending(deps);
   const stories = await writePending(deps, options);

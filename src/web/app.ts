@@ -1,8 +1,11 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { createSettingsService, type SettingsService } from '../admin/settings.js';
 import { createAccounts } from '../auth/accounts.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
+import { fetcherFromConfig } from '../cli/ingest-wiring.js';
+import type { Fetcher } from '../ingest/fetch/fetcher.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
@@ -32,6 +35,10 @@ export interface WebDeps {
   logger: Logger;
   metrics?: Metrics;
   readiness?: ReadinessCheck[];
+  /** The settings in force (config plus console overrides); one is built when not given. */
+  settings?: SettingsService;
+  /** The fetcher "fetch now" and "add source" use; built from config when not given. */
+  fetcher?: Fetcher;
 }
 
 /** Tuning for tests and benchmarks. */
@@ -44,17 +51,18 @@ export interface WebOptions {
 
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
 export function createApp(
-  { config, database, logger, metrics, readiness }: WebDeps,
+  { config, database, logger, metrics, readiness, ...wired }: WebDeps,
   options: WebOptions = {},
 ): Hono {
   const app = new Hono();
   const assets = loadAssets();
   const db = database.db;
+  const settings = wired.settings ?? createSettingsService({ config, db, logger });
   const deps: SiteDeps = {
     config,
     db,
     logger,
-    site: siteContextLoader({ config, db, assets }, { ttlMs: options.siteTtlMs ?? 5000 }),
+    site: siteContextLoader({ settings, db, assets }, { ttlMs: options.siteTtlMs ?? 5000 }),
     cache: new PageCache(),
     currentVersion: memoize((slug) => currentVersionIdBySlug(db, slug), {
       ttlMs: options.versionTtlMs ?? 1000,
@@ -62,13 +70,18 @@ export function createApp(
   };
 
   app.use(observe({ logger, metrics }));
+  // Every request sees the console's settings at most a TTL old, then reads them synchronously.
+  app.use(async function freshSettings(_c, next) {
+    await settings.fresh();
+    await next();
+  });
   // Pages, feeds and assets build their responses with fastResponse (security headers included, so
   // the middleware leaves them alone); everything else (API, accounts, discuss) gets them here.
   app.use(securityHeaders());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
-  const accounts = createAccounts({ config, database, logger });
+  const accounts = createAccounts({ config, database, logger, live: () => settings.current().config });
   app.use(
     withAccounts(accounts, {
       frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
@@ -83,7 +96,8 @@ export function createApp(
   app.route('/api/v1', apiRoutes({ db, siteUrl: config.siteUrl }));
   app.route('/', authRoutes(accounts));
   app.route('/', discussApp(accounts));
-  app.route('/', adminApp({ accounts, database, config, logger, site: deps }));
+  const fetcher = wired.fetcher ?? fetcherFromConfig(config);
+  app.route('/', adminApp({ accounts, database, config, logger, site: deps, settings, fetcher }));
   return app;
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Config } from '../config/config.js';
+import type { SettingsService } from '../admin/settings.js';
 import type { Executor } from '../store/db.js';
 import { getSetting } from '../store/site.js';
 import { listTopics } from '../store/topics.js';
@@ -8,6 +8,8 @@ import type { SiteAssets } from './assets.js';
 /** What every page's frame needs: site name and URL, menu topics, the demo flag, asset URLs. */
 export interface SiteContext {
   name: string;
+  /** The site's one-line description (console setting), used where a page has none of its own. */
+  description: string;
   url: string;
   demo: boolean;
   topics: { slug: string; name: string }[];
@@ -21,25 +23,39 @@ export interface SiteContext {
  * (every page needs it; it changes only when an operator edits topics).
  */
 export function siteContextLoader(
-  { config, db, assets }: { config: Config; db: Executor; assets: SiteAssets },
+  { settings, db, assets }: { settings: SettingsService; db: Executor; assets: SiteAssets },
   { ttlMs = 5000, now = () => Date.now() }: { ttlMs?: number; now?: () => number } = {},
 ): () => Promise<SiteContext> {
-  let cached: { at: number; value: SiteContext } | undefined;
+  let cached: { at: number; version: number; value: SiteContext } | undefined;
   return async function loadSiteContext() {
-    if (cached && now() - cached.at < ttlMs) return cached.value;
+    const live = await settings.fresh();
+    // A settings save (name, description) shows at once, not after the TTL.
+    if (cached && now() - cached.at < ttlMs && cached.version === settings.version()) return cached.value;
+    const { config } = live;
     const [topics, demo] = await Promise.all([listTopics(db), getSetting(db, 'demo')]);
     const base = {
       name: config.siteName,
+      description: live.siteDescription,
       url: config.siteUrl.replace(/\/$/, ''),
       demo: Boolean(demo),
       topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
       assets,
     };
     const stamp = createHash('sha256')
-      .update(JSON.stringify([base.name, base.url, base.demo, base.topics, assets.css.etag, assets.js.etag]))
+      .update(
+        JSON.stringify([
+          base.name,
+          base.description,
+          base.url,
+          base.demo,
+          base.topics,
+          assets.css.etag,
+          assets.js.etag,
+        ]),
+      )
       .digest('hex')
       .slice(0, 10);
-    cached = { at: now(), value: { ...base, stamp } };
+    cached = { at: now(), version: settings.version(), value: { ...base, stamp } };
     return cached.value;
   };
 }

@@ -102,7 +102,7 @@ describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
       expect(await anonymous.textContent('#thoughts')).not.toContain(`First thought from ${who}.`);
 
       const moderator = await newPage(javaScript);
-      await signIn(moderator, 'mod@example.com', 'moderator-pass', '/moderation');
+      await signIn(moderator, 'mod@example.com', 'moderator-pass', '/admin/moderation');
       const entry = moderator.locator('.queue-entry', { hasText: `First thought from ${who}.` });
       await entry.locator('input[name=note]').fill('welcome');
       await entry.locator('button[value=approve]').click();
@@ -154,7 +154,7 @@ describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
       await moderator.fill('input[name=reason]', 'Testing reports');
       await moderator.click('button:has-text("Report")');
       await moderator.waitForURL(/thoughts=reported/);
-      await moderator.goto('/moderation');
+      await moderator.goto('/admin/moderation');
       expect(await moderator.textContent('main')).toContain('Reports: Testing reports');
 
       // Banned: the form is still there, but posting is refused with the reason.
@@ -189,7 +189,7 @@ describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
     await page.goto('/profile');
     expect(await xssRan(page)).toBeNull();
     const moderator = await newPage(true);
-    await signIn(moderator, 'mod@example.com', 'moderator-pass', '/moderation');
+    await signIn(moderator, 'mod@example.com', 'moderator-pass', '/admin/moderation');
     expect(await moderator.locator('.queue-entry').count()).toBeGreaterThanOrEqual(12);
     expect(await xssRan(moderator)).toBeNull();
     expect([...page.dialogs, ...moderator.dialogs]).toEqual([]);

@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
 import type { AccountEnv } from '../auth/context.js';
+import { auditSection } from './audit.js';
+import { dashboardSection } from './dashboard.js';
 import type { AdminDeps } from './deps.js';
 import { correctionsSection } from './corrections.js';
 import { adminGate } from './gate.js';
 import { storiesSection } from './stories.js';
+import { moderationSection } from './moderation.js';
+import { peopleSection } from './people.js';
+import { settingsSection } from './settings.js';
+import { sourcesSection } from './sources.js';
 
 export type { AdminDeps } from './deps.js';
 
@@ -11,7 +17,16 @@ export type { AdminDeps } from './deps.js';
 export type AdminSection = (deps: AdminDeps) => Hono<AccountEnv>;
 
 /** Console sections, each in its own module. */
-const SECTIONS: AdminSection[] = [storiesSection, correctionsSection];
+const SECTIONS: AdminSection[] = [
+  dashboardSection,
+  sourcesSection,
+  storiesSection,
+  correctionsSection,
+  moderationSection,
+  peopleSection,
+  settingsSection,
+  auditSection,
+];
 
 /** The editor console under `/admin`: every route behind the role gate. */
 export function adminApp(deps: AdminDeps): Hono<AccountEnv> {

@@ -39,18 +39,20 @@ export function AdminLayout({
   const here = c.req.path;
   return (
     <Layout chrome={chrome} title={title}>
-      <nav aria-label="Editor console" class="admin-nav sans">
-        <ul>
-          {ADMIN_NAV.filter((entry) => hasRole(viewer?.role, entry.role)).map((entry) => (
-            <li>
-              <a href={entry.href} aria-current={here === entry.href ? 'page' : undefined}>
-                {entry.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      {children}
+      <div class="console">
+        <nav aria-label="Editor console" class="admin-nav sans">
+          <ul>
+            {ADMIN_NAV.filter((entry) => hasRole(viewer?.role, entry.role)).map((entry) => (
+              <li>
+                <a href={entry.href} aria-current={here === entry.href ? 'page' : undefined}>
+                  {entry.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {children}
+      </div>
     </Layout>
   );
 }

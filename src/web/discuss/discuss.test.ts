@@ -79,11 +79,11 @@ afterAll(async () => database?.close());
 async function approveAll(): Promise<void> {
   const mod = new TestClient(app, '192.0.2.200');
   await mod.post('/sign-in', { email: 'mod@example.com', password: 'moderator-pass' });
-  const page = await (await mod.get('/moderation')).text();
+  const page = await (await mod.get('/admin/moderation')).text();
   for (const [, id] of page.matchAll(/id="queue-(\d+)"/g)) {
-    expect((await mod.post(`/moderation/comments/${id}`, { action: 'approve', note: 'ok' })).status).toBe(
-      303,
-    );
+    expect(
+      (await mod.post(`/admin/moderation/comments/${id}`, { action: 'approve', note: 'ok' })).status,
+    ).toBe(303);
   }
 }
 
@@ -169,8 +169,10 @@ describe('authorization', () => {
     );
     expect((await other.get(`/discuss/comments/${comment.id}/edit`)).status).toBe(403);
     expect((await other.post(`/discuss/comments/${comment.id}/delete`, {})).status).toBe(403);
-    expect((await other.post(`/moderation/comments/${comment.id}`, { action: 'approve' })).status).toBe(403);
-    expect((await other.get('/moderation')).status).toBe(403);
+    expect((await other.post(`/admin/moderation/comments/${comment.id}`, { action: 'approve' })).status).toBe(
+      403,
+    );
+    expect((await other.get('/admin/moderation')).status).toBe(403);
     expect((await other.get('/admin/corrections')).status).toBe(403);
     expect((await other.post(`/discuss/${storyId}/close`, {})).status).toBe(403);
   });
@@ -191,7 +193,7 @@ describe('authorization', () => {
       '/discuss/comments/1/delete',
       '/discuss/comments/1/like',
       '/discuss/comments/1/report',
-      '/moderation/comments/1',
+      '/admin/moderation/comments/1',
       `/discuss/${storyId}/close`,
       `/discuss/${storyId}/inaccuracy`,
       '/admin/corrections/reports/1',
@@ -255,13 +257,15 @@ describe('moderation and editors', () => {
   it('shows the matched suspect word to moderators and records their actions', async () => {
     const mod = new TestClient(app, '192.0.2.40');
     await mod.post('/sign-in', { email: 'mod@example.com', password: 'moderator-pass' });
-    const page = await (await mod.get('/moderation')).text();
+    const page = await (await mod.get('/admin/moderation')).text();
     expect(page).toContain('matched word: <mark>idiot</mark>');
     const id = /id="queue-(\d+)"[\s\S]*?matched word/.exec(page)![1]!;
-    expect((await mod.post(`/moderation/comments/${id}`, { action: 'ban', note: 'insults' })).status).toBe(
-      303,
-    );
-    const log = await (await mod.get('/moderation')).text();
+    expect(
+      (await mod.post(`/admin/moderation/comments/${id}`, { action: 'ban', note: 'insults' })).status,
+    ).toBe(303);
+    const log = await (await mod.get('/admin/moderation')).text();
+    const old = await mod.get('/moderation');
+    expect([old.status, old.headers.get('location')]).toEqual([301, '/admin/moderation']);
     expect(log).toMatch(/ban user \S+ · insults/);
     expect(log).toMatch(new RegExp(`ban comment ${id} · insults`));
   });

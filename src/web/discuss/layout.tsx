@@ -23,7 +23,7 @@ export function AccountBar({ chrome }: { chrome: PageChrome }) {
           {viewer.role === 'moderator' ? (
             <>
               {' · '}
-              <a href="/moderation">Moderation</a>
+              <a href="/admin/moderation">Moderation</a>
             </>
           ) : viewer.role !== 'reader' ? (
             <>

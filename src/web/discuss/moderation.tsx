@@ -2,25 +2,14 @@ import { Hono } from 'hono';
 import type { Accounts } from '../../auth/accounts.js';
 import { hasRole } from '../../auth/roles.js';
 import { currentSentences, reportInaccuracy } from '../../discuss/inaccuracy.js';
-import { moderateComment } from '../../discuss/moderation.js';
-import { moderationQueue } from '../../store/comments.js';
 import { setCommentsClosed } from '../../store/inaccuracy.js';
-import { listActions, recordAction } from '../../store/moderation.js';
+import { recordAction } from '../../store/moderation.js';
 import type { UserRole } from '../../store/users.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
-import { CsrfField, Layout, Message } from './layout.js';
+import { CsrfField, Layout } from './layout.js';
 import { backTo, errorPage, findStory, formFields } from './shared.js';
 
-const NOTICES: Record<string, string> = {
-  approve: 'Approved: the comment is published.',
-  reject: 'Rejected.',
-  ban: 'Rejected, and the author is banned.',
-  dismissed: 'Report dismissed.',
-  correction_requested: 'Correction requested: it is recorded for the writer.',
-  corrected: 'Correction published: the story has a new version with your note as its reason.',
-};
-
-/** Moderator queue (comments), editor queue (inaccuracy reports), closing comments, reporting a sentence. */
+/** Editor queue (inaccuracy reports), closing comments, reporting a sentence; the comment queue is `/admin/moderation`. */
 export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
   const site = accounts.config.siteName;
@@ -38,84 +27,8 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
     return null;
   };
 
-  app.get('/moderation', async (c) => {
-    const denied = gate(c, 'moderator');
-    if (denied) return denied;
-    const queue = await moderationQueue(accounts.db);
-    const log = await listActions(accounts.db, { limit: 20 });
-    return c.html(
-      <Layout chrome={chrome(c)} title="Moderation">
-        <h1>Moderation queue ({queue.length})</h1>
-        <Message text={NOTICES[c.req.query('done') ?? ''] ?? null} />
-        {hasRole(c.get('viewer')!.role, 'editor') ? (
-          <p>
-            <a href="/admin/corrections">Inaccuracy reports</a>
-          </p>
-        ) : null}
-        {queue.length === 0 ? <p>Nothing waits.</p> : null}
-        {queue.map((entry) => (
-          <article id={`queue-${entry.id}`} class="queue-entry">
-            <p>
-              <strong>{entry.author_name}</strong> ({entry.author_email}) on{' '}
-              <a href={`/discuss/${entry.story_id}`}>{entry.story_slug}</a>
-              {' · '}
-              {entry.status === 'pending' ? `held: ${entry.reason ?? ''}` : 'reported'}
-              {entry.matched_word ? (
-                <>
-                  {' '}
-                  · matched word: <mark>{entry.matched_word}</mark>
-                </>
-              ) : null}
-            </p>
-            <blockquote>{entry.body}</blockquote>
-            {entry.open_reports.length ? <p>Reports: {entry.open_reports.join(' · ')}</p> : null}
-            <form method="post" action={`/moderation/comments/${entry.id}`}>
-              <CsrfField token={c.get('csrf')()} />
-              <label>
-                Note <input name="note" maxlength={1000} />
-              </label>
-              <button type="submit" name="action" value="approve">
-                Approve
-              </button>
-              <button type="submit" name="action" value="reject">
-                Reject
-              </button>
-              <button type="submit" name="action" value="ban">
-                Reject and ban author
-              </button>
-            </form>
-          </article>
-        ))}
-        <h2>Recent actions</h2>
-        <ul>
-          {log.map((a) => (
-            <li>
-              {a.created_at.toISOString()} · {a.actor_id ?? 'operator'} · {a.action} {a.target_kind}{' '}
-              {a.target_id}
-              {a.note ? ` · ${a.note}` : ''}
-            </li>
-          ))}
-        </ul>
-      </Layout>,
-    );
-  });
-
-  app.post('/moderation/comments/:id', async (c) => {
-    const denied = gate(c, 'moderator');
-    if (denied) return denied;
-    const fields = await formFields(c);
-    const action = fields.action as 'approve' | 'reject' | 'ban';
-    try {
-      await moderateComment(accounts.db, c.get('viewer')!, {
-        commentId: Number(c.req.param('id')) || 0,
-        action,
-        note: fields.note,
-      });
-      return c.redirect(`/moderation?done=${action}`, 303);
-    } catch (error) {
-      return errorPage(c, site, error);
-    }
-  });
+  // The queue lives in the editor console now; old bookmarks and links land there.
+  app.get('/moderation', (c) => c.redirect('/admin/moderation', 301));
 
   app.post('/discuss/:story/close', async (c) => {
     const denied = gate(c, 'editor');

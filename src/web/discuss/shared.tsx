@@ -8,9 +8,14 @@ import type { AccountContext } from '../auth/context.js';
 import { safeNext } from '../auth/forward.js';
 import { Layout } from './layout.js';
 
-/** The comment operations' dependencies from the process's accounts. */
+/** The comment operations' dependencies; the rules are read on every use, so console saves apply. */
 export function discussDeps(accounts: Accounts): DiscussDeps {
-  return { db: accounts.db, settings: moderationSettings(accounts.config) };
+  return {
+    db: accounts.db,
+    get settings() {
+      return moderationSettings(accounts.live());
+    },
+  };
 }
 
 /** The page of a story's comment thread. */

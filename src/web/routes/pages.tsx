@@ -30,7 +30,8 @@ export function registerPages(app: Hono, deps: SiteDeps): void {
       deps,
       {
         title: site.name,
-        description: `The latest stories on ${site.name}, each written from many sources.`,
+        description:
+          site.description || `The latest stories on ${site.name}, each written from many sources.`,
         path: before ? `/?before=${c.req.query('before')}` : '/',
       },
       <HomePage

@@ -29,12 +29,13 @@ function Head({ site, meta }: { site: SiteContext; meta: PageMeta }) {
   const title = meta.path === '/' ? site.name : `${meta.title} · ${site.name}`;
   const canonical = `${site.url}${meta.path}`;
   const feeds = [{ title: `${site.name}: all stories`, base: '/feed' }, ...(meta.feeds ?? [])];
+  const description = meta.description ?? (site.description || undefined);
   return (
     <head>
       <meta charset="utf-8" />
       <meta name="viewport" content="width=device-width, initial-scale=1" />
       <title>{title}</title>
-      {meta.description ? <meta name="description" content={meta.description} /> : null}
+      {description ? <meta name="description" content={description} /> : null}
       {meta.noindex ? <meta name="robots" content="noindex" /> : null}
       <link rel="canonical" href={canonical} />
       <link rel="icon" href="data:," />
@@ -58,7 +59,7 @@ function Head({ site, meta }: { site: SiteContext; meta: PageMeta }) {
       <meta property="og:title" content={meta.title} />
       <meta property="og:type" content={meta.ogType ?? 'website'} />
       <meta property="og:url" content={canonical} />
-      {meta.description ? <meta property="og:description" content={meta.description} /> : null}
+      {description ? <meta property="og:description" content={description} /> : null}
       <meta name="twitter:card" content="summary" />
       {meta.jsonLd ? <JsonLd data={meta.jsonLd} /> : null}
       <script src={site.assets.js.path} defer />

@@ -1,0 +1,134 @@
+import type { Config } from '../config/config.js';
+import type { Logger } from '../lib/log.js';
+import type { Executor } from '../store/db.js';
+import { recordAction } from '../store/moderation.js';
+import { getSetting, setSetting } from '../store/site.js';
+import {
+  applySettings,
+  editableOf,
+  type FieldErrors,
+  type LiveSettings,
+  parseSettings,
+  readStored,
+  SETTINGS_KEY,
+  type StoredSettings,
+} from './settings-schema.js';
+
+export type { LiveSettings } from './settings-schema.js';
+
+/**
+ * The settings in force: the start-up config with the console's stored overrides on top. Built once
+ * per process and passed to what reads settings; every process re-reads the database at most once
+ * per `ttlMs`, and a save in this process takes effect at once.
+ */
+export interface SettingsService {
+  /** The settings as last loaded (sync, for code that cannot wait); starts a reload when stale. */
+  current(): LiveSettings;
+  /** The settings, reloaded first when older than the TTL. */
+  fresh(): Promise<LiveSettings>;
+  /** Reloads now (after a save). */
+  reload(): Promise<LiveSettings>;
+  /** Changes whenever a reload finds different settings: part of cache keys. */
+  version(): number;
+  /** The stored overrides alone. */
+  stored(): Promise<StoredSettings>;
+  readonly db: Executor;
+  readonly base: Config;
+}
+
+/** Creates the settings service of a process. */
+export function createSettingsService({
+  config,
+  db,
+  logger,
+  ttlMs = 5000,
+  now = () => Date.now(),
+}: {
+  config: Config;
+  db: Executor;
+  logger: Logger;
+  ttlMs?: number;
+  now?: () => number;
+}): SettingsService {
+  let live = applySettings(config, {});
+  let loadedAt = Number.NEGATIVE_INFINITY;
+  let stamp = 0;
+  let signature = JSON.stringify({});
+  let loading: Promise<LiveSettings> | null = null;
+
+  const stored = async (): Promise<StoredSettings> => {
+    const { stored: value, dropped } = readStored(await getSetting(db, SETTINGS_KEY));
+    if (dropped.length) logger.warn({ fields: dropped }, 'stored settings ignored: no longer valid');
+    return value;
+  };
+  const reload = (): Promise<LiveSettings> => {
+    loading ??= stored()
+      .then((value) => {
+        const next = JSON.stringify(value);
+        if (next !== signature) {
+          signature = next;
+          stamp++;
+        }
+        live = applySettings(config, value);
+        loadedAt = now();
+        return live;
+      })
+      .finally(() => {
+        loading = null;
+      });
+    return loading;
+  };
+  const stale = () => now() - loadedAt >= ttlMs;
+  return {
+    db,
+    base: config,
+    current() {
+      if (stale()) reload().catch((error) => logger.error({ err: error }, 'settings could not be reloaded'));
+      return live;
+    },
+    fresh: () => (stale() ? reload() : Promise.resolve(live)),
+    reload,
+    version: () => stamp,
+    stored,
+  };
+}
+
+/** The result of saving the settings form. */
+export type SaveResult = { ok: true; settings: LiveSettings } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates and stores the settings form, records the change in the audit log (the key only as
+ * "set"/"unset", never its value) and makes it effective in this process at once.
+ * `llmApiKey` empty keeps the stored key; `clearApiKey` removes it.
+ */
+export async function saveSettings(
+  settings: SettingsService,
+  actorId: string | null,
+  input: Record<string, unknown>,
+): Promise<SaveResult> {
+  const parsed = parseSettings(input);
+  if (!parsed.ok) return parsed;
+  const before = await settings.fresh();
+  const previous = await settings.stored();
+  const next: StoredSettings = { ...parsed.value };
+  const key = typeof input.llmApiKey === 'string' ? input.llmApiKey.trim() : '';
+  if (input.clearApiKey === 'on' || input.clearApiKey === true) next.llmApiKey = null;
+  else if (key) next.llmApiKey = key;
+  else if (previous.llmApiKey !== undefined) next.llmApiKey = previous.llmApiKey;
+  await settings.db.transaction().execute(async (trx) => {
+    await setSetting(trx, SETTINGS_KEY, next);
+    await recordAction(trx, {
+      actorId,
+      action: 'settings.update',
+      targetKind: 'settings',
+      targetId: SETTINGS_KEY,
+      before: redacted(before),
+      after: redacted(applySettings(settings.base, next)),
+    });
+  });
+  return { ok: true, settings: await settings.reload() };
+}
+
+function redacted(live: LiveSettings) {
+  return { ...editableOf(live), llmApiKey: live.config.llmApiKey ? 'set' : 'unset' };
+}

@@ -1,0 +1,3 @@
+import { consoleContract } from './console.case.js';
+
+consoleContract('pglite');

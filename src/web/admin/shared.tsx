@@ -1,0 +1,132 @@
+import type { Child } from 'hono/jsx';
+import type { Actor } from '../../admin/people.js';
+import { AppError } from '../../lib/errors.js';
+import type { AccountContext } from '../auth/context.js';
+import { CsrfField, Message } from '../discuss/layout.js';
+import { statusOf } from '../discuss/shared.js';
+import type { AdminDeps } from './deps.js';
+import { AdminLayout } from './layout.js';
+
+export { formFields } from '../discuss/shared.js';
+
+/** What a console page shows above its content after an action. */
+export interface Outcome {
+  notice?: string | null;
+  error?: string | null;
+  status?: 200 | 400 | 403 | 404 | 409;
+}
+
+/** Renders a console page in the site's frame with the console navigation. */
+export function consolePage(
+  c: AccountContext,
+  deps: AdminDeps,
+  title: string,
+  content: Child,
+  outcome: Outcome = {},
+) {
+  return c.html(
+    <AdminLayout c={c} siteName={deps.settings.current().config.siteName} title={title}>
+      <Message text={outcome.notice} />
+      <Message text={outcome.error} kind="error" />
+      {content}
+    </AdminLayout>,
+    outcome.status ?? 200,
+  );
+}
+
+/** The signed-in actor (the gate has let only staff through). */
+export function actorOf(c: AccountContext): Exclude<Actor, null> {
+  const viewer = c.get('viewer')!;
+  return { id: viewer.id, role: viewer.role };
+}
+
+/**
+ * Turns an operation's refusal into a page outcome (400/403/404/409 with its message); anything
+ * else is a bug and goes to the app's error handler.
+ */
+export function outcomeOf(error: unknown): Outcome {
+  const status = statusOf(error);
+  if (status === 500 || status === 401 || status === 429) throw error;
+  return { error: (error as AppError).message, status };
+}
+
+/** A positive integer path parameter, or a 404. */
+export function idParam(c: AccountContext, name = 'id'): number {
+  const id = Number(c.req.param(name));
+  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found', 'no such item');
+  return id;
+}
+
+/** A POST form with the CSRF token; children are its fields and buttons. */
+export function PostForm({
+  c,
+  action,
+  children,
+  class: className,
+  enctype,
+}: {
+  c: AccountContext;
+  action: string;
+  children?: Child;
+  class?: string;
+  enctype?: 'multipart/form-data';
+}) {
+  return (
+    <form method="post" action={action} class={className} enctype={enctype}>
+      <CsrfField token={c.get('csrf')()} />
+      {children}
+    </form>
+  );
+}
+
+/** A labelled input with its validation message tied to it for screen readers. */
+export function Field({
+  name,
+  label,
+  value,
+  error,
+  hint,
+  type = 'text',
+  attrs = {},
+}: {
+  name: string;
+  label: string;
+  value?: string | number | null;
+  error?: string;
+  hint?: string;
+  type?: string;
+  attrs?: Record<string, string | number | boolean | undefined>;
+}) {
+  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <p class="field">
+      <label for={`f-${name}`}>{label}</label>
+      <input
+        id={`f-${name}`}
+        name={name}
+        type={type}
+        value={value === null || value === undefined ? '' : String(value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        {...attrs}
+      />
+      {hint ? (
+        <small id={`${name}-hint`} class="hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={`${name}-error`} class="field-error">
+          {error}
+        </small>
+      ) : null}
+    </p>
+  );
+}
+
+/** A date and time as the console shows it (UTC, minutes). */
+export function when(date: Date | null | undefined): string {
+  return date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
+}
