@@ -1,10 +1,10 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
 import { demoPipeline } from '../demo/pipeline.js';
 import { createMetrics } from '../ops/metrics.js';
-import { createApp } from '../web/app.js';
+import { createSite } from '../web/app.js';
+import { siteListener } from '../web/server.js';
 import { type GlobalOptions, withContext } from './context.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
@@ -32,13 +32,14 @@ export function registerServe(program: Command): void {
           await loadDemoIfEmpty(database.db, { logger, afterImport });
         }
         const metrics = createMetrics();
-        const app = createApp({ config, database, logger, metrics });
+        const site = createSite({ config, database, logger, metrics });
         const queue = await startBackground(context, { scheduler: true, workers: options.workers });
         try {
-          const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+          const server = createServer(siteListener(site));
           await new Promise<void>((resolve, reject) => {
             server.once('listening', resolve);
             server.once('error', reject);
+            server.listen(config.port, config.host);
           });
           const address = server.address();
           const port = typeof address === 'object' && address ? address.port : config.port;
@@ -61,7 +62,7 @@ function parsePort(value: string): number {
 }
 
 /** Stops accepting connections, lets in-flight requests finish, and cuts what is left at the deadline. */
-async function closeServer(server: Server, deadlineMs: number): Promise<void> {
+async function closeServer(server: ReturnType<typeof createServer>, deadlineMs: number): Promise<void> {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), deadlineMs);

@@ -3,7 +3,6 @@ import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { MARK_END, MARK_START, searchArticles, searchStories } from './search.js';
 import {
-  currentVersionIdBySlug,
   getSetting,
   listCorrections,
   listPublishedStories,
@@ -12,6 +11,7 @@ import {
   relatedStoriesByTerms,
   setSetting,
   sourceCoverage,
+  storyPageKey,
   storySourceArticles,
 } from './site.js';
 import { FIXTURE_STORIES, seedSite } from './site-fixture.js';
@@ -60,7 +60,11 @@ export function siteContract(engine: Engine): void {
       const found = await publishedStoryBySlug(db, TARIFF);
       expect(found?.version.version).toBe(2);
       expect(found?.version.body.lede).toHaveLength(2);
-      expect(await currentVersionIdBySlug(db, TARIFF)).toBe(found?.version.id);
+      expect(await storyPageKey(db, TARIFF)).toMatchObject({
+        storyId: Number(found?.story.id),
+        versionId: found?.version.id,
+        thread: '0.0.0',
+      });
       expect(await publishedStoryBySlug(db, 'no-such-story')).toBeUndefined();
       const sources = await storySourceArticles(db, found!.story.id);
       expect(sources.map((s) => s.outlet)).toEqual(['Harbour Ledger', 'The Borvian Post', 'Meridian Wire']);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Entity } from '../analyze/types.js';
 import type { Story, StoryVersion } from '../db/schema.js';
 import type { Executor } from './db.js';
 
@@ -113,15 +114,39 @@ export async function publishedStoryBySlug(
   return version ? { story, version } : undefined;
 }
 
-/** The current version id of a published story (what a cached page is keyed on), or undefined. */
-export async function currentVersionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('stories')
-    .select('current_version_id')
-    .where('slug', '=', slug)
-    .where('state', '=', 'published')
-    .executeTakeFirst();
-  return row?.current_version_id ?? undefined;
+/** What a cached story page is keyed on: the current version and the state of its public thread. */
+export interface StoryPageKey {
+  storyId: number;
+  versionId: number;
+  /** Changes whenever readers would see the thread differently: comments, statuses, edits, likes, closing. */
+  thread: string;
+}
+
+/** The page key of a published story by slug, or undefined (one indexed query: it runs on cache checks). */
+export async function storyPageKey(db: Executor, slug: string): Promise<StoryPageKey | undefined> {
+  const result = await sql<{
+    id: number;
+    version_id: number | null;
+    closed: boolean;
+    n: number | string;
+    changed: Date | string | null;
+    likes: number | string | null;
+  }>`
+    SELECT s.id, s.current_version_id AS version_id, s.comments_closed AS closed, c.n, c.changed, c.likes
+    FROM stories s
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS n, max(updated_at) AS changed, sum(like_count) AS likes
+      FROM comments WHERE story_id = s.id
+    ) c ON true
+    WHERE s.slug = ${slug} AND s.state = 'published'`.execute(db);
+  const row = result.rows[0];
+  if (!row?.version_id) return undefined;
+  const changed = row.changed === null ? 0 : new Date(row.changed).getTime();
+  return {
+    storyId: Number(row.id),
+    versionId: Number(row.version_id),
+    thread: `${Number(row.n)}.${changed}.${Number(row.likes ?? 0)}${row.closed ? '.closed' : ''}`,
+  };
 }
 
 /**
@@ -237,4 +262,39 @@ export async function setSetting(db: Executor, key: string, value: unknown): Pro
     .values({ key, value: json })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: new Date() }))
     .execute();
+}
+
+/** A person, organisation or place a story's sources name, and how many of its articles name it. */
+export interface StoryEntity {
+  name: string;
+  kind: 'person' | 'organization' | 'place';
+  articles: number;
+}
+
+const ENTITY_KINDS = new Set(['person', 'organization', 'place']);
+
+/** The people, organisations and places a story's articles name, most widely named first. */
+export async function storyEntities(db: Executor, storyId: number): Promise<StoryEntity[]> {
+  const rows = await db
+    .selectFrom('article_analyses as an')
+    .innerJoin('story_articles as sa', 'sa.article_id', 'an.article_id')
+    .select(sql<Entity[] | null>`an.analysis->'entities'`.as('entities'))
+    .where('sa.story_id', '=', storyId)
+    .execute();
+  const byKey = new Map<string, { kind: Entity['kind']; articles: number; names: Map<string, number> }>();
+  for (const row of rows) {
+    for (const entity of row.entities ?? []) {
+      if (!ENTITY_KINDS.has(entity.kind)) continue;
+      const entry = byKey.get(entity.key) ?? { kind: entity.kind, articles: 0, names: new Map() };
+      entry.articles += 1;
+      entry.names.set(entity.name, (entry.names.get(entity.name) ?? 0) + 1);
+      byKey.set(entity.key, entry);
+    }
+  }
+  // The name most articles use, the longer one on a tie ("Ilse Varga" over "Varga").
+  const bestName = (names: Map<string, number>) =>
+    [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+  return [...byKey.values()]
+    .map((e) => ({ name: bestName(e.names), kind: e.kind as StoryEntity['kind'], articles: e.articles }))
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }

@@ -16,6 +16,12 @@ export interface SiteContext {
   stamp: string;
 }
 
+/** Loads the site context; `peek()` answers without waiting while the last load is fresh. */
+export interface SiteLoader {
+  (): Promise<SiteContext>;
+  peek(): SiteContext | undefined;
+}
+
 /**
  * Returns a loader of the site context that reads the database at most once per `ttlMs`
  * (every page needs it; it changes only when an operator edits topics).
@@ -23,10 +29,12 @@ export interface SiteContext {
 export function siteContextLoader(
   { config, db, assets }: { config: Config; db: Executor; assets: SiteAssets },
   { ttlMs = 5000, now = () => Date.now() }: { ttlMs?: number; now?: () => number } = {},
-): () => Promise<SiteContext> {
+): SiteLoader {
   let cached: { at: number; value: SiteContext } | undefined;
-  return async function loadSiteContext() {
-    if (cached && now() - cached.at < ttlMs) return cached.value;
+  const fresh = () => (cached && now() - cached.at < ttlMs ? cached.value : undefined);
+  const load = async function loadSiteContext() {
+    const hit = fresh();
+    if (hit) return hit;
     const [topics, demo] = await Promise.all([listTopics(db), getSetting(db, 'demo')]);
     const base = {
       name: config.siteName,
@@ -41,5 +49,7 @@ export function siteContextLoader(
       .slice(0, 10);
     cached = { at: now(), value: { ...base, stamp } };
     return cached.value;
-  };
+  } as SiteLoader;
+  load.peek = fresh;
+  return load;
 }
