@@ -11,9 +11,11 @@ import {
   relatedStoriesByTerms,
   setSetting,
   sourceCoverage,
+  storyEntities,
   storyPageKey,
   storySourceArticles,
 } from './site.js';
+import { storeAnalyses } from './analyses.js';
 import { FIXTURE_STORIES, seedSite } from './site-fixture.js';
 import {
   anyPhraseQuery,
@@ -53,6 +55,30 @@ export function siteContract(engine: Engine): void {
         before: { at: first.last_seen_at, id: first.id },
       });
       expect(next.map((s) => s.slug)).toEqual([PORT, TRAM]);
+    });
+
+    it("ranks a story's people, organisations and places by how many of its articles name them", async () => {
+      const db = database.db;
+      const found = await publishedStoryBySlug(db, TARIFF);
+      const sources = await storySourceArticles(db, found!.story.id);
+      const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
+      const analysis = (entities: object[]) =>
+        ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
+      await storeAnalyses(db, [
+        {
+          articleId: sources[0]!.id,
+          analysis: analysis([entity('varga', 'Ilse Varga', 'person'), entity('arland', 'Arland', 'place')]),
+        },
+        {
+          articleId: sources[1]!.id,
+          analysis: analysis([entity('varga', 'Varga', 'person'), entity('misc', 'Tuesday', 'other')]),
+        },
+        { articleId: sources[2]!.id, analysis: analysis([entity('varga', 'Ilse Varga', 'person')]) },
+      ]);
+      expect(await storyEntities(db, found!.story.id)).toEqual([
+        { name: 'Ilse Varga', kind: 'person', articles: 3 },
+        { name: 'Arland', kind: 'place', articles: 1 },
+      ]);
     });
 
     it('finds a published story by slug with its current version and sources', async () => {

@@ -3,10 +3,12 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../analyze/analyze.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { createLogger } from '../lib/log.js';
+import { storeAnalyses } from '../store/analyses.js';
 import { replaceRelated } from '../store/related.js';
 import { setSetting } from '../store/site.js';
 import { FIXTURE_STORIES, seedSite, xssStory } from '../store/site-fixture.js';
@@ -34,6 +36,12 @@ beforeAll(async () => {
     entities: ['Ilse Varga'],
   });
   await setSetting(database.db, 'demo', true);
+  // The analyzer's entities, as the pipeline stores them: what the story page's entity links come from.
+  const articles = await database.db.selectFrom('articles').select(['id', 'title', 'text']).execute();
+  await storeAnalyses(
+    database.db,
+    articles.map((a) => ({ articleId: a.id, analysis: analyzeArticle({ title: a.title, text: a.text }) })),
+  );
   const config = loadConfig(
     { dataDir: '/tmp/newsloom-site-test' },
     { NEWSLOOM_SITE_URL: 'https://news.example' },
@@ -100,6 +108,17 @@ describe('pages', () => {
     expect(text).toMatch(/<h2 id="related-heading">Related<\/h2>.*city-council-approves-tram-extension/s);
     expect(text).toContain('"@type":"NewsArticle"');
     expect(text).toContain('<meta property="og:type" content="article"/>');
+  });
+
+  it('links the people, organisations and places the story is about to their pages', async () => {
+    const { text } = await get(`/stories/${TARIFF}`);
+    const block = /<nav class="entities"[^]*?<\/nav>/.exec(text)?.[0] ?? '';
+    expect(block).toContain('<dt>People</dt>');
+    expect(block).toContain('<a href="/entities/Ilse%20Varga">Ilse Varga</a>');
+    expect(block).toMatch(/<dt>Places<\/dt><dd>.*Arland/);
+    for (const [, href] of block.matchAll(/href="([^"]+)"/g)) {
+      expect((await get(href!)).response.status, href).toBe(200);
+    }
   });
 
   it("shows the writer's related stories with their teasers when it stored some", async () => {
