@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Entity } from '../analyze/types.js';
 import type { Story, StoryVersion } from '../db/schema.js';
+import { commentCounts } from './comments.js';
 import type { Executor } from './db.js';
 
 /** A published story as lists show it: headline, dek, counts, outlets and times. */
@@ -19,6 +20,8 @@ export interface StorySummary {
   /** When the current version was written. */
   updated_at: Date;
   outlets: string[];
+  /** Visible comments (replies included). */
+  comments: number;
 }
 
 /** Where a list page starts: strictly older than this (last_seen_at, id). */
@@ -46,16 +49,30 @@ export async function listPublishedStories(
       ${options.storyIds ? sql`AND s.id IN (${sql.join(options.storyIds)})` : sql``}
     ORDER BY ${sortKey} DESC, s.id DESC
     LIMIT ${options.limit}`.execute(db);
-  return withOutlets(db, rows.rows);
+  return withCardDetails(db, rows.rows);
 }
 
-/** Adds the outlet names (most articles first) to each story. */
-async function withOutlets(db: Executor, rows: Omit<StorySummary, 'outlets'>[]): Promise<StorySummary[]> {
+/** Adds the outlet names (most articles first) and the comment count to each story. */
+async function withCardDetails(
+  db: Executor,
+  rows: Omit<StorySummary, 'outlets' | 'comments'>[],
+): Promise<StorySummary[]> {
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [outlets, comments] = await Promise.all([outletsOf(db, ids), commentCounts(db, ids)]);
+  return rows.map((row) => ({
+    ...row,
+    outlets: outlets.get(row.id) ?? [],
+    comments: comments.get(Number(row.id)) ?? 0,
+  }));
+}
+
+/** Outlet names per story, most articles first. */
+async function outletsOf(db: Executor, ids: number[]): Promise<Map<number, string[]>> {
   const outlets = await sql<{ story_id: number; name: string }>`
     SELECT sa.story_id, so.name, count(*) AS n
     FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN sources so ON so.id = a.source_id
-    WHERE sa.story_id IN (${sql.join(rows.map((r) => r.id))})
+    WHERE sa.story_id IN (${sql.join(ids)})
     GROUP BY sa.story_id, so.name
     ORDER BY sa.story_id, n DESC, so.name`.execute(db);
   const byStory = new Map<number, string[]>();
@@ -64,7 +81,7 @@ async function withOutlets(db: Executor, rows: Omit<StorySummary, 'outlets'>[]):
     list.push(row.name);
     byStory.set(row.story_id, list);
   }
-  return rows.map((row) => ({ ...row, outlets: byStory.get(row.id) ?? [] }));
+  return byStory;
 }
 
 /** A source article as the story page shows it, with the text its citations point into. */
@@ -136,7 +153,7 @@ export async function storyPageKey(db: Executor, slug: string): Promise<StoryPag
     FROM stories s
     LEFT JOIN LATERAL (
       SELECT count(*) AS n, max(updated_at) AS changed, sum(like_count) AS likes
-      FROM comments WHERE story_id = s.id
+      FROM comments WHERE story_id = s.id AND status <> 'rejected'
     ) c ON true
     WHERE s.slug = ${slug} AND s.state = 'published'`.execute(db);
   const row = result.rows[0];

@@ -3,7 +3,7 @@ import type { Accounts } from '../../auth/accounts.js';
 import { hasRole } from '../../auth/roles.js';
 import { currentSentences, reportInaccuracy, resolveInaccuracy } from '../../discuss/inaccuracy.js';
 import { moderateComment } from '../../discuss/moderation.js';
-import { moderationQueue } from '../../store/comments.js';
+import { moderationQueue, type RejectedEntry, recentlyRejected } from '../../store/comments.js';
 import { openInaccuracyReports, setCommentsClosed } from '../../store/inaccuracy.js';
 import { listActions, recordAction } from '../../store/moderation.js';
 import type { UserRole } from '../../store/users.js';
@@ -19,6 +19,49 @@ const NOTICES: Record<string, string> = {
   correction_requested: 'Correction requested: it is recorded for the writer.',
   corrected: 'Correction published: the story has a new version with your note as its reason.',
 };
+
+const ACTION_LABELS = { approve: 'Approve', reject: 'Reject', ban: 'Reject and ban author' };
+
+/** A comment as moderators see it: author, story, why it is here, the text, and the decisions. */
+function CommentEntry(props: {
+  id: string;
+  entry: RejectedEntry;
+  csrf: string;
+  status: string;
+  reports: string[];
+  actions: (keyof typeof ACTION_LABELS)[];
+}) {
+  const { entry } = props;
+  return (
+    <article id={props.id} class="queue-entry">
+      <p>
+        <strong>{entry.author_name}</strong> ({entry.author_email}) on{' '}
+        <a href={`/discuss/${entry.story_id}`}>{entry.story_slug}</a>
+        {' · '}
+        {props.status}
+        {entry.matched_word ? (
+          <>
+            {' '}
+            · matched word: <mark>{entry.matched_word}</mark>
+          </>
+        ) : null}
+      </p>
+      <blockquote>{entry.body}</blockquote>
+      {props.reports.length ? <p>Reports: {props.reports.join(' · ')}</p> : null}
+      <form method="post" action={`/moderation/comments/${entry.id}`}>
+        <CsrfField token={props.csrf} />
+        <label>
+          Note <input name="note" maxlength={1000} />
+        </label>
+        {props.actions.map((action) => (
+          <button type="submit" name="action" value={action}>
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+      </form>
+    </article>
+  );
+}
 
 /** Moderator queue (comments), editor queue (inaccuracy reports), closing comments, reporting a sentence. */
 export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
@@ -41,8 +84,11 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
   app.get('/moderation', async (c) => {
     const denied = gate(c, 'moderator');
     if (denied) return denied;
-    const queue = await moderationQueue(accounts.db);
-    const log = await listActions(accounts.db, { limit: 20 });
+    const [queue, rejected, log] = await Promise.all([
+      moderationQueue(accounts.db),
+      recentlyRejected(accounts.db, { limit: 20 }),
+      listActions(accounts.db, { limit: 20 }),
+    ]);
     return c.html(
       <Layout chrome={chrome(c)} title="Moderation">
         <h1>Moderation queue ({queue.length})</h1>
@@ -54,37 +100,27 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
         ) : null}
         {queue.length === 0 ? <p>Nothing waits.</p> : null}
         {queue.map((entry) => (
-          <article id={`queue-${entry.id}`} class="queue-entry">
-            <p>
-              <strong>{entry.author_name}</strong> ({entry.author_email}) on{' '}
-              <a href={`/discuss/${entry.story_id}`}>{entry.story_slug}</a>
-              {' · '}
-              {entry.status === 'pending' ? `held: ${entry.reason ?? ''}` : 'reported'}
-              {entry.matched_word ? (
-                <>
-                  {' '}
-                  · matched word: <mark>{entry.matched_word}</mark>
-                </>
-              ) : null}
-            </p>
-            <blockquote>{entry.body}</blockquote>
-            {entry.open_reports.length ? <p>Reports: {entry.open_reports.join(' · ')}</p> : null}
-            <form method="post" action={`/moderation/comments/${entry.id}`}>
-              <CsrfField token={c.get('csrf')()} />
-              <label>
-                Note <input name="note" maxlength={1000} />
-              </label>
-              <button type="submit" name="action" value="approve">
-                Approve
-              </button>
-              <button type="submit" name="action" value="reject">
-                Reject
-              </button>
-              <button type="submit" name="action" value="ban">
-                Reject and ban author
-              </button>
-            </form>
-          </article>
+          <CommentEntry
+            id={`queue-${entry.id}`}
+            entry={entry}
+            csrf={c.get('csrf')()}
+            status={entry.status === 'pending' ? `held: ${entry.reason ?? ''}` : 'reported'}
+            reports={entry.open_reports}
+            actions={['approve', 'reject', 'ban']}
+          />
+        ))}
+        <h2>Recently rejected</h2>
+        <p>Readers never see these; approve one the filters got wrong.</p>
+        {rejected.length === 0 ? <p>None.</p> : null}
+        {rejected.map((entry) => (
+          <CommentEntry
+            id={`rejected-${entry.id}`}
+            entry={entry}
+            csrf={c.get('csrf')()}
+            status={`rejected ${entry.updated_at.toISOString().slice(0, 16).replace('T', ' ')}: ${entry.reason ?? ''}`}
+            reports={[]}
+            actions={['approve']}
+          />
         ))}
         <h2>Recent actions</h2>
         <ul>

@@ -126,7 +126,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
         honeypot: fields.website ?? '',
         elapsedMs: Number.isFinite(rendered) && rendered > 0 ? Date.now() - rendered : null,
       });
-      if (result.comment) {
+      if (result.status !== 'rejected' && result.comment) {
         const notice = result.status === 'visible' ? 'posted' : 'held';
         return c.redirect(backTo(fields.return, fallback, notice, `comment-${result.comment.id}`), 303);
       }
