@@ -7,7 +7,7 @@ declare module 'autocannon' {
     total: number;
   }
   interface Result {
-    requests: Stats;
+    requests: Stats & { total: number };
     latency: Stats;
     errors: number;
     non2xx: number;

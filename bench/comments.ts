@@ -112,6 +112,8 @@ export async function benchCommentsOn(engine: Engine) {
       .selectFrom('comments')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('story_id', '=', story.id)
+      // Rejected submissions are kept for the moderators' audit; accepted ones are what must not be lost.
+      .where('status', '!=', 'rejected')
       .executeTakeFirstOrThrow();
     const stored = Number(row.n);
     const floorMs = floor.result.flat();

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
-import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import type { Kysely } from 'kysely';
 import { loadConfig } from '../src/config/config.js';
@@ -15,13 +14,15 @@ import { searchArticles, searchStories } from '../src/store/search.js';
 import { indexAllPendingArticles } from '../src/store/search-index.js';
 import { FIXTURE_STORIES, seedSite } from '../src/store/site-fixture.js';
 import { upsertSourceByKey } from '../src/store/sources.js';
-import { createApp } from '../src/web/app.js';
+import { createSite } from '../src/web/app.js';
+import { siteListener } from '../src/web/server.js';
 
 /** Bounds, overridable from the environment so CI can run a short version. */
 const SECONDS = Number(process.env.BENCH_SITE_SECONDS ?? 5);
 const ARCHIVE_TARGET = Number(process.env.BENCH_SITE_ARTICLES ?? 100_000);
 const ARCHIVE_BUDGET_MS = Number(process.env.BENCH_SITE_ARCHIVE_SECONDS ?? 120) * 1000;
 const CONNECTIONS = 64;
+const ROUNDS = Number(process.env.BENCH_SITE_ROUNDS ?? 3);
 
 function listen(server: Server): Promise<string> {
   return new Promise((resolve) =>
@@ -33,9 +34,13 @@ function listen(server: Server): Promise<string> {
 
 async function load(url: string) {
   // A worker thread drives the load, so the client does not share the server's event loop.
+  const before = performance.eventLoopUtilization();
   const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, workers: 1 });
+  const busy = performance.eventLoopUtilization(before);
   return {
     requests_per_second: Math.round(result.requests.average),
+    // Server event-loop time per request: steadier than req/s when other processes share the CPU.
+    busy_us_per_request: result.requests.total ? (busy.active * 1000) / result.requests.total : 0,
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     errors: result.errors + result.non2xx + result.timeouts,
@@ -117,10 +122,10 @@ export async function benchSite(): Promise<Record<string, unknown>> {
   await migrateToLatest(database.db as Kysely<unknown>);
   await seedSite(database.db, FIXTURE_STORIES);
   const config = loadConfig({ dataDir: '/tmp/newsloom-bench' }, {});
-  const app = createApp({ config, database, logger: createLogger('silent') });
-  const appServer = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
-  await new Promise((resolve) => appServer.once('listening', resolve));
-  const appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}/stories/${FIXTURE_STORIES[0]!.slug}`;
+  // The server `newsloom serve` runs: cached story pages by the fast path, the rest by the app.
+  const site = createSite({ config, database, logger: createLogger('silent') });
+  const appServer = createServer(siteListener(site));
+  const appUrl = `${await listen(appServer)}/stories/${FIXTURE_STORIES[0]!.slug}`;
   const page = await fetch(appUrl);
   const headers = Object.fromEntries(page.headers);
   const bytes = Buffer.from(await page.arrayBuffer());
@@ -131,11 +136,21 @@ export async function benchSite(): Promise<Record<string, unknown>> {
   });
   const bareUrl = await listen(bare);
 
-  // Alternate the two servers so background load hits both alike; report medians of three rounds.
+  // Alternate the two servers (and which goes first) so background load hits both alike; report
+  // medians over the rounds, and the median of each round's own ratio.
   const rounds: { bare: Awaited<ReturnType<typeof load>>; app: Awaited<ReturnType<typeof load>> }[] = [];
-  for (let i = 0; i < 3; i++) rounds.push({ bare: await load(bareUrl), app: await load(appUrl) });
+  for (let i = 0; i < ROUNDS; i++) {
+    if (i % 2 === 0) {
+      const bareRound = await load(bareUrl);
+      rounds.push({ bare: bareRound, app: await load(appUrl) });
+    } else {
+      const appRound = await load(appUrl);
+      rounds.push({ app: appRound, bare: await load(bareUrl) });
+    }
+  }
   const bareRps = median(rounds.map((r) => r.bare.requests_per_second));
   const appRps = median(rounds.map((r) => r.app.requests_per_second));
+  const round2 = (n: number) => Math.round(n * 100) / 100;
   await new Promise((resolve) => appServer.close(resolve));
   await new Promise((resolve) => bare.close(resolve));
 
@@ -170,7 +185,13 @@ export async function benchSite(): Promise<Record<string, unknown>> {
       bytes: bytes.length,
       bare_node_http_rps: bareRps,
       app_rps: appRps,
-      ratio: Math.round((appRps / bareRps) * 100) / 100,
+      ratio: round2(appRps / bareRps),
+      round_ratios: rounds.map((r) => round2(r.app.requests_per_second / r.bare.requests_per_second)),
+      median_round_ratio: round2(
+        median(rounds.map((r) => r.app.requests_per_second / r.bare.requests_per_second)),
+      ),
+      app_busy_us_per_request: round2(median(rounds.map((r) => r.app.busy_us_per_request))),
+      bare_busy_us_per_request: round2(median(rounds.map((r) => r.bare.busy_us_per_request))),
       app_p99_ms: median(rounds.map((r) => r.app.p99_ms)),
       bare_p99_ms: median(rounds.map((r) => r.bare.p99_ms)),
       errors: rounds.reduce((n, r) => n + r.app.errors + r.bare.errors, 0),

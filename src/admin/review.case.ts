@@ -12,7 +12,7 @@ import { insertArticles } from '../store/articles.js';
 import { correctionsLog } from '../store/corrections.js';
 import { listActions } from '../store/moderation.js';
 import { storiesNeedingWrite } from '../store/pipeline.js';
-import { currentVersionIdBySlug } from '../store/site.js';
+import { storyPageKey } from '../store/site.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { storyArticleIds, storyById, storyVersions } from '../store/stories.js';
 import { mergeStories, splitArticle } from './clustering.js';
@@ -112,7 +112,7 @@ export function reviewContract(engine: Engine): void {
 
       await publishVersion(deps, EDITOR, ref);
       expect(await state(storyId)).toBe('published');
-      expect(await currentVersionIdBySlug(database.db, `dorn-${engine}`)).toBe(written.version.id);
+      expect((await storyPageKey(database.db, `dorn-${engine}`))?.versionId).toBe(written.version.id);
       expect(changed).toContain(`dorn-${engine}`);
       await expect(publishVersion(deps, EDITOR, ref)).rejects.toMatchObject({ code: 'conflict' });
       const [published, held] = await listActions(database.db, {
@@ -136,7 +136,7 @@ export function reviewContract(engine: Engine): void {
       });
       await unpublishStory(deps, EDITOR, { storyId, reason: 'legal review' });
       expect(await state(storyId)).toBe('held');
-      expect(await currentVersionIdBySlug(database.db, `dorn-${engine}`)).toBeUndefined();
+      expect((await storyPageKey(database.db, `dorn-${engine}`))?.versionId).toBeUndefined();
       // New articles do not bring it back: the pipeline leaves a story an editor took down alone.
       await addArticles(database.db, storyId, [
         {
@@ -199,7 +199,7 @@ export function reviewContract(engine: Engine): void {
       });
       expect([fixed.version, fixed.status]).toEqual([2, 'review']);
       await publishVersion(deps, EDITOR, { storyId, versionId: fixed.id });
-      expect(await currentVersionIdBySlug(database.db, `dorn-held-${engine}`)).toBe(fixed.id);
+      expect((await storyPageKey(database.db, `dorn-held-${engine}`))?.versionId).toBe(fixed.id);
       const [logged] = await listActions(database.db, {
         targetKind: 'version',
         targetId: fixed.id,

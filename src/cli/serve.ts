@@ -1,11 +1,11 @@
-import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { loadDemoIfEmpty } from '../demo/load.js';
 import { demoPipeline } from '../demo/pipeline.js';
 import { createSettingsService } from '../admin/settings.js';
 import { createMetrics } from '../ops/metrics.js';
-import { createApp } from '../web/app.js';
+import { createSite } from '../web/app.js';
+import { siteListener } from '../web/server.js';
 import { type GlobalOptions, withContext } from './context.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
@@ -43,8 +43,8 @@ export function registerServe(program: Command): void {
         );
         try {
           const readiness = [{ name: 'queue', check: () => queue.ready() }];
-          const app = createApp({ config, database, logger, metrics, readiness, settings });
-          const server = await listen(app.fetch, config.port, config.host);
+          const site = createSite({ config, database, logger, metrics, readiness, settings });
+          const server = await listen(siteListener(site), config.port, config.host);
           logger.info(
             { url: `http://${config.host}:${portOf(server)}/`, engine: database.engine },
             'listening',
@@ -61,15 +61,12 @@ export function registerServe(program: Command): void {
 }
 
 /** Starts an HTTP server and resolves once it listens (rejects if the port is taken). */
-export async function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  port: number,
-  hostname: string,
-): Promise<Server> {
-  const server = serve({ fetch, port, hostname }) as Server;
+export async function listen(handler: RequestListener, port: number, hostname: string): Promise<Server> {
+  const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
+    server.listen(port, hostname);
   });
   return server;
 }

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Command } from 'commander';
+import { getRequestListener } from '@hono/node-server';
 import { createMetrics } from '../ops/metrics.js';
 import { opsRoutes } from '../web/ops.js';
 import { type GlobalOptions, withContext } from './context.js';
@@ -29,7 +30,7 @@ export function registerWorker(program: Command): void {
               metrics,
               checks: [{ name: 'queue', check: () => queue.ready() }],
             });
-            server = await listen(ops.fetch, options.metricsPort, context.config.host);
+            server = await listen(getRequestListener(ops.fetch), options.metricsPort, context.config.host);
             context.logger.info({ port: portOf(server) }, 'worker metrics listening');
           }
           await waitForSignal();

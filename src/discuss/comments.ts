@@ -39,9 +39,21 @@ export const newCommentSchema = z.object({
   elapsedMs: z.number().nullish(),
 });
 
-/** A posted comment's outcome: stored (visible or pending) or rejected with the reason. */
+/**
+ * A posted comment's outcome: visible, pending or rejected with the reason. `comment` is the stored
+ * row: rejected ones are kept too (status `rejected`), for the moderators' audit, and never shown to
+ * readers; null only when there was nothing worth keeping (see `keepsRejected`).
+ */
 export interface PostResult extends ModerationResult {
   comment: Comment | null;
+}
+
+/**
+ * Whether a rejected submission is stored for the audit. Not when it is empty, nor when the rate
+ * limit turned it away: storing a flood would let one client write rows as fast as it can send.
+ */
+function keepsRejected(body: string, reason: string | null): boolean {
+  return body !== '' && reason !== 'rate_limited';
 }
 
 /** Whether a story takes comments at `now`. */
@@ -75,7 +87,7 @@ function context(
   };
 }
 
-/** Posts a comment or reply through the moderation pipeline; rejected comments are not stored. */
+/** Posts a comment or reply through the moderation pipeline; a rejected one is stored as rejected. */
 export async function postComment(
   deps: DiscussDeps,
   input: z.input<typeof newCommentSchema>,
@@ -104,7 +116,8 @@ export async function postComment(
     elapsedMs: elapsedMs ?? null,
   });
   const result = await moderate(ctx);
-  if (result.status === 'rejected') return { ...result, comment: null };
+  if (result.status === 'rejected' && !keepsRejected(body, result.reason))
+    return { ...result, comment: null };
   // Deeper replies join their parent's level: threads stay readable on a phone.
   const attachTo =
     parent && parent.depth >= MAX_DEPTH - 1 ? Number(parent.parent_id) : parent ? Number(parent.id) : null;

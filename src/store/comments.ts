@@ -125,7 +125,7 @@ export async function commentCounts(db: Executor, storyIds: number[]): Promise<M
   return new Map(rows.map((row) => [Number(row.story_id), Number(row.n)]));
 }
 
-/** Comments a user posted since a time (any status: a held flood is still a flood). */
+/** Comments a user posted since a time (any status: a held or rejected flood is still a flood). */
 export async function countCommentsByUserSince(db: Executor, userId: string, since: Date): Promise<number> {
   const row = await db
     .selectFrom('comments')
@@ -160,7 +160,8 @@ export async function hasCommentWithHashSince(
     .where('user_id', '=', userId)
     .where('body_hash', '=', bodyHash)
     .where('created_at', '>', since)
-    .where('status', '!=', 'deleted')
+    // A rejected text may be sent again once the reason is fixed (e.g. the form was sent too fast).
+    .where('status', 'not in', ['deleted', 'rejected'])
     .executeTakeFirst();
   return row !== undefined;
 }
@@ -287,4 +288,29 @@ export async function moderationQueue(db: Executor, options: { limit?: number } 
     ...row,
     open_reports: reports.filter((r) => Number(r.comment_id) === Number(row.id)).map((r) => r.reason),
   }));
+}
+
+/** A comment the pipeline or a moderator rejected, with its author and story, for the audit. */
+export interface RejectedEntry extends Comment {
+  author_name: string;
+  author_email: string;
+  story_slug: string;
+}
+
+/** The most recently rejected comments, newest first. */
+export async function recentlyRejected(
+  db: Executor,
+  options: { limit?: number } = {},
+): Promise<RejectedEntry[]> {
+  return db
+    .selectFrom('comments as c')
+    .innerJoin('users as u', 'u.id', 'c.user_id')
+    .innerJoin('stories as s', 's.id', 'c.story_id')
+    .selectAll('c')
+    .select(['u.name as author_name', 'u.email as author_email', 's.slug as story_slug'])
+    .where('c.status', '=', 'rejected')
+    .orderBy('c.updated_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .limit(options.limit ?? 20)
+    .execute();
 }

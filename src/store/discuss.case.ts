@@ -17,7 +17,13 @@ import { moderationSettings } from '../discuss/settings.js';
 import { loadThread } from '../discuss/thread.js';
 import { silentLogger } from '../lib/log.js';
 import { testConfig } from '../web/discuss/testing.js';
-import { commentCounts, countCommentsByIpSince, moderationQueue } from './comments.js';
+import {
+  commentById,
+  commentCounts,
+  countCommentsByIpSince,
+  moderationQueue,
+  recentlyRejected,
+} from './comments.js';
 import {
   inaccuracyReportById,
   insertInaccuracyReport,
@@ -252,11 +258,24 @@ export function discussContract(engine: Engine): void {
     it('refuses a banned author, lifts the ban, and closes a story', async () => {
       await banUser(database.db, { userId: ada, by: mod, reason: 'abuse' });
       expect((await activeBan(database.db, ada, now))?.kind).toBe('ban');
-      expect(await postComment(deps, { storyId, userId: ada, body: 'Let me back' })).toMatchObject({
+      // Kept for the moderators' audit with its reason, and shown to no reader.
+      const countBefore = (await commentCounts(database.db, [storyId])).get(storyId);
+      const refused = await postComment(deps, { storyId, userId: ada, body: 'Let me back' });
+      expect(refused).toMatchObject({
         status: 'rejected',
         reason: 'banned',
-        comment: null,
+        comment: { status: 'rejected', reason: 'banned', body: 'Let me back' },
       });
+      expect(await commentById(database.db, Number(refused.comment!.id))).toMatchObject({
+        status: 'rejected',
+      });
+      expect((await recentlyRejected(database.db))[0]).toMatchObject({
+        body: 'Let me back',
+        author_email: 'ada@example.com',
+      });
+      const seen = await loadThread(database.db, storyId, { sort: 'oldest', viewerId: ada });
+      expect(JSON.stringify(seen)).not.toContain('Let me back');
+      expect((await commentCounts(database.db, [storyId])).get(storyId)).toBe(countBefore);
       await unbanUser(database.db, { userId: ada, by: mod });
       expect(await activeBan(database.db, ada, now)).toBeUndefined();
       await banUser(database.db, { userId: ada, by: mod, reason: 'cool off', days: 1 });

@@ -3,7 +3,6 @@ import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { MARK_END, MARK_START, searchArticles, searchStories } from './search.js';
 import {
-  currentVersionIdBySlug,
   getSetting,
   listCorrections,
   listPublishedStories,
@@ -12,8 +11,11 @@ import {
   relatedStoriesByTerms,
   setSetting,
   sourceCoverage,
+  storyEntities,
+  storyPageKey,
   storySourceArticles,
 } from './site.js';
+import { storeAnalyses } from './analyses.js';
 import { FIXTURE_STORIES, seedSite } from './site-fixture.js';
 import {
   anyPhraseQuery,
@@ -55,12 +57,40 @@ export function siteContract(engine: Engine): void {
       expect(next.map((s) => s.slug)).toEqual([PORT, TRAM]);
     });
 
+    it("ranks a story's people, organisations and places by how many of its articles name them", async () => {
+      const db = database.db;
+      const found = await publishedStoryBySlug(db, TARIFF);
+      const sources = await storySourceArticles(db, found!.story.id);
+      const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
+      const analysis = (entities: object[]) =>
+        ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
+      await storeAnalyses(db, [
+        {
+          articleId: sources[0]!.id,
+          analysis: analysis([entity('varga', 'Ilse Varga', 'person'), entity('arland', 'Arland', 'place')]),
+        },
+        {
+          articleId: sources[1]!.id,
+          analysis: analysis([entity('varga', 'Varga', 'person'), entity('misc', 'Tuesday', 'other')]),
+        },
+        { articleId: sources[2]!.id, analysis: analysis([entity('varga', 'Ilse Varga', 'person')]) },
+      ]);
+      expect(await storyEntities(db, found!.story.id)).toEqual([
+        { name: 'Ilse Varga', kind: 'person', articles: 3 },
+        { name: 'Arland', kind: 'place', articles: 1 },
+      ]);
+    });
+
     it('finds a published story by slug with its current version and sources', async () => {
       const db = database.db;
       const found = await publishedStoryBySlug(db, TARIFF);
       expect(found?.version.version).toBe(2);
       expect(found?.version.body.lede).toHaveLength(2);
-      expect(await currentVersionIdBySlug(db, TARIFF)).toBe(found?.version.id);
+      expect(await storyPageKey(db, TARIFF)).toMatchObject({
+        storyId: Number(found?.story.id),
+        versionId: found?.version.id,
+        thread: '0.0.0',
+      });
       expect(await publishedStoryBySlug(db, 'no-such-story')).toBeUndefined();
       const sources = await storySourceArticles(db, found!.story.id);
       expect(sources.map((s) => s.outlet)).toEqual(['Harbour Ledger', 'The Borvian Post', 'Meridian Wire']);

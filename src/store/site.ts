@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
+import type { Entity } from '../analyze/types.js';
 import type { Story, StoryVersion } from '../db/schema.js';
+import { commentCounts } from './comments.js';
 import type { Executor } from './db.js';
 
 /** A published story as lists show it: headline, dek, counts, outlets and times. */
@@ -18,6 +20,8 @@ export interface StorySummary {
   /** When the current version was written. */
   updated_at: Date;
   outlets: string[];
+  /** Visible comments (replies included). */
+  comments: number;
 }
 
 /** Where a list page starts: strictly older than this (last_seen_at, id). */
@@ -45,16 +49,30 @@ export async function listPublishedStories(
       ${options.storyIds ? sql`AND s.id IN (${sql.join(options.storyIds)})` : sql``}
     ORDER BY ${sortKey} DESC, s.id DESC
     LIMIT ${options.limit}`.execute(db);
-  return withOutlets(db, rows.rows);
+  return withCardDetails(db, rows.rows);
 }
 
-/** Adds the outlet names (most articles first) to each story. */
-async function withOutlets(db: Executor, rows: Omit<StorySummary, 'outlets'>[]): Promise<StorySummary[]> {
+/** Adds the outlet names (most articles first) and the comment count to each story. */
+async function withCardDetails(
+  db: Executor,
+  rows: Omit<StorySummary, 'outlets' | 'comments'>[],
+): Promise<StorySummary[]> {
   if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [outlets, comments] = await Promise.all([outletsOf(db, ids), commentCounts(db, ids)]);
+  return rows.map((row) => ({
+    ...row,
+    outlets: outlets.get(row.id) ?? [],
+    comments: comments.get(Number(row.id)) ?? 0,
+  }));
+}
+
+/** Outlet names per story, most articles first. */
+async function outletsOf(db: Executor, ids: number[]): Promise<Map<number, string[]>> {
   const outlets = await sql<{ story_id: number; name: string }>`
     SELECT sa.story_id, so.name, count(*) AS n
     FROM story_articles sa JOIN articles a ON a.id = sa.article_id JOIN sources so ON so.id = a.source_id
-    WHERE sa.story_id IN (${sql.join(rows.map((r) => r.id))})
+    WHERE sa.story_id IN (${sql.join(ids)})
     GROUP BY sa.story_id, so.name
     ORDER BY sa.story_id, n DESC, so.name`.execute(db);
   const byStory = new Map<number, string[]>();
@@ -63,7 +81,7 @@ async function withOutlets(db: Executor, rows: Omit<StorySummary, 'outlets'>[]):
     list.push(row.name);
     byStory.set(row.story_id, list);
   }
-  return rows.map((row) => ({ ...row, outlets: byStory.get(row.id) ?? [] }));
+  return byStory;
 }
 
 /** A source article as the story page shows it, with the text its citations point into. */
@@ -113,15 +131,39 @@ export async function publishedStoryBySlug(
   return version ? { story, version } : undefined;
 }
 
-/** The current version id of a published story (what a cached page is keyed on), or undefined. */
-export async function currentVersionIdBySlug(db: Executor, slug: string): Promise<number | undefined> {
-  const row = await db
-    .selectFrom('stories')
-    .select('current_version_id')
-    .where('slug', '=', slug)
-    .where('state', '=', 'published')
-    .executeTakeFirst();
-  return row?.current_version_id ?? undefined;
+/** What a cached story page is keyed on: the current version and the state of its public thread. */
+export interface StoryPageKey {
+  storyId: number;
+  versionId: number;
+  /** Changes whenever readers would see the thread differently: comments, statuses, edits, likes, closing. */
+  thread: string;
+}
+
+/** The page key of a published story by slug, or undefined (one indexed query: it runs on cache checks). */
+export async function storyPageKey(db: Executor, slug: string): Promise<StoryPageKey | undefined> {
+  const result = await sql<{
+    id: number;
+    version_id: number | null;
+    closed: boolean;
+    n: number | string;
+    changed: Date | string | null;
+    likes: number | string | null;
+  }>`
+    SELECT s.id, s.current_version_id AS version_id, s.comments_closed AS closed, c.n, c.changed, c.likes
+    FROM stories s
+    LEFT JOIN LATERAL (
+      SELECT count(*) AS n, max(updated_at) AS changed, sum(like_count) AS likes
+      FROM comments WHERE story_id = s.id AND status <> 'rejected'
+    ) c ON true
+    WHERE s.slug = ${slug} AND s.state = 'published'`.execute(db);
+  const row = result.rows[0];
+  if (!row?.version_id) return undefined;
+  const changed = row.changed === null ? 0 : new Date(row.changed).getTime();
+  return {
+    storyId: Number(row.id),
+    versionId: Number(row.version_id),
+    thread: `${Number(row.n)}.${changed}.${Number(row.likes ?? 0)}${row.closed ? '.closed' : ''}`,
+  };
 }
 
 /**
@@ -237,4 +279,39 @@ export async function setSetting(db: Executor, key: string, value: unknown): Pro
     .values({ key, value: json })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: new Date() }))
     .execute();
+}
+
+/** A person, organisation or place a story's sources name, and how many of its articles name it. */
+export interface StoryEntity {
+  name: string;
+  kind: 'person' | 'organization' | 'place';
+  articles: number;
+}
+
+const ENTITY_KINDS = new Set(['person', 'organization', 'place']);
+
+/** The people, organisations and places a story's articles name, most widely named first. */
+export async function storyEntities(db: Executor, storyId: number): Promise<StoryEntity[]> {
+  const rows = await db
+    .selectFrom('article_analyses as an')
+    .innerJoin('story_articles as sa', 'sa.article_id', 'an.article_id')
+    .select(sql<Entity[] | null>`an.analysis->'entities'`.as('entities'))
+    .where('sa.story_id', '=', storyId)
+    .execute();
+  const byKey = new Map<string, { kind: Entity['kind']; articles: number; names: Map<string, number> }>();
+  for (const row of rows) {
+    for (const entity of row.entities ?? []) {
+      if (!ENTITY_KINDS.has(entity.kind)) continue;
+      const entry = byKey.get(entity.key) ?? { kind: entity.kind, articles: 0, names: new Map() };
+      entry.articles += 1;
+      entry.names.set(entity.name, (entry.names.get(entity.name) ?? 0) + 1);
+      byKey.set(entity.key, entry);
+    }
+  }
+  // The name most articles use, the longer one on a tie ("Ilse Varga" over "Varga").
+  const bestName = (names: Map<string, number>) =>
+    [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
+  return [...byKey.values()]
+    .map((e) => ({ name: bestName(e.names), kind: e.kind as StoryEntity['kind'], articles: e.articles }))
+    .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }

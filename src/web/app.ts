@@ -9,14 +9,15 @@ import type { Fetcher } from '../ingest/fetch/fetcher.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
-import { currentVersionIdBySlug } from '../store/site.js';
+import { storyPageKey } from '../store/site.js';
 import { apiRoutes } from './api/routes.js';
 import { registerSiteApi } from './api/site-routes.js';
 import { adminApp } from './admin/index.js';
 import { type Asset, loadAssets } from './assets.js';
 import { authRoutes, withAccounts } from './auth/index.js';
 import type { SiteDeps } from './context.js';
-import { discussApp } from './discuss/index.js';
+import { discussApp, storyThoughts } from './discuss/index.js';
+import { type FastPath, storyFastPath } from './fast-path.js';
 import { observe } from './middleware/observe.js';
 import { opsRoutes, type ReadinessCheck } from './ops.js';
 import { memoize, PageCache } from './page-cache.js';
@@ -43,30 +44,43 @@ export interface WebDeps {
 
 /** Tuning for tests and benchmarks. */
 export interface WebOptions {
-  /** How long a slug → current version lookup is trusted (a new version shows up at most this late). */
+  /** How long a slug → page key lookup is trusted (a new version or comment shows up at most this late). */
   versionTtlMs?: number;
   /** How long the site frame (topics, demo flag) is trusted. */
   siteTtlMs?: number;
 }
 
+/** The web application and the fast path that serves its cached story pages in front of it. */
+export interface Site {
+  /** Answers HTTP through a node adapter and `app.request()` in tests. */
+  app: Hono;
+  /** Serves a cached story page straight to node:http; false when the request is the app's. */
+  fastPath: FastPath;
+}
+
 /** Builds the web application: the same object serves HTTP and answers `app.request()` in tests. */
-export function createApp(
+export function createApp(deps: WebDeps, options: WebOptions = {}): Hono {
+  return createSite(deps, options).app;
+}
+
+/** Builds the web application and its story fast path over the same caches (`siteListener` serves both). */
+export function createSite(
   { config, database, logger, metrics, readiness, ...wired }: WebDeps,
   options: WebOptions = {},
-): Hono {
+): Site {
   const app = new Hono();
   const assets = loadAssets();
   const db = database.db;
   const settings = wired.settings ?? createSettingsService({ config, db, logger });
+  const accounts = createAccounts({ config, database, logger, live: () => settings.current().config });
   const deps: SiteDeps = {
     config,
     db,
     logger,
     site: siteContextLoader({ settings, db, assets }, { ttlMs: options.siteTtlMs ?? 5000 }),
     cache: new PageCache(),
-    currentVersion: memoize((slug) => currentVersionIdBySlug(db, slug), {
-      ttlMs: options.versionTtlMs ?? 1000,
-    }),
+    storyKey: memoize((slug) => storyPageKey(db, slug), { ttlMs: options.versionTtlMs ?? 1000 }),
+    thoughts: storyThoughts(accounts),
   };
 
   app.use(observe({ logger, metrics }));
@@ -81,7 +95,6 @@ export function createApp(
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
-  const accounts = createAccounts({ config, database, logger, live: () => settings.current().config });
   app.use(
     withAccounts(accounts, {
       frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
@@ -98,7 +111,7 @@ export function createApp(
   app.route('/', discussApp(accounts));
   const fetcher = wired.fetcher ?? fetcherFromConfig(config);
   app.route('/', adminApp({ accounts, database, config, logger, site: deps, settings, fetcher }));
-  return app;
+  return { app, fastPath: storyFastPath(deps, { logger, metrics }) };
 }
 
 function serveAsset(c: Context, asset: Asset): Response {

@@ -4,8 +4,9 @@ import { fastResponse } from './security.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/log.js';
 import type { Executor } from '../store/db.js';
+import type { StoryPageKey } from '../store/site.js';
 import type { Memoized, PageCache } from './page-cache.js';
-import type { SiteContext } from './site-context.js';
+import type { SiteLoader } from './site-context.js';
 import type { PageMeta } from './views/layout.js';
 import { renderPage } from './views/layout.js';
 
@@ -14,10 +15,19 @@ export interface SiteDeps {
   config: Config;
   db: Executor;
   logger: Logger;
-  site: () => Promise<SiteContext>;
+  site: SiteLoader;
   cache: PageCache;
-  /** The current version id of a published story by slug (briefly memoized). */
-  currentVersion: Memoized<number | undefined>;
+  /** A published story's page key (current version, thread state) by slug, briefly memoized. */
+  storyKey: Memoized<StoryPageKey | undefined>;
+  thoughts: StoryThoughts;
+}
+
+/** The comment thread as story pages embed it, rendered to HTML. */
+export interface StoryThoughts {
+  /** The first page, newest first, as every signed-out reader sees it (no forms): cached with the page. */
+  public(storyId: number, returnTo: string): Promise<string>;
+  /** The thread for this request: the viewer's forms and pending comments, the sort and page asked for. */
+  live(c: Context, storyId: number, returnTo: string): Promise<string>;
 }
 
 export const HTML = 'text/html; charset=UTF-8';
@@ -42,6 +52,6 @@ export async function page(
 
 /** Drops what the reader site holds of a story, so its next request shows an editor's change. */
 export function forgetStory(deps: SiteDeps, slug: string): void {
-  deps.currentVersion.forget(slug);
-  deps.cache.forget(`${slug}@`);
+  deps.storyKey.forget(slug);
+  deps.cache.forget(`story:${slug}@`);
 }

@@ -18,19 +18,28 @@ export interface SiteContext {
   stamp: string;
 }
 
+/** Loads the site context; `peek()` answers without waiting while the last load is fresh. */
+export interface SiteLoader {
+  (): Promise<SiteContext>;
+  peek(): SiteContext | undefined;
+}
+
 /**
  * Returns a loader of the site context that reads the database at most once per `ttlMs`
- * (every page needs it; it changes only when an operator edits topics).
+ * (every page needs it; it changes only when an operator edits topics or the console's settings).
  */
 export function siteContextLoader(
   { settings, db, assets }: { settings: SettingsService; db: Executor; assets: SiteAssets },
   { ttlMs = 5000, now = () => Date.now() }: { ttlMs?: number; now?: () => number } = {},
-): () => Promise<SiteContext> {
+): SiteLoader {
   let cached: { at: number; version: number; value: SiteContext } | undefined;
-  return async function loadSiteContext() {
+  // A settings save (name, description) shows at once, not after the TTL.
+  const fresh = () =>
+    cached && now() - cached.at < ttlMs && cached.version === settings.version() ? cached.value : undefined;
+  const load = async function loadSiteContext() {
     const live = await settings.fresh();
-    // A settings save (name, description) shows at once, not after the TTL.
-    if (cached && now() - cached.at < ttlMs && cached.version === settings.version()) return cached.value;
+    const hit = fresh();
+    if (hit) return hit;
     const { config } = live;
     const [topics, demo] = await Promise.all([listTopics(db), getSetting(db, 'demo')]);
     const base = {
@@ -57,5 +66,7 @@ export function siteContextLoader(
       .slice(0, 10);
     cached = { at: now(), version: settings.version(), value: { ...base, stamp } };
     return cached.value;
-  };
+  } as SiteLoader;
+  load.peek = fresh;
+  return load;
 }

@@ -3,10 +3,12 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { Hono } from 'hono';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../analyze/analyze.js';
 import { loadConfig } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { createLogger } from '../lib/log.js';
+import { storeAnalyses } from '../store/analyses.js';
 import { replaceRelated } from '../store/related.js';
 import { setSetting } from '../store/site.js';
 import { FIXTURE_STORIES, seedSite, xssStory } from '../store/site-fixture.js';
@@ -34,6 +36,12 @@ beforeAll(async () => {
     entities: ['Ilse Varga'],
   });
   await setSetting(database.db, 'demo', true);
+  // The analyzer's entities, as the pipeline stores them: what the story page's entity links come from.
+  const articles = await database.db.selectFrom('articles').select(['id', 'title', 'text']).execute();
+  await storeAnalyses(
+    database.db,
+    articles.map((a) => ({ articleId: a.id, analysis: analyzeArticle({ title: a.title, text: a.text }) })),
+  );
   const config = loadConfig(
     { dataDir: '/tmp/newsloom-site-test' },
     { NEWSLOOM_SITE_URL: 'https://news.example' },
@@ -100,6 +108,61 @@ describe('pages', () => {
     expect(text).toMatch(/<h2 id="related-heading">Related<\/h2>.*city-council-approves-tram-extension/s);
     expect(text).toContain('"@type":"NewsArticle"');
     expect(text).toContain('<meta property="og:type" content="article"/>');
+  });
+
+  it('links the people, organisations and places the story is about to their pages', async () => {
+    const { text } = await get(`/stories/${TARIFF}`);
+    const block = /<nav class="entities"[\s\S]*?<\/nav>/.exec(text)?.[0] ?? '';
+    expect(block).toContain('<dt>People</dt>');
+    expect(block).toContain('<a href="/entities/Ilse%20Varga">Ilse Varga</a>');
+    expect(block).toMatch(/<dt>Places<\/dt><dd>.*Arland/);
+    for (const [, href] of block.matchAll(/href="([^"]+)"/g)) {
+      expect((await get(href!)).response.status, href).toBe(200);
+    }
+  });
+
+  it('counts visible comments on story cards (home, topics, search) and in the API', async () => {
+    await database.db
+      .insertInto('users')
+      .values({
+        id: 'card-reader',
+        name: 'Card Reader',
+        email: 'cards@example.test',
+        email_verified: true,
+        image: null,
+      })
+      .execute();
+    const comment = (body: string, status: 'visible' | 'pending' | 'rejected') => ({
+      story_id: ids.get(TARIFF)!,
+      user_id: 'card-reader',
+      parent_id: null,
+      root_id: null,
+      body,
+      body_hash: body,
+      status,
+      reason: null,
+      matched_word: null,
+      ip: null,
+    });
+    await database.db
+      .insertInto('comments')
+      .values([
+        comment('One', 'visible'),
+        comment('Two', 'visible'),
+        comment('Held', 'pending'),
+        comment('No', 'rejected'),
+      ])
+      .execute();
+    const card = `<a href="/stories/${TARIFF}#thoughts">2 thoughts</a>`;
+    for (const path of ['/', '/topics/trade', '/search?q=pledge', '/entities/Ilse%20Varga']) {
+      expect((await get(path)).text, path).toContain(card);
+    }
+    expect((await get('/')).text).not.toContain('river-port-reopens-after-flooding#thoughts');
+    const topic = (await (await app.request('/api/v1/topics/trade')).json()) as {
+      stories: { slug: string; comment_count: number }[];
+    };
+    expect(topic.stories.find((s) => s.slug === TARIFF)?.comment_count).toBe(2);
+    await database.db.deleteFrom('comments').where('user_id', '=', 'card-reader').execute();
   });
 
   it("shows the writer's related stories with their teasers when it stored some", async () => {

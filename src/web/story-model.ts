@@ -1,5 +1,5 @@
 import type { Citation, StoryBody, StoryVersion } from '../db/schema.js';
-import type { SourceArticle } from '../store/site.js';
+import type { SourceArticle, StoryEntity } from '../store/site.js';
 
 /** A cited passage: the span of a source article, with some text either side for context. */
 export interface Passage {
@@ -104,4 +104,26 @@ function context(text: string, start: number, end: number): Pick<Passage, 'befor
   let after = text.slice(end, end + CONTEXT);
   if (end + CONTEXT < text.length) after = `${after.replace(/\s\S*$/, '')}…`;
   return { before, cited: text.slice(start, end), after };
+}
+
+/** The story's text as readers see it: headline, dek, every sentence, quote and figure. */
+function storyText(version: StoryVersion): string {
+  const body = version.body;
+  return [
+    version.headline,
+    version.dek,
+    ...body.lede.map((s) => s.text),
+    ...body.sections.flatMap((sec) => sec.sentences.map((s) => s.text)),
+    ...body.quotes.map((q) => `${q.speaker} ${q.text}`),
+    ...body.figures.map((f) => f.text),
+  ].join(' ');
+}
+
+/**
+ * The entities the story is about: named by the most source articles and by the story itself (so
+ * the entity page, which searches stories, lists this one), at most `limit`.
+ */
+export function mainEntities(version: StoryVersion, entities: StoryEntity[], limit = 8): StoryEntity[] {
+  const text = storyText(version).toLowerCase();
+  return entities.filter((e) => text.includes(e.name.toLowerCase())).slice(0, limit);
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { hasRole } from '../../auth/roles.js';
 import { moderateComment } from '../../discuss/moderation.js';
-import { moderationQueue } from '../../store/comments.js';
+import { moderationQueue, type RejectedEntry, recentlyRejected } from '../../store/comments.js';
 import { listActions } from '../../store/moderation.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
@@ -24,13 +24,61 @@ const NOTICES: Record<string, string> = {
 
 const ACTIONS = new Set(['approve', 'reject', 'ban']);
 
+const ACTION_LABELS = { approve: 'Approve', reject: 'Reject', ban: 'Reject and ban author' };
+
+/** A comment as moderators see it: author, story, why it is here, the text, and the decisions. */
+function CommentEntry(props: {
+  c: AccountContext;
+  id: string;
+  entry: RejectedEntry;
+  status: string;
+  reports: string[];
+  actions: (keyof typeof ACTION_LABELS)[];
+}) {
+  const { entry } = props;
+  return (
+    <article id={props.id} class="queue-entry">
+      <p>
+        <strong>{entry.author_name}</strong> ({entry.author_email}) on{' '}
+        <a href={`/discuss/${entry.story_id}`}>{entry.story_slug}</a>
+        {' · '}
+        {props.status}
+        {entry.matched_word ? (
+          <>
+            {' '}
+            · matched word: <mark>{entry.matched_word}</mark>
+          </>
+        ) : null}
+        {' · '}
+        <small>{when(entry.created_at)}</small>
+      </p>
+      <blockquote>{entry.body}</blockquote>
+      {props.reports.length ? <p>Reports: {props.reports.join(' · ')}</p> : null}
+      <PostForm c={props.c} action={`/admin/moderation/comments/${entry.id}`} class="row">
+        <label>
+          Note <input name="note" maxlength={1000} />
+        </label>
+        {props.actions.map((action) => (
+          <button type="submit" name="action" value={action} class={action === 'ban' ? 'danger' : undefined}>
+            {ACTION_LABELS[action]}
+          </button>
+        ))}
+      </PostForm>
+    </article>
+  );
+}
+
 /** `/admin/moderation`: held and reported comments, approve / reject / ban with a note, recent actions. */
 export function moderationSection(deps: AdminDeps): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
   const db = deps.database.db;
 
   async function queuePage(c: AccountContext, outcome: Outcome = {}) {
-    const [queue, log] = await Promise.all([moderationQueue(db), listActions(db, { limit: 20 })]);
+    const [queue, rejected, log] = await Promise.all([
+      moderationQueue(db),
+      recentlyRejected(db, { limit: 20 }),
+      listActions(db, { limit: 20 }),
+    ]);
     const editor = hasRole(c.get('viewer')!.role, 'editor');
     return consolePage(
       c,
@@ -40,43 +88,32 @@ export function moderationSection(deps: AdminDeps): Hono<AccountEnv> {
         <h1>Moderation queue ({queue.length})</h1>
         {editor ? (
           <p>
-            <a href="/editor/inaccuracies">Inaccuracy reports</a> · <a href="/admin/people">Bans</a>
+            <a href="/admin/corrections">Inaccuracy reports</a> · <a href="/admin/people">Bans</a>
           </p>
         ) : null}
         {queue.length === 0 ? <p>Nothing waits.</p> : null}
         {queue.map((entry) => (
-          <article id={`queue-${entry.id}`} class="queue-entry">
-            <p>
-              <strong>{entry.author_name}</strong> ({entry.author_email}) on{' '}
-              <a href={`/discuss/${entry.story_id}`}>{entry.story_slug}</a>
-              {' · '}
-              {entry.status === 'pending' ? `held: ${entry.reason ?? ''}` : 'reported'}
-              {entry.matched_word ? (
-                <>
-                  {' '}
-                  · matched word: <mark>{entry.matched_word}</mark>
-                </>
-              ) : null}
-              {' · '}
-              <small>{when(entry.created_at)}</small>
-            </p>
-            <blockquote>{entry.body}</blockquote>
-            {entry.open_reports.length ? <p>Reports: {entry.open_reports.join(' · ')}</p> : null}
-            <PostForm c={c} action={`/admin/moderation/comments/${entry.id}`} class="row">
-              <label>
-                Note <input name="note" maxlength={1000} />
-              </label>
-              <button type="submit" name="action" value="approve">
-                Approve
-              </button>
-              <button type="submit" name="action" value="reject">
-                Reject
-              </button>
-              <button type="submit" name="action" value="ban" class="danger">
-                Reject and ban author
-              </button>
-            </PostForm>
-          </article>
+          <CommentEntry
+            c={c}
+            id={`queue-${entry.id}`}
+            entry={entry}
+            status={entry.status === 'pending' ? `held: ${entry.reason ?? ''}` : 'reported'}
+            reports={entry.open_reports}
+            actions={['approve', 'reject', 'ban']}
+          />
+        ))}
+        <h2>Recently rejected</h2>
+        <p>Readers never see these; approve one the filters got wrong.</p>
+        {rejected.length === 0 ? <p>None.</p> : null}
+        {rejected.map((entry) => (
+          <CommentEntry
+            c={c}
+            id={`rejected-${entry.id}`}
+            entry={entry}
+            status={`rejected ${when(entry.updated_at)}: ${entry.reason ?? ''}`}
+            reports={[]}
+            actions={['approve']}
+          />
         ))}
         <h2>Recent actions</h2>
         <ul>

@@ -148,6 +148,7 @@ export function openApiDocument(siteUrl: string): object {
             source_count: { type: 'integer' },
             publisher_count: { type: 'integer' },
             outlets: { type: 'array', items: { type: 'string' } },
+            comment_count: { type: 'integer', description: 'visible comments, replies included' },
             published_at: { type: 'string', format: 'date-time' },
             updated_at: { type: 'string', format: 'date-time' },
           },

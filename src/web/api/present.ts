@@ -27,6 +27,7 @@ export function presentStorySummary(s: StorySummary, siteUrl: string) {
     source_count: s.source_count,
     publisher_count: s.publisher_count,
     outlets: s.outlets,
+    comment_count: s.comments,
     published_at: iso(s.published_at),
     updated_at: iso(s.updated_at),
   };

@@ -32,7 +32,7 @@ async function publishedStory(db: Executor, idOrSlug: string): Promise<Story> {
   const story = /^[0-9]+$/.test(idOrSlug)
     ? await storyById(db, Number(idOrSlug))
     : await storyBySlug(db, idOrSlug);
-  if (!story || story.state !== 'published') throw new AppError('not_found', 'no such story');
+  if (story?.state !== 'published') throw new AppError('not_found', 'no such story');
   return story;
 }
 

@@ -32,12 +32,17 @@ export function clientIp(c: Context, trustProxy: boolean): string {
   return incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
+/** Whether a Cookie header may carry a session (better-auth's cookie names end in `session_token`). */
+export function mayHaveSession(cookie: string | undefined): boolean {
+  return cookie?.includes('session_token') ?? false;
+}
+
 /** Resolves the session cookie to a viewer (or null) and the client address, once per request. */
 export const withViewer = (accounts: Accounts): MiddlewareHandler<AccountEnv> =>
   async function withViewer(c, next) {
     c.set('ip', clientIp(c, accounts.config.trustProxy));
     let viewer: Viewer | null = null;
-    if (c.req.header('cookie')?.includes('session_token')) {
+    if (mayHaveSession(c.req.header('cookie'))) {
       const session = await accounts.auth.api.getSession({ headers: c.req.raw.headers });
       if (session) {
         const user = session.user as typeof session.user & { role?: string };

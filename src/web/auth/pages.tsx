@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { CsrfField, Layout, Message, type PageChrome } from '../discuss/layout.js';
 
 /** Fixed notices selected by `?notice=`; a query string never puts its own text on the page. */
@@ -18,36 +19,80 @@ type FormProps = {
   email?: string;
 };
 
+/** A labelled field on its own line. */
+function Field({ label, children }: { label: string; children: Child }) {
+  return (
+    <p>
+      {/* biome-ignore lint/a11y/noLabelWithoutControl: every caller passes its input as the child */}
+      <label>
+        {label} {children}
+      </label>
+    </p>
+  );
+}
+
+function EmailField({ value }: { value?: string }) {
+  return (
+    <Field label="Email">
+      <input type="email" name="email" required autocomplete="email" value={value} />
+    </Field>
+  );
+}
+
+/** A form that posts with the CSRF token and an optional hidden field (next, token). */
+function TokenForm(props: {
+  chrome: PageChrome;
+  action: string;
+  hidden?: [string, string];
+  button: string;
+  children?: Child;
+}) {
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField token={props.chrome.csrf} />
+      {props.hidden ? <input type="hidden" name={props.hidden[0]} value={props.hidden[1]} /> : null}
+      {props.children}
+      <p>
+        <button type="submit">{props.button}</button>
+      </p>
+    </form>
+  );
+}
+
+/** The page frame with its heading, notice and error. */
+function FormPage(props: {
+  chrome: PageChrome;
+  title: string;
+  notice?: string | null;
+  error?: string | null;
+  children: Child;
+}) {
+  return (
+    <Layout chrome={props.chrome} title={props.title}>
+      <h1>{props.title}</h1>
+      <Message text={props.notice} />
+      <Message text={props.error} kind="error" />
+      {props.children}
+    </Layout>
+  );
+}
+
 /** The sign-in form (email and password), with the magic-link and reset links. */
 export function SignInPage({ chrome, error, notice, next = '/', email = '' }: FormProps) {
   return (
-    <Layout chrome={chrome} title="Sign in">
-      <h1>Sign in</h1>
-      <Message text={notice} />
-      <Message text={error} kind="error" />
-      <form method="post" action="/sign-in">
-        <CsrfField token={chrome.csrf} />
-        <input type="hidden" name="next" value={next} />
-        <p>
-          <label>
-            Email <input type="email" name="email" required autocomplete="email" value={email} />
-          </label>
-        </p>
-        <p>
-          <label>
-            Password <input type="password" name="password" required autocomplete="current-password" />
-          </label>
-        </p>
-        <p>
-          <button type="submit">Sign in</button>
-        </p>
-      </form>
+    <FormPage chrome={chrome} title="Sign in" notice={notice} error={error}>
+      <TokenForm chrome={chrome} action="/sign-in" hidden={['next', next]} button="Sign in">
+        <EmailField value={email} />
+        <Field label="Password">
+          <input type="password" name="password" required autocomplete="current-password" />
+        </Field>
+      </TokenForm>
       <p>
         <a href={`/sign-up?next=${encodeURIComponent(next)}`}>Create an account</a> ·{' '}
         <a href={`/magic-link?next=${encodeURIComponent(next)}`}>Email me a sign-in link</a> ·{' '}
         <a href="/forgot-password">Forgot your password?</a>
       </p>
-    </Layout>
+    </FormPage>
   );
 }
 
@@ -60,36 +105,20 @@ export function SignUpPage({
   name = '',
 }: FormProps & { name?: string }) {
   return (
-    <Layout chrome={chrome} title="Create an account">
-      <h1>Create an account</h1>
-      <Message text={error} kind="error" />
-      <form method="post" action="/sign-up">
-        <CsrfField token={chrome.csrf} />
-        <input type="hidden" name="next" value={next} />
-        <p>
-          <label>
-            Display name <input name="name" required maxlength={60} value={name} autocomplete="nickname" />
-          </label>
-        </p>
-        <p>
-          <label>
-            Email <input type="email" name="email" required autocomplete="email" value={email} />
-          </label>
-        </p>
-        <p>
-          <label>
-            Password (at least 8 characters){' '}
-            <input type="password" name="password" required minlength={8} autocomplete="new-password" />
-          </label>
-        </p>
-        <p>
-          <button type="submit">Create account</button>
-        </p>
-      </form>
+    <FormPage chrome={chrome} title="Create an account" error={error}>
+      <TokenForm chrome={chrome} action="/sign-up" hidden={['next', next]} button="Create account">
+        <Field label="Display name">
+          <input name="name" required maxlength={60} value={name} autocomplete="nickname" />
+        </Field>
+        <EmailField value={email} />
+        <Field label="Password (at least 8 characters)">
+          <input type="password" name="password" required minlength={8} autocomplete="new-password" />
+        </Field>
+      </TokenForm>
       <p>
         <a href={`/sign-in?next=${encodeURIComponent(next)}`}>I have an account</a>
       </p>
-    </Layout>
+    </FormPage>
   );
 }
 
@@ -97,46 +126,24 @@ export function SignUpPage({
 export function EmailFormPage(props: FormProps & { title: string; action: string; button: string }) {
   const { chrome, error, notice, next = '/', title, action, button } = props;
   return (
-    <Layout chrome={chrome} title={title}>
-      <h1>{title}</h1>
-      <Message text={notice} />
-      <Message text={error} kind="error" />
-      <form method="post" action={action}>
-        <CsrfField token={chrome.csrf} />
-        <input type="hidden" name="next" value={next} />
-        <p>
-          <label>
-            Email <input type="email" name="email" required autocomplete="email" />
-          </label>
-        </p>
-        <p>
-          <button type="submit">{button}</button>
-        </p>
-      </form>
-    </Layout>
+    <FormPage chrome={chrome} title={title} notice={notice} error={error}>
+      <TokenForm chrome={chrome} action={action} hidden={['next', next]} button={button}>
+        <EmailField />
+      </TokenForm>
+    </FormPage>
   );
 }
 
 /** The new-password form reached from the reset mail. */
 export function ResetPasswordPage({ chrome, error, token }: FormProps & { token: string }) {
   return (
-    <Layout chrome={chrome} title="Choose a new password">
-      <h1>Choose a new password</h1>
-      <Message text={error} kind="error" />
-      <form method="post" action="/reset-password">
-        <CsrfField token={chrome.csrf} />
-        <input type="hidden" name="token" value={token} />
-        <p>
-          <label>
-            New password{' '}
-            <input type="password" name="password" required minlength={8} autocomplete="new-password" />
-          </label>
-        </p>
-        <p>
-          <button type="submit">Save password</button>
-        </p>
-      </form>
-    </Layout>
+    <FormPage chrome={chrome} title="Choose a new password" error={error}>
+      <TokenForm chrome={chrome} action="/reset-password" hidden={['token', token]} button="Save password">
+        <Field label="New password">
+          <input type="password" name="password" required minlength={8} autocomplete="new-password" />
+        </Field>
+      </TokenForm>
+    </FormPage>
   );
 }
 
@@ -144,30 +151,16 @@ export function ResetPasswordPage({ chrome, error, token }: FormProps & { token:
 export function ProfilePage({ chrome, error, notice }: FormProps) {
   const viewer = chrome.viewer!;
   return (
-    <Layout chrome={chrome} title="Your profile">
-      <h1>Your profile</h1>
-      <Message text={notice} />
-      <Message text={error} kind="error" />
+    <FormPage chrome={chrome} title="Your profile" notice={notice} error={error}>
       <p>
         Signed in as {viewer.email} ({viewer.role}).
       </p>
-      <form method="post" action="/profile">
-        <CsrfField token={chrome.csrf} />
-        <p>
-          <label>
-            Display name <input name="name" required maxlength={60} value={viewer.name} />
-          </label>
-        </p>
-        <p>
-          <button type="submit">Save</button>
-        </p>
-      </form>
-      <form method="post" action="/sign-out-everywhere">
-        <CsrfField token={chrome.csrf} />
-        <p>
-          <button type="submit">Sign out everywhere</button>
-        </p>
-      </form>
-    </Layout>
+      <TokenForm chrome={chrome} action="/profile" button="Save">
+        <Field label="Display name">
+          <input name="name" required maxlength={60} value={viewer.name} />
+        </Field>
+      </TokenForm>
+      <TokenForm chrome={chrome} action="/sign-out-everywhere" button="Sign out everywhere" />
+    </FormPage>
   );
 }

@@ -87,15 +87,12 @@ export function commentsApi(accounts: Accounts): Hono<AccountEnv> {
         parentId: body.data.parent_id ?? null,
         ip: c.get('ip'),
       });
-      if (!result.comment) {
-        return c.json({ status: 'rejected', reason: result.reason, comment: null }, 422);
-      }
       const author = await userById(accounts.db, viewer.id);
-      const comment = presentComment({ ...result.comment, author_name: author?.name ?? viewer.name });
-      return c.json(
-        { status: result.status, reason: result.reason, comment },
-        result.status === 'visible' ? 201 : 202,
-      );
+      const comment = result.comment
+        ? presentComment({ ...result.comment, author_name: author?.name ?? viewer.name })
+        : null;
+      const status = result.status === 'visible' ? 201 : result.status === 'pending' ? 202 : 422;
+      return c.json({ status: result.status, reason: result.reason, comment }, status);
     } catch (error) {
       const status = statusOf(error);
       if (status === 500) throw error;

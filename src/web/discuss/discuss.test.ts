@@ -30,7 +30,8 @@ async function signedIn(email: string, ip: string, name?: string): Promise<TestC
 
 beforeAll(async () => {
   database = await openTestDatabase('pglite');
-  app = testApp(database, overrides);
+  // Story pages re-read their key on every request, so a comment shows at once.
+  app = testApp(database, overrides, { versionTtlMs: 0 });
   const accounts = createAccounts({ config: testConfig(overrides), database, logger: silentLogger() });
   await createUser(accounts, {
     email: 'mod@example.com',
@@ -130,6 +131,43 @@ describe('Thoughts without JavaScript', () => {
     expect(after).toContain('1 like');
     expect(after).toContain('Unlike');
     expect(after).toMatch(/class="replies"[\s\S]*And the cost\?/);
+  });
+
+  it('embeds the thread in the story page: cached for readers, live with forms once signed in', async () => {
+    const story = '/stories/dam-opens';
+    const reader = new TestClient(app);
+    const publicPage = await reader.get(story);
+    expect(publicPage.headers.get('cache-control')).toContain('public');
+    expect(publicPage.headers.get('vary')).toBe('Cookie');
+    expect(publicPage.headers.get('set-cookie')).toBeNull();
+    const html = await publicPage.text();
+    expect(html).toContain('<p>Good news for farmers, mostly.</p>');
+    expect(html).toContain(`/sign-in?next=${encodeURIComponent(`${story}#thoughts`)}`);
+    expect(html).not.toContain('<textarea');
+    const etag = publicPage.headers.get('etag')!;
+    expect((await reader.get(story, { 'If-None-Match': etag })).status).toBe(304);
+
+    const cy = await signedIn('cy@example.com', '192.0.2.14', 'Cy');
+    const own = await cy.get(story);
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    const form = await own.text();
+    expect(form).toContain(`action="/discuss/${storyId}/comments"`);
+    expect(form).toContain(`name="return" value="${story}"`);
+    expect(form).toContain('Written by software');
+    const posted = await cy.post(`/discuss/${storyId}/comments`, {
+      body: 'Straight from the story page.',
+      return: story,
+    });
+    expect(posted.headers.get('location')).toMatch(/^\/stories\/dam-opens\?thoughts=held#comment-\d+$/);
+    expect(await (await cy.get(posted.headers.get('location')!)).text()).toContain('Awaiting approval');
+    expect(await (await reader.get(story)).text()).not.toContain('Straight from the story page.');
+    await approveAll();
+    const refreshed = await reader.get(story);
+    expect(await refreshed.text()).toContain('Straight from the story page.');
+    expect(refreshed.headers.get('etag')).not.toBe(etag);
+    const older = await reader.get(`${story}?sort=oldest`);
+    expect(older.headers.get('cache-control')).not.toContain('public');
+    expect(await older.text()).toMatch(/Good news for farmers[\s\S]*Straight from the story page/);
   });
 
   it('keeps a rejected comment’s text on the page with the reason', async () => {
@@ -237,6 +275,24 @@ describe('comments API', () => {
     const rejected = await api.postJson(`/api/v1/stories/${storyId}/comments`, { body: '' });
     expect(rejected.status).toBe(422);
     expect(await rejected.json()).toEqual({ status: 'rejected', reason: 'empty', comment: null });
+    // A rejected text is stored for the moderators with its reason, and no reader sees it.
+    const links = Array.from({ length: 12 }, (_, i) => `https://ads${i}.example/`).join(' ');
+    const spam = await api.postJson(`/api/v1/stories/${storyId}/comments`, { body: `Buy now ${links}` });
+    expect(spam.status).toBe(422);
+    expect(await spam.json()).toMatchObject({
+      status: 'rejected',
+      reason: 'too_many_links',
+      comment: { status: 'rejected', body: `Buy now ${links}` },
+    });
+    for (const reader of [new TestClient(app), api]) {
+      const list = await reader.get(`/api/v1/stories/${storyId}/comments?sort=newest`);
+      expect(await list.text()).not.toContain('Buy now');
+      expect(await (await reader.get(THREAD)).text()).not.toContain('Buy now');
+    }
+    const mod = new TestClient(app, '192.0.2.31');
+    await mod.post('/sign-in', { email: 'mod@example.com', password: 'moderator-pass' });
+    const audit = await (await mod.get('/moderation')).text();
+    expect(audit).toMatch(/id="rejected-\d+"[\s\S]*?rejected [\d: -]+: too_many_links[\s\S]*?Buy now/);
     const form = await api.post(`/api/v1/stories/${storyId}/comments`, { body: 'form post' });
     expect(form.status).toBe(415);
     const crossSite = await api.postJson(

@@ -5,6 +5,7 @@ import { commentsApi } from './api.js';
 import { moderationRoutes } from './moderation.js';
 import { discussRoutes } from './routes.js';
 
+export { asksForThreadView, storyThoughts } from './embed.js';
 export { thoughtsFor } from './routes.js';
 export { Thoughts, type ThoughtsProps } from './thoughts.js';
 

@@ -13,7 +13,7 @@ export function commentsOpenApiPaths(): Record<string, object> {
       parent_id: { type: ['integer', 'null'] },
       author: { type: ['object', 'null'], properties: { name: { type: 'string' } } },
       body: { type: ['string', 'null'], description: 'plain text; null when deleted' },
-      status: { type: 'string', enum: ['visible', 'pending', 'deleted'] },
+      status: { type: 'string', enum: ['visible', 'pending', 'rejected', 'deleted'] },
       like_count: { type: 'integer' },
       created_at: { type: 'string', format: 'date-time' },
       edited_at: { type: ['string', 'null'], format: 'date-time' },
@@ -28,7 +28,11 @@ export function commentsOpenApiPaths(): Record<string, object> {
         type: ['string', 'null'],
         description: 'why it was held or rejected (e.g. new_account, rate_limited)',
       },
-      comment: { oneOf: [comment, { type: 'null' }] },
+      comment: {
+        oneOf: [comment, { type: 'null' }],
+        description:
+          'the stored comment; a rejected one is kept for moderators only (null when rate-limited or empty)',
+      },
     },
   };
   return {

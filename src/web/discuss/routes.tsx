@@ -10,42 +10,67 @@ import {
 } from '../../discuss/comments.js';
 import { loadThread } from '../../discuss/thread.js';
 import { type CommentSort, commentById } from '../../store/comments.js';
-import type { AccountContext, AccountEnv } from '../auth/context.js';
+import type { AccountContext, AccountEnv, Viewer } from '../auth/context.js';
 import { CsrfField, Layout, Message } from './layout.js';
 import { reasonText, THOUGHTS_NOTICES } from './messages.js';
 import { backTo, discussDeps, errorPage, findStory, formFields, threadPath } from './shared.js';
-import { Thoughts } from './thoughts.js';
+import { Thoughts, type ThoughtsProps } from './thoughts.js';
 
 const SORTS = new Set(['newest', 'oldest', 'liked']);
 
-/**
- * Builds the props of the Thoughts section for a story page: the site's story page calls this and
- * renders <Thoughts {...props} /> (query: `sort`, `page`, `thoughts` notice).
- */
-export async function thoughtsFor(accounts: Accounts, c: AccountContext, storyId: number, returnTo: string) {
+/** What decides how a thread shows: who reads it and which page in which order. */
+export interface ThreadView {
+  viewer: Viewer | null;
+  /** The form token (only for a signed-in viewer: forms are theirs alone). */
+  csrf: string;
+  sort?: string;
+  page?: number;
+  notice?: string;
+}
+
+/** The props of the Thoughts section of a story, for one view of its thread. */
+export async function thoughtsProps(
+  accounts: Accounts,
+  storyId: number,
+  returnTo: string,
+  view: ThreadView,
+): Promise<ThoughtsProps> {
   const story = (await findStory(accounts, String(storyId)))!;
   const deps = discussDeps(accounts);
-  const sortQuery = c.req.query('sort') ?? 'newest';
-  const sort = (SORTS.has(sortQuery) ? sortQuery : 'newest') as CommentSort;
-  const viewer = c.get('viewer');
+  const sort = (SORTS.has(view.sort ?? '') ? view.sort : 'newest') as CommentSort;
   const thread = await loadThread(accounts.db, storyId, {
     sort,
-    page: Number(c.req.query('page')) || 1,
-    viewerId: viewer?.id,
+    page: view.page || 1,
+    viewerId: view.viewer?.id,
   });
   const now = new Date();
   return {
     storyId,
     thread,
-    viewer,
-    // Signed-out readers see no forms: no token, no cookie, and the page stays cacheable.
-    csrf: viewer ? c.get('csrf')() : '',
+    viewer: view.viewer,
+    csrf: view.csrf,
     open: commentsOpen(story, deps.settings, now),
     returnTo,
     editMinutes: deps.settings.editMinutes,
     now,
-    notice: THOUGHTS_NOTICES[c.req.query('thoughts') ?? ''] ?? null,
+    notice: THOUGHTS_NOTICES[view.notice ?? ''] ?? null,
   };
+}
+
+/**
+ * The props of the Thoughts section for this request (query: `sort`, `page`, `thoughts` notice):
+ * the thread page and a signed-in reader's story page render <Thoughts {...props} />.
+ */
+export async function thoughtsFor(accounts: Accounts, c: AccountContext, storyId: number, returnTo: string) {
+  const viewer = c.get('viewer');
+  return thoughtsProps(accounts, storyId, returnTo, {
+    viewer,
+    // Signed-out readers see no forms: no token, no cookie, and the page stays cacheable.
+    csrf: viewer ? c.get('csrf')() : '',
+    sort: c.req.query('sort'),
+    page: Number(c.req.query('page')) || 1,
+    notice: c.req.query('thoughts'),
+  });
 }
 
 /** The Thoughts pages and forms: thread, post, reply, edit, delete, like, report. */
@@ -101,7 +126,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
         honeypot: fields.website ?? '',
         elapsedMs: Number.isFinite(rendered) && rendered > 0 ? Date.now() - rendered : null,
       });
-      if (result.comment) {
+      if (result.status !== 'rejected' && result.comment) {
         const notice = result.status === 'visible' ? 'posted' : 'held';
         return c.redirect(backTo(fields.return, fallback, notice, `comment-${result.comment.id}`), 303);
       }

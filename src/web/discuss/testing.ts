@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { type Config, configSchema } from '../../config/config.js';
 import type { Database } from '../../db/connect.js';
 import { silentLogger } from '../../lib/log.js';
-import { createApp } from '../app.js';
+import { createApp, type WebOptions } from '../app.js';
 
 /** A config for tests: fixed secret, trusted X-Forwarded-For so each test client has its own address. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
@@ -15,8 +15,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** The whole web app over a test database. */
-export function testApp(database: Database, overrides: Partial<Config> = {}): Hono {
-  return createApp({ config: testConfig(overrides), database, logger: silentLogger() });
+export function testApp(database: Database, overrides: Partial<Config> = {}, options: WebOptions = {}): Hono {
+  return createApp({ config: testConfig(overrides), database, logger: silentLogger() }, options);
 }
 
 /**

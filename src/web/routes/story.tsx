@@ -1,17 +1,39 @@
 import { createHash } from 'node:crypto';
 import type { Context, Hono } from 'hono';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
-import { publishedStoryBySlug, relatedStoriesByTerms, storySourceArticles } from '../../store/site.js';
+import {
+  publishedStoryBySlug,
+  relatedStoriesByTerms,
+  type StoryPageKey,
+  storyEntities,
+  storySourceArticles,
+} from '../../store/site.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
 import { HTML, type SiteDeps, page } from '../context.js';
 import { fastResponse, ifNoneMatch } from '../security.js';
-import { buildStoryModel, citedArticleIds } from '../story-model.js';
+import { asksForThreadView } from '../discuss/embed.js';
+import type { CachedPage } from '../page-cache.js';
+import { buildStoryModel, citedArticleIds, mainEntities } from '../story-model.js';
 import { renderPage } from '../views/layout.js';
 import { VersionsPage } from '../views/info.js';
 import { type RelatedLink, StoryPage } from '../views/story.js';
 import { relatedStories } from '../../store/related.js';
 import type { SiteContext } from '../site-context.js';
+
+/** An old version points to the thread under the current one. */
+function ThoughtsLink({ slug }: { slug: string }) {
+  return (
+    <section id="thoughts" aria-labelledby="thoughts-heading">
+      <h2 id="thoughts-heading">Thoughts</h2>
+      <p class="sans">
+        <a href={`/stories/${slug}#thoughts`}>Read and join the conversation under the current version</a>
+      </p>
+    </section>
+  );
+}
 
 /** Story pages may be held a minute by browsers and five by CDNs; the ETag makes revalidation cheap. */
 export const STORY_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
@@ -42,33 +64,95 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
       found.story.slug,
       found.story.id,
       old,
+      <ThoughtsLink slug={found.story.slug} />,
       found.version,
     );
     return fastResponse(html, 200, { 'Cache-Control': VERSION_CACHE, 'Content-Type': HTML });
   });
 }
 
+/** Where the Thoughts section goes in a rendered story page (text is escaped, so no story can contain it). */
+const THOUGHTS_SLOT = '<!--newsloom:thoughts-->';
+
+/** A story page rendered once per (version, site stamp), without its thread: split where the thread goes. */
+interface StoryShell {
+  before: string;
+  after: string;
+}
+
+/** The cache key of the page everyone signed out sees: version, thread state and site stamp. */
+export function publicStoryKey(slug: string, key: StoryPageKey, site: SiteContext): string {
+  return `story:${slug}@${key.versionId}@${site.stamp}@${key.thread}`;
+}
+
+/** The headers of the cached public story page; the fast path sends the same ones. */
+export function publicStoryHeaders(page: CachedPage, status: 200 | 304): Record<string, string> {
+  // Signed-in readers get their own thread on the same URL, so caches keep the two apart.
+  const headers = { ETag: page.etag, 'Cache-Control': STORY_CACHE, Vary: 'Cookie' };
+  return status === 200 ? { ...headers, 'Content-Type': HTML } : headers;
+}
+
 /**
- * The current version of a story: rendered once per (version, site stamp), served from memory with
- * an ETag after that; a request carrying the same ETag gets 304.
+ * The current version of a story. Signed-out readers get one page, rendered once per (version,
+ * thread state, site stamp) and served from memory with an ETag (304 when it matches); a signed-in
+ * reader, or a request for another sort or page of the thread, gets the cached page around a live
+ * thread, never stored by shared caches.
  */
 async function storyPage(c: Context, deps: SiteDeps): Promise<Response> {
   const slug = c.req.param('slug') ?? '';
-  const versionId = await deps.currentVersion(slug);
-  if (versionId === undefined) throw new AppError('not_found', 'no such story');
+  const key = await deps.storyKey(slug);
+  if (key === undefined) throw new AppError('not_found', 'no such story');
   const site = await deps.site();
-  const key = `${slug}@${versionId}@${site.stamp}`;
-  let cached = deps.cache.get(key);
-  if (!cached) {
-    const found = await publishedStoryBySlug(deps.db, slug);
-    if (!found) throw new AppError('not_found', 'no such story');
-    const html = await renderStory(deps, site, slug, found.story.id, found.version);
-    const etag = `"v${found.version.id}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
-    cached = deps.cache.set(key, html, etag);
+  const requestId = { 'X-Request-Id': String(c.get('requestId' as never) ?? '') };
+  const viewer = (c.get('viewer' as never) as unknown) ?? null;
+  if (viewer !== null || asksForThreadView((name) => c.req.query(name))) {
+    const shell = await storyShell(deps, site, slug, key);
+    const thoughts = await deps.thoughts.live(c, key.storyId, `/stories/${slug}`);
+    return fastResponse(shell.before + thoughts + shell.after, 200, {
+      'Cache-Control': 'private, no-store',
+      'Content-Type': HTML,
+      ...requestId,
+    });
   }
-  const headers = { ETag: cached.etag, 'Cache-Control': STORY_CACHE };
-  if (ifNoneMatch(c) === cached.etag) return fastResponse(null, 304, headers);
-  return fastResponse(cached.body, 200, { ...headers, 'Content-Type': HTML });
+  const cached = await publicStoryPage(deps, site, slug, key);
+  if (ifNoneMatch(c) === cached.etag) {
+    return fastResponse(null, 304, { ...publicStoryHeaders(cached, 304), ...requestId });
+  }
+  return fastResponse(cached.body, 200, { ...publicStoryHeaders(cached, 200), ...requestId });
+}
+
+async function publicStoryPage(
+  deps: SiteDeps,
+  site: SiteContext,
+  slug: string,
+  key: StoryPageKey,
+): Promise<CachedPage> {
+  const pageKey = publicStoryKey(slug, key, site);
+  const hit = deps.cache.get(pageKey);
+  if (hit) return hit;
+  const shell = await storyShell(deps, site, slug, key);
+  const html = shell.before + (await deps.thoughts.public(key.storyId, `/stories/${slug}`)) + shell.after;
+  const etag = `"v${key.versionId}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
+  return deps.cache.set(pageKey, html, etag);
+}
+
+async function storyShell(
+  deps: SiteDeps,
+  site: SiteContext,
+  slug: string,
+  key: StoryPageKey,
+): Promise<StoryShell> {
+  const shellKey = `shell:${slug}@${key.versionId}@${site.stamp}`;
+  const hit = deps.cache.lookup<StoryShell>(shellKey);
+  if (hit) return hit;
+  const found = await publishedStoryBySlug(deps.db, slug);
+  if (!found) throw new AppError('not_found', 'no such story');
+  const html = await renderStory(deps, site, slug, found.story.id, found.version, raw(THOUGHTS_SLOT));
+  const at = html.indexOf(THOUGHTS_SLOT);
+  return deps.cache.store(shellKey, {
+    before: html.slice(0, at),
+    after: html.slice(at + THOUGHTS_SLOT.length),
+  });
 }
 
 async function renderStory(
@@ -77,12 +161,14 @@ async function renderStory(
   slug: string,
   storyId: number,
   version: StoryVersion,
+  thoughts: Child,
   current?: StoryVersion,
 ): Promise<string> {
-  const [articles, versions, related] = await Promise.all([
+  const [articles, versions, related, entities] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
     relatedLinks(deps, storyId),
+    storyEntities(deps.db, storyId),
   ]);
   const model = buildStoryModel(version, articles);
   const path = current ? `/stories/${slug}/versions/${version.version}` : `/stories/${slug}`;
@@ -106,6 +192,8 @@ async function renderStory(
       model={model}
       versions={versions}
       related={related}
+      entities={mainEntities(version, entities)}
+      thoughts={thoughts}
       currentVersion={current?.version}
     />,
   );

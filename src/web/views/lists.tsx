@@ -10,6 +10,14 @@ function Meta({ story }: { story: StorySummary }) {
       <time datetime={isoDate(story.last_seen_at)}>{formatDate(story.last_seen_at)}</time> ·{' '}
       {sourceCount(story.source_count, story.publisher_count)}
       {outlets ? `: ${outlets}` : ''}
+      {story.comments > 0 ? (
+        <>
+          {' · '}
+          <a href={`/stories/${story.slug}#thoughts`}>
+            {story.comments} {story.comments === 1 ? 'thought' : 'thoughts'}
+          </a>
+        </>
+      ) : null}
     </p>
   );
 }

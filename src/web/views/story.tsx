@@ -1,7 +1,8 @@
+import type { Child } from 'hono/jsx';
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
+import type { StoryEntity } from '../../store/site.js';
 import type { Marker, NumberedSource, StoryModel } from '../story-model.js';
 import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
-import { Thoughts } from './thoughts.js';
 
 /** Everything the story page shows. */
 export interface StoryPageProps {
@@ -10,6 +11,10 @@ export interface StoryPageProps {
   /** Every version of the story, newest first (for updates and corrections). */
   versions: StoryVersion[];
   related: RelatedLink[];
+  /** The people, organisations and places the story is about, linking to their pages. */
+  entities: StoryEntity[];
+  /** The Thoughts section (the thread, or where it goes when the page is cached). */
+  thoughts: Child;
   /** Set when showing an older version than the current one. */
   currentVersion?: number;
 }
@@ -190,8 +195,60 @@ function Related({ stories }: { stories: RelatedLink[] }) {
   );
 }
 
+const ENTITY_GROUPS: [StoryEntity['kind'], string][] = [
+  ['person', 'People'],
+  ['organization', 'Organisations'],
+  ['place', 'Places'],
+];
+
+function Entities({ entities }: { entities: StoryEntity[] }) {
+  if (entities.length === 0) return null;
+  return (
+    <nav class="entities" aria-labelledby="entities-heading">
+      <h2 id="entities-heading">In this story</h2>
+      <dl>
+        {ENTITY_GROUPS.map(([kind, label]) => {
+          const group = entities.filter((e) => e.kind === kind);
+          return group.length === 0 ? null : (
+            <>
+              <dt>{label}</dt>
+              <dd>
+                {group.map((e, i) => (
+                  <>
+                    {i > 0 ? ', ' : ''}
+                    <a href={`/entities/${encodeURIComponent(e.name)}`}>{e.name}</a>
+                  </>
+                ))}
+              </dd>
+            </>
+          );
+        })}
+      </dl>
+    </nav>
+  );
+}
+
+/** Where readers report a sentence they believe is wrong (signed in; the form says so). */
+function ReportInaccuracy({ slug }: { slug: string }) {
+  return (
+    <p class="sans">
+      <a href={`/discuss/${slug}/inaccuracy?return=${encodeURIComponent(`/stories/${slug}`)}`}>
+        Report a sentence you believe is wrong
+      </a>
+    </p>
+  );
+}
+
 /** The story page: headline, dek, body with citations, provenance, sources, updates, related, thoughts. */
-export function StoryPage({ slug, model, versions, related, currentVersion }: StoryPageProps) {
+export function StoryPage({
+  slug,
+  model,
+  versions,
+  related,
+  entities,
+  thoughts,
+  currentVersion,
+}: StoryPageProps) {
   const v = model.version;
   return (
     <div class="wrap">
@@ -210,11 +267,13 @@ export function StoryPage({ slug, model, versions, related, currentVersion }: St
         </p>
         <Body model={model} />
         <Provenance version={v} slug={slug} />
+        <ReportInaccuracy slug={slug} />
       </article>
+      <Entities entities={entities} />
       <Sources sources={model.sources} />
       <Updates versions={versions} slug={slug} />
       <Related stories={related} />
-      <Thoughts slug={slug} />
+      {thoughts}
     </div>
   );
 }
