@@ -81,9 +81,9 @@ async function approveAll(): Promise<void> {
   await mod.post('/sign-in', { email: 'mod@example.com', password: 'moderator-pass' });
   const page = await (await mod.get('/admin/moderation')).text();
   for (const [, id] of page.matchAll(/id="queue-(\d+)"/g)) {
-    expect((await mod.post(`/admin/moderation/comments/${id}`, { action: 'approve', note: 'ok' })).status).toBe(
-      303,
-    );
+    expect(
+      (await mod.post(`/admin/moderation/comments/${id}`, { action: 'approve', note: 'ok' })).status,
+    ).toBe(303);
   }
 }
 
@@ -169,7 +169,9 @@ describe('authorization', () => {
     );
     expect((await other.get(`/discuss/comments/${comment.id}/edit`)).status).toBe(403);
     expect((await other.post(`/discuss/comments/${comment.id}/delete`, {})).status).toBe(403);
-    expect((await other.post(`/admin/moderation/comments/${comment.id}`, { action: 'approve' })).status).toBe(403);
+    expect((await other.post(`/admin/moderation/comments/${comment.id}`, { action: 'approve' })).status).toBe(
+      403,
+    );
     expect((await other.get('/admin/moderation')).status).toBe(403);
     expect((await other.get('/editor/inaccuracies')).status).toBe(403);
     expect((await other.post(`/discuss/${storyId}/close`, {})).status).toBe(403);
@@ -258,9 +260,9 @@ describe('moderation and editors', () => {
     const page = await (await mod.get('/admin/moderation')).text();
     expect(page).toContain('matched word: <mark>idiot</mark>');
     const id = /id="queue-(\d+)"[\s\S]*?matched word/.exec(page)![1]!;
-    expect((await mod.post(`/admin/moderation/comments/${id}`, { action: 'ban', note: 'insults' })).status).toBe(
-      303,
-    );
+    expect(
+      (await mod.post(`/admin/moderation/comments/${id}`, { action: 'ban', note: 'insults' })).status,
+    ).toBe(303);
     const log = await (await mod.get('/admin/moderation')).text();
     const old = await mod.get('/moderation');
     expect([old.status, old.headers.get('location')]).toEqual([301, '/admin/moderation']);
