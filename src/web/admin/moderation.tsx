@@ -40,7 +40,7 @@ export function moderationSection(deps: AdminDeps): Hono<AccountEnv> {
         <h1>Moderation queue ({queue.length})</h1>
         {editor ? (
           <p>
-            <a href="/editor/inaccuracies">Inaccuracy reports</a> · <a href="/admin/people">Bans</a>
+            <a href="/admin/corrections">Inaccuracy reports</a> · <a href="/admin/people">Bans</a>
           </p>
         ) : null}
         {queue.length === 0 ? <p>Nothing waits.</p> : null}
