@@ -136,6 +136,13 @@ describe.runIf(bin)('web and worker processes on PostgreSQL under faults', () =>
     stop = true;
     await Promise.all(clients);
 
+    const tally = (rows: typeof results) => {
+      const counts: Record<string, number> = {};
+      for (const r of rows) counts[`${r.path} ${r.status}`] = (counts[`${r.path} ${r.status}`] ?? 0) + 1;
+      return JSON.stringify(counts);
+    };
+    const last = results.filter((r) => r.at > Date.now() - 5000);
+    expect(recovered, `not recovered; last 5 s: ${tally(last)}`).toBeLessThan(Number.POSITIVE_INFINITY);
     expect(
       results.filter((r) => r.status === 'error'),
       'requests without an HTTP answer',
