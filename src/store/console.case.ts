@@ -70,14 +70,21 @@ export function consoleContract(engine: Engine): void {
 
     it('reads the job queue depth when a queue table exists, and says so when none does', async () => {
       expect(await queueDepth(database.db, 'no_such_queue')).toBeNull();
-      await sql`CREATE SCHEMA console_q`.execute(database.db);
-      await sql`CREATE TABLE console_q.job (name text, state text)`.execute(database.db);
-      await sql`INSERT INTO console_q.job VALUES ('pipeline', 'created'), ('pipeline', 'active'),
-        ('refresh-source', 'retry'), ('refresh-source', 'completed')`.execute(database.db);
-      expect(await queueDepth(database.db, 'console_q')).toEqual([
-        { name: 'pipeline', waiting: 1, active: 1 },
-        { name: 'refresh-source', waiting: 1, active: 0 },
-      ]);
+      // A schema of its own per run: the PostgreSQL test database outlives the run.
+      const schema = `console_q_${process.pid}_${Date.now()}`;
+      const job = sql.table(`${schema}.job`);
+      await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(database.db);
+      try {
+        await sql`CREATE TABLE ${job} (name text, state text)`.execute(database.db);
+        await sql`INSERT INTO ${job} VALUES ('pipeline', 'created'), ('pipeline', 'active'),
+          ('refresh-source', 'retry'), ('refresh-source', 'completed')`.execute(database.db);
+        expect(await queueDepth(database.db, schema)).toEqual([
+          { name: 'pipeline', waiting: 1, active: 1 },
+          { name: 'refresh-source', waiting: 1, active: 0 },
+        ]);
+      } finally {
+        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(database.db);
+      }
     });
 
     it('filters and pages the audit log', async () => {

@@ -93,7 +93,9 @@ describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
       await reader.fill('input[name=email]', `${who}@example.com`);
       await reader.fill('input[name=password]', 'reader password');
       await reader.click('form[action="/sign-in"] button[type=submit]');
-      await reader.waitForURL((url) => url.pathname === thread);
+      // Back to the story the prompt was on, whose embedded thread now carries the reader's forms.
+      await reader.waitForURL((url) => url.pathname === `/stories/${slug}`);
+      await reader.goto(thread);
 
       await post(reader, `First thought from ${who}.`);
       expect(await reader.textContent('#thoughts')).toContain('waits for a moderator');

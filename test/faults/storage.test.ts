@@ -106,7 +106,7 @@ describe('embedded storage faults', { timeout: 600_000 }, () => {
       expect(full.stderr.trim().split('\n')).toHaveLength(1);
       const kept = await articleCount(dir).catch(() => -1);
       // stats may not even fit while the disk is full; once space is back it must open.
-      execFileSync('mount', ['-o', `remount,size=${size + 64}m`, mount]);
+      execFileSync('mount', ['-o', `remount,size=${size + 512}m`, mount]);
       const before = kept >= 0 ? kept : await articleCount(dir);
       expect(before).toBeLessThan(LINES);
 

@@ -291,8 +291,8 @@ describe('comments API', () => {
     }
     const mod = new TestClient(app, '192.0.2.31');
     await mod.post('/sign-in', { email: 'mod@example.com', password: 'moderator-pass' });
-    const audit = await (await mod.get('/moderation')).text();
-    expect(audit).toMatch(/id="rejected-\d+"[\s\S]*?rejected [\d: -]+: too_many_links[\s\S]*?Buy now/);
+    const audit = await (await mod.get('/admin/moderation')).text();
+    expect(audit).toMatch(/id="rejected-\d+"[\s\S]*?rejected [\d: -]+UTC: too_many_links[\s\S]*?Buy now/);
     const form = await api.post(`/api/v1/stories/${storyId}/comments`, { body: 'form post' });
     expect(form.status).toBe(415);
     const crossSite = await api.postJson(
