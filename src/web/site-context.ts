@@ -36,10 +36,11 @@ export function siteContextLoader(
   // A settings save (name, description) shows at once, not after the TTL.
   const fresh = () =>
     cached && now() - cached.at < ttlMs && cached.version === settings.version() ? cached.value : undefined;
+  // The app's freshSettings middleware has already refreshed the settings for this request.
   const load = async function loadSiteContext() {
-    const live = await settings.fresh();
     const hit = fresh();
     if (hit) return hit;
+    const live = settings.current();
     const { config } = live;
     const [topics, demo] = await Promise.all([listTopics(db), getSetting(db, 'demo')]);
     const base = {

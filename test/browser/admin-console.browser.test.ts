@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM } from './chromium.js';
+import { ARGS, available, CHROMIUM, signedIn as signInPage } from './chromium.js';
 import { createAccounts } from '../../src/auth/accounts.js';
 import { createUser } from '../../src/auth/users.js';
 import type { Database } from '../../src/db/connect.js';
@@ -82,15 +82,8 @@ describe.skipIf(!available)('editor console in chromium', () => {
     await database?.close();
   });
 
-  async function signedIn(email: string, password: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto('/sign-in?next=%2F');
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', password);
-    await page.click('form[action="/sign-in"] button[type=submit]');
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
+  function signedIn(email: string, password: string, width = 1280): Promise<Page> {
+    return signInPage(browser, base, { email, password, width });
   }
 
   it('lets an editor add a feed and fetch it now, using the keyboard, and shows the result', async () => {

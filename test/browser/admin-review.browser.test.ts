@@ -14,7 +14,7 @@ import { writeStory } from '../../src/publish/write-story.js';
 import { storyById } from '../../src/store/stories.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
-import { ARGS, available, axeViolations, CHROMIUM } from './chromium.js';
+import { ARGS, available, axeViolations, CHROMIUM, signedIn as signInPage } from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const NEW_HEADLINE = 'Lower Dorn evacuates 40 homes as the river floods';
@@ -64,15 +64,8 @@ describe.skipIf(!available)('editor review console in chromium', () => {
     await database?.close();
   });
 
-  async function signedIn(email: string, password: string, width = 1280): Promise<Page> {
-    const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    await page.goto('/sign-in?next=%2F');
-    await page.fill('input[name=email]', email);
-    await page.fill('input[name=password]', password);
-    await page.click('form[action="/sign-in"] button[type=submit]');
-    await page.waitForURL((url) => url.pathname === '/');
-    return page;
+  function signedIn(email: string, password: string, width = 1280): Promise<Page> {
+    return signInPage(browser, base, { email, password, width });
   }
 
   it('reviews a held version: unsupported sentence highlighted, headline fixed by keyboard, published', async () => {

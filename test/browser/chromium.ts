@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** Debian's chromium (a test tool's own browser download fails on these machines). */
 export const CHROMIUM = process.env.NEWSLOOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -39,4 +39,20 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+}
+
+/** A fresh browser profile on `base`, signed in through the form and landed on the home page. */
+export async function signedIn(
+  browser: Browser,
+  base: string,
+  { email, password, width = 1280 }: { email: string; password: string; width?: number },
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: base, viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto('/sign-in?next=%2F');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('form[action="/sign-in"] button[type=submit]');
+  await page.waitForURL((url) => url.pathname === '/');
+  return page;
 }
