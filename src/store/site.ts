@@ -131,6 +131,23 @@ export async function publishedStoryBySlug(
   return version ? { story, version } : undefined;
 }
 
+/**
+ * Where readers of a story that was merged into another should go: the slug of the published story
+ * at the end of its merges, or undefined. Old links and shared URLs keep working after a merge.
+ */
+export async function mergedStoryTarget(db: Executor, slug: string): Promise<string | undefined> {
+  const result = await sql<{ slug: string }>`
+    WITH RECURSIVE chain (id, merged_into, state, slug, depth) AS (
+      SELECT id, merged_into, state, slug, 0 FROM stories WHERE slug = ${slug} AND state = 'merged'
+      UNION ALL
+      SELECT s.id, s.merged_into, s.state, s.slug, c.depth + 1
+      FROM chain c JOIN stories s ON s.id = c.merged_into
+      WHERE c.state = 'merged' AND c.depth < 32
+    )
+    SELECT slug FROM chain WHERE state = 'published' LIMIT 1`.execute(db);
+  return result.rows[0]?.slug;
+}
+
 /** What a cached story page is keyed on: the current version and the state of its public thread. */
 export interface StoryPageKey {
   storyId: number;

@@ -12,7 +12,7 @@ import { storeAnalyses } from '../store/analyses.js';
 import { replaceRelated } from '../store/related.js';
 import { setSetting } from '../store/site.js';
 import { FIXTURE_STORIES, seedSite, xssStory } from '../store/site-fixture.js';
-import { insertStoryVersion, storyVersion } from '../store/stories.js';
+import { insertStory, insertStoryVersion, storyVersion } from '../store/stories.js';
 import { upsertTopic } from '../store/topics.js';
 import { createApp } from './app.js';
 
@@ -206,6 +206,38 @@ describe('caching', () => {
     expect(updated.response.status).toBe(200);
     expect(updated.response.headers.get('etag')).not.toBe(etag);
     expect(updated.text).toContain('Tariff talks resume with a new offer');
+  });
+
+  it('sends readers of a merged story on to the story it was merged into', async () => {
+    const now = new Date();
+    const story = (slug: string, mergedInto: number) =>
+      insertStory(database.db, {
+        slug,
+        state: 'merged',
+        merged_into: mergedInto,
+        first_seen_at: now,
+        last_seen_at: now,
+      });
+    // Merged twice: the redirect follows the chain to the published story.
+    const middle = await story('tariff-talks-middle', ids.get(TARIFF)!);
+    await story('tariff-talks-first', middle.id);
+    for (const [path, to] of [
+      ['/stories/tariff-talks-first', `/stories/${TARIFF}`],
+      ['/stories/tariff-talks-middle/versions', `/stories/${TARIFF}/versions`],
+      ['/stories/tariff-talks-first/versions/1', `/stories/${TARIFF}`],
+    ]) {
+      const { response } = await get(path!);
+      expect(response.status, path).toBe(301);
+      expect(response.headers.get('location'), path).toBe(to);
+    }
+    // A story merged into one that is not published (yet) is simply not there.
+    const forming = await insertStory(database.db, {
+      slug: 'forming-target',
+      first_seen_at: now,
+      last_seen_at: now,
+    });
+    await story('merged-into-forming', forming.id);
+    expect((await get('/stories/merged-into-forming')).response.status).toBe(404);
   });
 
   it('sends security headers on feeds, crawl files and the API', async () => {

@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx';
 import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import {
+  mergedStoryTarget,
   publishedStoryBySlug,
   relatedStoriesByTerms,
   type StoryPageKey,
@@ -44,7 +45,7 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
   app.get('/stories/:slug', (c) => storyPage(c, deps));
   app.get('/stories/:slug/versions', async (c) => {
     const found = await publishedStoryBySlug(deps.db, c.req.param('slug'));
-    if (!found) throw new AppError('not_found', 'no such story');
+    if (!found) return movedOrMissing(c, deps, '/versions');
     const versions = await storyVersions(deps.db, found.story.id);
     return page(
       c,
@@ -55,7 +56,8 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
   });
   app.get('/stories/:slug/versions/:version{[0-9]+}', async (c) => {
     const found = await publishedStoryBySlug(deps.db, c.req.param('slug'));
-    if (!found) throw new AppError('not_found', 'no such story');
+    // Another story's version numbers mean something else: a merged story's old version leads to the story.
+    if (!found) return movedOrMissing(c, deps);
     const old = await storyVersion(deps.db, found.story.id, Number(c.req.param('version')));
     if (!old) throw new AppError('not_found', 'no such version');
     const html = await renderStory(
@@ -69,6 +71,16 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
     );
     return fastResponse(html, 200, { 'Cache-Control': VERSION_CACHE, 'Content-Type': HTML });
   });
+}
+
+/**
+ * The answer for a slug with no published story: a permanent redirect when the story was merged into
+ * one that is published (links shared before the merge keep working), otherwise not found.
+ */
+async function movedOrMissing(c: Context, deps: SiteDeps, suffix = ''): Promise<Response> {
+  const target = await mergedStoryTarget(deps.db, c.req.param('slug') ?? '');
+  if (target === undefined) throw new AppError('not_found', 'no such story');
+  return c.redirect(`/stories/${encodeURIComponent(target)}${suffix}`, 301);
 }
 
 /** Where the Thoughts section goes in a rendered story page (text is escaped, so no story can contain it). */
@@ -101,7 +113,7 @@ export function publicStoryHeaders(page: CachedPage, status: 200 | 304): Record<
 async function storyPage(c: Context, deps: SiteDeps): Promise<Response> {
   const slug = c.req.param('slug') ?? '';
   const key = await deps.storyKey(slug);
-  if (key === undefined) throw new AppError('not_found', 'no such story');
+  if (key === undefined) return movedOrMissing(c, deps);
   const site = await deps.site();
   const requestId = { 'X-Request-Id': String(c.get('requestId' as never) ?? '') };
   const viewer = (c.get('viewer' as never) as unknown) ?? null;
