@@ -13,6 +13,7 @@ import { registerServe } from './serve.js';
 import { registerSources } from './sources.js';
 import { registerWorker } from './worker.js';
 import { registerStats } from './stats.js';
+import { registerStories } from './stories.js';
 import { registerTopics } from './topics.js';
 import { registerUsers } from './users.js';
 
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
   registerFeed(program);
   registerWorker(program);
   registerPipeline(program);
+  registerStories(program);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { ReviewDeps } from '../../admin/deps.js';
-import { buildPipelineDeps } from '../../jobs/pipeline-deps.js';
+import { wireReviewDeps } from '../../admin/wiring.js';
 import { AppError } from '../../lib/errors.js';
 import type { AccountContext } from '../auth/context.js';
 import { forgetStory } from '../context.js';
@@ -15,16 +15,9 @@ const wired = new WeakMap<AdminDeps, ReviewDeps>();
 export function reviewDeps(deps: AdminDeps): ReviewDeps {
   let review = wired.get(deps);
   if (!review) {
-    const pipeline = buildPipelineDeps(deps.config, deps.database, deps.logger);
-    review = {
-      db: deps.database.db,
-      logger: deps.logger,
-      write: pipeline.write,
-      analyze: pipeline.cluster,
-      onStoriesChanged: (stories) => {
-        for (const s of stories) forgetStory(deps.site, s.slug);
-      },
-    };
+    review = wireReviewDeps(deps.config, deps.database, deps.logger, (stories) => {
+      for (const s of stories) forgetStory(deps.site, s.slug);
+    });
     wired.set(deps, review);
   }
   return review;
