@@ -28,18 +28,19 @@ export function createAccounts(deps: {
   live?: () => Config;
 }): Accounts {
   const { config, database, logger } = deps;
+  const live = deps.live ?? (() => config);
   const mailer = createMailer({ db: database.db, logger, smtpUrl: config.smtpUrl, from: config.mailFrom });
   const auth = createAuth({
     db: database.db,
     mailer,
     logger,
     siteUrl: config.siteUrl,
-    siteName: config.siteName,
+    siteName: () => live().siteName,
     secret: resolveAuthSecret(config, database.engine),
     requireEmailVerification: config.requireEmailVerification,
     signInPerMinute: config.signInPerMinute,
   });
-  return { auth, mailer, db: database.db, config, logger, live: deps.live ?? (() => config) };
+  return { auth, mailer, db: database.db, config, logger, live };
 }
 
 /**

@@ -13,7 +13,8 @@ export interface AuthDeps {
   logger: Logger;
   /** Public base URL of the site (cookies are Secure when it is https). */
   siteUrl: string;
-  siteName: string;
+  /** The site's name as readers see it now (an editor may rename the site without a restart). */
+  siteName: () => string;
   secret: string;
   requireEmailVerification: boolean;
   /** Sign-in attempts allowed per IP per minute before 429 with Retry-After. */
@@ -29,7 +30,7 @@ const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
 export function createAuth(deps: AuthDeps) {
   const secure = deps.siteUrl.startsWith('https://');
   return betterAuth({
-    appName: deps.siteName,
+    appName: deps.siteName(),
     baseURL: deps.siteUrl,
     basePath: '/api/auth',
     secret: deps.secret,
@@ -95,14 +96,14 @@ export function createAuth(deps: AuthDeps) {
       onExistingUserSignUp: async ({ user }) => {
         await deps.mailer.send({
           to: user.email,
-          subject: `Someone tried to sign up to ${deps.siteName} with your address`,
+          subject: `Someone tried to sign up to ${deps.siteName()} with your address`,
           text: 'You already have an account. If this was you, sign in or reset your password.\n',
         });
       },
       sendResetPassword: async ({ user, url }) => {
         await deps.mailer.send({
           to: user.email,
-          subject: `Reset your ${deps.siteName} password`,
+          subject: `Reset your ${deps.siteName()} password`,
           text: `Reset your password: ${url}\n`,
         });
       },
@@ -113,7 +114,7 @@ export function createAuth(deps: AuthDeps) {
       sendVerificationEmail: async ({ user, url }) => {
         await deps.mailer.send({
           to: user.email,
-          subject: `Confirm your ${deps.siteName} address`,
+          subject: `Confirm your ${deps.siteName()} address`,
           text: `Confirm your address: ${url}\n`,
         });
       },
@@ -129,7 +130,7 @@ export function createAuth(deps: AuthDeps) {
         sendMagicLink: async ({ email, url }) => {
           await deps.mailer.send({
             to: email,
-            subject: `Sign in to ${deps.siteName}`,
+            subject: `Sign in to ${deps.siteName()}`,
             text: `Sign in: ${url}\n`,
           });
         },

@@ -6,6 +6,7 @@ import { openTestDatabase } from '../../db/testing.js';
 import { startTestServer, type TestServer } from '../../ingest/test-server.js';
 import { silentLogger } from '../../lib/log.js';
 import { searchActions } from '../../store/audit.js';
+import { listOutboxMail } from '../../store/mail.js';
 import { FIXTURE_STORIES, seedSite } from '../../store/site-fixture.js';
 import { userByEmail } from '../../store/users.js';
 import { TestClient, testApp, testConfig } from '../discuss/testing.js';
@@ -307,6 +308,12 @@ describe('settings', () => {
     expect(page).toMatch(/value="review"[^>]*checked/);
     const [entry] = (await searchActions(database.db, { targetKind: 'settings' })).entries;
     expect(entry).toMatchObject({ after: { siteName: 'The Evening Loom', publishPolicy: 'review' } });
+    // Account pages and mail speak the new name too.
+    const visitor = new TestClient(app, '198.51.100.13');
+    expect(await (await visitor.get('/sign-in')).text()).toContain('The Evening Loom');
+    await visitor.post('/magic-link', { email: 'commenter@example.com' });
+    const [mail] = await listOutboxMail(database.db, { to: 'commenter@example.com' });
+    expect(mail!.subject).toBe('Sign in to The Evening Loom');
   });
 
   it('tests the model endpoint with the saved key and never shows the key', async () => {

@@ -52,7 +52,7 @@ export function ConsolePage({
   children?: Child;
 }) {
   return (
-    <AdminLayout c={c} siteName={deps.config.siteName} title={title}>
+    <AdminLayout c={c} siteName={deps.settings.current().config.siteName} title={title}>
       <Message text={error} kind="error" />
       <Message text={notice} />
       {children}

@@ -28,7 +28,8 @@ function tooMany(retryAfter: number | null): string {
  */
 export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
-  const site = accounts.config.siteName;
+  // Read per request: an editor may rename the site in the console without a restart.
+  const site = () => accounts.live().siteName;
 
   app.on(['GET', 'POST'], '/api/auth/*', async (c) => {
     // better-auth keys its rate limits on this header; only we may set it.
@@ -40,7 +41,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
   app.get('/sign-in', (c) => {
     const notice = NOTICES[c.req.query('notice') ?? ''] ?? null;
     return c.html(
-      <SignInPage chrome={chromeOf(c, site)} notice={notice} next={safeNext(c.req.query('next'))} />,
+      <SignInPage chrome={chromeOf(c, site())} notice={notice} next={safeNext(c.req.query('next'))} />,
     );
   });
 
@@ -60,13 +61,13 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     const status = answer.status === 429 ? 429 : 401;
     if (answer.retryAfter) c.header('Retry-After', String(answer.retryAfter));
     return c.html(
-      <SignInPage chrome={chromeOf(c, site)} error={error} next={next} email={fields.email} />,
+      <SignInPage chrome={chromeOf(c, site())} error={error} next={next} email={fields.email} />,
       status,
     );
   });
 
   app.get('/sign-up', (c) =>
-    c.html(<SignUpPage chrome={chromeOf(c, site)} next={safeNext(c.req.query('next'))} />),
+    c.html(<SignUpPage chrome={chromeOf(c, site())} next={safeNext(c.req.query('next'))} />),
   );
 
   app.post('/sign-up', async (c) => {
@@ -83,7 +84,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     let error = 'Check the form: a display name, a valid email and a password of 8 to 128 characters.';
     if (answer.status === 429) error = tooMany(answer.retryAfter);
     const page = (
-      <SignUpPage chrome={chromeOf(c, site)} error={error} next={next} email={fields.email} name={name} />
+      <SignUpPage chrome={chromeOf(c, site())} error={error} next={next} email={fields.email} name={name} />
     );
     return c.html(page, answer.status === 429 ? 429 : 400);
   });
@@ -102,7 +103,9 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
 
   const magicTitle = { title: 'Email me a sign-in link', action: '/magic-link', button: 'Send link' };
   app.get('/magic-link', (c) =>
-    c.html(<EmailFormPage chrome={chromeOf(c, site)} next={safeNext(c.req.query('next'))} {...magicTitle} />),
+    c.html(
+      <EmailFormPage chrome={chromeOf(c, site())} next={safeNext(c.req.query('next'))} {...magicTitle} />,
+    ),
   );
   app.post('/magic-link', async (c) => {
     const fields = await form(c);
@@ -122,7 +125,13 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
           ? null
           : 'Enter a valid email address.';
     return c.html(
-      <EmailFormPage chrome={chromeOf(c, site)} next={next} notice={notice} error={error} {...magicTitle} />,
+      <EmailFormPage
+        chrome={chromeOf(c, site())}
+        next={next}
+        notice={notice}
+        error={error}
+        {...magicTitle}
+      />,
     );
   });
 
@@ -131,7 +140,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     action: '/forgot-password',
     button: 'Email me a reset link',
   };
-  app.get('/forgot-password', (c) => c.html(<EmailFormPage chrome={chromeOf(c, site)} {...forgotTitle} />));
+  app.get('/forgot-password', (c) => c.html(<EmailFormPage chrome={chromeOf(c, site())} {...forgotTitle} />));
   app.post('/forgot-password', async (c) => {
     const fields = await form(c);
     const answer = await callAuth(accounts, c, '/request-password-reset', {
@@ -148,14 +157,14 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
           ? null
           : 'Enter a valid email address.';
     return c.html(
-      <EmailFormPage chrome={chromeOf(c, site)} notice={notice} error={error} {...forgotTitle} />,
+      <EmailFormPage chrome={chromeOf(c, site())} notice={notice} error={error} {...forgotTitle} />,
     );
   });
 
   app.get('/reset-password', (c) => {
     const token = c.req.query('token') ?? '';
     const error = token ? null : 'This reset link is invalid or expired. Ask for a new one.';
-    return c.html(<ResetPasswordPage chrome={chromeOf(c, site)} token={token} error={error} />);
+    return c.html(<ResetPasswordPage chrome={chromeOf(c, site())} token={token} error={error} />);
   });
   app.post('/reset-password', async (c) => {
     const fields = await form(c);
@@ -167,7 +176,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     const error =
       'This reset link is invalid or expired, or the password is too short (8 characters at least).';
     return c.html(
-      <ResetPasswordPage chrome={chromeOf(c, site)} token={fields.token ?? ''} error={error} />,
+      <ResetPasswordPage chrome={chromeOf(c, site())} token={fields.token ?? ''} error={error} />,
       400,
     );
   });
@@ -175,7 +184,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
   app.get('/profile', (c) => {
     if (!c.get('viewer')) return c.redirect('/sign-in?next=/profile', 303);
     const notice = NOTICES[c.req.query('notice') ?? ''] ?? null;
-    return c.html(<ProfilePage chrome={chromeOf(c, site)} notice={notice} />);
+    return c.html(<ProfilePage chrome={chromeOf(c, site())} notice={notice} />);
   });
   app.post('/profile', async (c) => {
     const viewer = c.get('viewer');
@@ -183,7 +192,7 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     const name = ((await form(c)).name ?? '').trim();
     if (name.length < 1 || name.length > 60) {
       return c.html(
-        <ProfilePage chrome={chromeOf(c, site)} error="A display name has 1 to 60 characters." />,
+        <ProfilePage chrome={chromeOf(c, site())} error="A display name has 1 to 60 characters." />,
         400,
       );
     }

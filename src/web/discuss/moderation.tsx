@@ -12,9 +12,10 @@ import { backTo, errorPage, findStory, formFields } from './shared.js';
 /** Editor queue (inaccuracy reports), closing comments, reporting a sentence; the comment queue is `/admin/moderation`. */
 export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
-  const site = accounts.config.siteName;
+  // Read per request: an editor may rename the site in the console without a restart.
+  const site = () => accounts.live().siteName;
   const chrome = (c: AccountContext) => ({
-    siteName: site,
+    siteName: site(),
     viewer: c.get('viewer'),
     csrf: c.get('csrf')(),
     frame: c.get('frame'),
@@ -107,7 +108,7 @@ export function moderationRoutes(accounts: Accounts): Hono<AccountEnv> {
       });
       return c.redirect(backTo(fields.return, `/discuss/${story.id}`, 'inaccuracy-reported'), 303);
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 

@@ -76,10 +76,11 @@ export async function thoughtsFor(accounts: Accounts, c: AccountContext, storyId
 /** The Thoughts pages and forms: thread, post, reply, edit, delete, like, report. */
 export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
-  const site = accounts.config.siteName;
+  // Read per request: an editor may rename the site in the console without a restart.
+  const site = () => accounts.live().siteName;
   const deps = discussDeps(accounts);
   const chrome = (c: AccountContext) => ({
-    siteName: site,
+    siteName: site(),
     viewer: c.get('viewer'),
     csrf: c.get('viewer') ? c.get('csrf')() : '',
     frame: c.get('frame'),
@@ -140,7 +141,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
         422,
       );
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 
@@ -192,7 +193,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
         303,
       );
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 
@@ -205,7 +206,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
       await deleteComment(deps, { commentId: id, userId: viewer.id, role: viewer.role });
       return c.redirect(backTo(fields.return, '/', 'deleted'), 303);
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 
@@ -218,7 +219,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
       const { liked } = await likeComment(deps, { commentId: id, userId: viewer.id });
       return c.redirect(backTo(fields.return, '/', liked ? 'liked' : 'unliked', `comment-${id}`), 303);
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 
@@ -252,7 +253,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
       });
       return c.redirect(backTo(fields.return, '/', 'reported'), 303);
     } catch (error) {
-      return errorPage(c, site, error);
+      return errorPage(c, site(), error);
     }
   });
 
