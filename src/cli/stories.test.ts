@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.js';
 import { listActions } from '../store/moderation.js';
 import { FIXTURE_STORIES, seedSite } from '../store/site-fixture.js';
 import { storyById } from '../store/stories.js';
-import { main } from './main.js';
+import { runInProcess } from './testing.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-stories-'));
 const TARIFF = 'tariff-talks-stall-over-investment-pledge';
@@ -46,19 +46,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main(['node', 'newsloom', '--data-dir', dir, ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(dir, ...args);
 
 describe('newsloom stories', () => {
   it('lists and shows stories with their versions and verdicts', async () => {
@@ -71,7 +59,9 @@ describe('newsloom stories', () => {
     const shown = await run('stories', 'show', String(ids.get(TARIFF)), '1');
     expect(shown.code).toBe(0);
     expect(shown.out).toContain('versions: v2 published, v1 published');
-    expect(shown.out).toContain('  [verified] sections.0.0: Borvia has offered an investment pledge of $40 billion');
+    expect(shown.out).toContain(
+      '  [verified] sections.0.0: Borvia has offered an investment pledge of $40 billion',
+    );
   });
 
   it('unpublishes and publishes again as the named editor, each in the audit log', async () => {

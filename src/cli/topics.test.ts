@@ -1,25 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from './main.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runInProcess } from './testing.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-topics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => out.push(String(chunk)) > 0);
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => err.push(String(chunk)) > 0);
-  try {
-    const code = await main(['node', 'newsloom', '--data-dir', dir, ...args]);
-    return { code, out: out.join(''), err: err.join('') };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-}
+const run = (...args: string[]) => runInProcess(dir, ...args);
 
 describe('newsloom topics', () => {
   it('sets, lists and removes a topic, and refuses bad input with one line', async () => {
