@@ -1,9 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM, signedIn as signInPage } from './chromium.js';
 import { createAccounts } from '../../src/auth/accounts.js';
 import { createUser } from '../../src/auth/users.js';
 import type { Database } from '../../src/db/connect.js';
@@ -13,6 +10,7 @@ import { silentLogger } from '../../src/lib/log.js';
 import { FIXTURE_STORIES, seedSite } from '../../src/store/site-fixture.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
+import { available, type BrowserRig, signedIn as signInPage, startBrowserRig } from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const PAGES = [
@@ -40,7 +38,7 @@ const feed = (base: string) =>
 
 describe.skipIf(!available)('editor console in chromium', () => {
   let database: Database;
-  let server: ServerType;
+  let rig: BrowserRig | undefined;
   let feeds: TestServer;
   let browser: Browser;
   let base = '';
@@ -70,14 +68,11 @@ describe.skipIf(!available)('editor console in chromium', () => {
     });
     await createUser(accounts, { email: 'reader@example.com', password: 'reader-pass', name: 'Rita' });
     const app = createApp({ config, database, logger: silentLogger() });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    rig = await startBrowserRig(app);
+    ({ base, browser } = rig);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await feeds?.close();
     await database?.close();
   });

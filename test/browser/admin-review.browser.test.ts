@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../src/admin/testing.js';
 import { createAccounts } from '../../src/auth/accounts.js';
@@ -14,14 +12,20 @@ import { writeStory } from '../../src/publish/write-story.js';
 import { storyById } from '../../src/store/stories.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
-import { ARGS, available, axeViolations, CHROMIUM, signedIn as signInPage } from './chromium.js';
+import {
+  available,
+  axeViolations,
+  type BrowserRig,
+  signedIn as signInPage,
+  startBrowserRig,
+} from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const NEW_HEADLINE = 'Lower Dorn evacuates 40 homes as the river floods';
 
 describe.skipIf(!available)('editor review console in chromium', () => {
   let database: Database;
-  let server: ServerType;
+  let rig: BrowserRig | undefined;
   let browser: Browser;
   let base = '';
   let heldId = 0;
@@ -52,15 +56,12 @@ describe.skipIf(!available)('editor review console in chromium', () => {
     publishedId = (await seedStory(database.db, 'dorn-shelters', floodFrom(3))).storyId;
     await writeStory(write, publishedId);
     const app = createApp({ config, database, logger: silentLogger() });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    rig = await startBrowserRig(app);
+    ({ base, browser } = rig);
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await database?.close();
   });
 

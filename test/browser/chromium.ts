@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's chromium (a test tool's own browser download fails on these machines). */
 export const CHROMIUM = process.env.NEWSLOOM_CHROMIUM ?? '/usr/bin/chromium';
@@ -55,4 +57,26 @@ export async function signedIn(
   await page.click('form[action="/sign-in"] button[type=submit]');
   await page.waitForURL((url) => url.pathname === '/');
   return page;
+}
+
+/** The app on a loopback port and a headless browser to drive it; close() stops both. */
+export interface BrowserRig {
+  base: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Serves `app` on 127.0.0.1 (a free port) and launches chromium. */
+export async function startBrowserRig(app: { fetch: (request: Request) => Response | Promise<Response> }) {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  } satisfies BrowserRig;
 }

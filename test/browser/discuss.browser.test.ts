@@ -1,8 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, CHROMIUM, PAYLOADS } from './chromium.js';
 import { createAccounts } from '../../src/auth/accounts.js';
 import { createUser } from '../../src/auth/users.js';
 import type { Database } from '../../src/db/connect.js';
@@ -13,10 +10,11 @@ import { FIXTURE_STORIES, seedSite } from '../../src/store/site-fixture.js';
 import { userByEmail } from '../../src/store/users.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
+import { available, type BrowserRig, PAYLOADS, startBrowserRig } from './chromium.js';
 
 describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
   let database: Database;
-  let server: ServerType;
+  let rig: BrowserRig | undefined;
   let browser: Browser;
   let base = '';
   let slug = '';
@@ -40,14 +38,11 @@ describe.skipIf(!available)('accounts and Thoughts in chromium', () => {
       name: 'Mo',
     });
     const app = createApp({ config, database, logger: silentLogger() });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    rig = await startBrowserRig(app);
+    ({ base, browser } = rig);
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await database?.close();
   });
 

@@ -1,10 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { parseRssFeed } from 'feedsmith';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARGS, available, axeViolations, CHROMIUM, PAYLOADS } from './chromium.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { Database } from '../../src/db/connect.js';
 import { openTestDatabase } from '../../src/db/testing.js';
@@ -13,6 +10,14 @@ import { setSetting } from '../../src/store/site.js';
 import { FIXTURE_STORIES, seedSite, xssStory } from '../../src/store/site-fixture.js';
 import { upsertTopic } from '../../src/store/topics.js';
 import { createApp } from '../../src/web/app.js';
+import {
+  available,
+  axeViolations,
+  type BrowserRig,
+  CHROMIUM,
+  PAYLOADS,
+  startBrowserRig,
+} from './chromium.js';
 
 const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const TARIFF = 'tariff-talks-stall-over-investment-pledge';
@@ -22,7 +27,7 @@ if (!available)
 
 describe.skipIf(!available)('reader site in chromium', () => {
   let database: Database;
-  let server: ServerType;
+  let rig: BrowserRig | undefined;
   let browser: Browser;
   let base = '';
 
@@ -33,15 +38,12 @@ describe.skipIf(!available)('reader site in chromium', () => {
     await setSetting(database.db, 'demo', true);
     const config = loadConfig({ dataDir: '/tmp/newsloom-browser-test' }, {});
     const app = createApp({ config, database, logger: createLogger('silent') });
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    rig = await startBrowserRig(app);
+    ({ base, browser } = rig);
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await rig?.close();
     await database?.close();
   });
 
