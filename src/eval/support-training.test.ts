@@ -36,6 +36,23 @@ describe('support model training', () => {
         ).balanced_accuracy,
       ).toBe(1);
   });
+  it('fits on the support label where a file has one, and scores on the overall label', () => {
+    // The overall label says nothing the features can see; the support label follows coverage.
+    const labelled = rows('c.json', 50, 50).map((r, i) => ({
+      ...r,
+      target: r.label,
+      label: (i % 2) as 0 | 1,
+    }));
+    const model = fitLogistic(labelled);
+    expect(model.weights.global).toBeGreaterThan(0);
+    expect(
+      evaluate(
+        labelled.map((r) => ({ ...r, label: r.target })),
+        model,
+      ).balanced_accuracy,
+    ).toBe(1);
+    expect(evaluate(labelled, model).balanced_accuracy).toBeCloseTo(0.5, 1);
+  });
   it('scores each file with a model fitted on the others only', () => {
     expect(crossFile(data).map((r) => r.file)).toEqual(['a.json', 'b.json']);
   });

@@ -12,6 +12,8 @@ import { type FactualityMetrics, factualityMetrics } from './factuality-metrics.
 export interface TrainingRow {
   file: string;
   label: 0 | 1;
+  /** The label the model is fitted on when it differs from `label` (see FactualityRecord.supportLabel). */
+  target?: 0 | 1;
   x: number[];
   /** True when the record belongs to the half of documents the shipped model is fitted on. */
   trainingHalf: boolean;
@@ -49,6 +51,7 @@ export function trainingRows(file: string, records: readonly FactualityRecord[])
     return {
       file,
       label: r.label,
+      ...(r.supportLabel === undefined ? {} : { target: r.supportLabel }),
       x: vector(scored?.features),
       trainingHalf: inTrainingHalf(r.document),
       ...(rule === undefined ? {} : { rule }),
@@ -63,9 +66,10 @@ function vector(features: ClaimFeatures | undefined): number[] {
 /**
  * Fits a logistic regression by Newton's method with an L2 penalty. Each (file, class) cell weighs
  * the same in total, so no file and no class dominates by its size (the SummaC files range from 7% to
- * 88% supported).
+ * 88% supported). Rows are fitted, and the threshold chosen, on their `target` where they have one.
  */
-export function fitLogistic(rows: readonly TrainingRow[], { l2 = 0.001, steps = 25 } = {}): FittedModel {
+export function fitLogistic(labelled: readonly TrainingRow[], { l2 = 0.001, steps = 25 } = {}): FittedModel {
+  const rows = labelled.map((r) => (r.target === undefined ? r : { ...r, label: r.target }));
   const cells = new Map<string, number>();
   for (const r of rows) cells.set(`${r.file}:${r.label}`, (cells.get(`${r.file}:${r.label}`) ?? 0) + 1);
   // Scaled so the weights sum to the row count: the penalty keeps one meaning whatever the data size.

@@ -90,6 +90,17 @@ const hostile: { name: string; reply: string; check: string; text: string }[] = 
   },
 ];
 
+/** A support judge's answer: one verdict per claim number, in order. */
+function judge(...verdicts: { supported: boolean; reason?: string }[]): FakeReply {
+  return {
+    content: JSON.stringify({ verdicts: verdicts.map((v, i) => ({ claim: i + 1, reason: '', ...v })) }),
+    usage: { prompt_tokens: 300, completion_tokens: 40 },
+  };
+}
+
+/** A judge that accepts everything it is shown. */
+const lenientJudge = judge(...Array.from({ length: 12 }, () => ({ supported: true })));
+
 const broken: {
   name: string;
   replies: FakeReply[];
@@ -179,11 +190,15 @@ describe('writeStory with the LLM writer', () => {
   it.each(hostile)(
     'drops the failing sentence of a draft with an $name, after one repair',
     async ({ reply, check, text }) => {
-      llm.script([{ content: reply }, { content: reply }]);
+      // Even a judge that accepts every sentence cannot let the failing one through.
+      llm.script([{ content: reply }, { content: reply }, lenientJudge]);
       const outcome = await writeStory(deps, storyId, { force: true });
       if (outcome.status !== 'published') throw new Error(JSON.stringify(outcome));
-      expect(llm.requests).toHaveLength(2);
       expect(llm.requests[1]!.messages.at(-1)!.content).toMatch(/failed verification/);
+      // The judge is asked about every sentence not copied from its sources, once, after the repair.
+      expect(llm.requests.length).toBeLessThanOrEqual(3);
+      for (const request of llm.requests.slice(2))
+        expect(request.messages.at(-1)!.content).toMatch(/^Claims to check/);
       const stored = await findingsForVersion(database.db, outcome.version.id);
       expect(stored.filter((f) => f.severity === 'error').map((f) => f.check)).toContain(check);
       expect(
@@ -248,5 +263,69 @@ describe('writeStory with the LLM writer', () => {
     if (outcome.status !== 'published') throw new Error(outcome.status);
     expect(outcome.version.writer).toBe('fake-7b');
     expect(llm.requests).toHaveLength(2);
+  });
+
+  describe('with the support judge', () => {
+    const judged = (text: string, citations: number[]) => ({ content: withSentence(text, citations) });
+
+    it('rejects a sentence the lexical scorer accepts, with its reason', async () => {
+      const text =
+        'The central bank of Freedonia raised its main interest rate on Tuesday to fight inflation.';
+      llm.script([judged(text, [1]), judge({ supported: false, reason: 'the passage gives no motive' })]);
+      const outcome = await writeStory(deps, storyId, { force: true });
+      if (outcome.status !== 'published') throw new Error(outcome.status);
+      expect(llm.requests).toHaveLength(2);
+      expect(llm.requests[1]!.messages.at(-1)!.content).toContain(`Claim 1: ${text}`);
+      const stored = await findingsForVersion(database.db, outcome.version.id);
+      expect(stored).toContainEqual(
+        expect.objectContaining({
+          location: 'sections.1.2',
+          check: 'support',
+          severity: 'error',
+          message: expect.stringContaining('the passage gives no motive'),
+        }),
+      );
+      expect(outcome.version.body.sections.flatMap((s) => s.sentences.map((x) => x.text))).not.toContain(
+        text,
+      );
+      // The judge's tokens count toward the version's.
+      expect(outcome.version.prompt_tokens).toBe(1200 + 300);
+    });
+
+    it('accepts a paraphrase the lexical scorer rejects, and says so', async () => {
+      const text = 'The central bank raised rates again this year.';
+      // The lexical scorer alone fails this sentence and asks for a repair, which keeps it.
+      llm.script([judged(text, [5]), judged(text, [5]), judge({ supported: true })]);
+      const outcome = await writeStory(deps, storyId, { force: true });
+      if (outcome.status !== 'published') throw new Error(outcome.status);
+      const kept = outcome.version.body.sections[1]!.sentences.find((x) => x.text === text);
+      expect(kept?.support).toBeGreaterThanOrEqual(0.9);
+      const stored = await findingsForVersion(database.db, outcome.version.id);
+      expect(stored).toContainEqual(
+        expect.objectContaining({ location: 'sections.1.2', check: 'support', severity: 'info' }),
+      );
+      expect(stored.filter((f) => f.severity === 'error')).toEqual([]);
+    });
+
+    it('keeps the lexical decision, visibly, when the judge fails', async () => {
+      const text = 'The central bank raised rates again this year.';
+      llm.script([judged(text, [5]), judged(text, [5]), { status: 500 }]);
+      const outcome = await writeStory({ ...deps, llm: writer({ maxRetries: 0 }) }, storyId, { force: true });
+      if (outcome.status !== 'published') throw new Error(outcome.status);
+      const stored = await findingsForVersion(database.db, outcome.version.id);
+      expect(stored).toContainEqual(
+        expect.objectContaining({
+          check: 'support',
+          severity: 'warning',
+          message: expect.stringMatching(/^support judge: model endpoint answered HTTP 500/),
+        }),
+      );
+      expect(stored).toContainEqual(
+        expect.objectContaining({ location: 'sections.1.2', check: 'support', severity: 'error' }),
+      );
+      expect(outcome.version.body.sections.flatMap((s) => s.sentences.map((x) => x.text))).not.toContain(
+        text,
+      );
+    });
   });
 });

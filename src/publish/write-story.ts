@@ -13,7 +13,8 @@ import {
 import { insertStoryVersion, storyById, storyVersions } from '../store/stories.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import type { Draft, Finding, SourceArticle } from '../verify/types.js';
-import { verifyDraft } from '../verify/verify.js';
+import { applyJudgement, claimsToJudge } from '../verify/judgement.js';
+import { type Verification, verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from '../write/extractive.js';
 import type { LlmWriter, TokenUsage } from '../write/types.js';
 import { changeNote } from './change-note.js';
@@ -141,12 +142,15 @@ export async function storeVersion(
     correctionReason?: string;
   },
 ): Promise<Extract<WriteOutcome, { version: StoryVersion }>> {
-  const verification = verifyDraft(
+  const prepared = input.prepared ?? prepareSources(input.sources);
+  const { verification, judged, usage } = await verifyVersion(
+    deps,
     input.draft,
     input.sources,
-    input.prepared ?? prepareSources(input.sources),
+    prepared,
+    input.usage,
   );
-  const findings = [...(input.findings ?? []), ...verification.findings];
+  const findings = [...(input.findings ?? []), ...judged, ...verification.findings];
   const decision = applyPolicy({
     policy: deps.policy,
     draft: { ...input.draft, body: verification.body },
@@ -177,8 +181,8 @@ export async function storeVersion(
       support_score: Math.round(support * 1000) / 1000,
       change_note: changeNote(previous, meta),
       generated_at: (deps.now ?? (() => new Date()))(),
-      prompt_tokens: input.usage?.promptTokens ?? null,
-      output_tokens: input.usage?.outputTokens ?? null,
+      prompt_tokens: usage?.promptTokens ?? null,
+      output_tokens: usage?.outputTokens ?? null,
     });
     await insertFindings(trx, row.id, allFindings);
     if (decision.status === 'published') {
@@ -205,12 +209,38 @@ export async function storeVersion(
       status: decision.status,
       writer: input.writer,
       dropped: decision.dropped,
-      prompt_tokens: input.usage?.promptTokens,
-      output_tokens: input.usage?.outputTokens,
+      prompt_tokens: usage?.promptTokens,
+      output_tokens: usage?.outputTokens,
     },
     'story version stored',
   );
   return { status: decision.status, version, findings: allFindings };
+}
+
+/**
+ * The verifier's checks, with the support judge's verdicts in place of the lexical support scores
+ * when the model endpoint offers one. The judge's tokens count toward the version's; its failures
+ * become findings (`judged`) and leave the lexical scores standing.
+ */
+async function verifyVersion(
+  deps: WriteDeps,
+  draft: Draft,
+  sources: SourceArticle[],
+  prepared: PreparedSources,
+  usage: TokenUsage | undefined,
+): Promise<{ verification: Verification; judged: Finding[]; usage: TokenUsage | undefined }> {
+  const verification = verifyDraft(draft, sources, prepared);
+  const claims = claimsToJudge(verification, prepared);
+  if (!deps.llm?.judge || claims.length === 0) return { verification, judged: [], usage };
+  const judgement = await deps.llm.judge(claims);
+  return {
+    verification: applyJudgement(verification, judgement.verdicts, deps.llm.model),
+    judged: judgement.findings,
+    usage: {
+      promptTokens: (usage?.promptTokens ?? 0) + judgement.usage.promptTokens,
+      outputTokens: (usage?.outputTokens ?? 0) + judgement.usage.outputTokens,
+    },
+  };
 }
 
 function recordOutcomes(

@@ -1,6 +1,7 @@
 import { findNumbers, valuePresent } from './numbers.js';
 import type { IndexedSentence, SupportIndex } from './support.js';
-import { contentStems, stem } from './text.js';
+import { rarity } from './rarity.js';
+import { contentStems, stem, UNIT_WORDS } from './text.js';
 
 /**
  * Features of one claim sentence against indexed sources, for the support model. Each one is a
@@ -29,6 +30,12 @@ export interface ClaimFeatures {
   splices: number;
   /** Content words of the claim absent from every source (capped at 4). */
   novelWords: number;
+  /** Share of the claim's content, weighted by rarity in English, found anywhere in the sources. */
+  rareGlobal: number;
+  /** Content words absent from every source that English rarely uses: names, places, terms (capped at 3). */
+  rareNovel: number;
+  /** rareGlobal for a paraphrase: weighs coverage where the claim copies no long phrase. */
+  paraphrase: number;
   /** Figures in the claim that no source holds (capped at 2). */
   missingNumbers: number;
   /** 1 when the claim and its best evidence disagree on negation. */
@@ -49,6 +56,9 @@ export const FEATURE_NAMES = [
   'fragments',
   'splices',
   'novelWords',
+  'rareGlobal',
+  'rareNovel',
+  'paraphrase',
   'missingNumbers',
   'negation',
   'antonym',
@@ -74,14 +84,33 @@ for (const [a, b] of ANTONYM_PAIRS) {
   ANTONYMS.set(b, [...(ANTONYMS.get(b) ?? []), a]);
 }
 
+/** Rarity (see rarity.ts) from which a word is a name or a term rather than everyday English. */
+const RARE = 4.5;
+
 /** Best single sentences kept when looking for the best pair (enough to find it, cheap to pair). */
 const PAIR_POOL = 4;
 
 const RAW_WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lower-cased words, stopwords kept: the unit of the verbatim phrase check. */
+/**
+ * Lower-cased words, stopwords kept: the unit of the verbatim phrase check. Each figure becomes one
+ * token of its value and unit words drop out, so "$350 billion" and "350bn dollars" copy alike.
+ */
 export function rawWords(text: string): string[] {
-  return text.toLowerCase().match(RAW_WORD) ?? [];
+  const out: string[] = [];
+  let at = 0;
+  const words = (until: number) => {
+    for (const w of text.slice(at, until).toLowerCase().match(RAW_WORD) ?? [])
+      if (!UNIT_WORDS.has(w)) out.push(w);
+  };
+  for (const n of findNumbers(text, { words: true }).sort((a, b) => a.start - b.start)) {
+    if (n.start < at) continue;
+    words(n.start);
+    out.push(`#${n.value}`);
+    at = n.end;
+  }
+  words(text.length);
+  return out;
 }
 
 /** The adjacent content-word pairs of a stem list, negation markers left out. */
@@ -105,7 +134,7 @@ export function claimFeatures(
 ): { features: ClaimFeatures; evidence: ClaimEvidence; verbatim: boolean } | undefined {
   const list = contentStems(claim);
   const terms = [...new Set(list)].filter((t) => t !== 'not');
-  const numbers = findNumbers(claim);
+  const numbers = findNumbers(claim, { words: true });
   if (terms.length === 0 && numbers.length === 0) return undefined;
   const missingNumbers = numbers.filter((n) => !valuePresent(n.value, index.values)).length;
   const n = Math.max(1, index.sentences.length);
@@ -113,9 +142,19 @@ export function claimFeatures(
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   let global = 0;
   let novel = 0;
+  let rare = 0;
+  let rareTotal = 0;
+  let rareNovel = 0;
   for (let i = 0; i < terms.length; i++) {
-    if (index.stems.has(terms[i]!)) global += weights[i]!;
-    else novel++;
+    const r = rarity(terms[i]!);
+    rareTotal += r;
+    if (index.stems.has(terms[i]!)) {
+      global += weights[i]!;
+      rare += r;
+    } else {
+      novel++;
+      if (r >= RARE) rareNovel++;
+    }
   }
   const ranked = rankSentences(index, terms, weights);
   const top = ranked[0];
@@ -147,6 +186,9 @@ export function claimFeatures(
       fragments,
       splices,
       novelWords: Math.min(4, novel),
+      rareGlobal: rareTotal === 0 ? 1 : rare / rareTotal,
+      rareNovel: Math.min(3, rareNovel),
+      paraphrase: (rareTotal === 0 ? 1 : rare / rareTotal) * (1 - fragments),
       missingNumbers: Math.min(2, missingNumbers),
       negation,
       antonym,
@@ -262,6 +304,9 @@ export function worstOf(all: readonly ClaimFeatures[]): ClaimFeatures {
     fragments: min('fragments'),
     splices: max('splices'),
     novelWords: max('novelWords'),
+    rareGlobal: min('rareGlobal'),
+    rareNovel: max('rareNovel'),
+    paraphrase: min('paraphrase'),
     missingNumbers: max('missingNumbers'),
     negation: max('negation'),
     antonym: max('antonym'),

@@ -8,21 +8,24 @@ import { type ClaimFeatures, FEATURE_NAMES } from './support-features.js';
  */
 export const SUPPORT_MODEL = {
   weights: {
-    global: 2.471,
-    best: 1.982,
-    bestPair: -2.091,
-    bigrams: 1.022,
-    trigrams: -0.268,
-    fragments: -0.292,
-    splices: -2.134,
-    novelWords: 0.171,
-    missingNumbers: -0.677,
-    negation: -0.275,
-    antonym: -0.442,
-    length: 0.227,
+    global: -0.317,
+    best: 3.046,
+    bestPair: -2.805,
+    bigrams: 1.983,
+    trigrams: 1.11,
+    fragments: 0.492,
+    splices: -2.165,
+    novelWords: 0.223,
+    rareGlobal: 2.309,
+    rareNovel: -0.592,
+    paraphrase: 3.623,
+    missingNumbers: -0.883,
+    negation: -0.015,
+    antonym: -0.477,
+    length: 1.486,
   } satisfies Record<(typeof FEATURE_NAMES)[number], number>,
-  bias: -2.471,
-  threshold: 0.44,
+  bias: -7.649,
+  threshold: 0.43,
 };
 
 /** The model's probability that a claim is supported, mapped so the decision line lands on 0.8. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_THRESHOLD } from './policy.js';
+import { rarity } from './rarity.js';
 import { buildSupportIndex, scoreSupport } from './support.js';
+import { claimFeatures } from './support-features.js';
+import { stem } from './text.js';
 import { splitLoose } from './text.js';
 
 // Shaped on the FactCC validation records: a CNN sentence copied, then edited the way summarizers err.
@@ -28,6 +31,11 @@ describe('scoreSupport', () => {
       supported: false,
     },
     { name: 'number changed', claim: 'The school has 2,400 students.', supported: false },
+    {
+      name: 'count in words added',
+      claim: 'Trey Moses asked seven girls to be his prom date.',
+      supported: false,
+    },
     { name: 'negation dropped', claim: 'The family did expect the video to spread.', supported: false },
     { name: 'unrelated claim', claim: 'The mayor closed the harbour after the storm.', supported: false },
   ];
@@ -41,6 +49,12 @@ describe('scoreSupport', () => {
     const evidence = result.evidence[0]!;
     expect(evidence.article_id).toBe(7);
     expect(SOURCE.slice(evidence.start, evidence.end)).toBe('The school has 1,200 students.');
+  });
+
+  it('counts a figure written in words as a figure', () => {
+    expect(scoreSupport(index, 'Trey Moses asked seven girls to be his prom date.').missingNumbers).toEqual([
+      'seven',
+    ]);
   });
 });
 
@@ -64,8 +78,29 @@ describe('scoreSupport on lower-cased multi-sentence claims', () => {
     expect(scoreSupport(index, mixed).score).toBeLessThan(SUPPORT_THRESHOLD);
   });
   it('flags an antonym swapped into a copied sentence', () => {
-    expect(
-      scoreSupport(index, 'the family did not expect the video to spread and the school lost').score,
-    ).toBeLessThan(SUPPORT_THRESHOLD);
+    const sports = buildSupportIndex([{ id: 2, text: 'the home team won the cup final on sunday .' }]);
+    expect(scoreSupport(sports, 'the home team won the cup final on sunday .').score).toBe(1);
+    expect(scoreSupport(sports, 'the home team lost the cup final on sunday .').score).toBeLessThan(
+      SUPPORT_THRESHOLD,
+    );
+  });
+});
+
+describe('claim words new to the sources', () => {
+  const index = buildSupportIndex([{ id: 1, text: SOURCE }]);
+  it('weigh by how rare they are in English: paraphrase is cheap, a new name is not', () => {
+    const paraphrase = claimFeatures(
+      index,
+      'Trey Moses invited Ellie Meredith to be his prom date.',
+    )!.features;
+    const invention = claimFeatures(index, 'Trey Moses asked Ellie Kowalczyk to be his prom date.')!.features;
+    expect(paraphrase.novelWords).toBe(invention.novelWords);
+    expect(paraphrase.rareNovel).toBe(0);
+    expect(invention.rareNovel).toBe(1);
+    expect(paraphrase.rareGlobal).toBeGreaterThan(invention.rareGlobal);
+  });
+  it('rates everyday words below names', () => {
+    expect(rarity(stem('the'))).toBeLessThan(1);
+    expect(rarity(stem('announced'))).toBeLessThan(rarity(stem('Kowalczyk')));
   });
 });

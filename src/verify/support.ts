@@ -113,7 +113,7 @@ function sourceSentences(text: string): Span[] {
  * into a probability. A claim is as weak as its weakest sentence.
  */
 export function scoreSupport(index: SupportIndex, claim: string): SupportResult {
-  const missingNumbers = findNumbers(claim)
+  const missingNumbers = findNumbers(claim, { words: true })
     .filter((n) => !valuePresent(n.value, index.values))
     .map((n) => n.text);
   const evidence: SupportResult['evidence'] = [];

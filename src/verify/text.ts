@@ -16,7 +16,8 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
-const UNIT_WORDS = new Set(
+/** Words that only say a figure's unit: the figure check compares them as part of the value. */
+export const UNIT_WORDS: ReadonlySet<string> = new Set(
   'thousand million billion trillion bn mn tn percent per cent dollar dollars euro euros pound pounds yen won'.split(
     ' ',
   ),

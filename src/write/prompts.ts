@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../lib/errors.js';
 
-/** The LLM writer's prompts, read from files once when the writer is built. */
+/** The LLM writer's and support judge's prompts, read from files once when the writer is built. */
 export interface Prompts {
   system: string;
   user: string;
   repair: string;
+  /** The support judge's instructions and its list of claims. */
+  judgeSystem: string;
+  judgeUser: string;
 }
 
 /** The `prompts/` folder of the installed package (the same path from src/ and from dist/). */
@@ -22,7 +25,13 @@ export function loadPrompts(dir = PROMPTS_DIR): Prompts {
       throw new AppError('config_invalid', `cannot read prompt file ${file}`, { cause });
     }
   };
-  return { system: read('write-system.md'), user: read('write-user.md'), repair: read('repair-user.md') };
+  return {
+    system: read('write-system.md'),
+    user: read('write-user.md'),
+    repair: read('repair-user.md'),
+    judgeSystem: read('judge-system.md'),
+    judgeUser: read('judge-user.md'),
+  };
 }
 
 /** Fills `{{name}}` slots; an unknown slot is left as it is so a typo shows in the prompt. */

@@ -1,4 +1,5 @@
 import type { Draft, Finding, SourceArticle } from '../verify/types.js';
+import type { JudgeClaim, JudgeVerdict } from '../verify/judgement.js';
 
 /** Token counts of the LLM calls behind one version. */
 export interface TokenUsage {
@@ -14,11 +15,22 @@ export interface DraftAttempt {
   usage: TokenUsage;
 }
 
-/** A model-backed writer; `repair` asks it to fix a draft given the verifier's findings. */
+/** The support judge's answer: verdicts for the claims it judged, and what went wrong otherwise. */
+export interface Judgement {
+  verdicts: JudgeVerdict[];
+  findings: Finding[];
+  usage: TokenUsage;
+}
+
+/**
+ * A model-backed writer; `repair` asks it to fix a draft given the verifier's findings. `judge`, when
+ * present, rates body sentences against their cited passages in place of the lexical support score.
+ */
 export interface LlmWriter {
   model: string;
   draft(
     sources: readonly SourceArticle[],
     repair?: { draft: Draft; findings: Finding[] },
   ): Promise<DraftAttempt>;
+  judge?(claims: readonly JudgeClaim[]): Promise<Judgement>;
 }
