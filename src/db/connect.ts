@@ -60,6 +60,12 @@ async function openServed(options: OpenOptions): Promise<Database> {
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', (error) => options.logger?.warn({ err: error }, 'database connection lost'));
+  // pg-pool listens for errors only while a client sits idle. One checked out between two queries
+  // (a transaction awaiting other work) that loses its server emits 'error' with no listener, which
+  // kills the process; its next query fails instead, and the pool drops it on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.logger?.debug({ err: error }, 'database client error'));
+  });
   try {
     await pool.query('SELECT 1');
   } catch (cause) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
@@ -96,3 +98,46 @@ for (const engine of testEngines()) {
     });
   });
 }
+
+describe('job queue losing its database as a job ends', () => {
+  it('keeps the process running and leaves the job to be retried', async () => {
+    const database = await openTestDatabase('pglite');
+    const schema = 'pgboss_outage';
+    // The server goes away while the handler runs: every query fails as a refused connection does.
+    let down = false;
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const pool = {
+      query: (text: string, values?: unknown[]) =>
+        down ? Promise.reject(refused) : database.pool.query(text, values),
+    } as unknown as pg.Pool;
+    const lines: { msg?: string }[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const queue = createQueue({ database: { ...database, pool }, logger, schedule: false, schema });
+    try {
+      await queue.start();
+      let ran = false;
+      await queue.work(
+        'outage-job',
+        async () => {
+          ran = true;
+          down = true;
+        },
+        { pollingIntervalSeconds: 0.5 },
+      );
+      const id = await queue.send('outage-job', {});
+      // pg-boss records the outcome unawaited: an unhandled rejection here would fail the test file.
+      await until(
+        async () => (lines.some((l) => l.msg?.startsWith('job outcome not recorded')) ? true : undefined),
+        'the outcome failure to be logged',
+      );
+      expect(ran).toBe(true);
+      down = false;
+      const { rows } = await database.pool.query(`SELECT state FROM ${schema}.job WHERE id = $1`, [id]);
+      expect(rows).toEqual([{ state: 'active' }]);
+    } finally {
+      down = false;
+      await queue.stop();
+      await database.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/connect.js';
+import { bossDb } from './boss-db.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
 
@@ -80,12 +81,7 @@ export function createQueue({
   soleProcess = false,
 }: QueueOptions): Queue {
   const boss = new PgBoss({
-    db: {
-      async executeSql(text: string, values: unknown[]) {
-        const result = await database.pool.query(text, values);
-        return { rows: result.rows };
-      },
-    },
+    db: bossDb(database, schema, logger),
     schema,
     schedule,
     supervise: true,

@@ -14,6 +14,7 @@ export interface CachedPage {
  */
 export class PageCache {
   readonly #entries = new Map<string, { at: number; value: unknown }>();
+  readonly #making = new Map<string, Promise<unknown>>();
   readonly #maxEntries: number;
   readonly #maxAgeMs: number;
   readonly #now: () => number;
@@ -58,6 +59,22 @@ export class PageCache {
     return value;
   }
 
+  /**
+   * The value under `key`, or the one `make` returns (which stores it): however many requests miss
+   * the same key at once, it is made once and they all wait for it, rather than every reader of a
+   * busy story rendering the page its new comment keyed anew.
+   */
+  async fill<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const hit = this.lookup<T>(key);
+    if (hit !== undefined) return hit;
+    let making = this.#making.get(key) as Promise<T> | undefined;
+    if (!making) {
+      making = make().finally(() => this.#making.delete(key));
+      this.#making.set(key, making);
+    }
+    return making;
+  }
+
   /** Drops every page whose key starts with `prefix` (a story whose state an editor changed). */
   forget(prefix: string): void {
     for (const key of [...this.#entries.keys()]) if (key.startsWith(prefix)) this.#entries.delete(key);
@@ -86,6 +103,8 @@ export function memoize<T>(
   { ttlMs = 1000, maxEntries = 5000, now = () => Date.now() } = {},
 ): Memoized<T> {
   const entries = new Map<string, { at: number; value: T }>();
+  // One load per key at a time: every request that finds the value stale waits for the same one.
+  const loading = new Map<string, Promise<T>>();
   const fresh = (key: string) => {
     const hit = entries.get(key);
     return hit && now() - hit.at < ttlMs ? hit : undefined;
@@ -93,12 +112,29 @@ export function memoize<T>(
   const memoized = async function memoized(key: string) {
     const hit = fresh(key);
     if (hit) return hit.value;
-    const value = await load(key);
-    if (entries.size >= maxEntries) entries.clear();
-    entries.set(key, { at: now(), value });
-    return value;
+    let pending = loading.get(key);
+    if (!pending) {
+      const started: Promise<T> = load(key)
+        .then((value) => {
+          // A forget() while loading means the value changed meanwhile: answer it, remember nothing.
+          if (loading.get(key) === started) {
+            if (entries.size >= maxEntries) entries.clear();
+            entries.set(key, { at: now(), value });
+          }
+          return value;
+        })
+        .finally(() => {
+          if (loading.get(key) === started) loading.delete(key);
+        });
+      pending = started;
+      loading.set(key, pending);
+    }
+    return pending;
   } as Memoized<T>;
   memoized.peek = (key) => fresh(key)?.value;
-  memoized.forget = (key) => void entries.delete(key);
+  memoized.forget = (key) => {
+    entries.delete(key);
+    loading.delete(key);
+  };
   return memoized;
 }

@@ -45,6 +45,12 @@ export interface NewsFeeds {
   feedUrls: string[];
   /** Article URLs per feed index. */
   items: string[][];
+  /** Holds every feed request unanswered from now on, so a refresh job stays mid-fetch. */
+  hold(): void;
+  /** Answers the held feed requests and every later one at once. */
+  release(): void;
+  /** How many feed requests are being held. */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +74,7 @@ export async function startNewsFeeds({
   const now = Date.now();
   const items: string[][] = [];
   const feedUrls: string[] = [];
+  let waiting: (() => void)[] | undefined;
   for (let f = 0; f < feeds; f++) {
     const entries: { id: string; title: string; text: string }[] = [];
     for (const [e, event] of events.entries()) {
@@ -90,11 +97,29 @@ export async function startNewsFeeds({
           `<description>${escapeXml(entry.text)}</description></item>`,
       )
       .join('')}</channel></rss>`;
-    server.routes.set(`/feed/${f}.rss`, { headers: { 'content-type': 'application/rss+xml' }, body });
+    server.routes.set(`/feed/${f}.rss`, (_request, response) => {
+      const answer = () => response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(body);
+      if (waiting) waiting.push(answer);
+      else answer();
+    });
     feedUrls.push(`${server.url}/feed/${f}.rss`);
     items.push(links);
   }
-  return { server, feedUrls, items, close: () => server.close() };
+  return {
+    server,
+    feedUrls,
+    items,
+    hold() {
+      waiting ??= [];
+    },
+    release() {
+      const answers = waiting ?? [];
+      waiting = undefined;
+      for (const answer of answers) answer();
+    },
+    held: () => waiting?.length ?? 0,
+    close: () => server.close(),
+  };
 }
 
 /** A CLI child process with its log lines (JSON on stderr) collected as they come. */

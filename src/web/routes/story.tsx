@@ -140,12 +140,12 @@ async function publicStoryPage(
   key: StoryPageKey,
 ): Promise<CachedPage> {
   const pageKey = publicStoryKey(slug, key, site);
-  const hit = deps.cache.get(pageKey);
-  if (hit) return hit;
-  const shell = await storyShell(deps, site, slug, key);
-  const html = shell.before + (await deps.thoughts.public(key.storyId, `/stories/${slug}`)) + shell.after;
-  const etag = `"v${key.versionId}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
-  return deps.cache.set(pageKey, html, etag);
+  return deps.cache.fill(pageKey, async () => {
+    const shell = await storyShell(deps, site, slug, key);
+    const html = shell.before + (await deps.thoughts.public(key.storyId, `/stories/${slug}`)) + shell.after;
+    const etag = `"v${key.versionId}-${createHash('sha1').update(html).digest('base64url').slice(0, 16)}"`;
+    return deps.cache.set(pageKey, html, etag);
+  });
 }
 
 async function storyShell(
@@ -155,15 +155,15 @@ async function storyShell(
   key: StoryPageKey,
 ): Promise<StoryShell> {
   const shellKey = `shell:${slug}@${key.versionId}@${site.stamp}`;
-  const hit = deps.cache.lookup<StoryShell>(shellKey);
-  if (hit) return hit;
-  const found = await publishedStoryBySlug(deps.db, slug);
-  if (!found) throw new AppError('not_found', 'no such story');
-  const html = await renderStory(deps, site, slug, found.story.id, found.version, raw(THOUGHTS_SLOT));
-  const at = html.indexOf(THOUGHTS_SLOT);
-  return deps.cache.store(shellKey, {
-    before: html.slice(0, at),
-    after: html.slice(at + THOUGHTS_SLOT.length),
+  return deps.cache.fill(shellKey, async () => {
+    const found = await publishedStoryBySlug(deps.db, slug);
+    if (!found) throw new AppError('not_found', 'no such story');
+    const html = await renderStory(deps, site, slug, found.story.id, found.version, raw(THOUGHTS_SLOT));
+    const at = html.indexOf(THOUGHTS_SLOT);
+    return deps.cache.store(shellKey, {
+      before: html.slice(0, at),
+      after: html.slice(at + THOUGHTS_SLOT.length),
+    });
   });
 }
 
