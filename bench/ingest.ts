@@ -15,6 +15,7 @@ import { silentLogger } from '../src/lib/log.js';
 import { indexAllPendingArticles } from '../src/store/search-index.js';
 import { upsertSourcesByKey } from '../src/store/sources.js';
 import { storageFloor, UCI_DEV } from './import.js';
+import { newsDocuments, paragraphDrawer } from './news-text.js';
 import { freshDatabase, median, round, timed } from './lib.js';
 
 interface Generated {
@@ -37,59 +38,61 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Real headline words (UCI News) as the vocabulary, so text statistics look like news. */
-function vocabulary(): string[] {
-  const words = new Set<string>();
-  for (const line of readFileSync(UCI_DEV, 'utf8').split('\n').slice(0, 4000)) {
-    if (!line) continue;
-    for (const w of (JSON.parse(line) as { title: string }).title.split(/\s+/)) {
-      if (/^[A-Za-z][a-z']+$/.test(w)) words.add(w.toLowerCase());
-    }
-  }
-  return [...words];
+/** Real headlines (UCI News), as article titles. */
+function headlines(): string[] {
+  return readFileSync(UCI_DEV, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => (JSON.parse(line) as { title: string }).title);
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * 200 feeds × 50 items of real news sentences (see news-text.ts for why not random words), drawn
+ * with a seeded generator, so every run ingests the same corpus, every article is unique and none
+ * is a near-duplicate of another.
+ */
 function generate(feeds: number, items: number, words: number, baseUrl: string): Generated {
-  const vocab = vocabulary();
+  const titles = headlines();
   const random = prng(42);
-  const pick = () => vocab[Math.floor(random() * vocab.length)]!;
-  const sentence = () => {
-    const n = 12 + Math.floor(random() * 14);
-    const s = Array.from({ length: n }, pick).join(' ');
-    return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
-  };
+  const paragraph = paragraphDrawer(newsDocuments(), random);
   const out: Generated = { feeds: [], rows: [] };
   for (let f = 0; f < feeds; f++) {
     const entries: string[] = [];
     for (let i = 0; i < items; i++) {
+      const texts: string[] = [];
       const paragraphs: string[] = [];
       let count = 0;
       while (count < words) {
-        const sentences = Array.from({ length: 3 + Math.floor(random() * 3) }, sentence);
-        count += sentences.join(' ').split(' ').length;
-        const p = sentences.join(' ');
-        // Links, emphasis and the odd script tag, as real feed bodies carry.
+        const text = paragraph();
+        count += text.split(' ').length;
+        texts.push(text);
+        const p = escapeHtml(text);
+        // Links with tracking parameters, emphasis and the odd script tag, as real feed bodies carry.
         paragraphs.push(
           random() < 0.2
-            ? `<p>${p} <a href="/related/${f}-${i}?utm_source=rss">Related</a> <em>${pick()}</em></p>`
+            ? `<p>${p} <a href="/related/${f}-${i}?utm_source=rss&amp;utm_medium=feed">Related coverage</a> <em>More</em></p>`
             : random() < 0.05
               ? `<p>${p}</p><script>track(${i})</script>`
               : `<p>${p}</p>`,
         );
       }
-      const title = sentence().slice(0, 90);
+      const title = titles[Math.floor(random() * titles.length)]!;
       const url = `${baseUrl}/news/${f}/${i}`;
       const date = new Date(Date.UTC(2026, 0, 30, 12) - (f * items + i) * 60_000);
       entries.push(
-        `<item><guid isPermaLink="false">f${f}-i${i}</guid><title>${title}</title><link>${url}</link>` +
+        `<item><guid isPermaLink="false">f${f}-i${i}</guid><title>${escapeHtml(title)}</title><link>${url}</link>` +
           `<pubDate>${date.toUTCString()}</pubDate><dc:creator>Reporter ${f}</dc:creator>` +
-          `<category>World</category><description><![CDATA[${paragraphs.slice(0, 1).join('')}]]></description>` +
+          `<category>World</category><description><![CDATA[${paragraphs[0]}]]></description>` +
           `<content:encoded><![CDATA[${paragraphs.join('\n')}]]></content:encoded></item>`,
       );
       out.rows.push({
         url,
         title,
-        text: paragraphs.join('\n').replace(/<[^>]+>/g, ''),
+        text: texts.join('\n'),
         published_at: date.toISOString(),
         source: { name: `Feed ${f}`, url: `${baseUrl}/feed/${f}.rss` },
       });
@@ -107,7 +110,7 @@ async function ingestRun(
   engine: Engine,
   server: TestServer,
   feeds: number,
-): Promise<{ seconds: number; indexSeconds: number; articles: number }> {
+): Promise<{ seconds: number; indexSeconds: number; articles: number; duplicates: number }> {
   const database = await freshDatabase(engine);
   try {
     await upsertSourcesByKey(
@@ -135,7 +138,12 @@ async function ingestRun(
     // What `ingest --once` runs next (and `serve` in its pipeline pass): the search documents.
     const index = await timed(() => indexAllPendingArticles(database.db));
     if (index.result !== result.new + result.duplicate) throw new Error(`indexed ${index.result} articles`);
-    return { seconds, indexSeconds: index.seconds, articles: result.new + result.duplicate };
+    return {
+      seconds,
+      indexSeconds: index.seconds,
+      articles: result.new + result.duplicate,
+      duplicates: result.duplicate,
+    };
   } finally {
     await database.close();
   }
@@ -162,9 +170,11 @@ export async function benchIngest({
     const indexSeconds: number[] = [];
     const floorSeconds: number[] = [];
     let articles = 0;
+    let duplicates = 0;
     for (let i = 0; i < runs; i++) {
       const run = await ingestRun(engine, server, feeds);
       articles = run.articles;
+      duplicates = run.duplicates;
       ingestSeconds.push(run.seconds);
       indexSeconds.push(run.indexSeconds);
       floorSeconds.push(await storageFloor(engine, corpus.rows));
@@ -177,6 +187,8 @@ export async function benchIngest({
       items_per_feed: items,
       words_per_item: words,
       articles,
+      // Every generated article is distinct: a duplicate here means the corpus repeats itself.
+      duplicates,
       runs,
       ingest_articles_per_s: round(ingestRate),
       floor_articles_per_s: round(floorRate),
