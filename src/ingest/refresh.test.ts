@@ -81,7 +81,8 @@ for (const engine of testEngines()) {
       expect(article!.text).not.toContain('alert');
       expect(stored.at(-1)).toEqual([article!.id]);
       const after = await sourceById(database.db, id);
-      expect(after).toMatchObject({ etag: '"e1"', error_count: 0, items_seen: 2 });
+      // Two items with one GUID are one distinct item.
+      expect(after).toMatchObject({ etag: '"e1"', error_count: 0, items_seen: 1 });
     });
 
     it('answers a 304 with nothing new and counts unchanged items on a plain refetch', async () => {
@@ -92,6 +93,18 @@ for (const engine of testEngines()) {
       const id = await source('/conditional.rss');
       expect(await refreshSource(deps, id)).toMatchObject({ status: 'ok', new: 1 });
       expect(await refreshSource(deps, id)).toMatchObject({ status: 'not_modified', new: 0 });
+    });
+
+    it('counts each distinct item once in items_seen, however often the feed repeats it', async () => {
+      let body = rss(item('r1', '/repeat/1', story('rep1')) + item('r2', '/repeat/2', story('rep2')));
+      server.routes.set('/repeat.rss', (_request, response) => void response.writeHead(200).end(body));
+      const id = await source('/repeat.rss');
+      await refreshSource(deps, id);
+      await refreshSource(deps, id);
+      expect((await sourceById(database.db, id))?.items_seen).toBe(2);
+      body = rss(item('r3', '/repeat/3', story('rep3')) + item('r1', '/repeat/1', story('rep1')));
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 1, unchanged: 1 });
+      expect((await sourceById(database.db, id))?.items_seen).toBe(3);
     });
 
     it('links a republished wire story to its original instead of dropping it', async () => {

@@ -4,7 +4,7 @@ import type { Logger } from '../lib/log.js';
 import { fetchErrorKind, type IngestMetrics } from '../ops/metrics.js';
 import type { Executor } from '../store/db.js';
 import { articlesByCanonicalUrls } from '../store/articles.js';
-import { addItemsSeen, sourceById, updateSource } from '../store/sources.js';
+import { sourceById, updateSource } from '../store/sources.js';
 import { decodeBody } from './decode.js';
 import { type Fetcher, type FetchResult, RateLimitedError } from './fetch/fetcher.js';
 import { parseFeedText } from './feed/normalize.js';
@@ -127,7 +127,6 @@ async function ingestBody(
   if (source.kind === 'page') {
     const page = candidateFromPage(decoded.text, fetched.url, source, now);
     if (typeof page === 'string') throw new AppError('feed_invalid', page);
-    await addItemsSeen(deps.db, source.id, 1);
     candidates = [page];
   } else {
     const feed = parseFeedText(decoded.text, fetched.url);
@@ -135,7 +134,6 @@ async function ingestBody(
     dates = feed.items.flatMap((item) =>
       item.published_at && item.published_at.getTime() <= now.getTime() ? [item.published_at] : [],
     );
-    await addItemsSeen(deps.db, source.id, feed.items.length);
     const byKey = new Map<string, Candidate>();
     const guids = new Set<string>();
     for (const item of feed.items) {

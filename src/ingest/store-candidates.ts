@@ -9,6 +9,7 @@ import {
   updateArticleContent,
 } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
+import { addItemsSeen } from '../store/sources.js';
 import { DUPLICATE_SIMILARITY, fingerprintBands, minima, similarity } from './dedupe.js';
 import type { Candidate } from './items.js';
 
@@ -23,7 +24,8 @@ export interface StoredBatch {
 /**
  * Stores new articles of one source in one transaction. Each is checked against stored articles
  * and the batch itself: same content hash, or a MinHash match from the band index, makes it a
- * duplicate linked to the original (`duplicate_of`); it is stored either way.
+ * duplicate linked to the original (`duplicate_of`); it is stored either way. The source's
+ * `items_seen` grows by the articles stored, so repeats on later refreshes do not count again.
  */
 export async function storeCandidates(
   db: Executor,
@@ -42,6 +44,7 @@ export async function storeCandidates(
       total.duplicates += part.duplicates;
       total.existing += part.existing;
     }
+    await addItemsSeen(tx, sourceId, total.articleIds.length);
     return total;
   });
 }
