@@ -1,5 +1,4 @@
-import type { Generated } from 'kysely';
-import type { Timestamp } from './columns.js';
+import type { ColumnType } from 'kysely';
 
 // Tables of ingest bookkeeping.
 
@@ -11,5 +10,5 @@ export interface ArticleSearchQueueTable {
 /** An article whose title or text changed after it was stored, waiting to be analyzed again (0013). */
 export interface ArticleEditsTable {
   article_id: number;
-  edited_at: Generated<Timestamp>;
+  edited_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

@@ -94,7 +94,7 @@ export interface StoriesTable {
   /** The editor who held or unpublished the story; the pipeline leaves it alone (0012_review). */
   held_by: Generated<string | null>;
   /** When a source article's title or text last changed; a version older than that is stale (0013). */
-  sources_edited_at: Generated<Timestamp | null>;
+  sources_edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
+import { editedArticles } from '../store/analyses.js';
 import { articleByUrl } from '../store/articles.js';
 import { searchArticles } from '../store/search.js';
 import { indexAllPendingArticles } from '../store/search-index.js';
@@ -158,6 +159,23 @@ for (const engine of testEngines()) {
         duplicate: 0,
       });
       expect((await articleByUrl(database.db, `${server.url}/copies/new`))?.duplicate_of).toBe(edited!.id);
+    });
+
+    it('takes a changed title as an edit and queues the article to be analyzed again', async () => {
+      let title = 'Title t1';
+      server.routes.set('/retitled.rss', (_request, response) => {
+        response
+          .writeHead(200)
+          .end(rss(item('t1', '/retitled/1', story('retitled')).replace('Title t1', title)));
+      });
+      const id = await source('/retitled.rss');
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 1, updated: 0 });
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
+      title = 'Title t1, corrected';
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 0, updated: 1 });
+      const article = await articleByUrl(database.db, `${server.url}/retitled/1`);
+      expect(article?.title).toBe('Title t1, corrected');
+      expect((await editedArticles(database.db, 100)).map((e) => e.article_id)).toContain(article!.id);
     });
 
     it('reads the page of a teaser item with Readability and takes its canonical URL', async () => {

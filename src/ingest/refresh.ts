@@ -159,7 +159,7 @@ async function ingestBody(
   return dates;
 }
 
-/** Counts items already stored (updating those whose full text changed); returns the new ones. */
+/** Counts items already stored (updating those whose title or full text changed); returns the new ones. */
 async function updateKnown(
   deps: IngestDeps,
   source: Source,
@@ -179,7 +179,8 @@ async function updateKnown(
     }
     // A teaser says nothing about whether the stored full text changed.
     const a = candidate.article;
-    if (stored.source_id === source.id && !candidate.teaser && stored.content_hash !== a.content_hash) {
+    const edited = stored.content_hash !== a.content_hash || stored.title !== a.title;
+    if (stored.source_id === source.id && !candidate.teaser && edited) {
       await updateStoredArticle(deps.db, stored, a);
       summary.updated++;
     } else {

@@ -1,4 +1,5 @@
 import type { NewArticle } from '../db/schema.js';
+import { invalidateAnalyses } from '../store/analyses.js';
 import {
   fingerprintCandidates,
   insertArticles,
@@ -151,7 +152,8 @@ function bestMatch(signature: Uint32Array, stored: { id: number; signature: Uint
 /**
  * Replaces a stored article's content with a newer fetch of it, and its band keys with those of the
  * new text, in one transaction. Duplicates keep no band keys (only originals are matched against),
- * so a duplicate's keys stay empty.
+ * so a duplicate's keys stay empty. Its analysis no longer matches the text: it is dropped and the
+ * article queued, so the pipeline analyzes it again and writes its story anew.
  */
 export async function updateStoredArticle(
   db: Executor,
@@ -171,5 +173,6 @@ export async function updateStoredArticle(
     const bands =
       stored.duplicate_of === null && article.fingerprint ? fingerprintBands(article.fingerprint) : [];
     await replaceFingerprintBands(tx, stored.id, bands);
+    await invalidateAnalyses(tx, [stored.id]);
   });
 }

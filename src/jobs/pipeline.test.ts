@@ -73,6 +73,7 @@ describe.runIf(events !== undefined)('pipeline on the WikiNews multi-document sa
     expect(again).toEqual({
       indexed: 0,
       clustered: 0,
+      reanalyzed: 0,
       stories: { published: 0, review: 0, held: 0, not_enough_material: 0, unchanged: 0 },
     });
   });
