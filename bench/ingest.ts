@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Engine } from '../src/db/connect.js';
 import { createFetcher } from '../src/ingest/fetch/fetcher.js';
 import { parseAllowList } from '../src/ingest/fetch/guard.js';
+import { createParsePool } from '../src/ingest/parse-pool.js';
 import { ingestOnce } from '../src/ingest/run.js';
 import { startTestServer, type TestServer } from '../src/ingest/test-server.js';
 import { silentLogger } from '../src/lib/log.js';
@@ -130,9 +131,14 @@ async function ingestRun(
       headersTimeoutMs: 300_000,
       bodyTimeoutMs: 300_000,
     });
+    // As `ingest --once` runs it: feeds parsed on a worker pool beside the database's thread.
+    const pool = createParsePool();
     const { result, seconds } = await timed(() =>
-      ingestOnce({ db: database.db, fetcher, logger: silentLogger(), maxPageFetches: 0 }, { concurrency: 8 }),
-    );
+      ingestOnce(
+        { db: database.db, fetcher, logger: silentLogger(), maxPageFetches: 0, parseFeed: pool.parse },
+        { concurrency: 8 },
+      ),
+    ).finally(() => pool.close());
     const failed = result.results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new Error(`${failed.length} feeds failed: ${failed[0]!.error}`);
     // What `ingest --once` runs next (and `serve` in its pipeline pass): the search documents.
