@@ -107,11 +107,29 @@ function generate(feeds: number, items: number, words: number, baseUrl: string):
   return out;
 }
 
+/** CPU seconds the main thread has used (Linux: its own stat line), or null where unknown. */
+function mainThreadCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function ingestRun(
   engine: Engine,
   server: TestServer,
   feeds: number,
-): Promise<{ seconds: number; indexSeconds: number; articles: number; duplicates: number }> {
+): Promise<{
+  seconds: number;
+  indexSeconds: number;
+  mainCpuSeconds: number | null;
+  articles: number;
+  duplicates: number;
+}> {
   const database = await freshDatabase(engine);
   try {
     await upsertSourcesByKey(
@@ -131,14 +149,17 @@ async function ingestRun(
       headersTimeoutMs: 300_000,
       bodyTimeoutMs: 300_000,
     });
-    // As `ingest --once` runs it: feeds parsed on a worker pool beside the database's thread.
-    const pool = createParsePool();
+    // As `ingest --once` runs it: feeds parsed on a worker pool beside the database's thread
+    // (BENCH_INGEST_PARSE=thread parses on the main thread, to compare).
+    const pool = process.env.BENCH_INGEST_PARSE === 'thread' ? undefined : createParsePool();
+    const cpuBefore = mainThreadCpuSeconds();
     const { result, seconds } = await timed(() =>
       ingestOnce(
-        { db: database.db, fetcher, logger: silentLogger(), maxPageFetches: 0, parseFeed: pool.parse },
+        { db: database.db, fetcher, logger: silentLogger(), maxPageFetches: 0, parseFeed: pool?.parse },
         { concurrency: 8 },
       ),
-    ).finally(() => pool.close());
+    ).finally(() => pool?.close());
+    const cpuAfter = mainThreadCpuSeconds();
     const failed = result.results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new Error(`${failed.length} feeds failed: ${failed[0]!.error}`);
     // What `ingest --once` runs next (and `serve` in its pipeline pass): the search documents.
@@ -147,6 +168,7 @@ async function ingestRun(
     return {
       seconds,
       indexSeconds: index.seconds,
+      mainCpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
       articles: result.new + result.duplicate,
       duplicates: result.duplicate,
     };
@@ -174,6 +196,7 @@ export async function benchIngest({
     });
     const ingestSeconds: number[] = [];
     const indexSeconds: number[] = [];
+    const mainCpu: (number | null)[] = [];
     const floorSeconds: number[] = [];
     let articles = 0;
     let duplicates = 0;
@@ -183,6 +206,7 @@ export async function benchIngest({
       duplicates = run.duplicates;
       ingestSeconds.push(run.seconds);
       indexSeconds.push(run.indexSeconds);
+      mainCpu.push(run.mainCpuSeconds);
       floorSeconds.push(await storageFloor(engine, corpus.rows));
     }
     const ingestRate = articles / median(ingestSeconds);
@@ -206,6 +230,10 @@ export async function benchIngest({
       ),
       ingest_seconds: ingestSeconds.map((s) => round(s, 3)),
       index_seconds: indexSeconds.map((s) => round(s, 3)),
+      // CPU the ingest took on the thread that also runs PGlite: what a busy machine does not inflate.
+      ingest_main_thread_cpu_ms_per_article: mainCpu.every((c) => c !== null)
+        ? round((median(mainCpu as number[]) * 1000) / articles, 3)
+        : null,
       floor_seconds: floorSeconds.map((s) => round(s, 3)),
       feed_bytes_total: corpus.feeds.reduce((n, b) => n + b.length, 0),
       peak_rss_mb: round(process.resourceUsage().maxRSS / 1024),

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFrequencyCache } from '../analyze/run.js';
-import { defaultClusterSettings } from '../cluster/settings.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
 import { updateStoredArticle } from '../ingest/store-candidates.js';
-import { silentLogger } from '../lib/log.js';
 import { analysisByArticleId, editedArticles } from '../store/analyses.js';
 import { articleById, insertArticles } from '../store/articles.js';
 import { storiesOfArticles } from '../store/clusters.js';
@@ -12,6 +9,7 @@ import { upsertSourceByKey } from '../store/sources.js';
 import { storyVersions } from '../store/stories.js';
 import { loadMultilingSample } from '../write/sample.js';
 import { type PipelineDeps, runPipelineOnce } from './pipeline.js';
+import { testPipelineDeps } from './testing.js';
 
 const events = loadMultilingSample();
 
@@ -23,17 +21,7 @@ for (const engine of testEngines()) {
 
     beforeAll(async () => {
       database = await openTestDatabase(engine);
-      deps = {
-        cluster: {
-          db: database.db,
-          settings: { ...defaultClusterSettings },
-          frequencies: newFrequencyCache(),
-          logger: silentLogger(),
-        },
-        write: { db: database.db, logger: silentLogger(), policy: 'auto' },
-        logger: silentLogger(),
-        debounceMs: 0,
-      };
+      deps = testPipelineDeps(database.db);
       const event = events![2]!;
       for (const s of event.sources.slice(0, 6)) {
         const source = await upsertSourceByKey(database.db, {
