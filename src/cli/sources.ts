@@ -81,7 +81,9 @@ export function registerSources(program: Command): void {
 
   sources
     .command('list')
-    .description('every source with its health: last success, last error, items seen')
+    .description(
+      'every source with its health: last success, last error, items seen (distinct articles stored from it)',
+    )
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }, command: Command) => {
       await withContext(globals(command), async ({ database }) => {

@@ -17,7 +17,7 @@ import type {
   UsersTable,
   VerificationsTable,
 } from './schema-discuss.js';
-import type { ArticleSearchQueueTable } from './schema-ingest.js';
+import type { ArticleEditsTable, ArticleSearchQueueTable } from './schema-ingest.js';
 import type { StorySeparationsTable } from './schema-review.js';
 
 export * from './schema-discuss.js';
@@ -44,6 +44,7 @@ export interface SourcesTable {
   error_count: Generated<number>;
   last_error: string | null;
   paused_reason: string | null;
+  /** Distinct articles stored from this source (new and linked duplicates), not fetches (0013). */
   items_seen: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -92,6 +93,8 @@ export interface StoriesTable {
   write_note: Generated<string | null>;
   /** The editor who held or unpublished the story; the pipeline leaves it alone (0012_review). */
   held_by: Generated<string | null>;
+  /** When a source article's title or text last changed; a version older than that is stale (0013). */
+  sources_edited_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   first_seen_at: Timestamp;
   last_seen_at: Timestamp;
   published_at: Timestamp | null;
@@ -279,6 +282,7 @@ export interface DB {
   site_settings: SiteSettingsTable;
   article_search: ArticleSearchTable;
   article_search_queue: ArticleSearchQueueTable;
+  article_edits: ArticleEditsTable;
   story_version_search: StoryVersionSearchTable;
   story_separations: StorySeparationsTable;
 }

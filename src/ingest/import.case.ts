@@ -2,6 +2,7 @@ import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
+import { listSources } from '../store/sources.js';
 import { countAll } from '../store/stats.js';
 import { exportArticles } from './export.js';
 import { importArticles } from './import.js';
@@ -67,6 +68,9 @@ export function importContract(engine: Engine): void {
       const again = await importArticles(database.db, stream(input));
       expect(again).toMatchObject({ imported: 0, duplicates: 4, failed: 2 });
       expect(await countAll(database.db)).toMatchObject({ sources: 3, articles: 3 });
+      // Each source delivered one distinct article, however often it was imported.
+      const seen = Object.fromEntries((await listSources(database.db)).map((s) => [s.name, s.items_seen]));
+      expect(seen).toEqual({ Wire: 1, Daily: 1, Agency: 1 });
     });
 
     it('exports every article back in the interchange format', async () => {

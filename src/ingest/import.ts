@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { insertArticles } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
-import { upsertSourcesByKey } from '../store/sources.js';
+import { addItemsSeenBySource, upsertSourcesByKey } from '../store/sources.js';
 import { type ImportRow, toImportRow } from './interchange.js';
 
 /** A line that could not be imported, with its 1-based number and the reason. */
@@ -101,6 +101,13 @@ async function storeBatch(db: Executor, rows: ImportRow[]): Promise<number[]> {
       tx,
       [...unique.values()].map((r) => ({ ...r.article, source_id: sources.get(r.source.key)!.id })),
     );
+    const perSource = new Map<number, number>();
+    for (const row of unique.values()) {
+      if (!inserted.has(row.article.canonical_url)) continue;
+      const id = sources.get(row.source.key)!.id;
+      perSource.set(id, (perSource.get(id) ?? 0) + 1);
+    }
+    await addItemsSeenBySource(tx, perSource);
     return [...inserted.values()];
   });
 }

@@ -29,7 +29,7 @@ export function isTeaser(text: string): boolean {
 }
 
 /** The identity of an item: its canonical link, or a URN from the source and the item's id. */
-export function itemKey(item: FeedItem, source: Source): string | null {
+export function itemKey(item: FeedItem, source: Pick<Source, 'key'>): string | null {
   const url = item.url ? canonicalizeUrl(item.url) : null;
   if (url) return url;
   const id = item.id ?? (item.title ? hashText(item.title) : null);
@@ -40,7 +40,7 @@ export function itemKey(item: FeedItem, source: Source): string | null {
 export function candidateFromItem(
   item: FeedItem,
   key: string,
-  source: Source,
+  source: Pick<Source, 'url'>,
   fetchedAt: Date,
   language: string | null,
 ): Candidate | string {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
+import { editedArticles } from '../store/analyses.js';
 import { articleByUrl } from '../store/articles.js';
 import { searchArticles } from '../store/search.js';
 import { indexAllPendingArticles } from '../store/search-index.js';
@@ -81,7 +82,8 @@ for (const engine of testEngines()) {
       expect(article!.text).not.toContain('alert');
       expect(stored.at(-1)).toEqual([article!.id]);
       const after = await sourceById(database.db, id);
-      expect(after).toMatchObject({ etag: '"e1"', error_count: 0, items_seen: 2 });
+      // Two items with one GUID are one distinct item.
+      expect(after).toMatchObject({ etag: '"e1"', error_count: 0, items_seen: 1 });
     });
 
     it('answers a 304 with nothing new and counts unchanged items on a plain refetch', async () => {
@@ -92,6 +94,18 @@ for (const engine of testEngines()) {
       const id = await source('/conditional.rss');
       expect(await refreshSource(deps, id)).toMatchObject({ status: 'ok', new: 1 });
       expect(await refreshSource(deps, id)).toMatchObject({ status: 'not_modified', new: 0 });
+    });
+
+    it('counts each distinct item once in items_seen, however often the feed repeats it', async () => {
+      let body = rss(item('r1', '/repeat/1', story('rep1')) + item('r2', '/repeat/2', story('rep2')));
+      server.routes.set('/repeat.rss', (_request, response) => void response.writeHead(200).end(body));
+      const id = await source('/repeat.rss');
+      await refreshSource(deps, id);
+      await refreshSource(deps, id);
+      expect((await sourceById(database.db, id))?.items_seen).toBe(2);
+      body = rss(item('r3', '/repeat/3', story('rep3')) + item('r1', '/repeat/1', story('rep1')));
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 1, unchanged: 1 });
+      expect((await sourceById(database.db, id))?.items_seen).toBe(3);
     });
 
     it('links a republished wire story to its original instead of dropping it', async () => {
@@ -145,6 +159,23 @@ for (const engine of testEngines()) {
         duplicate: 0,
       });
       expect((await articleByUrl(database.db, `${server.url}/copies/new`))?.duplicate_of).toBe(edited!.id);
+    });
+
+    it('takes a changed title as an edit and queues the article to be analyzed again', async () => {
+      let title = 'Title t1';
+      server.routes.set('/retitled.rss', (_request, response) => {
+        response
+          .writeHead(200)
+          .end(rss(item('t1', '/retitled/1', story('retitled')).replace('Title t1', title)));
+      });
+      const id = await source('/retitled.rss');
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 1, updated: 0 });
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 0, updated: 0, unchanged: 1 });
+      title = 'Title t1, corrected';
+      expect(await refreshSource(deps, id)).toMatchObject({ new: 0, updated: 1 });
+      const article = await articleByUrl(database.db, `${server.url}/retitled/1`);
+      expect(article?.title).toBe('Title t1, corrected');
+      expect((await editedArticles(database.db, 100)).map((e) => e.article_id)).toContain(article!.id);
     });
 
     it('reads the page of a teaser item with Readability and takes its canonical URL', async () => {

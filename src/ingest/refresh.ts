@@ -4,11 +4,11 @@ import type { Logger } from '../lib/log.js';
 import { fetchErrorKind, type IngestMetrics } from '../ops/metrics.js';
 import type { Executor } from '../store/db.js';
 import { articlesByCanonicalUrls } from '../store/articles.js';
-import { addItemsSeen, sourceById, updateSource } from '../store/sources.js';
+import { sourceById, updateSource } from '../store/sources.js';
 import { decodeBody } from './decode.js';
 import { type Fetcher, type FetchResult, RateLimitedError } from './fetch/fetcher.js';
-import { parseFeedText } from './feed/normalize.js';
-import { type Candidate, candidateFromItem, candidateFromPage, completeFromPage, itemKey } from './items.js';
+import { type FeedParser, parseOnThisThread } from './feed-candidates.js';
+import { type Candidate, candidateFromPage, completeFromPage } from './items.js';
 import { errorBackoff, MAX_INTERVAL_MS, nextInterval } from './schedule-policy.js';
 import { storeCandidates, updateStoredArticle } from './store-candidates.js';
 
@@ -31,6 +31,12 @@ export interface IngestDeps {
   onArticlesStored?: (articleIds: number[]) => Promise<void> | void;
   /** Counts stored articles and failed fetches by kind, when the process exports metrics. */
   metrics?: IngestMetrics;
+  /**
+   * Where feeds are parsed (decode, parse, sanitize, text, fingerprints): a worker pool in
+   * `ingest --once` (`createParsePool`), so parsing and the embedded database use two cores; on this
+   * thread otherwise.
+   */
+  parseFeed?: FeedParser;
 }
 
 /** The outcome of refreshing one source, as `ingest --once` prints it. */
@@ -120,37 +126,27 @@ async function ingestBody(
   now: Date,
   summary: RefreshSummary,
 ): Promise<Date[]> {
-  const decoded = decodeBody(fetched.body, fetched.contentType);
-  if (decoded.warning) deps.logger.warn({ source_id: source.id, warning: decoded.warning }, 'feed encoding');
   let candidates: Candidate[];
   let dates: Date[] = [];
   if (source.kind === 'page') {
+    const decoded = decodeBody(fetched.body, fetched.contentType);
+    if (decoded.warning)
+      deps.logger.warn({ source_id: source.id, warning: decoded.warning }, 'page encoding');
     const page = candidateFromPage(decoded.text, fetched.url, source, now);
     if (typeof page === 'string') throw new AppError('feed_invalid', page);
-    await addItemsSeen(deps.db, source.id, 1);
     candidates = [page];
   } else {
-    const feed = parseFeedText(decoded.text, fetched.url);
-    // Future dates (feed errors) would stretch the gap between items; they are left out.
-    dates = feed.items.flatMap((item) =>
-      item.published_at && item.published_at.getTime() <= now.getTime() ? [item.published_at] : [],
-    );
-    await addItemsSeen(deps.db, source.id, feed.items.length);
-    const byKey = new Map<string, Candidate>();
-    const guids = new Set<string>();
-    for (const item of feed.items) {
-      const key = itemKey(item, source);
-      // Duplicate GUIDs or links within one feed: the first item wins.
-      if (key === null || byKey.has(key) || (item.id !== null && guids.has(item.id))) {
-        if (key === null) summary.failed++;
-        continue;
-      }
-      if (item.id !== null) guids.add(item.id);
-      const candidate = candidateFromItem(item, key, source, now, feed.language ?? source.language);
-      if (typeof candidate === 'string') summary.failed++;
-      else byKey.set(key, candidate);
-    }
-    candidates = await updateKnown(deps, source, [...byKey.values()], summary);
+    const parsed = await (deps.parseFeed ?? parseOnThisThread)({
+      body: fetched.body,
+      contentType: fetched.contentType,
+      url: fetched.url,
+      source: { key: source.key, url: source.url, language: source.language },
+      now,
+    });
+    if (parsed.warning) deps.logger.warn({ source_id: source.id, warning: parsed.warning }, 'feed encoding');
+    dates = parsed.dates;
+    summary.failed += parsed.failed;
+    candidates = await updateKnown(deps, source, parsed.candidates, summary);
     candidates = await completeTeasers(deps, candidates);
   }
   const stored = await storeCandidates(deps.db, source.id, candidates);
@@ -161,7 +157,7 @@ async function ingestBody(
   return dates;
 }
 
-/** Counts items already stored (updating those whose full text changed); returns the new ones. */
+/** Counts items already stored (updating those whose title or full text changed); returns the new ones. */
 async function updateKnown(
   deps: IngestDeps,
   source: Source,
@@ -181,7 +177,8 @@ async function updateKnown(
     }
     // A teaser says nothing about whether the stored full text changed.
     const a = candidate.article;
-    if (stored.source_id === source.id && !candidate.teaser && stored.content_hash !== a.content_hash) {
+    const edited = stored.content_hash !== a.content_hash || stored.title !== a.title;
+    if (stored.source_id === source.id && !candidate.teaser && edited) {
       await updateStoredArticle(deps.db, stored, a);
       summary.updated++;
     } else {

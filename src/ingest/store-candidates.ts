@@ -1,4 +1,5 @@
 import type { NewArticle } from '../db/schema.js';
+import { invalidateAnalyses } from '../store/analyses.js';
 import {
   fingerprintCandidates,
   insertArticles,
@@ -9,6 +10,7 @@ import {
   updateArticleContent,
 } from '../store/articles.js';
 import type { Executor } from '../store/db.js';
+import { addItemsSeen } from '../store/sources.js';
 import { DUPLICATE_SIMILARITY, fingerprintBands, minima, similarity } from './dedupe.js';
 import type { Candidate } from './items.js';
 
@@ -23,7 +25,8 @@ export interface StoredBatch {
 /**
  * Stores new articles of one source in one transaction. Each is checked against stored articles
  * and the batch itself: same content hash, or a MinHash match from the band index, makes it a
- * duplicate linked to the original (`duplicate_of`); it is stored either way.
+ * duplicate linked to the original (`duplicate_of`); it is stored either way. The source's
+ * `items_seen` grows by the articles stored, so repeats on later refreshes do not count again.
  */
 export async function storeCandidates(
   db: Executor,
@@ -42,6 +45,7 @@ export async function storeCandidates(
       total.duplicates += part.duplicates;
       total.existing += part.existing;
     }
+    await addItemsSeen(tx, sourceId, total.articleIds.length);
     return total;
   });
 }
@@ -148,7 +152,8 @@ function bestMatch(signature: Uint32Array, stored: { id: number; signature: Uint
 /**
  * Replaces a stored article's content with a newer fetch of it, and its band keys with those of the
  * new text, in one transaction. Duplicates keep no band keys (only originals are matched against),
- * so a duplicate's keys stay empty.
+ * so a duplicate's keys stay empty. Its analysis no longer matches the text: it is dropped and the
+ * article queued, so the pipeline analyzes it again and writes its story anew.
  */
 export async function updateStoredArticle(
   db: Executor,
@@ -168,5 +173,6 @@ export async function updateStoredArticle(
     const bands =
       stored.duplicate_of === null && article.fingerprint ? fingerprintBands(article.fingerprint) : [];
     await replaceFingerprintBands(tx, stored.id, bands);
+    await invalidateAnalyses(tx, [stored.id]);
   });
 }

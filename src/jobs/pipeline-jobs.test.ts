@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFrequencyCache } from '../analyze/run.js';
-import { defaultClusterSettings } from '../cluster/settings.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { importArticles } from '../ingest/import.js';
@@ -10,6 +8,7 @@ import { silentLogger } from '../lib/log.js';
 import { sampleSources } from '../verify/fixtures.js';
 import { registerPipelineWorker, requestPipelinePass } from './pipeline-jobs.js';
 import { createQueue, type Queue } from './queue.js';
+import { testPipelineDeps } from './testing.js';
 
 describe('pipeline job handed off from import', () => {
   let database: Database;
@@ -19,18 +18,10 @@ describe('pipeline job handed off from import', () => {
     database = await openTestDatabase('pglite');
     queue = createQueue({ database, logger: silentLogger(), schedule: false, schema });
     await queue.start();
-    await registerPipelineWorker(queue, {
-      cluster: {
-        db: database.db,
-        settings: { ...defaultClusterSettings },
-        frequencies: newFrequencyCache(),
-        logger: silentLogger(),
-      },
-      write: { db: database.db, logger: silentLogger(), policy: 'auto' },
-      logger: silentLogger(),
-      debounceMs: 0,
-      now: () => new Date(Date.now() + 1000),
-    });
+    await registerPipelineWorker(
+      queue,
+      testPipelineDeps(database.db, { now: () => new Date(Date.now() + 1000) }),
+    );
   });
   afterAll(async () => {
     await queue?.stop();

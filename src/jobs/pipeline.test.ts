@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newFrequencyCache } from '../analyze/run.js';
-import { defaultClusterSettings } from '../cluster/settings.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
-import { silentLogger } from '../lib/log.js';
 import { insertArticles } from '../store/articles.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { loadMultilingSample } from '../write/sample.js';
 import { type PipelineDeps, runPipelineOnce } from './pipeline.js';
+import { testPipelineDeps } from './testing.js';
 
 const events = loadMultilingSample();
 
@@ -46,18 +44,10 @@ describe.runIf(events !== undefined)('pipeline on the WikiNews multi-document sa
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
-    deps = {
-      cluster: {
-        db: database.db,
-        settings: { ...defaultClusterSettings },
-        frequencies: newFrequencyCache(),
-        logger: silentLogger(),
-      },
-      write: { db: database.db, logger: silentLogger(), policy: 'auto' },
-      logger: silentLogger(),
+    deps = testPipelineDeps(database.db, {
       debounceMs: 60_000,
       now: () => new Date(Date.now() + aheadMs),
-    };
+    });
   });
   afterAll(async () => {
     await database?.close();
@@ -73,6 +63,7 @@ describe.runIf(events !== undefined)('pipeline on the WikiNews multi-document sa
     expect(again).toEqual({
       indexed: 0,
       clustered: 0,
+      reanalyzed: 0,
       stories: { published: 0, review: 0, held: 0, not_enough_material: 0, unchanged: 0 },
     });
   });

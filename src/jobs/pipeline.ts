@@ -1,6 +1,9 @@
+import { ensureAnalyses } from '../analyze/run.js';
 import { type ClusterDeps, clusterArticles } from '../cluster/cluster.js';
 import type { Logger } from '../lib/log.js';
 import { type WriteDeps, writeStory } from '../publish/write-story.js';
+import { editedArticles, settleEdits } from '../store/analyses.js';
+import { articlesForClustering } from '../store/clusters.js';
 import { clearWriteNotes, storiesNeedingWrite, unclusteredArticleIds } from '../store/pipeline.js';
 import { indexAllPendingArticles } from '../store/search-index.js';
 
@@ -28,6 +31,8 @@ export interface PipelineReport {
   /** Articles whose search document was built (new or edited since the last pass). */
   indexed: number;
   clustered: number;
+  /** Edited articles analyzed again (their stories are then written anew). */
+  reanalyzed: number;
   stories: Record<'published' | 'review' | 'held' | 'not_enough_material' | 'unchanged', number>;
 }
 
@@ -51,6 +56,26 @@ export async function clusterPending(deps: PipelineDeps): Promise<number> {
       deps.logger.warn({ articles: ids.length }, 'articles could not be clustered');
       return placed;
     }
+  }
+}
+
+/**
+ * Analyzes again the articles whose title or text a refresh changed (the edit dropped their
+ * analysis) and marks their stories as edited, so the write step gives each a new version.
+ * Returns how many were analyzed.
+ */
+export async function reanalyzeEdited(deps: PipelineDeps): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const edits = await editedArticles(deps.cluster.db, CLUSTER_BATCH);
+    if (edits.length === 0) return total;
+    const rows = await articlesForClustering(
+      deps.cluster.db,
+      edits.map((e) => e.article_id),
+    );
+    await ensureAnalyses(deps.cluster, rows);
+    await deps.cluster.db.transaction().execute((tx) => settleEdits(tx, edits));
+    total += edits.length;
   }
 }
 
@@ -90,7 +115,10 @@ export async function writePending(
   return counts;
 }
 
-/** One pass over everything pending: index for search, cluster, then write what is due. `debounceMs: 0` writes at once. */
+/**
+ * One pass over everything pending: index for search, cluster, analyze edited articles again, then
+ * write what is due. `debounceMs: 0` writes at once.
+ */
 export async function runPipelineOnce(
   deps: PipelineDeps,
   options: { debounceMs?: number } = {},
@@ -98,7 +126,8 @@ export async function runPipelineOnce(
   await deps.refresh?.();
   const indexed = await indexAllPendingArticles(deps.cluster.db);
   const clustered = await clusterPending(deps);
+  const reanalyzed = await reanalyzeEdited(deps);
   const stories = await writePending(deps, options);
-  deps.logger.info({ indexed, clustered, ...stories }, 'pipeline pass');
-  return { indexed, clustered, stories };
+  deps.logger.info({ indexed, clustered, reanalyzed, ...stories }, 'pipeline pass');
+  return { indexed, clustered, reanalyzed, stories };
 }

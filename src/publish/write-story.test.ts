@@ -35,7 +35,7 @@ describe('writeStory', () => {
     expect(first.status).toBe('published');
     expect(await writeStory(deps, storyId)).toEqual({
       status: 'unchanged',
-      reason: 'no new sources since version 1',
+      reason: 'no new or edited sources since version 1',
     });
     await addArticles(database.db, storyId, rates.slice(1));
     const second = await writeStory(deps, storyId);

@@ -42,8 +42,8 @@ export type WriteOutcome =
 
 /**
  * Writes, verifies and (per policy) publishes a new version of a story: the one operation behind the
- * pipeline job, the CLI and the admin. A story whose sources did not change since its last version
- * is left alone unless `force` is set.
+ * pipeline job, the CLI and the admin. A story whose sources were neither added, removed nor edited
+ * since its last version is left alone unless `force` is set.
  */
 export async function writeStory(
   deps: WriteDeps,
@@ -54,8 +54,9 @@ export async function writeStory(
   if (!story || story.state === 'merged') throw new AppError('not_found', `story ${storyId} not found`);
   const sources = await loadStorySources(deps.db, storyId, deps.loadAnalyses);
   const [latest] = await storyVersions(deps.db, storyId);
-  if (!options.force && latest && latest.source_count === sources.length) {
-    return { status: 'unchanged', reason: `no new sources since version ${latest.version}` };
+  const edited = story.sources_edited_at !== null && latest && story.sources_edited_at > latest.created_at;
+  if (!options.force && latest && latest.source_count === sources.length && !edited) {
+    return { status: 'unchanged', reason: `no new or edited sources since version ${latest.version}` };
   }
   const prepared = prepareSources(sources);
   const drafted = await draftStory(deps, sources, prepared);

@@ -66,6 +66,70 @@ export async function analysesForArticles(
   return out;
 }
 
+/**
+ * Drops the analyses of articles whose title or text changed and queues them in `article_edits`,
+ * where the pipeline picks them up to analyze them again (`editedArticles`).
+ */
+export async function invalidateAnalyses(db: Executor, articleIds: readonly number[]): Promise<void> {
+  if (articleIds.length === 0) return;
+  const ids = [...new Set(articleIds)];
+  await db.deleteFrom('article_analyses').where('article_id', 'in', ids).execute();
+  await db
+    .insertInto('article_edits')
+    .values(ids.map((article_id) => ({ article_id })))
+    .onConflict((oc) => oc.column('article_id').doUpdateSet({ edited_at: new Date() }))
+    .execute();
+}
+
+/** Edited articles waiting to be analyzed again, oldest edit first, with when they were edited. */
+export async function editedArticles(
+  db: Executor,
+  limit: number,
+): Promise<{ article_id: number; edited_at: Date }[]> {
+  return db
+    .selectFrom('article_edits')
+    .select(['article_id', 'edited_at'])
+    .orderBy('edited_at')
+    .orderBy('article_id')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Takes analyzed edits off the queue and marks the stories of their articles as edited, so each
+ * gets a new version. An article edited again meanwhile (a later `edited_at`) stays queued.
+ */
+export async function settleEdits(
+  db: Executor,
+  edits: readonly { article_id: number; edited_at: Date }[],
+): Promise<void> {
+  if (edits.length === 0) return;
+  const ids = edits.map((e) => e.article_id);
+  await db
+    .updateTable('stories')
+    // The database clock, as the versions' created_at it is compared with.
+    .set({ sources_edited_at: sql`now()`, updated_at: sql`now()`, write_note: null })
+    .where('state', '<>', 'merged')
+    .where('id', 'in', (eb) =>
+      eb.selectFrom('story_articles').select('story_id').where('article_id', 'in', ids),
+    )
+    .execute();
+  await db
+    .deleteFrom('article_edits')
+    .where((eb) =>
+      eb.or(
+        // Read back as a Date, edited_at lost its microseconds: within the same millisecond is the same edit.
+        edits.map((e) =>
+          eb.and([
+            eb('article_id', '=', e.article_id),
+            eb('edited_at', '<', new Date(e.edited_at.getTime() + 1)),
+          ]),
+        ),
+      ),
+    )
+    .execute();
+}
+
 /** Document frequencies of the given terms plus the document count, as a lookup for analysis. */
 export async function documentFrequencies(
   db: Executor,

@@ -78,6 +78,7 @@ export async function markDuplicate(db: Executor, id: number, originalId: number
 export interface StoredArticleKey {
   id: number;
   source_id: number;
+  title: string;
   content_hash: string;
   duplicate_of: number | null;
 }
@@ -92,7 +93,7 @@ export async function articlesByCanonicalUrls(
   for (let start = 0; start < urls.length; start += 5000) {
     const rows = await db
       .selectFrom('articles')
-      .select(['id', 'source_id', 'content_hash', 'duplicate_of', 'canonical_url'])
+      .select(['id', 'source_id', 'title', 'content_hash', 'duplicate_of', 'canonical_url'])
       .where('canonical_url', 'in', urls.slice(start, start + 5000))
       .execute();
     for (const { canonical_url, ...key } of rows) found.set(canonical_url, key);

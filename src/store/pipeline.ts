@@ -18,8 +18,8 @@ export async function unclusteredArticleIds(db: Executor, limit: number): Promis
 /**
  * Stories that need a new version: publishable by coverage, quiet since `quietBefore` (debounce: a
  * burst of articles makes one version), and either never written (and not marked as lacking
- * material) or with more or fewer sources than their latest version. A story an editor held is
- * left to the editor.
+ * material), with more or fewer sources than their latest version, or with a source article edited
+ * since it. A story an editor held is left to the editor.
  */
 export async function storiesNeedingWrite(
   db: Executor,
@@ -34,7 +34,8 @@ export async function storiesNeedingWrite(
       AND s.article_count >= ${options.minArticles}
       AND s.publisher_count >= ${options.minPublishers}
       AND s.updated_at <= ${options.quietBefore}
-      AND ((v.id IS NULL AND s.write_note IS NULL) OR v.source_count <> s.article_count)
+      AND ((v.id IS NULL AND s.write_note IS NULL) OR v.source_count <> s.article_count
+           OR s.sources_edited_at > v.created_at)
     ORDER BY s.updated_at, s.id
     LIMIT ${options.limit}`.execute(db);
   return rows.map((r) => Number(r.id));

@@ -87,11 +87,21 @@ export async function dueSources(db: Executor, now: Date, limit = 1000): Promise
     .execute();
 }
 
-/** Adds to a source's count of items seen (atomic, so concurrent refreshes do not lose counts). */
+/**
+ * Adds to a source's count of distinct items seen: the articles stored from it, counted when they
+ * are stored (atomic, so concurrent refreshes do not lose counts).
+ */
 export async function addItemsSeen(db: Executor, id: number, count: number): Promise<void> {
-  await db
-    .updateTable('sources')
-    .set((eb) => ({ items_seen: eb('items_seen', '+', count) }))
-    .where('id', '=', id)
-    .execute();
+  await addItemsSeenBySource(db, new Map([[id, count]]));
+}
+
+/** addItemsSeen for many sources at once (source id → articles stored), in one statement. */
+export async function addItemsSeenBySource(db: Executor, counts: ReadonlyMap<number, number>): Promise<void> {
+  const rows = [...counts].filter(([, n]) => n > 0);
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map(([id, n]) => sql`(${id}::bigint, ${n}::int)`));
+  await sql`
+    UPDATE sources SET items_seen = items_seen + v.n
+    FROM (VALUES ${values}) AS v (id, n)
+    WHERE sources.id = v.id`.execute(db);
 }

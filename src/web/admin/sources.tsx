@@ -135,7 +135,9 @@ export function sourcesSection(deps: AdminDeps): Hono<AccountEnv> {
           <dd>{when(s.next_check_at)}</dd>
           <dt>Last error</dt>
           <dd>{s.last_error ?? '—'}</dd>
-          <dt>Items seen</dt>
+          <dt title="distinct articles stored from this source; repeats of an item are not counted again">
+            Items seen
+          </dt>
           <dd>{s.items_seen}</dd>
         </dl>
         <div class="actions">
