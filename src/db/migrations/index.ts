@@ -9,6 +9,7 @@ import * as discussBackoff from './0006_discuss_backoff.js';
 import * as ingestSearch from './0007_ingest_search.js';
 import * as admin from './0011_admin.js';
 import * as review from './0012_review.js';
+import * as analyzeStore from './0014_analyze_store.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0007_ingest_search': ingestSearch,
   '0011_admin': admin,
   '0012_review': review,
+  '0014_analyze_store': analyzeStore,
 };
