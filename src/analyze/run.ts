@@ -51,7 +51,7 @@ export interface AnalyzeDeps {
 }
 
 // Articles per task of a thread pool: the first results get stored while the threads analyze the rest.
-const CHUNK = 25;
+const CHUNK = 50;
 
 /** Article fields analysis reads. */
 export interface AnalyzableArticle {
