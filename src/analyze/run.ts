@@ -50,8 +50,14 @@ export interface AnalyzeDeps {
   logger?: Logger;
 }
 
-// Articles per task of a thread pool: the first results get stored while the threads analyze the rest.
-const CHUNK = 50;
+/**
+ * Articles per task of a thread pool: small enough that every thread gets work in a small batch and
+ * the first results get stored while the threads analyze the rest; large enough that storing them
+ * takes few statements.
+ */
+function chunkSize(articles: number): number {
+  return Math.min(50, Math.max(10, Math.ceil(articles / 4)));
+}
 
 /** Article fields analysis reads. */
 export interface AnalyzableArticle {
@@ -96,7 +102,7 @@ export async function ensureAnalyses(
   });
   const counted = new Map<string, number>();
   const analyzer = deps.analyzer ?? analyzeInline;
-  const size = deps.analyzer ? CHUNK : missing.length;
+  const size = deps.analyzer ? chunkSize(missing.length) : missing.length;
   const chunks: AnalyzableArticle[][] = [];
   for (let i = 0; i < missing.length; i += size) chunks.push(missing.slice(i, i + size));
   const analyzed = chunks.map((chunk) => analyzer(chunk));
