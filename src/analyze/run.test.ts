@@ -49,10 +49,14 @@ describe('ensureAnalyses', () => {
     const inline = await withArticles();
     const threaded = await withArticles();
     const inlineDeps: AnalyzeDeps = { db: inline.db, frequencies: newFrequencyCache() };
+    let tasks = 0;
     const threadedDeps: AnalyzeDeps = {
       db: threaded.db,
       frequencies: newFrequencyCache(),
-      analyzer: pool.analyze,
+      analyzer: (articles) => {
+        tasks++;
+        return pool.analyze(articles);
+      },
     };
     // Two batches: the second is weighed against the frequencies the first added.
     for (const [from, to] of [
@@ -71,12 +75,30 @@ describe('ensureAnalyses', () => {
       threaded.db,
       threaded.rows.map((r) => r.id),
     );
+    // At least one batch was long enough to go to the threads, in more than one chunk.
+    expect(tasks).toBeGreaterThanOrEqual(2);
     expect(storedThreaded.size).toBe(30);
     expect(inline.rows.map((r) => storedInline.get(r.id))).toEqual(
       threaded.rows.map((r) => storedThreaded.get(r.id)),
     );
     expect(threadedDeps.frequencies.docs).toBe(inlineDeps.frequencies.docs);
     expect([...threadedDeps.frequencies.terms]).toEqual([...inlineDeps.frequencies.terms]);
+  });
+
+  it('analyzes a batch of headlines on the calling thread', async () => {
+    const { db, rows } = await withArticles();
+    let tasks = 0;
+    const deps: AnalyzeDeps = {
+      db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        tasks++;
+        return pool.analyze(articles);
+      },
+    };
+    const headlines = rows.map((r) => ({ ...r, text: r.title }));
+    expect((await ensureAnalyses(deps, headlines)).size).toBe(30);
+    expect(tasks).toBe(0);
   });
 
   it('returns stored analyses without analyzing again', async () => {

@@ -50,6 +50,10 @@ export interface AnalyzeDeps {
   logger?: Logger;
 }
 
+// Below this much text (a few full articles, or a batch of headlines) analyzing here is quicker
+// than the trip to a thread and back.
+const THREADS_FROM_CHARS = 20_000;
+
 /**
  * Articles per task of a thread pool: small enough that every thread gets work in a small batch and
  * the first results get stored while the threads analyze the rest; large enough that storing them
@@ -101,8 +105,11 @@ export async function ensureAnalyses(
     get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
   });
   const counted = new Map<string, number>();
-  const analyzer = deps.analyzer ?? analyzeInline;
-  const size = deps.analyzer ? chunkSize(missing.length) : missing.length;
+  let chars = 0;
+  for (const a of missing) chars += a.title.length + a.text.length;
+  const threads = chars >= THREADS_FROM_CHARS ? deps.analyzer : undefined;
+  const analyzer = threads ?? analyzeInline;
+  const size = threads ? chunkSize(missing.length) : missing.length;
   const chunks: AnalyzableArticle[][] = [];
   for (let i = 0; i < missing.length; i += size) chunks.push(missing.slice(i, i + size));
   const analyzed = chunks.map((chunk) => analyzer(chunk));
