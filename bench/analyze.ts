@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { type Kysely, sql } from 'kysely';
+import { type AnalysisPool, createAnalysisPool } from '../src/analyze/pool.js';
 import { flushFrequencies, newFrequencyCache } from '../src/analyze/run.js';
 import { type ClusterDeps, clusterArticles } from '../src/cluster/cluster.js';
 import { defaultClusterSettings } from '../src/cluster/settings.js';
@@ -148,13 +149,14 @@ async function setUp(
   texts: { title: string; text: string }[],
   archiveStories: number,
   tag: string,
+  pool: AnalysisPool,
 ): Promise<Setup> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-bench-'));
   const database = await openBenchDatabase(dir);
   const start = Date.UTC(2026, 0, 1);
   if (archiveStories > 0) await populateArchive(database, archiveStories, start);
   const ids = await insertReplicas(database, texts, start, 4, tag);
-  const deps = { db: database.db, settings: defaultClusterSettings, frequencies: newFrequencyCache() };
+  const deps = benchDeps(database, pool);
   return { database, dir, deps, ids };
 }
 
@@ -167,9 +169,12 @@ async function tearDown(setup: Setup): Promise<void> {
  * Per-article cost (median ms of warm batches) with an archive of 1k and of 100k articles. The two
  * databases take turns batch by batch, so load from other processes hits both alike.
  */
-async function costGrowth(texts: { title: string; text: string }[]): Promise<[number, number]> {
-  const small = await setUp(texts, 500, 'small');
-  const large = await setUp(texts, 50_000, 'large');
+async function costGrowth(
+  texts: { title: string; text: string }[],
+  pool: AnalysisPool,
+): Promise<[number, number]> {
+  const small = await setUp(texts, 500, 'small', pool);
+  const large = await setUp(texts, 50_000, 'large', pool);
   try {
     const times: [number[], number[]] = [[], []];
     for (let i = 0; i < small.ids.length; i += BATCH) {
@@ -196,9 +201,33 @@ export async function benchAnalyzeCluster(
   options: { archive?: boolean } = {},
 ): Promise<Record<string, number>> {
   const texts = corpus();
+  // Analysis runs on a thread pool, as in the pipeline the commands run.
+  const pool = createAnalysisPool();
+  try {
+    return await benchWithPool(texts, pool, options);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The clustering dependencies the pipeline builds, on the bench database. */
+function benchDeps(database: Database, pool: AnalysisPool): ClusterDeps {
+  return {
+    db: database.db,
+    settings: defaultClusterSettings,
+    frequencies: newFrequencyCache(),
+    analyzer: pool.analyze,
+  };
+}
+
+async function benchWithPool(
+  texts: { title: string; text: string }[],
+  pool: AnalysisPool,
+  options: { archive?: boolean },
+): Promise<Record<string, number>> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-bench-'));
   const database = await openBenchDatabase(dir);
-  const deps = { db: database.db, settings: defaultClusterSettings, frequencies: newFrequencyCache() };
+  const deps = benchDeps(database, pool);
   const floor: number[] = [];
   const perArticle: number[] = [];
   try {
@@ -224,7 +253,7 @@ export async function benchAnalyzeCluster(
     words_per_article: WORDS,
   };
   if (options.archive === false) return result;
-  const [at1k, at100k] = await costGrowth(texts);
+  const [at1k, at100k] = await costGrowth(texts, pool);
   return {
     ...result,
     ms_per_article_archive_1k: Math.round(at1k * 1000) / 1000,

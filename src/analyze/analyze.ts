@@ -30,11 +30,26 @@ const TITLE_WEIGHT = 3;
 const LEDE_WEIGHT = 2;
 const LEDE_CHARS = 400;
 
+/** An analysis before keyword ranking: everything that does not depend on the document frequencies. */
+export interface TextAnalysis {
+  analysis: Omit<ArticleAnalysis, 'keywords' | 'terms'>;
+  /** Weighted term counts of title, lede and body, in first-seen order. */
+  counts: Map<string, number>;
+}
+
 /**
  * Analyzes one article: language, sentences, entities, quotes, figures and keywords. Pure and
  * deterministic; text past `maxChars` (default 100,000) only gets sentence offsets.
  */
 export function analyzeArticle(article: AnalysisInput, options: AnalysisOptions = {}): ArticleAnalysis {
+  return rankKeywords(analyzeText(article, options), options);
+}
+
+/**
+ * The part of `analyzeArticle` that reads only the article (so it can run on another thread):
+ * everything but the keyword weights.
+ */
+export function analyzeText(article: AnalysisInput, options: AnalysisOptions = {}): TextAnalysis {
   const text = article.text ?? '';
   const head =
     text.length > (options.maxChars ?? 100_000) ? text.slice(0, options.maxChars ?? 100_000) : text;
@@ -50,18 +65,44 @@ export function analyzeArticle(article: AnalysisInput, options: AnalysisOptions 
   for (const [term, n] of termCounts(tokenize(article.title ?? ''))) {
     counts.set(term, (counts.get(term) ?? 0) + n * TITLE_WEIGHT);
   }
-  const keywords = topKeywords(counts, options.df, options.keywords ?? 30);
   const titleEntities = cased ? extractEntities(article.title ?? '', { places: options.places }) : [];
+  return {
+    analysis: {
+      language,
+      sentences,
+      entities,
+      quotes,
+      figures,
+      title_entities: titleEntities.map((e) => e.key),
+    },
+    counts,
+  };
+}
+
+/** Completes a text analysis with its keywords, weighed against the document frequencies. */
+export function rankKeywords(
+  { analysis, counts }: TextAnalysis,
+  options: Pick<AnalysisOptions, 'df' | 'keywords'> = {},
+): ArticleAnalysis {
+  const { language, sentences, entities, quotes, figures, title_entities } = analysis;
   return {
     language,
     sentences,
     entities,
     quotes,
     figures,
-    keywords,
-    title_entities: titleEntities.map((e) => e.key),
+    keywords: keywordsOf(counts, options),
+    title_entities,
     terms: [...counts.keys()],
   };
+}
+
+/** The heaviest terms of an article's weighted term counts, against the document frequencies. */
+export function keywordsOf(
+  counts: Map<string, number>,
+  options: Pick<AnalysisOptions, 'df' | 'keywords'> = {},
+): ArticleAnalysis['keywords'] {
+  return topKeywords(counts, options.df, options.keywords ?? 30);
 }
 
 function normalizeLanguage(language: string | null | undefined): string | null {

@@ -3,15 +3,16 @@ import {
   addDocumentFrequencies,
   analysesForArticles,
   frequentTerms,
-  storeAnalyses,
+  storeAnalysesJson,
 } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
-import { analyzeArticle } from './analyze.js';
 import { withBackground } from './background.js';
 import type { DocumentFrequencies } from './keywords.js';
 import { termCounts } from './keywords.js';
+import { analyzeInline, type TextAnalyzer } from './pool.js';
+import { completeAnalysis, digestOf } from './prepared.js';
 import { tokenize } from './text.js';
-import type { ArticleAnalysis } from './types.js';
+import type { AnalysisDigest } from './types.js';
 
 /**
  * The document frequencies analysis weighs keywords with, kept in memory: the most frequent terms
@@ -44,7 +45,22 @@ export function newFrequencyCache(): FrequencyCache {
 export interface AnalyzeDeps {
   db: Executor;
   frequencies: FrequencyCache;
+  /** Where the text analysis runs (default: on this thread). */
+  analyzer?: TextAnalyzer;
   logger?: Logger;
+}
+
+// Below this much text (a few full articles, or a batch of headlines) analyzing here is quicker
+// than the trip to a thread and back.
+const THREADS_FROM_CHARS = 20_000;
+
+/**
+ * Articles per task of a thread pool: small enough that every thread gets work in a small batch and
+ * the first results get stored while the threads analyze the rest; large enough that storing them
+ * takes few statements.
+ */
+function chunkSize(articles: number): number {
+  return Math.min(50, Math.max(10, Math.ceil(articles / 4)));
 }
 
 /** Article fields analysis reads. */
@@ -56,17 +72,19 @@ export interface AnalyzableArticle {
 }
 
 /**
- * Returns the analyses of the given articles, analyzing and storing those not analyzed yet and
- * adding them to the running document frequencies.
+ * Returns the digests of the given articles' analyses, analyzing and storing those not analyzed
+ * yet and adding them to the running document frequencies.
  */
 export async function ensureAnalyses(
   deps: AnalyzeDeps,
   articles: AnalyzableArticle[],
-): Promise<Map<number, ArticleAnalysis>> {
-  const analyses = await analysesForArticles(
+): Promise<Map<number, AnalysisDigest>> {
+  const analyses = new Map<number, AnalysisDigest>();
+  const stored = await analysesForArticles(
     deps.db,
     articles.map((a) => a.id),
   );
+  for (const [id, a] of stored) analyses.set(id, { ...digestOf(a), keywords: a.keywords });
   const missing = articles.filter((a) => !analyses.has(a.id));
   if (missing.length === 0) return analyses;
   const cache = deps.frequencies;
@@ -87,15 +105,27 @@ export async function ensureAnalyses(
     get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
   });
   const counted = new Map<string, number>();
-  const rows = missing.map((a) => {
-    const analysis = analyzeArticle(a, { df });
-    for (const t of analysis.terms ?? []) bump(counted, t);
-    // The term list only feeds the frequencies; it would double the stored size.
-    const { terms: _terms, ...stored } = analysis;
-    analyses.set(a.id, stored);
-    return { articleId: a.id, analysis: stored };
-  });
-  await storeAnalyses(deps.db, rows);
+  let chars = 0;
+  for (const a of missing) chars += a.title.length + a.text.length;
+  const threads = chars >= THREADS_FROM_CHARS ? deps.analyzer : undefined;
+  const analyzer = threads ?? analyzeInline;
+  const size = threads ? chunkSize(missing.length) : missing.length;
+  const chunks: AnalyzableArticle[][] = [];
+  for (let i = 0; i < missing.length; i += size) chunks.push(missing.slice(i, i + size));
+  const analyzed = chunks.map((chunk) => analyzer(chunk));
+  // Chunks after a failed one are not awaited; their failures must not go unhandled.
+  for (const pending of analyzed) pending.catch(() => {});
+  for (const [c, chunk] of chunks.entries()) {
+    const prepared = await analyzed[c]!;
+    const rows = chunk.map((a, i) => {
+      // The term list only feeds the frequencies; storing it would double the size.
+      const { language, json, digest, terms } = completeAnalysis(prepared[i]!, { df });
+      for (const t of terms) bump(counted, t);
+      analyses.set(a.id, digest);
+      return { articleId: a.id, language, json };
+    });
+    await storeAnalysesJson(deps.db, rows);
+  }
   cache.docs += missing.length;
   cache.pendingDocs += missing.length;
   for (const [t, n] of counted) {

@@ -54,3 +54,14 @@ export interface Figure extends Span {
   /** Currency code for amounts (USD, EUR, KRW…), '%' for percentages, the counted noun for counts, null otherwise. */
   unit: string | null;
 }
+
+/**
+ * What clustering reads of an analysis: keywords, the names with how often each is mentioned, the
+ * figures. Small enough to cross between threads cheaply, unlike the whole analysis.
+ */
+export interface AnalysisDigest {
+  keywords: { term: string; weight: number }[];
+  title_entities: string[];
+  entities: { key: string; kind: EntityKind; mentions: number }[];
+  figures: Pick<Figure, 'kind' | 'unit' | 'value'>[];
+}

@@ -1,3 +1,4 @@
+import { type AnalysisPool, createAnalysisPool } from '../analyze/pool.js';
 import { type Config, type ConfigFlags, loadConfig } from '../config/config.js';
 import { type Database, openDatabase } from '../db/connect.js';
 import { createLogger, type Logger } from '../lib/log.js';
@@ -9,11 +10,13 @@ export interface GlobalOptions {
   port?: number;
 }
 
-/** The composition root of a command: config, logger and database, built once. */
+/** The composition root of a command: config, logger, database and analysis threads, built once. */
 export interface CommandContext {
   config: Config;
   logger: Logger;
   database: Database;
+  /** Threads for article analysis; they start only when a command analyzes. */
+  analysis: AnalysisPool;
 }
 
 /** Loads config and the logger without touching the database. */
@@ -23,7 +26,7 @@ export function loadBasics(options: GlobalOptions): { config: Config; logger: Lo
   return { config, logger: createLogger(config.logLevel) };
 }
 
-/** Builds the context, runs `work`, and closes the database whatever happens. */
+/** Builds the context, runs `work`, and closes the threads and the database whatever happens. */
 export async function withContext<T>(
   options: GlobalOptions,
   work: (context: CommandContext) => Promise<T>,
@@ -37,9 +40,11 @@ export async function withContext<T>(
     logger,
     migrate: openOptions.migrate,
   });
+  const analysis = createAnalysisPool();
   try {
-    return await work({ config, logger, database });
+    return await work({ config, logger, database, analysis });
   } finally {
+    await analysis.close();
     await database.close();
   }
 }

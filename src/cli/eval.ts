@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { createAnalysisPool } from '../analyze/pool.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import { type ClusterEvalReport, evaluateClusters } from '../eval/clusters.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
@@ -36,15 +37,18 @@ export function registerEvalClusters(group: Command): void {
       if (options.threshold !== undefined) settings.threshold = options.threshold;
       const labelled = readLabelledArticles(file);
       const progress = startProgress('cluster', labelled.length, 'articles');
+      const analysis = createAnalysisPool();
       let result: Awaited<ReturnType<typeof evaluateClusters>>;
       try {
         result = await evaluateClusters(labelled, {
           settings,
+          analyzer: analysis.analyze,
           logger,
           onProgress: (done) => progress.update(done),
         });
       } finally {
         progress.stop();
+        await analysis.close();
       }
       if (options.assignments) {
         writeFileSync(options.assignments, result.assignments.map((a) => `${JSON.stringify(a)}\n`).join(''));

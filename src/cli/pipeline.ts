@@ -17,8 +17,10 @@ export function registerPipeline(program: Command): void {
         throw new Error('only --once is supported here; `newsloom serve` runs the pipeline continuously');
       const report = await withContext(
         command.optsWithGlobals<GlobalOptions>(),
-        ({ config, database, logger }) =>
-          runPipelineOnce(buildPipelineDeps(config, database, logger), { debounceMs: 0 }),
+        ({ config, database, logger, analysis }) =>
+          runPipelineOnce(buildPipelineDeps(config, database, logger, { analyzer: analysis.analyze }), {
+            debounceMs: 0,
+          }),
       );
       print(report, options.json ?? false, () =>
         [

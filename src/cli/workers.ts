@@ -50,7 +50,10 @@ export async function startBackground(
       });
       await registerPipelineWorker(
         queue,
-        buildPipelineDeps(context.config, context.database, context.logger, shared),
+        buildPipelineDeps(context.config, context.database, context.logger, {
+          ...shared,
+          analyzer: context.analysis.analyze,
+        }),
       );
       // Work left over from before the start (an import, a crash, sources due while nothing ran) is
       // picked up at once rather than at the next scheduler tick.

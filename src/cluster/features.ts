@@ -1,4 +1,4 @@
-import type { ArticleAnalysis } from '../analyze/types.js';
+import type { AnalysisDigest } from '../analyze/types.js';
 
 /** What clustering compares: an article reduced to weighted terms, named things and a time. */
 export interface ArticleFeatures {
@@ -20,7 +20,7 @@ const MAX_THINGS = 16;
 /** Reduces an analyzed article to clustering features. */
 export function featuresOf(
   article: { id: number; source_id: number; title: string; published_at: Date | null; fetched_at: Date },
-  analysis: ArticleAnalysis,
+  analysis: AnalysisDigest,
 ): ArticleFeatures {
   const terms = new Map<string, number>();
   let norm = 0;
@@ -29,7 +29,7 @@ export function featuresOf(
   for (const k of analysis.keywords) terms.set(k.term, k.weight / norm);
   const things = new Set<string>(analysis.title_entities ?? []);
   // The most mentioned names say what the article is about; a passing mention does not.
-  const entities = [...analysis.entities].sort((a, b) => b.mentions.length - a.mentions.length);
+  const entities = [...analysis.entities].sort((a, b) => b.mentions - a.mentions);
   for (const e of entities) {
     if (things.size >= MAX_THINGS) break;
     // Places are shared by unrelated stories from one region; the keywords carry them anyway.

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
+import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
 import { clusterArticles } from '../cluster/cluster.js';
 import type { ClusterSettings } from '../cluster/settings.js';
@@ -23,6 +24,8 @@ export interface ClusterEvalReport extends ClusterScores {
 
 export interface ClusterEvalOptions {
   settings: ClusterSettings;
+  /** Where the text analysis runs (default: on this thread). */
+  analyzer?: TextAnalyzer;
   batchSize?: number;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
@@ -55,6 +58,7 @@ export async function evaluateClusters(
       db: database.db,
       settings: options.settings,
       frequencies: newFrequencyCache(),
+      analyzer: options.analyzer,
       logger: options.logger,
     };
     for (let i = 0; i < rows.length; i += batchSize) {

@@ -1,4 +1,5 @@
 import { createSettingsService, type SettingsService } from '../admin/settings.js';
+import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import type { Config } from '../config/config.js';
@@ -18,7 +19,7 @@ export function buildPipelineDeps(
   config: Config,
   database: Database,
   logger: Logger,
-  shared: { metrics?: WriteMetrics; settings?: SettingsService } = {},
+  shared: { metrics?: WriteMetrics; settings?: SettingsService; analyzer?: TextAnalyzer } = {},
 ): PipelineDeps {
   const db = database.db;
   const settings = shared.settings ?? createSettingsService({ config, db, logger });
@@ -30,6 +31,7 @@ export function buildPipelineDeps(
         return clusterSettingsFrom(settings.current().config);
       },
       frequencies: newFrequencyCache(),
+      analyzer: shared.analyzer,
       logger,
     },
     write: {

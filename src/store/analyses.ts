@@ -17,16 +17,25 @@ export async function storeAnalyses(
   db: Executor,
   rows: { articleId: number; analysis: ArticleAnalysis }[],
 ): Promise<void> {
+  await storeAnalysesJson(
+    db,
+    rows.map((r) => ({
+      articleId: r.articleId,
+      language: r.analysis.language,
+      json: JSON.stringify(r.analysis),
+    })),
+  );
+}
+
+/** Stores (or replaces) many analyses already serialized as JSON, in one statement. */
+export async function storeAnalysesJson(
+  db: Executor,
+  rows: { articleId: number; language: string; json: string }[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('article_analyses')
-    .values(
-      rows.map((r) => ({
-        article_id: r.articleId,
-        language: r.analysis.language,
-        analysis: JSON.stringify(r.analysis),
-      })),
-    )
+    .values(rows.map((r) => ({ article_id: r.articleId, language: r.language, analysis: r.json })))
     .onConflict((oc) =>
       oc.column('article_id').doUpdateSet((eb) => ({
         language: eb.ref('excluded.language'),

@@ -10,6 +10,7 @@ import * as ingestSearch from './0007_ingest_search.js';
 import * as admin from './0011_admin.js';
 import * as review from './0012_review.js';
 import * as ingestEdits from './0013_ingest_edits.js';
+import * as analyzeStore from './0014_analyze_store.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0011_admin': admin,
   '0012_review': review,
   '0013_ingest_edits': ingestEdits,
+  '0014_analyze_store': analyzeStore,
 };

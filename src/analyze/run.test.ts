@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connect.js';
+import { openTestDatabase } from '../db/testing.js';
+import { readLabelledArticles } from '../eval/clusters-input.js';
+import { analysesForArticles } from '../store/analyses.js';
+import { insertArticles } from '../store/articles.js';
+import { upsertSourceByKey } from '../store/sources.js';
+import { type AnalysisPool, createAnalysisPool } from './pool.js';
+import { type AnalyzeDeps, ensureAnalyses, newFrequencyCache } from './run.js';
+
+const texts = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl').map(
+  ({ article }) => ({ title: String(article.title), text: String(article.text) }),
+);
+
+describe('ensureAnalyses', () => {
+  const databases: Database[] = [];
+  let pool: AnalysisPool;
+
+  async function withArticles(): Promise<{ db: Database['db']; rows: Parameters<typeof ensureAnalyses>[1] }> {
+    const database = await openTestDatabase('pglite');
+    databases.push(database);
+    const source = await upsertSourceByKey(database.db, { key: 'name:wire', kind: 'import', name: 'Wire' });
+    const { inserted } = await insertArticles(
+      database.db,
+      texts.map((t, i) => ({
+        source_id: source.id,
+        url: `https://wire.example/${i}`,
+        canonical_url: `https://wire.example/${i}`,
+        title: t.title,
+        text: t.text,
+        published_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+        fetched_at: new Date(Date.UTC(2026, 0, 1)),
+        content_hash: `h${i}`,
+      })),
+    );
+    const ids = [...inserted.values()];
+    return { db: database.db, rows: ids.map((id, i) => ({ id, ...texts[i]!, language: null })) };
+  }
+
+  beforeAll(() => {
+    pool = createAnalysisPool({ threads: 2 });
+  });
+  afterAll(async () => {
+    await pool.close();
+    for (const d of databases) await d.close();
+  });
+
+  it('stores and returns the same analyses on worker threads as on the calling thread', async () => {
+    const inline = await withArticles();
+    const threaded = await withArticles();
+    const inlineDeps: AnalyzeDeps = { db: inline.db, frequencies: newFrequencyCache() };
+    let tasks = 0;
+    const threadedDeps: AnalyzeDeps = {
+      db: threaded.db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        tasks++;
+        return pool.analyze(articles);
+      },
+    };
+    // Two batches: the second is weighed against the frequencies the first added.
+    for (const [from, to] of [
+      [0, 12],
+      [12, 30],
+    ] as const) {
+      const a = await ensureAnalyses(inlineDeps, inline.rows.slice(from, to));
+      const b = await ensureAnalyses(threadedDeps, threaded.rows.slice(from, to));
+      expect([...b.values()]).toEqual([...a.values()]);
+    }
+    const storedInline = await analysesForArticles(
+      inline.db,
+      inline.rows.map((r) => r.id),
+    );
+    const storedThreaded = await analysesForArticles(
+      threaded.db,
+      threaded.rows.map((r) => r.id),
+    );
+    // At least one batch was long enough to go to the threads, in more than one chunk.
+    expect(tasks).toBeGreaterThanOrEqual(2);
+    expect(storedThreaded.size).toBe(30);
+    expect(inline.rows.map((r) => storedInline.get(r.id))).toEqual(
+      threaded.rows.map((r) => storedThreaded.get(r.id)),
+    );
+    expect(threadedDeps.frequencies.docs).toBe(inlineDeps.frequencies.docs);
+    expect([...threadedDeps.frequencies.terms]).toEqual([...inlineDeps.frequencies.terms]);
+  });
+
+  it('analyzes a batch of headlines on the calling thread', async () => {
+    const { db, rows } = await withArticles();
+    let tasks = 0;
+    const deps: AnalyzeDeps = {
+      db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        tasks++;
+        return pool.analyze(articles);
+      },
+    };
+    const headlines = rows.map((r) => ({ ...r, text: r.title }));
+    expect((await ensureAnalyses(deps, headlines)).size).toBe(30);
+    expect(tasks).toBe(0);
+  });
+
+  it('returns stored analyses without analyzing again', async () => {
+    const { db, rows } = await withArticles();
+    const deps: AnalyzeDeps = { db, frequencies: newFrequencyCache(), analyzer: pool.analyze };
+    const first = await ensureAnalyses(deps, rows.slice(0, 5));
+    const docs = deps.frequencies.docs;
+    const again = await ensureAnalyses(deps, rows.slice(0, 5));
+    expect(again).toEqual(first);
+    expect(deps.frequencies.docs).toBe(docs);
+  });
+});
