@@ -1,6 +1,7 @@
 import { type AnalysisPool, createAnalysisPool } from '../analyze/pool.js';
 import { type Config, type ConfigFlags, loadConfig } from '../config/config.js';
 import { type Database, openDatabase } from '../db/connect.js';
+import { createParsePool, type ParsePool } from '../ingest/parse-pool.js';
 import { createLogger, type Logger } from '../lib/log.js';
 
 /** Options every command accepts (declared once on the program). */
@@ -10,13 +11,15 @@ export interface GlobalOptions {
   port?: number;
 }
 
-/** The composition root of a command: config, logger, database and analysis threads, built once. */
+/** The composition root of a command: config, logger, database and worker threads, built once. */
 export interface CommandContext {
   config: Config;
   logger: Logger;
   database: Database;
   /** Threads for article analysis; they start only when a command analyzes. */
   analysis: AnalysisPool;
+  /** Threads for feed parsing; they start only when a command fetches a feed. */
+  feeds: ParsePool;
 }
 
 /** Loads config and the logger without touching the database. */
@@ -41,10 +44,11 @@ export async function withContext<T>(
     migrate: openOptions.migrate,
   });
   const analysis = createAnalysisPool();
+  const feeds = createParsePool();
   try {
-    return await work({ config, logger, database, analysis });
+    return await work({ config, logger, database, analysis, feeds });
   } finally {
-    await analysis.close();
+    await Promise.all([analysis.close(), feeds.close()]);
     await database.close();
   }
 }

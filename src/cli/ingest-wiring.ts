@@ -22,7 +22,7 @@ export function fetcherFromConfig(config: Config): Fetcher {
 
 /** Everything refreshSource needs, wired once per process. */
 export function ingestDeps(
-  { config, database, logger }: CommandContext,
+  { config, database, logger, feeds }: CommandContext,
   onArticlesStored?: IngestDeps['onArticlesStored'],
 ): IngestDeps & { logger: Logger } {
   return {
@@ -30,6 +30,8 @@ export function ingestDeps(
     fetcher: fetcherFromConfig(config),
     logger,
     pauseAfter: config.sourcePauseAfter,
+    // Feeds are parsed on worker threads while this thread fetches and runs the database.
+    parseFeed: feeds.parse,
     onArticlesStored,
   };
 }

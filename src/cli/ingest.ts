@@ -24,18 +24,14 @@ export function registerIngest(program: Command): void {
       const summary = await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const progress = startProgress('ingest', 0, 'sources');
         const { ingestOnce } = await import('../ingest/run.js');
-        const { createParsePool } = await import('../ingest/parse-pool.js');
-        // Feeds are parsed on worker threads while this thread fetches and runs the database.
-        const pool = createParsePool();
         let run: IngestRunSummary;
         try {
-          run = await ingestOnce(
-            { ...ingestDeps(context), parseFeed: pool.parse },
-            { sourceId, onProgress: (done, total) => progress.update(done, total) },
-          );
+          run = await ingestOnce(ingestDeps(context), {
+            sourceId,
+            onProgress: (done, total) => progress.update(done, total),
+          });
         } finally {
           progress.stop();
-          await pool.close();
         }
         // Search documents are built after the refreshes, in batches, not on each insert.
         return { ...run, indexed: await indexSearch(context.database.db) };
