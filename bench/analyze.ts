@@ -79,7 +79,8 @@ async function timeBatches(deps: ClusterDeps, ids: number[]): Promise<number[]> 
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const t = performance.now();
-    await clusterArticles(deps, batch);
+    // As the pipeline does: the threads analyze the next batch while this one is clustered.
+    await clusterArticles(deps, batch, { next: ids.slice(i + BATCH, i + 2 * BATCH) });
     perArticle.push((performance.now() - t) / batch.length);
   }
   return perArticle;
@@ -217,6 +218,7 @@ function benchDeps(database: Database, pool: AnalysisPool): ClusterDeps {
     settings: defaultClusterSettings,
     frequencies: newFrequencyCache(),
     analyzer: pool.analyze,
+    ahead: new Map(),
   };
 }
 

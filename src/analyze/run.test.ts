@@ -6,7 +6,7 @@ import { analysesForArticles } from '../store/analyses.js';
 import { insertArticles } from '../store/articles.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { type AnalysisPool, createAnalysisPool } from './pool.js';
-import { type AnalyzeDeps, ensureAnalyses, newFrequencyCache } from './run.js';
+import { type AnalyzeDeps, analyzeAhead, ensureAnalyses, newFrequencyCache } from './run.js';
 
 const texts = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl').map(
   ({ article }) => ({ title: String(article.title), text: String(article.text) }),
@@ -83,6 +83,42 @@ describe('ensureAnalyses', () => {
     );
     expect(threadedDeps.frequencies.docs).toBe(inlineDeps.frequencies.docs);
     expect([...threadedDeps.frequencies.terms]).toEqual([...inlineDeps.frequencies.terms]);
+  });
+
+  it('picks up analyses started ahead, with the same results as analyzing when needed', async () => {
+    const now = await withArticles();
+    const early = await withArticles();
+    const nowDeps: AnalyzeDeps = { db: now.db, frequencies: newFrequencyCache(), analyzer: pool.analyze };
+    let tasks = 0;
+    const earlyDeps: AnalyzeDeps = {
+      db: early.db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        tasks++;
+        return pool.analyze(articles);
+      },
+      ahead: new Map(),
+    };
+    const first = await ensureAnalyses(nowDeps, now.rows.slice(0, 12));
+    expect([...(await ensureAnalyses(earlyDeps, early.rows.slice(0, 12))).values()]).toEqual([
+      ...first.values(),
+    ]);
+    // The next batch starts on the threads before it is asked for, then is taken off the map.
+    analyzeAhead(earlyDeps, early.rows.slice(12, 30));
+    expect([...earlyDeps.ahead!.keys()]).toEqual(early.rows.slice(12, 30).map((r) => r.id));
+    const started = tasks;
+    const second = await ensureAnalyses(earlyDeps, early.rows.slice(12, 30));
+    expect(tasks).toBe(started);
+    expect(earlyDeps.ahead!.size).toBe(0);
+    expect([...second.values()]).toEqual([
+      ...(await ensureAnalyses(nowDeps, now.rows.slice(12, 30))).values(),
+    ]);
+    // Little text is not worth a thread: nothing starts ahead.
+    analyzeAhead(
+      earlyDeps,
+      early.rows.slice(0, 3).map((r) => ({ ...r, id: r.id + 1000, text: r.title })),
+    );
+    expect(earlyDeps.ahead!.size).toBe(0);
   });
 
   it('analyzes a batch of headlines on the calling thread', async () => {

@@ -10,7 +10,7 @@ import { withBackground } from './background.js';
 import type { DocumentFrequencies } from './keywords.js';
 import { termCounts } from './keywords.js';
 import { analyzeInline, type TextAnalyzer } from './pool.js';
-import { completeAnalysis, digestOf } from './prepared.js';
+import { completeAnalysis, digestOf, type PreparedAnalysis } from './prepared.js';
 import { tokenize } from './text.js';
 import type { AnalysisDigest } from './types.js';
 
@@ -47,6 +47,8 @@ export interface AnalyzeDeps {
   frequencies: FrequencyCache;
   /** Where the text analysis runs (default: on this thread). */
   analyzer?: TextAnalyzer;
+  /** Analyses started ahead of need on the analyzer's threads (`analyzeAhead`), by article id. */
+  ahead?: Map<number, Promise<PreparedAnalysis>>;
   logger?: Logger;
 }
 
@@ -60,7 +62,7 @@ const THREADS_FROM_CHARS = 20_000;
  * takes few statements.
  */
 function chunkSize(articles: number): number {
-  return Math.min(50, Math.max(10, Math.ceil(articles / 4)));
+  return Math.min(CHUNK_MAX, Math.max(10, Math.ceil(articles / 4)));
 }
 
 /** Article fields analysis reads. */
@@ -105,18 +107,20 @@ export async function ensureAnalyses(
     get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
   });
   const counted = new Map<string, number>();
-  let chars = 0;
-  for (const a of missing) chars += a.title.length + a.text.length;
-  const threads = chars >= THREADS_FROM_CHARS ? deps.analyzer : undefined;
-  const analyzer = threads ?? analyzeInline;
-  const size = threads ? chunkSize(missing.length) : missing.length;
-  const chunks: AnalyzableArticle[][] = [];
-  for (let i = 0; i < missing.length; i += size) chunks.push(missing.slice(i, i + size));
-  const analyzed = chunks.map((chunk) => analyzer(chunk));
+  // What was started ahead comes first (it is likely done); the rest is analyzed now.
+  const started = takeAhead(deps, missing);
+  const rest = missing.filter((a) => !started.has(a.id));
+  const chunks = [
+    ...chunked(
+      missing.filter((a) => started.has(a.id)),
+      CHUNK_MAX,
+    ).map((chunk) => ({ chunk, prepared: Promise.all(chunk.map((a) => started.get(a.id)!)) })),
+    ...startAnalyses(deps, rest, false),
+  ];
   // Chunks after a failed one are not awaited; their failures must not go unhandled.
-  for (const pending of analyzed) pending.catch(() => {});
-  for (const [c, chunk] of chunks.entries()) {
-    const prepared = await analyzed[c]!;
+  for (const { prepared } of chunks) prepared.catch(() => {});
+  for (const { chunk, prepared: preparing } of chunks) {
+    const prepared = await preparing;
     const rows = chunk.map((a, i) => {
       // The term list only feeds the frequencies; storing it would double the size.
       const { language, json, digest, terms } = completeAnalysis(prepared[i]!, { df });
@@ -135,6 +139,71 @@ export async function ensureAnalyses(
   if (cache.pendingDocs >= PENDING_DOCS) await flushFrequencies(deps);
   deps.logger?.debug({ analyzed: missing.length }, 'articles analyzed');
   return analyses;
+}
+
+/**
+ * Starts analyzing, on the analyzer's threads, articles the caller will need next (the next batch
+ * to cluster), so the threads work while this thread clusters and stores the current one;
+ * `ensureAnalyses` picks the results up. Does nothing without threads or for little text.
+ */
+export function analyzeAhead(deps: AnalyzeDeps, articles: readonly AnalyzableArticle[]): void {
+  const ahead = deps.ahead;
+  if (!ahead) return;
+  for (const { chunk, prepared } of startAnalyses(
+    deps,
+    articles.filter((a) => !ahead.has(a.id)),
+    true,
+  )) {
+    chunk.forEach((a, i) => {
+      const one = prepared.then((all) => all[i]!);
+      // Taken up later, or never (the article was clustered elsewhere): a failure is not unhandled.
+      one.catch(() => {});
+      ahead.set(a.id, one);
+    });
+  }
+}
+
+const CHUNK_MAX = 50;
+
+/**
+ * Starts the text analysis of articles in chunks: on the threads when there is enough text to be
+ * worth the trip (or nothing at all when `threadsOnly`), else here in one chunk.
+ */
+function startAnalyses(
+  deps: AnalyzeDeps,
+  articles: AnalyzableArticle[],
+  threadsOnly: boolean,
+): { chunk: AnalyzableArticle[]; prepared: Promise<PreparedAnalysis[]> }[] {
+  if (articles.length === 0) return [];
+  let chars = 0;
+  for (const a of articles) chars += a.title.length + a.text.length;
+  const threads = chars >= THREADS_FROM_CHARS ? deps.analyzer : undefined;
+  if (!threads && threadsOnly) return [];
+  const analyzer = threads ?? analyzeInline;
+  const size = threads ? chunkSize(articles.length) : articles.length;
+  return chunked(articles, size).map((chunk) => ({ chunk, prepared: analyzer(chunk) }));
+}
+
+/** The analyses started ahead for these articles, taken off the ahead map. */
+function takeAhead(
+  deps: AnalyzeDeps,
+  articles: readonly AnalyzableArticle[],
+): Map<number, Promise<PreparedAnalysis>> {
+  const taken = new Map<number, Promise<PreparedAnalysis>>();
+  if (!deps.ahead) return taken;
+  for (const a of articles) {
+    const started = deps.ahead.get(a.id);
+    if (!started) continue;
+    taken.set(a.id, started);
+    deps.ahead.delete(a.id);
+  }
+  return taken;
+}
+
+function chunked<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 /** Writes the document frequencies counted since the last write. */

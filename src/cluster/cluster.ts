@@ -1,4 +1,4 @@
-import { type AnalyzeDeps, ensureAnalyses } from '../analyze/run.js';
+import { type AnalyzeDeps, analyzeAhead, ensureAnalyses } from '../analyze/run.js';
 import type { Logger } from '../lib/log.js';
 import {
   articlesForClustering,
@@ -53,10 +53,14 @@ export async function clusterArticle(deps: ClusterDeps, articleId: number): Prom
 export async function clusterArticles(
   deps: ClusterDeps,
   articleIds: readonly number[],
+  options: { next?: readonly number[] } = {},
 ): Promise<Assignment[]> {
   const rows = await articlesForClustering(deps.db, articleIds);
   if (rows.length === 0) return [];
   const analyses = await ensureAnalyses(deps, rows);
+  // The batch the caller clusters next is analyzed on the threads while this one is placed and stored.
+  if (options.next?.length && deps.analyzer && deps.ahead)
+    analyzeAhead(deps, await articlesForClustering(deps.db, options.next));
   const features = rows.map((r) => featuresOf(r, analyses.get(r.id)!));
   const set = await loadWorkingSet(deps, features);
   const originals = await storiesOfArticles(

@@ -59,13 +59,14 @@ export async function evaluateClusters(
       settings: options.settings,
       frequencies: newFrequencyCache(),
       analyzer: options.analyzer,
+      ahead: new Map(),
       logger: options.logger,
     };
-    for (let i = 0; i < rows.length; i += batchSize) {
-      await clusterArticles(
-        deps,
-        rows.slice(i, i + batchSize).map((r) => r.id),
-      );
+    const ids = rows.map((r) => r.id);
+    for (let i = 0; i < ids.length; i += batchSize) {
+      await clusterArticles(deps, ids.slice(i, i + batchSize), {
+        next: ids.slice(i + batchSize, i + 2 * batchSize),
+      });
       options.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
     }
     const seconds = (performance.now() - started) / 1000;

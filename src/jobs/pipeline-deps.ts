@@ -32,6 +32,7 @@ export function buildPipelineDeps(
       },
       frequencies: newFrequencyCache(),
       analyzer: shared.analyzer,
+      ahead: new Map(),
       logger,
     },
     write: {

@@ -41,11 +41,17 @@ const WRITE_BATCH = 100;
 
 /** Clusters every article that is in no story yet (analyzing it first); returns how many were placed. */
 export async function clusterPending(deps: PipelineDeps): Promise<number> {
+  // Analyses started ahead in an earlier pass may be of text edited since: start afresh.
+  deps.cluster.ahead?.clear();
   let placed = 0;
   for (;;) {
     const ids = await unclusteredArticleIds(deps.cluster.db, CLUSTER_BATCH);
     if (ids.length === 0) return placed;
-    const assignments = await clusterArticles(deps.cluster, ids);
+    // With analysis threads, the next batch is analyzed while this one is clustered.
+    const next = deps.cluster.analyzer
+      ? await unclusteredArticleIds(deps.cluster.db, CLUSTER_BATCH, ids)
+      : [];
+    const assignments = await clusterArticles(deps.cluster, ids, { next });
     await clearWriteNotes(
       deps.cluster.db,
       assignments.map((a) => a.storyId),

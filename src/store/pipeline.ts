@@ -2,16 +2,18 @@ import { sql } from 'kysely';
 import type { Executor } from './db.js';
 
 /** Articles that are in no story yet, oldest first: the clustering backlog. */
-export async function unclusteredArticleIds(db: Executor, limit: number): Promise<number[]> {
-  const rows = await db
+export async function unclusteredArticleIds(
+  db: Executor,
+  limit: number,
+  except: readonly number[] = [],
+): Promise<number[]> {
+  let query = db
     .selectFrom('articles as a')
     .leftJoin('story_articles as sa', 'sa.article_id', 'a.id')
     .select('a.id')
-    .where('sa.article_id', 'is', null)
-    .orderBy('a.published_at')
-    .orderBy('a.id')
-    .limit(limit)
-    .execute();
+    .where('sa.article_id', 'is', null);
+  if (except.length > 0) query = query.where('a.id', 'not in', except);
+  const rows = await query.orderBy('a.published_at').orderBy('a.id').limit(limit).execute();
   return rows.map((r) => r.id);
 }
 
