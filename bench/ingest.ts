@@ -3,7 +3,8 @@
  * sanitize, text, fingerprint, dedupe lookups, store) over 200 feeds × 50 items of ~600 words of
  * realistic HTML, into a fresh embedded PGlite. Compared with the storage floor of the import
  * benchmark (plain multi-row INSERTs of the same articles) measured in the same run. The search
- * index pass that follows (`ingest --once` runs it; `serve` runs it in the pipeline) is timed apart.
+ * documents of those articles, which the next pipeline pass builds, are timed apart, and both
+ * together.
  */
 import { readFileSync } from 'node:fs';
 import type { Engine } from '../src/db/connect.js';
@@ -162,7 +163,7 @@ async function ingestRun(
     const cpuAfter = mainThreadCpuSeconds();
     const failed = result.results.filter((r) => r.status === 'failed');
     if (failed.length > 0) throw new Error(`${failed.length} feeds failed: ${failed[0]!.error}`);
-    // What `ingest --once` runs next (and `serve` in its pipeline pass): the search documents.
+    // What the next pipeline pass builds first for these articles: their search documents.
     const index = await timed(() => indexAllPendingArticles(database.db));
     if (index.result !== result.new + result.duplicate) throw new Error(`indexed ${index.result} articles`);
     return {
@@ -223,7 +224,7 @@ export async function benchIngest({
       ingest_articles_per_s: round(ingestRate),
       floor_articles_per_s: round(floorRate),
       ratio_to_floor: round(ingestRate / floorRate, 3),
-      // The search-index pass after the ingest, and both together (`ingest --once` end to end).
+      // The pipeline's search-index step on these articles, and the ingest followed by it.
       index_articles_per_s: round(articles / median(indexSeconds)),
       ingest_then_index_articles_per_s: round(
         articles / median(ingestSeconds.map((s, i) => s + indexSeconds[i]!)),

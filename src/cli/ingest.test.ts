@@ -29,7 +29,7 @@ describe('newsloom ingest --once', { timeout: 400_000 }, () => {
     await server?.close();
   });
 
-  it('stores the articles of due sources, prints the summary per source, and leaves them searchable', async () => {
+  it('stores the articles of due sources, prints the summary per source, and the next pipeline pass makes them searchable', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-ingest-cli-'));
     const env = { NEWSLOOM_FETCH_ALLOW: '127.0.0.1/32' };
     const added = await runCli(['--data-dir', dir, 'sources', 'add', `${server.url}/harbour.rss`, '--json'], {
@@ -39,7 +39,7 @@ describe('newsloom ingest --once', { timeout: 400_000 }, () => {
     const run = await runCli(['--data-dir', dir, 'ingest', '--once', '--json'], { env });
     expect(run.code).toBe(0);
     const summary = JSON.parse(run.stdout);
-    expect(summary).toMatchObject({ sources: 1, new: 2, duplicate: 0, failed_sources: 0, indexed: 2 });
+    expect(summary).toMatchObject({ sources: 1, new: 2, duplicate: 0, failed_sources: 0, search_pending: 2 });
     expect(summary.results[0]).toMatchObject({
       name: 'Harbour News',
       status: 'ok',
@@ -49,6 +49,9 @@ describe('newsloom ingest --once', { timeout: 400_000 }, () => {
     });
     const listed = await runCli(['--data-dir', dir, 'sources', 'list'], { env });
     expect(listed.stdout).toMatch(/Harbour News .* items: 2 \| ok, last success/);
+    const human = await runCli(['--data-dir', dir, 'ingest', '--once'], { env });
+    expect(human.stdout).toContain('2 articles wait for the next pipeline pass');
+    expect((await runCli(['--data-dir', dir, 'pipeline', '--once'], { env })).code).toBe(0);
     const database = await openDatabase({ dataDir: dir });
     try {
       const hits = await searchArticles(database.db, 'cranes', { limit: 5 });

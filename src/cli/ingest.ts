@@ -4,7 +4,7 @@ import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, print, withContext } from './context.js';
 import { ingestDeps } from './ingest-wiring.js';
 import { startProgress } from './progress.js';
-import { indexSearch } from './search-index.js';
+import { pendingSearchCount } from '../store/search-index.js';
 
 /** `newsloom ingest --once [--source ID]`: refreshes due sources now and prints a summary. */
 export function registerIngest(program: Command): void {
@@ -33,8 +33,9 @@ export function registerIngest(program: Command): void {
         } finally {
           progress.stop();
         }
-        // Search documents are built after the refreshes, in batches, not on each insert.
-        return { ...run, indexed: await indexSearch(context.database.db) };
+        // Search documents belong to the publish stage: the next pipeline pass builds them with the
+        // articles' analyses and stories. Importing a whole newsroom, by contrast, builds them at once.
+        return { ...run, search_pending: await pendingSearchCount(context.database.db) };
       });
       print(summary, options.json ?? false, () =>
         [
@@ -42,7 +43,12 @@ export function registerIngest(program: Command): void {
             (r) =>
               `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}${r.paused ? ' (paused; `sources enable` resumes it)' : ''}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, unchanged ${r.unchanged}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
           ),
-          `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}, indexed for search: ${summary.indexed}`,
+          `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}`,
+          ...(summary.search_pending > 0
+            ? [
+                `${summary.search_pending} articles wait for the next pipeline pass (serve, worker or \`pipeline --once\`) to analyze, cluster and index them for search`,
+              ]
+            : []),
         ].join('\n'),
       );
       if (summary.failed_sources > 0 && summary.failed_sources === summary.sources) process.exitCode = 1;
