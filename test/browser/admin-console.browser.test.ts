@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '../../src/auth/accounts.js';
@@ -10,9 +10,15 @@ import { silentLogger } from '../../src/lib/log.js';
 import { FIXTURE_STORIES, seedSite } from '../../src/store/site-fixture.js';
 import { createApp } from '../../src/web/app.js';
 import { testConfig } from '../../src/web/discuss/testing.js';
-import { available, type BrowserRig, signedIn as signInPage, startBrowserRig } from './chromium.js';
+import {
+  available,
+  type BrowserRig,
+  saveScreenshot,
+  sidewaysOverflow,
+  signedIn as signInPage,
+  startBrowserRig,
+} from './chromium.js';
 
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const PAGES = [
   ['dashboard', '/admin'],
   ['sources', '/admin/sources'],
@@ -44,7 +50,6 @@ describe.skipIf(!available)('editor console in chromium', () => {
   let base = '';
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     database = await openTestDatabase('pglite');
     await seedSite(database.db, FIXTURE_STORIES);
     feeds = await startTestServer();
@@ -135,17 +140,10 @@ describe.skipIf(!available)('editor console in chromium', () => {
       const page = await signedIn('ed@example.com', 'editor-pass', width);
       for (const [name, path] of PAGES) {
         await page.goto(path);
-        const file = new URL(`admin-${name}-${width}.png`, ARTIFACTS);
-        await page.screenshot({ path: file.pathname, fullPage: true });
+        const file = await saveScreenshot(page, `admin-${name}-${width}`);
         expect(existsSync(file)).toBe(true);
         // Nothing but scrollable tables overflows sideways on a phone.
-        const overflow = await page.evaluate(() => {
-          const g = globalThis as unknown as {
-            document: { documentElement: { scrollWidth: number } };
-            innerWidth: number;
-          };
-          return g.document.documentElement.scrollWidth - g.innerWidth;
-        });
+        const overflow = await sidewaysOverflow(page);
         expect(overflow, `${path} at ${width}px`).toBeLessThanOrEqual(0);
       }
       await page.context().close();

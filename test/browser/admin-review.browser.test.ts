@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELD_HEADLINE, storeHeldVersion, UNSUPPORTED } from '../../src/admin/testing.js';
@@ -16,11 +16,12 @@ import {
   available,
   axeViolations,
   type BrowserRig,
+  saveScreenshot,
+  sidewaysOverflow,
   signedIn as signInPage,
   startBrowserRig,
 } from './chromium.js';
 
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const NEW_HEADLINE = 'Lower Dorn evacuates 40 homes as the river floods';
 
 describe.skipIf(!available)('editor review console in chromium', () => {
@@ -58,7 +59,6 @@ describe.skipIf(!available)('editor review console in chromium', () => {
     const app = createApp({ config, database, logger: silentLogger() });
     rig = await startBrowserRig(app);
     ({ base, browser } = rig);
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await rig?.close();
@@ -152,16 +152,9 @@ describe.skipIf(!available)('editor review console in chromium', () => {
         await page.goto(path);
         if (width === 1280)
           expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
-        const overflow = await page.evaluate(() => {
-          const g = globalThis as unknown as {
-            document: { documentElement: { scrollWidth: number } };
-            innerWidth: number;
-          };
-          return g.document.documentElement.scrollWidth - g.innerWidth;
-        });
+        const overflow = await sidewaysOverflow(page);
         expect({ path, overflow }).toEqual({ path, overflow: 0 });
-        const file = new URL(`${name}-${width}.png`, ARTIFACTS);
-        await page.screenshot({ path: file.pathname, fullPage: true });
+        const file = await saveScreenshot(page, `${name}-${width}`);
         expect(existsSync(file)).toBe(true);
       }
       await page.context().close();

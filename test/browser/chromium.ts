@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -79,4 +79,26 @@ export async function startBrowserRig(app: { fetch: (request: Request) => Respon
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   } satisfies BrowserRig;
+}
+
+/** Where browser tests leave their screenshots. */
+const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
+
+/** Saves a full-page screenshot as test-artifacts/<name>.png; returns the file. */
+export async function saveScreenshot(page: Page, name: string): Promise<URL> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = new URL(`${name}.png`, ARTIFACTS);
+  await page.screenshot({ path: file.pathname, fullPage: true });
+  return file;
+}
+
+/** How many pixels the page is wider than the window (0 or less: nothing overflows sideways). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const g = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } };
+      innerWidth: number;
+    };
+    return g.document.documentElement.scrollWidth - g.innerWidth;
+  });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { parseRssFeed } from 'feedsmith';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +16,11 @@ import {
   type BrowserRig,
   CHROMIUM,
   PAYLOADS,
+  saveScreenshot,
+  sidewaysOverflow,
   startBrowserRig,
 } from './chromium.js';
 
-const ARTIFACTS = new URL('../../test-artifacts/', import.meta.url);
 const TARIFF = 'tariff-talks-stall-over-investment-pledge';
 
 if (!available)
@@ -40,7 +41,6 @@ describe.skipIf(!available)('reader site in chromium', () => {
     const app = createApp({ config, database, logger: createLogger('silent') });
     rig = await startBrowserRig(app);
     ({ base, browser } = rig);
-    mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
     await rig?.close();
@@ -123,18 +123,11 @@ describe.skipIf(!available)('reader site in chromium', () => {
         ['search', '/search?q=tariff'],
       ] as const) {
         await page.goto(`${base}${path}`);
-        const file = new URL(`${name}-${width}.png`, ARTIFACTS);
-        await page.screenshot({ path: file.pathname, fullPage: true });
+        const file = await saveScreenshot(page, `${name}-${width}`);
         expect(existsSync(file)).toBe(true);
       }
       // Nothing overflows sideways on a phone.
-      const overflow = await page.evaluate(() => {
-        const g = globalThis as unknown as {
-          document: { documentElement: { scrollWidth: number } };
-          innerWidth: number;
-        };
-        return g.document.documentElement.scrollWidth - g.innerWidth;
-      });
+      const overflow = await sidewaysOverflow(page);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.context().close();
     }

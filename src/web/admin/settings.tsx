@@ -4,7 +4,16 @@ import { saveSettings } from '../../admin/settings.js';
 import { editableOf, type FieldErrors } from '../../admin/settings-schema.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
-import { actorOf, consolePage, Field, formFields, type Outcome, PostForm } from './shared.js';
+import {
+  actorOf,
+  consolePage,
+  describedBy,
+  Field,
+  FieldFrame,
+  formFields,
+  type Outcome,
+  PostForm,
+} from './shared.js';
 
 type FormValues = Record<string, string | number | string[] | undefined>;
 
@@ -50,27 +59,19 @@ function Words({
   error?: string;
 }) {
   const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+  const hint = 'Separate words with commas or new lines.';
   return (
-    <p class="field">
-      <label for={`f-${name}`}>{label}</label>
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
       <textarea
         id={`f-${name}`}
         name={name}
         rows={2}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${name}-error` : `${name}-hint`}
+        aria-describedby={describedBy(name, error, hint)}
       >
         {text}
       </textarea>
-      <small id={`${name}-hint`} class="hint">
-        Separate words with commas or new lines.
-      </small>
-      {error ? (
-        <small id={`${name}-error`} class="field-error">
-          {error}
-        </small>
-      ) : null}
-    </p>
+    </FieldFrame>
   );
 }
 

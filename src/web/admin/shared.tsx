@@ -79,6 +79,45 @@ export function PostForm({
   );
 }
 
+/** The ids a field's control is described by: its error, then its hint. */
+export function describedBy(name: string, error?: string, hint?: string): string | undefined {
+  return (
+    [error ? `${name}-error` : null, hint ? `${name}-hint` : null].filter(Boolean).join(' ') || undefined
+  );
+}
+
+/** A form field around its control (id `f-<name>`): the label, then the hint and error it is described by. */
+export function FieldFrame({
+  name,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: Child;
+}) {
+  return (
+    <p class="field">
+      <label for={`f-${name}`}>{label}</label>
+      {children}
+      {hint ? (
+        <small id={`${name}-hint`} class="hint">
+          {hint}
+        </small>
+      ) : null}
+      {error ? (
+        <small id={`${name}-error`} class="field-error">
+          {error}
+        </small>
+      ) : null}
+    </p>
+  );
+}
+
 /** A labelled input with its validation message tied to it for screen readers. */
 export function Field({
   name,
@@ -97,32 +136,18 @@ export function Field({
   type?: string;
   attrs?: Record<string, string | number | boolean | undefined>;
 }) {
-  const describedBy = [error ? `${name}-error` : null, hint ? `${name}-hint` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
-    <p class="field">
-      <label for={`f-${name}`}>{label}</label>
+    <FieldFrame name={name} label={label} error={error} hint={hint}>
       <input
         id={`f-${name}`}
         name={name}
         type={type}
         value={value === null || value === undefined ? '' : String(value)}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(name, error, hint)}
         {...attrs}
       />
-      {hint ? (
-        <small id={`${name}-hint`} class="hint">
-          {hint}
-        </small>
-      ) : null}
-      {error ? (
-        <small id={`${name}-error`} class="field-error">
-          {error}
-        </small>
-      ) : null}
-    </p>
+    </FieldFrame>
   );
 }
 
