@@ -5,6 +5,7 @@ import { refreshRelated } from '../publish/related.js';
 import { findingsForVersion } from '../store/findings.js';
 import { recordAction } from '../store/moderation.js';
 import { setHeldBy } from '../store/review.js';
+import { storyVersionById } from '../store/stories.js';
 import {
   latestPublishedVersion,
   setCurrentVersion,
@@ -21,12 +22,7 @@ const versionRef = z.object({
 
 /** One version of a story, or not_found when it belongs to another story. */
 export async function versionOf(deps: ReviewDeps, storyId: number, versionId: number): Promise<StoryVersion> {
-  const version = await deps.db
-    .selectFrom('story_versions')
-    .selectAll()
-    .where('id', '=', versionId)
-    .where('story_id', '=', storyId)
-    .executeTakeFirst();
+  const version = await storyVersionById(deps.db, storyId, versionId);
   if (!version) throw new AppError('not_found', `story ${storyId} has no version ${versionId}`);
   return version;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
-import { setUserRole, type UserRole, userByEmail } from '../store/users.js';
+import { markEmailVerified, setUserRole, type UserRole, userByEmail } from '../store/users.js';
 import type { Accounts } from './accounts.js';
 import { ROLES } from './roles.js';
 
@@ -25,7 +25,7 @@ export async function createUser(
   await accounts.auth.api.signUpEmail({ body: { email, password, name } });
   const user = await userByEmail(accounts.db, email);
   if (!user) throw new AppError('io_error', `user ${email} was not created`);
-  await accounts.db.updateTable('users').set({ email_verified: true }).where('id', '=', user.id).execute();
+  await markEmailVerified(accounts.db, user.id);
   await setUserRole(accounts.db, user.id, role);
   accounts.logger.info({ user_id: user.id, role }, 'user created');
   return { id: user.id, email, role };

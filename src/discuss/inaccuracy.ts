@@ -12,7 +12,7 @@ import {
   resolveInaccuracyReport,
 } from '../store/inaccuracy.js';
 import { recordAction } from '../store/moderation.js';
-import { storyById } from '../store/stories.js';
+import { storyById, storyVersionById } from '../store/stories.js';
 
 /** Every sentence of a story body, in reading order (the choices a reader can report). */
 export function storySentences(body: StoryBody): string[] {
@@ -40,11 +40,7 @@ export async function currentSentences(
 ): Promise<{ versionId: number | null; sentences: string[] }> {
   const story = await storyById(db, storyId);
   if (!story?.current_version_id) return { versionId: null, sentences: [] };
-  const version = await db
-    .selectFrom('story_versions')
-    .select(['id', 'body'])
-    .where('id', '=', story.current_version_id)
-    .executeTakeFirst();
+  const version = await storyVersionById(db, storyId, story.current_version_id);
   return version
     ? { versionId: Number(version.id), sentences: storySentences(version.body) }
     : { versionId: null, sentences: [] };

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { sql } from 'kysely';
 import type { Executor } from '../store/db.js';
 import { describeTables, type TableInfo } from '../store/introspect.js';
+import { tableRowsPage } from '../store/newsroom.js';
 
 /** First line of a whole-newsroom export; `newsloom import` recognises the format by it. */
 export interface ExportHeader {
@@ -90,10 +90,7 @@ export async function exportNewsroom(
     const redact = new Set(EXPORT_REDACT[table.name] ?? []);
     const order = table.primaryKey.length > 0 ? table.primaryKey : table.columns.map((c) => c.name);
     for (let offset = 0; ; offset += pageSize) {
-      const { rows } = await sql<Record<string, unknown>>`
-        SELECT * FROM ${sql.table(table.name)}
-        ORDER BY ${sql.join(order.map((c) => sql.ref(c)))}
-        LIMIT ${pageSize} OFFSET ${offset}`.execute(db);
+      const rows = await tableRowsPage(db, table.name, order, pageSize, offset);
       for (const row of rows) {
         const clean: Record<string, unknown> = {};
         for (const column of table.columns) {

@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 import type { Executor } from '../store/db.js';
 import type { TableInfo } from '../store/introspect.js';
+import { holdsNewsroom, insertRows, resetIdentities, setColumn } from '../store/newsroom.js';
 import { exportableTables } from './newsroom-export.js';
 
 const rowLine = z.object({
@@ -33,9 +33,7 @@ export async function importNewsroom(
   batchSize = 500,
 ): Promise<Record<string, number>> {
   const tables = new Map((await exportableTables(db)).map((t) => [t.name, t]));
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM articles`.execute(db);
-  const { rows: src } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM sources`.execute(db);
-  if (rows[0]!.n > 0 || src[0]!.n > 0) {
+  if (await holdsNewsroom(db)) {
     throw new AppError('invalid_input', 'a newsroom export can only be imported into an empty database');
   }
   return db.transaction().execute(async (tx) => {
@@ -80,48 +78,10 @@ export async function importNewsroom(
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    for (const d of deferred) {
-      const where = sql.join(
-        Object.entries(d.key).map(([k, v]) => sql`${sql.ref(k)} = ${v}`),
-        sql` AND `,
-      );
-      await sql`UPDATE ${sql.table(d.table.name)} SET ${sql.ref(d.column)} = ${d.value} WHERE ${where}`.execute(
-        tx,
-      );
-    }
+    for (const d of deferred) await setColumn(tx, d.table.name, d.key, d.column, d.value);
     for (const table of tables.values()) await resetIdentities(tx, table);
     return counts;
   });
-}
-
-async function insertRows(db: Executor, table: TableInfo, rows: Record<string, unknown>[]): Promise<void> {
-  const columns = table.columns.filter((c) => rows.some((r) => c.name in r));
-  const values: RawBuilder<unknown>[] = rows.map(
-    (row) => sql`(${sql.join(columns.map((c) => toParam(row[c.name], c.type)))})`,
-  );
-  const overriding = columns.some((c) => c.identity) ? sql`OVERRIDING SYSTEM VALUE` : sql``;
-  await sql`INSERT INTO ${sql.table(table.name)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
-    ${overriding} VALUES ${sql.join(values)}`.execute(db);
-}
-
-function toParam(value: unknown, type: string): unknown {
-  if (value === undefined) return null;
-  // JSON columns take text; pg would otherwise send arrays as Postgres arrays.
-  if ((type === 'jsonb' || type === 'json') && value !== null) return JSON.stringify(value);
-  return value;
-}
-
-async function resetIdentities(db: Executor, table: TableInfo): Promise<void> {
-  for (const column of table.columns.filter((c) => c.identity)) {
-    await sql`SELECT setval(pg_get_serial_sequence(${quoteIdent(table.name)}, ${column.name}),
-      GREATEST((SELECT max(${sql.ref(column.name)}) FROM ${sql.table(table.name)}), 0) + 1, false)`.execute(
-      db,
-    );
-  }
-}
-
-function quoteIdent(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 function pick(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {

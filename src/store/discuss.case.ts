@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '../auth/accounts.js';
 import { createUser } from '../auth/users.js';
+import { testConfig } from '../../test/config.js';
 import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { banUser, unbanUser } from '../discuss/bans.js';
@@ -16,7 +17,6 @@ import { moderateComment } from '../discuss/moderation.js';
 import { moderationSettings } from '../discuss/settings.js';
 import { loadThread } from '../discuss/thread.js';
 import { silentLogger } from '../lib/log.js';
-import { testConfig } from '../web/discuss/testing.js';
 import {
   commentById,
   commentCounts,
@@ -38,6 +38,7 @@ import {
   clearSignInFailures,
   deleteUserSessions,
   listUsers,
+  markEmailVerified,
   recordSignInFailure,
   setDisplayName,
   setUserRole,
@@ -93,6 +94,18 @@ export function discussContract(engine: Engine): void {
       expect(await userById(database.db, bob)).toMatchObject({ role: 'editor', name: 'Robert' });
       await setUserRole(database.db, bob, 'reader');
       expect(await deleteUserSessions(database.db, bob)).toBe(0);
+    });
+
+    it('marks an address verified', async () => {
+      const user = await database.db
+        .insertInto('users')
+        .values({ id: 'unverified', name: 'Una', email: 'una@example.com', email_verified: false })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await markEmailVerified(database.db, user.id);
+      expect((await userById(database.db, user.id))?.email_verified).toBe(true);
+      expect((await userById(database.db, ada))?.email_verified).toBe(true);
+      await database.db.deleteFrom('users').where('id', '=', user.id).execute();
     });
 
     it('counts failed sign-ins per address and holds it back', async () => {

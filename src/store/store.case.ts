@@ -19,6 +19,7 @@ import {
   upsertSourceByKey,
   upsertSourcesByKey,
 } from './sources.js';
+import { pingDatabase } from './db.js';
 import { countAll } from './stats.js';
 import {
   assignArticle,
@@ -28,6 +29,7 @@ import {
   storyById,
   storyBySlug,
   storyVersion,
+  storyVersionById,
   storyVersions,
 } from './stories.js';
 
@@ -216,8 +218,20 @@ export function storeContract(engine: Engine): void {
         expect((await storyVersions(db, story.id)).map((v) => v.version)).toEqual([2, 1]);
         expect((await storyVersion(db, story.id, 1))?.headline).toBe('Talks resume');
         expect(await storyVersion(db, story.id, 3)).toBeUndefined();
+        expect((await storyVersionById(db, story.id, v1.id))?.headline).toBe('Talks resume');
+        // A version is found only under its own story.
+        expect(await storyVersionById(db, other.id, v1.id)).toBeUndefined();
         expect((await storyBySlug(db, 'talks-resume'))?.id).toBe(story.id);
         expect(await storyBySlug(db, 'nope')).toBeUndefined();
+      });
+    });
+
+    describe('connection', () => {
+      it('answers a ping while open and rejects one once closed', async () => {
+        await expect(pingDatabase(database.db)).resolves.toBeUndefined();
+        const closed = await openTestDatabase(engine);
+        await closed.close();
+        await expect(pingDatabase(closed.db)).rejects.toThrow();
       });
     });
 

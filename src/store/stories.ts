@@ -136,3 +136,17 @@ export async function storyVersion(
     .where('version', '=', version)
     .executeTakeFirst();
 }
+
+/** One version of a story by its id, or undefined when there is none or it belongs to another story. */
+export async function storyVersionById(
+  db: Executor,
+  storyId: number,
+  versionId: number,
+): Promise<StoryVersion | undefined> {
+  return db
+    .selectFrom('story_versions')
+    .selectAll()
+    .where('id', '=', versionId)
+    .where('story_id', '=', storyId)
+    .executeTakeFirst();
+}

@@ -38,6 +38,11 @@ export async function setUserRole(db: Executor, id: string, role: UserRole): Pro
     .executeTakeFirst();
 }
 
+/** Counts a user's address as verified (accounts an operator creates). */
+export async function markEmailVerified(db: Executor, id: string): Promise<void> {
+  await db.updateTable('users').set({ email_verified: true }).where('id', '=', id).execute();
+}
+
 /** Sets a user's display name. */
 export async function setDisplayName(db: Executor, id: string, name: string): Promise<void> {
   await db.updateTable('users').set({ name, updated_at: new Date() }).where('id', '=', id).execute();

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { sql } from 'kysely';
 import type { Database } from '../db/connect.js';
 import type { Metrics } from '../ops/metrics.js';
+import { pingDatabase } from '../store/db.js';
 
 /** Something whose reachability /readyz reports, such as the job queue. */
 export interface ReadinessCheck {
@@ -26,10 +26,7 @@ export function opsRoutes({ database, metrics, checks = [] }: OpsDeps): Hono {
   app.get('/readyz', async (c) => {
     const results: Record<string, string> = {};
     let ready = true;
-    const all: ReadinessCheck[] = [
-      { name: 'database', check: async () => void (await sql`SELECT 1`.execute(database.db)) },
-      ...checks,
-    ];
+    const all: ReadinessCheck[] = [{ name: 'database', check: () => pingDatabase(database.db) }, ...checks];
     await Promise.all(
       all.map(async ({ name, check }) => {
         try {

@@ -1,18 +1,11 @@
 import type { Hono } from 'hono';
-import { type Config, configSchema } from '../../config/config.js';
+import { testConfig } from '../../../test/config.js';
+import type { Config } from '../../config/config.js';
 import type { Database } from '../../db/connect.js';
 import { silentLogger } from '../../lib/log.js';
 import { createApp, type WebOptions } from '../app.js';
 
-/** A config for tests: fixed secret, trusted X-Forwarded-For so each test client has its own address. */
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return configSchema.parse({
-    dataDir: '/nonexistent',
-    authSecret: 'test-secret-test-secret-test-secret-42',
-    trustProxy: true,
-    ...overrides,
-  });
-}
+export { testConfig };
 
 /** The whole web app over a test database. */
 export function testApp(database: Database, overrides: Partial<Config> = {}, options: WebOptions = {}): Hono {

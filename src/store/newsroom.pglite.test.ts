@@ -1,0 +1,3 @@
+import { newsroomStoreContract } from './newsroom.case.js';
+
+newsroomStoreContract('pglite');
