@@ -3,6 +3,7 @@ import type { Database } from '../db/connect.js';
 import { bossDb } from './boss-db.js';
 import type { Logger } from '../lib/log.js';
 import type { Metrics } from '../ops/metrics.js';
+import { activeJobs } from '../store/jobs.js';
 
 /** Options of one job when it is sent. */
 export interface SendOptions {
@@ -139,9 +140,7 @@ export function createQueue({
     }
   };
   const retryOrphans = async () => {
-    const { rows } = await database.pool.query<{ id: string; name: string }>(
-      `SELECT id, name FROM ${schema}.job WHERE state = 'active'`,
-    );
+    const rows = await activeJobs(database.db, schema);
     const byName = new Map<string, string[]>();
     for (const row of rows) byName.set(row.name, [...(byName.get(row.name) ?? []), row.id]);
     for (const [name, ids] of byName) {

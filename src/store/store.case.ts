@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Engine } from '../db/connect.js';
 import type { NewArticle } from '../db/schema.js';
@@ -20,6 +21,7 @@ import {
   upsertSourcesByKey,
 } from './sources.js';
 import { pingDatabase } from './db.js';
+import { activeJobs } from './jobs.js';
 import { countAll } from './stats.js';
 import {
   assignArticle,
@@ -232,6 +234,23 @@ export function storeContract(engine: Engine): void {
         const closed = await openTestDatabase(engine);
         await closed.close();
         await expect(pingDatabase(closed.db)).rejects.toThrow();
+      });
+    });
+
+    describe('jobs', () => {
+      it('lists the jobs pg-boss holds as active in its schema', async () => {
+        const db = database.db;
+        const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+        // The columns of pg-boss's job table that the query reads, in this test's own schema.
+        await sql`CREATE TABLE job (id text, name text, state text)`.execute(db);
+        await sql`INSERT INTO job VALUES ('1', 'pipeline', 'active'), ('2', 'pipeline', 'completed'),
+          ('3', 'refresh-source', 'active')`.execute(db);
+        const active = await activeJobs(db, rows[0]!.schema);
+        expect(active.sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+          { id: '1', name: 'pipeline' },
+          { id: '3', name: 'refresh-source' },
+        ]);
+        await sql`DROP TABLE job`.execute(db);
       });
     });
 
