@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasRole } from '../auth/roles.js';
 import type { Comment, Story } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { idSchema } from '../lib/input-checks.js';
 import {
   commentById,
   insertComment,
@@ -30,10 +31,10 @@ export interface DiscussDeps {
 export const MAX_DEPTH = 3;
 
 export const newCommentSchema = z.object({
-  storyId: z.number().int().positive(),
+  storyId: idSchema('story id'),
   userId: z.string().min(1),
   body: z.string().max(100_000),
-  parentId: z.number().int().positive().nullish(),
+  parentId: idSchema('the comment replied to').nullish(),
   ip: z.string().nullish(),
   honeypot: z.string().default(''),
   elapsedMs: z.number().nullish(),
