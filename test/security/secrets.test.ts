@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../src/ingest/test-server.js';
+import { searchActions } from '../../src/store/audit.js';
 import type { TestClient } from '../../src/web/discuss/testing.js';
 import { type Rig, startRig } from './rig.js';
 
@@ -117,7 +118,7 @@ describe('model requests go through the address guard', () => {
     ],
     ['private', () => 'http://10.0.0.7:11434/v1', /private address 10\.0\.0\.7/],
     ['IPv6 loopback', () => 'http://[::1]:11434/v1', /loopback address ::1/],
-    ['a name that resolves to loopback', () => 'http://localhost:9/v1', /loopback address/],
+    ['a name that resolves to loopback', () => 'http://localhost:11434/v1', /loopback address/],
   ])('refuses a test connection to a %s endpoint unless allowlisted', async (_kind, url, message) => {
     const saved = await editor.post('/admin/settings', { ...form, llmBaseUrl: url(), llmApiKey: 'sk-probe' });
     expect(saved.status).toBe(303);
@@ -136,6 +137,9 @@ describe('model requests go through the address guard', () => {
     expect(saved.status).toBe(303);
     const storyId = [...rig.stories.values()][0]!;
     await editor.post(`/admin/stories/${storyId}/regenerate`, { writer: 'model' });
+    // The model writer was asked (the saved settings apply at once), and its request went nowhere.
+    const { entries } = await searchActions(rig.database.db, { action: 'regenerate' });
+    expect(entries.map((e) => e.note)).toEqual(['model tiny-model']);
     expect(internal.requests).toEqual([]);
   });
 });

@@ -16,9 +16,15 @@ const wired = new WeakMap<AdminDeps, ReviewDeps>();
 export function reviewDeps(deps: AdminDeps): ReviewDeps {
   let review = wired.get(deps);
   if (!review) {
-    review = wireReviewDeps(deps.config, deps.database, deps.logger, (stories) => {
-      for (const s of stories) forgetStory(deps.site, s.slug);
-    });
+    review = wireReviewDeps(
+      deps.config,
+      deps.database,
+      deps.logger,
+      (stories) => {
+        for (const s of stories) forgetStory(deps.site, s.slug);
+      },
+      deps.settings,
+    );
     wired.set(deps, review);
   }
   return review;
