@@ -21,6 +21,7 @@ import { type FastPath, storyFastPath } from './fast-path.js';
 import { limitBody } from './middleware/body-limit.js';
 import { guardInput } from './middleware/input-guard.js';
 import { observe } from './middleware/observe.js';
+import { metricsAccess } from './metrics-access.js';
 import { opsRoutes, type ReadinessCheck } from './ops.js';
 import { memoize, PageCache } from './page-cache.js';
 import { handleError } from './routes/errors.js';
@@ -105,7 +106,7 @@ export function createSite(
       frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
     }),
   );
-  app.route('/', opsRoutes({ database, metrics, checks: readiness }));
+  app.route('/', opsRoutes({ database, metrics, checks: readiness, metricsGuard: metricsAccess(config) }));
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);
