@@ -15,10 +15,11 @@ const modelList = z.object({ data: z.array(z.object({ id: z.string() })) });
 /**
  * Asks an OpenAI-compatible endpoint for its models (`GET {base}/models`, the cheapest call every
  * such server answers) with a short timeout, and says whether the chosen model is among them.
+ * `fetchImpl` is the process's guarded fetch, so a test cannot reach what the writer may not.
  */
 export async function testModelEndpoint(
   input: { baseUrl: string; model?: string; apiKey?: string },
-  { timeoutMs = 5000, fetchImpl = fetch }: { timeoutMs?: number; fetchImpl?: typeof fetch } = {},
+  { timeoutMs = 5000, fetchImpl }: { timeoutMs?: number; fetchImpl: typeof fetch },
 ): Promise<EndpointCheck> {
   const started = Date.now();
   const done = (ok: boolean, message: string, models: string[] = []): EndpointCheck => ({

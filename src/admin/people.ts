@@ -71,8 +71,8 @@ export const banSchema = z.object({
 });
 
 /**
- * Bans (no days) or suspends a user (the `users ban` path), with a reason; an editor cannot ban an
- * admin, nor anyone themselves. Recorded by `banUser`.
+ * Bans (no days) or suspends a user (the `users ban` path), with a reason; only an admin (or the
+ * operator) bans a moderator, editor or admin, and nobody bans themselves. Recorded by `banUser`.
  */
 export async function banPerson(
   db: Executor,
@@ -85,8 +85,9 @@ export async function banPerson(
   const user = await userById(db, userId);
   if (!user) throw new AppError('not_found', `no user ${userId}`);
   if (actor?.id === userId) throw new AppError('forbidden', 'you cannot ban yourself');
-  if (actor && user.role === 'admin' && !hasRole(actor.role, 'admin'))
-    throw new AppError('forbidden', 'only an admin can ban an admin');
+  // Staff answer to an admin: an editor bans readers only, so no one removes a peer or a superior.
+  if (actor && user.role !== 'reader' && !hasRole(actor.role, 'admin'))
+    throw new AppError('forbidden', `only an admin can ban a ${user.role}`);
   return banUser(db, { userId, by: actor?.id ?? null, reason: parsed.data.reason, days: parsed.data.days });
 }
 

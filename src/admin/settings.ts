@@ -99,7 +99,8 @@ export type SaveResult = { ok: true; settings: LiveSettings } | { ok: false; err
 /**
  * Validates and stores the settings form, records the change in the audit log (the key only as
  * "set"/"unset", never its value) and makes it effective in this process at once.
- * `llmApiKey` empty keeps the stored key; `clearApiKey` removes it.
+ * `llmApiKey` empty keeps the stored key; `clearApiKey` removes it. A new endpoint needs its key
+ * entered again (or removed): a saved key is never sent to an address it was not entered for.
  */
 export async function saveSettings(
   settings: SettingsService,
@@ -112,7 +113,16 @@ export async function saveSettings(
   const previous = await settings.stored();
   const next: StoredSettings = { ...parsed.value };
   const key = typeof input.llmApiKey === 'string' ? input.llmApiKey.trim() : '';
-  if (input.clearApiKey === 'on' || input.clearApiKey === true) next.llmApiKey = null;
+  const clear = input.clearApiKey === 'on' || input.clearApiKey === true;
+  // A key in force belongs to its endpoint: a new address gets a key typed for it, or none.
+  if (
+    !key &&
+    !clear &&
+    before.config.llmApiKey &&
+    movesEndpoint(before.config.llmBaseUrl, parsed.value.llmBaseUrl)
+  )
+    return { ok: false, errors: { llmApiKey: NEW_ENDPOINT_KEY } };
+  if (clear) next.llmApiKey = null;
   else if (key) next.llmApiKey = key;
   else if (previous.llmApiKey !== undefined) next.llmApiKey = previous.llmApiKey;
   await settings.db.transaction().execute(async (trx) => {
@@ -127,6 +137,15 @@ export async function saveSettings(
     });
   });
   return { ok: true, settings: await settings.reload() };
+}
+
+const NEW_ENDPOINT_KEY =
+  'Enter the key for the new endpoint (the saved key stays with the old one), or tick "Remove the stored key"';
+
+/** Whether saving `next` points the model at another address than the key in force was given for. */
+function movesEndpoint(current: string | undefined, next: string): boolean {
+  const normalize = (url: string | undefined) => (url ?? '').trim().replace(/\/+$/, '');
+  return next !== '' && normalize(current) !== normalize(next);
 }
 
 function redacted(live: LiveSettings) {

@@ -3,7 +3,8 @@ import { magicLink } from 'better-auth/plugins/magic-link';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
-import { signInBackoffHooks } from './backoff.js';
+import { CLIENT_IP_HEADER } from './client-ip.js';
+import { authHooks } from './hooks.js';
 import type { Mailer } from './mailer.js';
 
 /** What the auth instance needs; built once by the process's composition root. */
@@ -37,7 +38,7 @@ export function createAuth(deps: AuthDeps) {
     database: { db: deps.db, type: 'postgres' },
     logger: { disabled: true },
     telemetry: { enabled: false },
-    hooks: signInBackoffHooks(deps.db),
+    hooks: authHooks(deps.db),
     user: {
       modelName: 'users',
       fields: { emailVerified: 'email_verified', ...timestamps },
@@ -123,7 +124,7 @@ export function createAuth(deps: AuthDeps) {
       useSecureCookies: secure,
       cookiePrefix: 'newsloom',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure, path: '/' },
-      ipAddress: { ipAddressHeaders: ['x-newsloom-client-ip'] },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
     },
     plugins: [
       magicLink({

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Command } from 'commander';
 import { getRequestListener } from '@hono/node-server';
 import { createMetrics } from '../ops/metrics.js';
+import { metricsAccess } from '../web/metrics-access.js';
 import { opsRoutes } from '../web/ops.js';
 import { type GlobalOptions, withContext } from './context.js';
 import { closeServer, listen, parsePort, portOf } from './serve.js';
@@ -29,6 +30,7 @@ export function registerWorker(program: Command): void {
               database: context.database,
               metrics,
               checks: [{ name: 'queue', check: () => queue.ready() }],
+              metricsGuard: metricsAccess(context.config),
             });
             server = await listen(getRequestListener(ops.fetch), options.metricsPort, context.config.host);
             context.logger.info({ port: portOf(server) }, 'worker metrics listening');

@@ -55,3 +55,25 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('metrics access settings', () => {
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'newsloom-metrics-'));
+
+  it('reads the token and the allowlist from the environment', () => {
+    const env = {
+      NEWSLOOM_METRICS_TOKEN: 'a-long-enough-token',
+      NEWSLOOM_METRICS_ALLOW: '10.0.0.0/8, 192.0.2.1',
+    };
+    expect(loadConfig({}, env, cwd)).toMatchObject({
+      metricsToken: 'a-long-enough-token',
+      metricsAllow: ['10.0.0.0/8', '192.0.2.1'],
+    });
+  });
+
+  it.each([
+    [{ NEWSLOOM_METRICS_ALLOW: 'prometheus.internal' }, /metricsAllow.*IP addresses or CIDR ranges/],
+    [{ NEWSLOOM_METRICS_TOKEN: 'short' }, /metricsToken.*at least 16 characters/],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig({}, env, cwd)).toThrowError(message);
+  });
+});

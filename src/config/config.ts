@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 
@@ -19,6 +20,7 @@ export const configSchema = z.object({
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
+  ...metricsAccessSettings(),
   clusterThreshold: z.number().min(0).max(1).default(0.15),
   clusterMergeThreshold: z.number().min(0).max(1).default(0.5),
   clusterWindowHours: z.number().positive().default(96),
@@ -41,18 +43,7 @@ export const configSchema = z.object({
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
   /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
-  fetchAllow: z
-    .preprocess(
-      (v) =>
-        typeof v === 'string'
-          ? v
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean)
-          : v,
-      z.array(z.string().min(1)),
-    )
-    .default([]),
+  fetchAllow: commaList(z.string().min(1)),
   /** Largest response body fetched, in bytes. */
   fetchMaxBytes: z
     .number()
@@ -68,6 +59,18 @@ export const configSchema = z.object({
   /** Seconds a job may stay active before it counts as lost (its worker died) and is retried. */
   jobTimeout: z.number().int().min(5).max(86_400).default(900),
 });
+
+/** A list given as an array (config file) or as comma-separated text (environment); empty by default. */
+function commaList<T extends z.ZodType>(item: T) {
+  const split = (v: unknown) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : v;
+  return z.preprocess(split, z.array(item)).default([]);
+}
 
 function flag() {
   return z.union([z.boolean(), z.stringbool()]);
@@ -105,6 +108,30 @@ function discussSettings() {
     bannedWords: wordList(),
     suspectWords: wordList(),
   };
+}
+
+// Who may read /metrics (src/web/metrics-access.ts); documented in docs/configuration.md.
+function metricsAccessSettings() {
+  const addresses = commaList(
+    z
+      .string()
+      .refine((entry) => ipaddr.isValid(entry) || isCidr(entry), 'must be IP addresses or CIDR ranges'),
+  );
+  return {
+    /** A bearer token a scraper must send to read /metrics. */
+    metricsToken: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Client addresses or ranges that may read /metrics without the token. */
+    metricsAllow: addresses,
+  };
+}
+
+function isCidr(entry: string): boolean {
+  try {
+    ipaddr.parseCIDR(entry);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type Config = z.infer<typeof configSchema>;
@@ -163,6 +190,8 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_FETCH_DELAY_MS: 'fetchDelay',
   NEWSLOOM_SOURCE_PAUSE_AFTER: 'sourcePauseAfter',
   NEWSLOOM_JOB_TIMEOUT: 'jobTimeout',
+  NEWSLOOM_METRICS_TOKEN: 'metricsToken',
+  NEWSLOOM_METRICS_ALLOW: 'metricsAllow',
 };
 
 const NUMERIC_KEYS = new Set<keyof ConfigInput>([

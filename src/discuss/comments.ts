@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { hasRole } from '../auth/roles.js';
 import type { Comment, Story } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
+import { idSchema } from '../lib/input-checks.js';
 import {
   commentById,
   insertComment,
@@ -30,10 +31,10 @@ export interface DiscussDeps {
 export const MAX_DEPTH = 3;
 
 export const newCommentSchema = z.object({
-  storyId: z.number().int().positive(),
+  storyId: idSchema('story id'),
   userId: z.string().min(1),
   body: z.string().max(100_000),
-  parentId: z.number().int().positive().nullish(),
+  parentId: idSchema('the comment replied to').nullish(),
   ip: z.string().nullish(),
   honeypot: z.string().default(''),
   elapsedMs: z.number().nullish(),
@@ -145,12 +146,19 @@ async function ownComment(deps: DiscussDeps, commentId: number, userId: string):
   return comment;
 }
 
-/** Edits one's own comment within the edit window; the new text goes through the content phases. */
+/**
+ * Edits one's own comment within the edit window. The new text goes through moderation again, and
+ * an edit never raises a comment's standing: a rejected comment cannot be edited (it would come
+ * back, and count towards the account's trust), a held one stays held for its moderator, and a
+ * visible one is held or refused when the new text trips a phase.
+ */
 export async function editComment(
   deps: DiscussDeps,
   input: { commentId: number; userId: string; body: string },
 ): Promise<PostResult> {
   const comment = await ownComment(deps, input.commentId, input.userId);
+  if (comment.status === 'rejected')
+    throw new AppError('conflict', 'a comment that was not published cannot be edited; write a new one');
   const now = deps.now?.() ?? new Date();
   if (now.getTime() - comment.created_at.getTime() > deps.settings.editMinutes * 60_000) {
     throw new AppError('forbidden', `comments can be edited for ${deps.settings.editMinutes} minutes`);
@@ -168,14 +176,13 @@ export async function editComment(
   });
   const result = await moderate(ctx);
   if (result.status === 'rejected') return { ...result, comment: null };
-  // A held comment stays held after an edit; an edit that trips a suspect word is held again.
-  const status = result.status === 'pending' || comment.status === 'pending' ? 'pending' : 'visible';
+  const status = result.status === 'pending' || comment.status !== 'visible' ? 'pending' : 'visible';
   const updated = await updateCommentBody(deps.db, comment.id, {
     body,
     body_hash: ctx.bodyHash,
     status,
     reason: result.reason ?? (status === 'pending' ? comment.reason : null),
-    matched_word: result.matchedWord,
+    matched_word: result.matchedWord ?? (status === 'pending' ? comment.matched_word : null),
   });
   return { status, reason: updated.reason, matchedWord: updated.matched_word, comment: updated };
 }

@@ -4,6 +4,7 @@ import { newFrequencyCache } from '../analyze/run.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
+import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import type { Logger } from '../lib/log.js';
 import type { WriteMetrics } from '../ops/metrics.js';
 import { createLlmWriter } from '../write/llm.js';
@@ -23,7 +24,7 @@ export function buildPipelineDeps(
 ): PipelineDeps {
   const db = database.db;
   const settings = shared.settings ?? createSettingsService({ config, db, logger });
-  const llmFor = llmWriters(logger);
+  const llmFor = llmWriters(logger, guardedFetch(config.fetchAllow));
   return {
     cluster: {
       db,
@@ -54,7 +55,10 @@ export function buildPipelineDeps(
 }
 
 /** One LLM writer per endpoint, model and key, built when first needed (prompts read once). */
-function llmWriters(logger: Logger): (config: Config) => LlmWriter | undefined {
+function llmWriters(
+  logger: Logger,
+  fetch: typeof globalThis.fetch,
+): (config: Config) => LlmWriter | undefined {
   let prompts: ReturnType<typeof loadPrompts> | undefined;
   let built: { key: string; writer: LlmWriter } | undefined;
   return (config) => {
@@ -71,6 +75,7 @@ function llmWriters(logger: Logger): (config: Config) => LlmWriter | undefined {
         promptTokens: config.llmPromptTokens,
         prompts,
         logger,
+        fetch,
       });
       built = { key, writer };
     }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
+import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import { silentLogger } from '../lib/log.js';
 import { findingsForVersion } from '../store/findings.js';
 import { sampleSources } from '../verify/fixtures.js';
@@ -141,7 +142,10 @@ describe('writeStory with the LLM writer', () => {
       promptTokens: 4000,
       prompts: loadPrompts(),
       logger: silentLogger(),
+      // The fake model listens on loopback, which the operator must allow as for feeds.
+      fetch: loopbackFetch,
     });
+  const loopbackFetch = guardedFetch(['127.0.0.1']);
   let deps: WriteDeps;
   let storyId: number;
   beforeAll(async () => {

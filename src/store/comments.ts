@@ -230,6 +230,17 @@ export async function insertCommentReport(
   return true;
 }
 
+/** How many reports on a comment no moderator has acted on yet. */
+export async function openReportCount(db: Executor, commentId: number): Promise<number> {
+  const row = await db
+    .selectFrom('comment_reports')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('comment_id', '=', commentId)
+    .where('resolved_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Marks every open report on a comment resolved. */
 export async function resolveCommentReports(db: Executor, commentId: number): Promise<void> {
   await db

@@ -22,6 +22,7 @@ import {
   commentCounts,
   countCommentsByIpSince,
   moderationQueue,
+  openReportCount,
   recentlyRejected,
 } from './comments.js';
 import {
@@ -243,6 +244,8 @@ export function discussContract(engine: Engine): void {
         id: second.id,
         open_reports: ['Rude'],
       });
+      expect(await openReportCount(database.db, Number(second.id))).toBe(1);
+      expect(await openReportCount(database.db, Number(thread.comments[0]!.id))).toBe(0);
 
       await expect(
         editComment(deps, { commentId: Number(second.id), userId: bob, body: 'hijack' }),

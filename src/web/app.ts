@@ -18,7 +18,10 @@ import { authRoutes, withAccounts } from './auth/index.js';
 import type { SiteDeps } from './context.js';
 import { discussApp, storyThoughts } from './discuss/index.js';
 import { type FastPath, storyFastPath } from './fast-path.js';
+import { limitBody } from './middleware/body-limit.js';
+import { guardInput } from './middleware/input-guard.js';
 import { observe } from './middleware/observe.js';
+import { metricsAccess } from './metrics-access.js';
 import { opsRoutes, type ReadinessCheck } from './ops.js';
 import { memoize, PageCache } from './page-cache.js';
 import { handleError } from './routes/errors.js';
@@ -92,6 +95,9 @@ export function createSite(
   // Pages, feeds and assets build their responses with fastResponse (security headers included, so
   // the middleware leaves them alone); everything else (API, accounts, discuss) gets them here.
   app.use(securityHeaders());
+  // Before anything reads a body: its size, then control characters and JSON depth (400/413).
+  app.use(limitBody());
+  app.use(guardInput());
   app.onError((error, c) => handleError(error, c, deps));
   app.notFound((c) => handleError(new AppError('not_found', 'no such page'), c, deps));
 
@@ -100,7 +106,7 @@ export function createSite(
       frame: async (meta, content) => renderPage(await deps.site(), { ...meta, noindex: true }, content),
     }),
   );
-  app.route('/', opsRoutes({ database, metrics, checks: readiness }));
+  app.route('/', opsRoutes({ database, metrics, checks: readiness, metricsGuard: metricsAccess(config) }));
   for (const asset of [assets.css, assets.js]) app.get(asset.path, (c) => serveAsset(c, asset));
   registerPages(app, deps);
   registerStoryPages(app, deps);

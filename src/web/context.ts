@@ -41,7 +41,7 @@ export async function page(
   deps: SiteDeps,
   meta: PageMeta,
   content: Child,
-  { status = 200, cacheControl = LIST_CACHE }: { status?: 200 | 404 | 500; cacheControl?: string } = {},
+  { status = 200, cacheControl = LIST_CACHE }: { status?: 200 | 400 | 404 | 500; cacheControl?: string } = {},
 ): Promise<Response> {
   const site = await deps.site();
   return fastResponse(renderPage(site, meta, content), status, {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database } from '../db/connect.js';
 import type { Metrics } from '../ops/metrics.js';
 import { pingDatabase } from '../store/db.js';
@@ -13,10 +13,12 @@ export interface OpsDeps {
   database: Database;
   metrics?: Metrics;
   checks?: ReadinessCheck[];
+  /** Who may read /metrics (see `metricsAccess`); anyone when not given. */
+  metricsGuard?: MiddlewareHandler;
 }
 
 /** Liveness, readiness and Prometheus metrics for load balancers and monitoring. */
-export function opsRoutes({ database, metrics, checks = [] }: OpsDeps): Hono {
+export function opsRoutes({ database, metrics, checks = [], metricsGuard }: OpsDeps): Hono {
   const app = new Hono();
 
   // Alive: the process answers. Never touches the database, so a database outage does not get
@@ -43,7 +45,7 @@ export function opsRoutes({ database, metrics, checks = [] }: OpsDeps): Hono {
   });
 
   if (metrics) {
-    app.get('/metrics', async (c) => {
+    app.get('/metrics', metricsGuard ?? ((_c, next) => next()), async (c) => {
       c.header('Content-Type', metrics.registry.contentType);
       c.header('Cache-Control', 'no-store');
       return c.body(await metrics.registry.metrics());

@@ -179,8 +179,9 @@ describe('pages', () => {
   });
 
   it('paginates the home page with a cursor and rejects a forged one', async () => {
-    const { text } = await get('/?before=bm90LWpzb24');
-    expect(text).toContain('Page not found');
+    const { text, response } = await get('/?before=bm90LWpzb24');
+    expect(response.status).toBe(400);
+    expect(text).toContain('That request cannot be answered');
   });
 });
 

@@ -26,6 +26,8 @@ export interface LlmWriterOptions {
   promptTokens: number;
   prompts: Prompts;
   logger: Logger;
+  /** Every request to the model goes through this (the address guard: see `guardedFetch`). */
+  fetch: typeof fetch;
 }
 
 /**
@@ -38,6 +40,7 @@ export function createLlmWriter(options: LlmWriterOptions): LlmWriter {
     baseURL: options.baseUrl,
     apiKey: options.apiKey,
     supportsStructuredOutputs: true,
+    fetch: options.fetch,
   });
   const model = provider.chatModel(options.model);
   /** One structured call: the answer validated against `schema`, its time and tokens logged. */

@@ -220,7 +220,6 @@ describe('people', () => {
     const refused = await editor.post(`/admin/people/${target.id}/role`, { role: 'admin' });
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('only an admin can grant or remove the admin role');
-    expect((await editor.post(`/admin/people/${target.id}/role`, { role: 'moderator' })).status).toBe(303);
     const self = (await userByEmail(database.db, 'ed@example.com'))!;
     expect((await editor.post(`/admin/people/${self.id}/role`, { role: 'reader' })).status).toBe(403);
     const noReason = await editor.post(`/admin/people/${target.id}/ban`, { reason: '', days: '' });
@@ -233,6 +232,11 @@ describe('people', () => {
     ).toBe(303);
     expect(await (await editor.get('/admin/people')).text()).toMatch(/suspended until [\s\S]*spam links/);
     expect((await editor.post(`/admin/people/${target.id}/unban`, { note: 'appeal' })).status).toBe(303);
+    expect((await editor.post(`/admin/people/${target.id}/role`, { role: 'moderator' })).status).toBe(303);
+    // Staff answer to an admin: an editor cannot ban the moderator they just made.
+    const staff = await editor.post(`/admin/people/${target.id}/ban`, { reason: 'spam links', days: '' });
+    expect(staff.status).toBe(403);
+    expect(await staff.text()).toContain('only an admin can ban a moderator');
 
     const admin = await as('admin@example.com', 'admin-password', '198.51.100.8');
     expect((await admin.post(`/admin/people/${target.id}/role`, { role: 'admin' })).status).toBe(303);
@@ -240,9 +244,9 @@ describe('people', () => {
     const log = await searchActions(database.db, { targetKind: 'user', targetId: target.id });
     expect(log.entries.map((e) => e.action)).toEqual([
       'set-role:admin',
+      'set-role:moderator',
       'unban',
       'suspend',
-      'set-role:moderator',
     ]);
     expect(log.entries[0]).toMatchObject({ before: { role: 'moderator' }, after: { role: 'admin' } });
   });

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { ReviewDeps } from '../../admin/deps.js';
 import { wireReviewDeps } from '../../admin/wiring.js';
 import { AppError } from '../../lib/errors.js';
+import { MAX_ID, parseId } from '../../lib/input-checks.js';
 import type { AccountContext } from '../auth/context.js';
 import { forgetStory } from '../context.js';
 import { Message } from '../discuss/layout.js';
@@ -15,9 +16,15 @@ const wired = new WeakMap<AdminDeps, ReviewDeps>();
 export function reviewDeps(deps: AdminDeps): ReviewDeps {
   let review = wired.get(deps);
   if (!review) {
-    review = wireReviewDeps(deps.config, deps.database, deps.logger, (stories) => {
-      for (const s of stories) forgetStory(deps.site, s.slug);
-    });
+    review = wireReviewDeps(
+      deps.config,
+      deps.database,
+      deps.logger,
+      (stories) => {
+        for (const s of stories) forgetStory(deps.site, s.slug);
+      },
+      deps.settings,
+    );
     wired.set(deps, review);
   }
   return review;
@@ -30,9 +37,19 @@ export function actorOf(c: AccountContext): { id: string; role: string } {
   return { id: viewer.id, role: viewer.role };
 }
 
-/** A positive integer from a form or query field, or 0 (which validation then refuses). */
+/**
+ * A positive integer from a form or query field, or 0 (which validation then refuses); digits
+ * beyond what an id column holds are invalid input.
+ */
 export function int(value: string | undefined): number {
-  return /^\d+$/.test(value ?? '') ? Number(value) : 0;
+  if (value === undefined || !/^\d+$/.test(value)) return 0;
+  const id = parseId(value);
+  if (id === null && value.replace(/^0+/, '') !== '')
+    throw new AppError(
+      'invalid_input',
+      `${value.slice(0, 20)} is not a whole number between 1 and ${MAX_ID}`,
+    );
+  return id ?? 0;
 }
 
 /** A console page with an optional notice or error line on top. */

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { type EndpointCheck, testModelEndpoint } from '../../admin/model-endpoint.js';
+import { guardedFetch } from '../../ingest/fetch/guarded-fetch.js';
 import { saveSettings } from '../../admin/settings.js';
 import { editableOf, type FieldErrors } from '../../admin/settings-schema.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
@@ -78,6 +79,8 @@ function Words({
 /** `/admin/settings`: what editors tune without a restart, saved in the database. */
 export function settingsSection(deps: AdminDeps): Hono<AccountEnv> {
   const app = new Hono<AccountEnv>();
+  // The connection test reaches only what the writer may reach: the same address guard as feeds.
+  const outbound = guardedFetch(deps.config.fetchAllow);
 
   async function page(
     c: AccountContext,
@@ -155,7 +158,12 @@ export function settingsSection(deps: AdminDeps): Hono<AccountEnv> {
             name="llmApiKey"
             label="API key"
             type="password"
-            hint={hasKey ? 'A key is set. Leave empty to keep it.' : 'No key is set.'}
+            error={errors.llmApiKey}
+            hint={
+              hasKey
+                ? 'A key is set. Leave empty to keep it; a new endpoint needs its key entered again.'
+                : 'No key is set.'
+            }
             attrs={{ autocomplete: 'off' }}
           />
           {hasKey ? (
@@ -255,11 +263,10 @@ export function settingsSection(deps: AdminDeps): Hono<AccountEnv> {
   app.post('/settings/test-connection', async (c) => {
     const { config } = await deps.settings.fresh();
     const check = config.llmBaseUrl
-      ? await testModelEndpoint({
-          baseUrl: config.llmBaseUrl,
-          model: config.llmModel,
-          apiKey: config.llmApiKey,
-        })
+      ? await testModelEndpoint(
+          { baseUrl: config.llmBaseUrl, model: config.llmModel, apiKey: config.llmApiKey },
+          { fetchImpl: outbound },
+        )
       : { ok: false, message: 'No endpoint is set: enter one above and save first.', models: [], ms: 0 };
     return page(c, {}, undefined, {}, check);
   });

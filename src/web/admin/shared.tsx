@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { Actor } from '../../admin/people.js';
-import { AppError } from '../../lib/errors.js';
+import { pathId } from '../../lib/input-checks.js';
+import type { AppError } from '../../lib/errors.js';
 import type { AccountContext } from '../auth/context.js';
 import { CsrfField, Message } from '../discuss/layout.js';
 import { statusOf } from '../discuss/shared.js';
@@ -50,11 +51,9 @@ export function outcomeOf(error: unknown): Outcome {
   return { error: (error as AppError).message, status };
 }
 
-/** A positive integer path parameter, or a 404. */
+/** A positive integer path parameter: 404 when it is no number, 400 when no row can have it. */
 export function idParam(c: AccountContext, name = 'id'): number {
-  const id = Number(c.req.param(name));
-  if (!Number.isSafeInteger(id) || id <= 0) throw new AppError('not_found', 'no such item');
-  return id;
+  return pathId(c.req.param(name), name);
 }
 
 /** A POST form with the CSRF token; children are its fields and buttons. */

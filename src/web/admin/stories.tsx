@@ -55,11 +55,14 @@ export function storiesSection(deps: AdminDeps): Hono<AccountEnv> {
     c: AccountContext,
     options: { error?: string; status?: 400 | 401 | 403 | 404 | 409 | 429 } = {},
   ) {
-    const id = int(c.req.param('id'));
     const versionParam = c.req.query('v');
     let data: Awaited<ReturnType<typeof storyReview>>;
     try {
-      data = await storyReview(review(), id, versionParam ? int(versionParam) : undefined);
+      data = await storyReview(
+        review(),
+        int(c.req.param('id')),
+        versionParam ? int(versionParam) : undefined,
+      );
     } catch (error) {
       const { message, status } = failure(error);
       return c.html(

@@ -84,14 +84,16 @@ export function openApiDocument(siteUrl: string): object {
       },
       '/stories/{id}/versions': {
         get: {
-          summary: 'Every version of a story, newest first',
+          summary:
+            'The published and superseded versions of a story, newest first (editors signed in also get drafts)',
           parameters: [storyId],
           responses: { '200': ok(list('VersionSummary')), ...errors },
         },
       },
       '/stories/{id}/versions/{version}': {
         get: {
-          summary: 'One version with its sections, sentences and citations',
+          summary:
+            'One published or superseded version (a draft for editors only) with its sections, sentences and citations',
           parameters: [storyId, { name: 'version', in: 'path', required: true, schema: { type: 'integer' } }],
           responses: {
             '200': ok({ type: 'object', properties: { data: { $ref: '#/components/schemas/Version' } } }),
@@ -169,6 +171,7 @@ export function openApiDocument(siteUrl: string): object {
           type: 'object',
           properties: {
             version: { type: 'integer' },
+            status: { type: 'string', enum: ['published', 'superseded', 'review', 'held'] },
             headline: { type: 'string' },
             dek: { type: 'string' },
             writer: { type: 'string' },

@@ -84,6 +84,7 @@ export function presentTopic(t: Topic, siteUrl: string) {
 export function presentVersionSummary(v: StoryVersion) {
   return {
     version: v.version,
+    status: v.status,
     headline: v.headline,
     dek: v.dek,
     writer: v.writer,

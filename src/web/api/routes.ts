@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.js';
+import { pathId } from '../../lib/input-checks.js';
 import {
   articleWithSource,
   countPublishedStories,
@@ -50,8 +51,8 @@ export function apiRoutes(deps: ApiDeps): Hono {
 
   api.get('/stories/:id', async (c) => {
     const key = c.req.param('id');
-    const story = /^\d{1,15}$/.test(key)
-      ? await storyById(deps.db, Number(key))
+    const story = /^\d+$/.test(key)
+      ? await storyById(deps.db, pathId(key, 'story id'))
       : await storyBySlug(deps.db, key);
     if (story?.state !== 'published' || !story.current_version_id) {
       return c.json(apiError('not_found', `story ${key} is not published`), 404);
@@ -67,7 +68,9 @@ export function apiRoutes(deps: ApiDeps): Hono {
 
   api.get('/articles/:id', async (c) => {
     const key = c.req.param('id');
-    const article = /^\d{1,15}$/.test(key) ? await articleWithSource(deps.db, Number(key)) : undefined;
+    const article = /^\d+$/.test(key)
+      ? await articleWithSource(deps.db, pathId(key, 'article id'))
+      : undefined;
     if (!article) return c.json(apiError('not_found', `article ${key} not found`), 404);
     return c.json({ article: presentArticle(article) });
   });

@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Story } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
+import { pathId } from '../../lib/input-checks.js';
+import { DRAFT_CACHE, isPublicVersion, readsDrafts } from '../../publish/visibility.js';
 import type { Executor } from '../../store/db.js';
 import { searchArticles, searchStories } from '../../store/search.js';
 import { sourceCoverage } from '../../store/site.js';
@@ -30,7 +32,7 @@ const searchParams = z.object({
 
 async function publishedStory(db: Executor, idOrSlug: string): Promise<Story> {
   const story = /^[0-9]+$/.test(idOrSlug)
-    ? await storyById(db, Number(idOrSlug))
+    ? await storyById(db, pathId(idOrSlug, 'story id'))
     : await storyBySlug(db, idOrSlug);
   if (story?.state !== 'published') throw new AppError('not_found', 'no such story');
   return story;
@@ -97,17 +99,25 @@ export function registerSiteApi(app: Hono, deps: SiteDeps): void {
     });
   });
 
+  // Drafts (review, held) are for editors only, and never stored by a cache; readers get the public record.
   app.get('/api/v1/stories/:id/versions', async (c) => {
     const story = await publishedStory(db, c.req.param('id'));
-    c.header('Cache-Control', API_CACHE);
-    return c.json({ data: (await storyVersions(db, story.id)).map(presentVersionSummary) });
+    const editor = readsDrafts(c.get('viewer' as never));
+    const versions = (await storyVersions(db, story.id)).filter((v) => editor || isPublicVersion(v));
+    c.header('Cache-Control', editor ? DRAFT_CACHE : API_CACHE);
+    c.header('Vary', 'Cookie');
+    return c.json({ data: versions.map(presentVersionSummary) });
   });
 
   app.get('/api/v1/stories/:id/versions/:version{[0-9]+}', async (c) => {
+    const number = pathId(c.req.param('version'), 'version');
     const story = await publishedStory(db, c.req.param('id'));
-    const version = await storyVersion(db, story.id, Number(c.req.param('version')));
-    if (!version) throw new AppError('not_found', 'no such version');
-    c.header('Cache-Control', 'public, max-age=3600, s-maxage=86400');
+    const version = await storyVersion(db, story.id, number);
+    const draft = version !== undefined && !isPublicVersion(version);
+    if (!version || (draft && !readsDrafts(c.get('viewer' as never))))
+      throw new AppError('not_found', 'no such version');
+    c.header('Cache-Control', draft ? DRAFT_CACHE : 'public, max-age=3600, s-maxage=86400');
+    c.header('Vary', 'Cookie');
     return c.json({ data: { story_id: story.id, slug: story.slug, ...presentVersion(version) } });
   });
 }

@@ -1,4 +1,6 @@
 import type { Accounts } from '../../auth/accounts.js';
+import { CLIENT_IP_HEADER } from '../../auth/client-ip.js';
+import { redirectTarget } from '../../lib/redirect-target.js';
 import type { AccountContext } from './context.js';
 
 /** What a better-auth endpoint answered to a forwarded form. */
@@ -9,8 +11,7 @@ export interface AuthAnswer {
   retryAfter: number | null;
 }
 
-/** The header better-auth reads the client address from; set by us only (see auth.ts). */
-export const CLIENT_IP_HEADER = 'x-newsloom-client-ip';
+export { CLIENT_IP_HEADER } from '../../auth/client-ip.js';
 
 /**
  * Sends a form's fields to better-auth's own endpoint (so its rate limits, origin checks and session
@@ -63,8 +64,5 @@ export function redirectWithCookies(c: AccountContext, location: string, cookies
 
 /** A local path to return to after signing in: only same-site paths, never `//host` or a scheme. */
 export function safeNext(value: unknown): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) {
-    return '/';
-  }
-  return value;
+  return redirectTarget(value);
 }

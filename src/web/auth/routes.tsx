@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { displayNameSchema } from '../../auth/account-fields.js';
 import type { Accounts } from '../../auth/accounts.js';
 import { setDisplayName } from '../../store/users.js';
 import type { AccountContext, AccountEnv } from './context.js';
@@ -181,6 +182,11 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     );
   });
 
+  // The profile shows the reader's own name and address: no cache may keep or share it.
+  app.use('/profile', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'private, no-store');
+  });
   app.get('/profile', (c) => {
     if (!c.get('viewer')) return c.redirect('/sign-in?next=/profile', 303);
     const notice = NOTICES[c.req.query('notice') ?? ''] ?? null;
@@ -190,9 +196,13 @@ export function authRoutes(accounts: Accounts): Hono<AccountEnv> {
     const viewer = c.get('viewer');
     if (!viewer) return c.redirect('/sign-in?next=/profile', 303);
     const name = ((await form(c)).name ?? '').trim();
-    if (name.length < 1 || name.length > 60) {
+    // The same limits as better-auth's update-user: 1 to 60 characters, no line breaks or controls.
+    if (!displayNameSchema.safeParse(name).success) {
       return c.html(
-        <ProfilePage chrome={chromeOf(c, site())} error="A display name has 1 to 60 characters." />,
+        <ProfilePage
+          chrome={chromeOf(c, site())}
+          error="A display name has 1 to 60 characters on one line."
+        />,
         400,
       );
     }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Accounts } from '../../auth/accounts.js';
 import type { Comment } from '../../db/schema.js';
+import { idSchema } from '../../lib/input-checks.js';
 import { postComment } from '../../discuss/comments.js';
 import { loadThread, type ThreadNode } from '../../discuss/thread.js';
 import type { CommentSort } from '../../store/comments.js';
@@ -35,7 +36,7 @@ const listQuery = z.object({
 
 const postBody = z.object({
   body: z.string().max(100_000),
-  parent_id: z.number().int().positive().nullish(),
+  parent_id: idSchema('parent_id').nullish(),
 });
 
 function apiError(code: string, message: string) {
@@ -77,8 +78,12 @@ export function commentsApi(accounts: Accounts): Hono<AccountEnv> {
     const story = await findStory(accounts, c.req.param('id'));
     if (!story) return c.json(apiError('not_found', 'no such story'), 404);
     const body = postBody.safeParse(await c.req.json().catch(() => null));
-    if (!body.success)
-      return c.json(apiError('invalid_input', 'expected {"body": string, "parent_id"?: number}'), 400);
+    if (!body.success) {
+      const issue = body.error.issues[0]!;
+      const message =
+        issue.path[0] === 'parent_id' ? issue.message : 'expected {"body": string, "parent_id"?: number}';
+      return c.json(apiError('invalid_input', message), 400);
+    }
     try {
       const result = await postComment(deps, {
         storyId: Number(story.id),

@@ -9,6 +9,8 @@ import {
   reportComment,
 } from '../../discuss/comments.js';
 import { loadThread } from '../../discuss/thread.js';
+import { pathId } from '../../lib/input-checks.js';
+import { redirectTarget } from '../../lib/redirect-target.js';
 import { type CommentSort, commentById } from '../../store/comments.js';
 import type { AccountContext, AccountEnv, Viewer } from '../auth/context.js';
 import { CsrfField, Layout, Message } from './layout.js';
@@ -115,7 +117,8 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     if (!story) return c.notFound();
     const fields = await formFields(c);
     const fallback = threadPath(story);
-    if (!viewer) return c.redirect(`/sign-in?next=${encodeURIComponent(fields.return || fallback)}`, 303);
+    if (!viewer)
+      return c.redirect(`/sign-in?next=${encodeURIComponent(redirectTarget(fields.return, fallback))}`, 303);
     const rendered = Number(fields.rendered_at);
     try {
       const result = await postComment(deps, {
@@ -147,7 +150,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
 
   app.get('/discuss/comments/:id/edit', async (c) => {
     const viewer = c.get('viewer');
-    const comment = await commentById(accounts.db, Number(c.req.param('id')) || 0);
+    const comment = await commentById(accounts.db, pathId(c.req.param('id'), 'comment id'));
     if (!viewer) return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
     if (!comment || comment.status === 'deleted') return c.notFound();
     if (comment.user_id !== viewer.id) return c.text('You can only edit your own comments.', 403);
@@ -175,7 +178,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     if (!viewer) return c.redirect('/sign-in', 303);
     const fields = await formFields(c);
     try {
-      const id = Number(c.req.param('id')) || 0;
+      const id = pathId(c.req.param('id'), 'comment id');
       const result = await editComment(deps, { commentId: id, userId: viewer.id, body: fields.body ?? '' });
       if (!result.comment) {
         return c.html(
@@ -202,7 +205,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     if (!viewer) return c.redirect('/sign-in', 303);
     const fields = await formFields(c);
     try {
-      const id = Number(c.req.param('id')) || 0;
+      const id = pathId(c.req.param('id'), 'comment id');
       await deleteComment(deps, { commentId: id, userId: viewer.id, role: viewer.role });
       return c.redirect(backTo(fields.return, '/', 'deleted'), 303);
     } catch (error) {
@@ -215,7 +218,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     if (!viewer) return c.redirect('/sign-in', 303);
     const fields = await formFields(c);
     try {
-      const id = Number(c.req.param('id')) || 0;
+      const id = pathId(c.req.param('id'), 'comment id');
       const { liked } = await likeComment(deps, { commentId: id, userId: viewer.id });
       return c.redirect(backTo(fields.return, '/', liked ? 'liked' : 'unliked', `comment-${id}`), 303);
     } catch (error) {
@@ -225,7 +228,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
 
   app.get('/discuss/comments/:id/report', async (c) => {
     if (!c.get('viewer')) return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303);
-    const id = Number(c.req.param('id')) || 0;
+    const id = pathId(c.req.param('id'), 'comment id');
     return c.html(
       <Layout chrome={chrome(c)} title="Report a comment">
         <h1>Report a comment</h1>
@@ -247,7 +250,7 @@ export function discussRoutes(accounts: Accounts): Hono<AccountEnv> {
     const fields = await formFields(c);
     try {
       await reportComment(deps, {
-        commentId: Number(c.req.param('id')) || 0,
+        commentId: pathId(c.req.param('id'), 'comment id'),
         userId: viewer.id,
         reason: fields.reason ?? '',
       });

@@ -3,9 +3,10 @@ import type { Story } from '../../db/schema.js';
 import type { DiscussDeps } from '../../discuss/comments.js';
 import { moderationSettings } from '../../discuss/settings.js';
 import { AppError, type ErrorCode } from '../../lib/errors.js';
+import { pathId } from '../../lib/input-checks.js';
 import { storyById, storyBySlug } from '../../store/stories.js';
 import type { AccountContext } from '../auth/context.js';
-import { safeNext } from '../auth/forward.js';
+import { redirectTarget } from '../../lib/redirect-target.js';
 import { Layout } from './layout.js';
 
 /** The comment operations' dependencies; the rules are read on every use, so console saves apply. */
@@ -26,7 +27,7 @@ export function threadPath(story: Pick<Story, 'slug'>): string {
 /** A published story by numeric id or slug, or undefined. */
 export async function findStory(accounts: Accounts, key: string): Promise<Story | undefined> {
   const story = /^\d+$/.test(key)
-    ? await storyById(accounts.db, Number(key))
+    ? await storyById(accounts.db, pathId(key, 'story id'))
     : await storyBySlug(accounts.db, key);
   return story?.state === 'published' ? story : undefined;
 }
@@ -65,7 +66,7 @@ export function errorPage(c: AccountContext, siteName: string, error: unknown) {
 
 /** Where to go back after a form: the `return` field (same-site path only), with a notice and an anchor. */
 export function backTo(returnTo: unknown, fallback: string, notice: string, anchor = 'thoughts'): string {
-  const url = new URL(safeNext(returnTo === undefined || returnTo === '' ? fallback : returnTo), 'http://x');
+  const url = new URL(redirectTarget(returnTo, fallback), 'http://x');
   url.searchParams.set('thoughts', notice);
   return `${url.pathname}${url.search}#${anchor}`;
 }

@@ -12,15 +12,25 @@ export function testApp(database: Database, overrides: Partial<Config> = {}, opt
   return createApp({ config: testConfig(overrides), database, logger: silentLogger() }, options);
 }
 
+/** Where a test client sends requests: the app itself (`app.request()`) or a served one. */
+export interface RequestTarget {
+  request(path: string, init: RequestInit): Response | Promise<Response>;
+}
+
+/** A target that sends each request over a real socket to a served site, never following redirects. */
+export function servedAt(base: string): RequestTarget {
+  return { request: (path, init) => fetch(`${base}${path}`, { ...init, redirect: 'manual' }) };
+}
+
 /**
- * A cookie-keeping client over `app.request()`, like one browser: `post` sends form fields with the
- * CSRF token it holds, and never follows redirects (tests look at them).
+ * A cookie-keeping client over `app.request()` (or a served site), like one browser: `post` sends form
+ * fields with the CSRF token it holds, and never follows redirects (tests look at them).
  */
 export class TestClient {
   readonly cookies = new Map<string, string>();
 
   constructor(
-    private readonly app: Hono,
+    private readonly app: RequestTarget,
     readonly ip = '203.0.113.7',
   ) {}
 
@@ -68,7 +78,8 @@ export class TestClient {
     return this.post('/sign-in', { email, password });
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
+  /** Any request, with this client's address and cookies (and keeping the cookies it sets). */
+  async send(path: string, init: RequestInit): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('x-forwarded-for', this.ip);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));

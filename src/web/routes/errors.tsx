@@ -15,13 +15,14 @@ export async function handleError(error: Error, c: Context, deps: SiteDeps): Pro
   if (c.req.path.startsWith('/api/')) {
     return apiError(c, known?.code ?? 'internal', known && status < 500 ? known.message : 'internal error');
   }
-  const code = status >= 500 ? 500 : 404;
+  const code = status >= 500 ? 500 : status === 400 ? 400 : 404;
+  const titles = { 400: 'Bad request', 404: 'Page not found', 500: 'Something went wrong' };
   try {
     return await page(
       c,
       deps,
-      { title: code === 404 ? 'Page not found' : 'Something went wrong', path: c.req.path, noindex: true },
-      <ErrorPage status={code} />,
+      { title: titles[code], path: c.req.path, noindex: true },
+      <ErrorPage status={code} message={known?.message} />,
       { status: code, cacheControl: 'no-store' },
     );
   } catch {

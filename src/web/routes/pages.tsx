@@ -12,6 +12,7 @@ import { HomePage, SearchPage, StoryListPage } from '../views/lists.js';
 const PAGE_SIZE = 20;
 const SEARCH_PAGE_SIZE = 10;
 const searchQuery = z.object({
+  // As the API: a longer query is refused, not cut (searching its first half would mislead).
   q: z.string().max(200).default(''),
   page: z.coerce.number().int().min(1).max(50).catch(1).default(1),
 });
@@ -93,7 +94,10 @@ export function registerPages(app: Hono, deps: SiteDeps): void {
   });
 
   app.get('/search', async (c) => {
-    const { q, page: n } = searchQuery.parse({ q: c.req.query('q') ?? '', page: c.req.query('page') });
+    const parsed = searchQuery.safeParse({ q: c.req.query('q') ?? '', page: c.req.query('page') });
+    if (!parsed.success)
+      throw new AppError('invalid_input', 'the search query is longer than 200 characters');
+    const { q, page: n } = parsed.data;
     const query = q.trim();
     const offset = (n - 1) * SEARCH_PAGE_SIZE;
     const [hits, articles] =

@@ -4,6 +4,8 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
+import { pathId } from '../../lib/input-checks.js';
+import { DRAFT_CACHE, isPublicVersion, readsDrafts } from '../../publish/visibility.js';
 import {
   mergedStoryTarget,
   publishedStoryBySlug,
@@ -46,20 +48,27 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
   app.get('/stories/:slug/versions', async (c) => {
     const found = await publishedStoryBySlug(deps.db, c.req.param('slug'));
     if (!found) return movedOrMissing(c, deps, '/versions');
-    const versions = await storyVersions(deps.db, found.story.id);
+    const editor = readsDrafts(c.get('viewer' as never));
+    const versions = (await storyVersions(deps.db, found.story.id)).filter(
+      (v) => editor || isPublicVersion(v),
+    );
     return page(
       c,
       deps,
       { title: `Versions: ${found.version.headline}`, path: `/stories/${found.story.slug}/versions` },
       <VersionsPage slug={found.story.slug} versions={versions} />,
+      editor ? { cacheControl: DRAFT_CACHE } : {},
     );
   });
   app.get('/stories/:slug/versions/:version{[0-9]+}', async (c) => {
+    const number = pathId(c.req.param('version'), 'version');
     const found = await publishedStoryBySlug(deps.db, c.req.param('slug'));
     // Another story's version numbers mean something else: a merged story's old version leads to the story.
     if (!found) return movedOrMissing(c, deps);
-    const old = await storyVersion(deps.db, found.story.id, Number(c.req.param('version')));
-    if (!old) throw new AppError('not_found', 'no such version');
+    const old = await storyVersion(deps.db, found.story.id, number);
+    const draft = old !== undefined && !isPublicVersion(old);
+    if (!old || (draft && !readsDrafts(c.get('viewer' as never))))
+      throw new AppError('not_found', 'no such version');
     const html = await renderStory(
       deps,
       await deps.site(),
@@ -69,7 +78,8 @@ export function registerStoryPages(app: Hono, deps: SiteDeps): void {
       <ThoughtsLink slug={found.story.slug} />,
       found.version,
     );
-    return fastResponse(html, 200, { 'Cache-Control': VERSION_CACHE, 'Content-Type': HTML });
+    const cache = draft ? DRAFT_CACHE : VERSION_CACHE;
+    return fastResponse(html, 200, { 'Cache-Control': cache, 'Content-Type': HTML });
   });
 }
 
@@ -176,12 +186,14 @@ async function renderStory(
   thoughts: Child,
   current?: StoryVersion,
 ): Promise<string> {
-  const [articles, versions, related, entities] = await Promise.all([
+  const [articles, all, related, entities] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
     relatedLinks(deps, storyId),
     storyEntities(deps.db, storyId),
   ]);
+  // Pages are shared by every reader (and cached): they list the public record only.
+  const versions = all.filter(isPublicVersion);
   const model = buildStoryModel(version, articles);
   const path = current ? `/stories/${slug}/versions/${version.version}` : `/stories/${slug}`;
   return renderPage(

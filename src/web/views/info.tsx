@@ -160,15 +160,21 @@ export function HowPage({ siteName }: { siteName: string }) {
 }
 
 /** The 404 and 500 pages. */
-export function ErrorPage({ status }: { status: 404 | 500 }) {
+export function ErrorPage({ status, message }: { status: 400 | 404 | 500; message?: string }) {
+  const title = {
+    400: 'That request cannot be answered',
+    404: 'Page not found',
+    500: 'Something went wrong',
+  };
+  const text = {
+    400: `The address or form had something we cannot take: ${message ?? 'bad input'}.`,
+    404: 'There is no page at this address. It may have moved, or the story may have been merged into another.',
+    500: 'The page could not be shown because of an error on our side. Please try again in a moment.',
+  };
   return (
     <div class="wrap">
-      <h1>{status === 404 ? 'Page not found' : 'Something went wrong'}</h1>
-      <p>
-        {status === 404
-          ? 'There is no page at this address. It may have moved, or the story may have been merged into another.'
-          : 'The page could not be shown because of an error on our side. Please try again in a moment.'}
-      </p>
+      <h1>{title[status]}</h1>
+      <p>{text[status]}</p>
       <p>
         <a href="/">Go to the latest stories</a> or <a href="/search">search</a>.
       </p>
