@@ -1,6 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { Command } from 'commander';
 import { createSettingsService } from '../admin/settings.js';
+import { storedSecretsBox } from '../auth/auth-secret.js';
 import { withServedPort } from '../config/config.js';
 import { startControlSocket } from '../db/control-socket.js';
 import { loadDemoIfEmpty } from '../demo/load.js';
@@ -78,7 +79,12 @@ async function serveUntilSignal(
   // One registry per process, handed to everything that records (web, queue, ingest, writer).
   const metrics = createMetrics();
   // One settings service for the site and the pipeline: a console save applies to both at once.
-  const settings = createSettingsService({ config, db: database.db, logger });
+  const settings = createSettingsService({
+    config,
+    db: database.db,
+    logger,
+    secrets: storedSecretsBox(config, database.engine),
+  });
   const queue = await startBackground(
     context,
     { scheduler: true, workers: options.workers },

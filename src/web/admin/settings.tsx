@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type EndpointCheck, testModelEndpoint } from '../../admin/model-endpoint.js';
 import { saveSettings } from '../../admin/settings.js';
 import { editableOf, type FieldErrors } from '../../admin/settings-schema.js';
+import { maskSecret } from '../../lib/secret-box.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
 import {
@@ -155,7 +156,11 @@ export function settingsSection(deps: AdminDeps): Hono<AccountEnv> {
             name="llmApiKey"
             label="API key"
             type="password"
-            hint={hasKey ? 'A key is set. Leave empty to keep it.' : 'No key is set.'}
+            hint={
+              hasKey
+                ? `A key is set (${maskSecret(live.config.llmApiKey!)}). Leave empty to keep it.`
+                : 'No key is set.'
+            }
             attrs={{ autocomplete: 'off' }}
           />
           {hasKey ? (
