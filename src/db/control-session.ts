@@ -9,6 +9,13 @@ const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 
+/**
+ * How long a client may sit silent inside a transaction before it is cut off (and rolled back):
+ * meanwhile the server's own queries wait, so a command stopped mid-transaction (Ctrl+Z, a hung
+ * terminal) must not hold the site for ever.
+ */
+const IDLE_IN_TRANSACTION_MS = 120_000;
+
 /** The embedded engine and the gate every one of the server's own queries passes through. */
 export interface SessionTarget {
   pglite: PGlite;
@@ -25,7 +32,12 @@ export interface SessionTarget {
  * reports the session idle again (ReadyForQuery 'I'). A client's transaction thus excludes the
  * server's queries and nothing else; between transactions the site goes on serving.
  */
-export function serveSession(socket: Socket, target: SessionTarget, logger: Logger): Promise<void> {
+export function serveSession(
+  socket: Socket,
+  target: SessionTarget,
+  logger: Logger,
+  { idleInTransactionMs = IDLE_IN_TRANSACTION_MS }: { idleInTransactionMs?: number } = {},
+): Promise<void> {
   let pending: Buffer = Buffer.alloc(0);
   let started = false;
   let held: pg.PoolClient | null = null;
@@ -35,6 +47,7 @@ export function serveSession(socket: Socket, target: SessionTarget, logger: Logg
   const release = () => {
     held?.release();
     held = null;
+    socket.setTimeout(0);
   };
   const fail = (error: unknown) => {
     logger.warn({ err: error }, 'control socket session failed');
@@ -43,7 +56,10 @@ export function serveSession(socket: Socket, target: SessionTarget, logger: Logg
 
   /** Runs complete messages on the engine and answers with what it said. */
   const run = async (messages: Buffer): Promise<void> => {
-    held ??= await target.pool.connect();
+    if (!held) {
+      held = await target.pool.connect();
+      socket.setTimeout(idleInTransactionMs);
+    }
     const reply = Buffer.from(await target.pglite.execProtocolRaw(new Uint8Array(messages)));
     if (!socket.destroyed) socket.write(reply);
     if (lastReadyStatus(reply) === 'I') release();
@@ -83,6 +99,10 @@ export function serveSession(socket: Socket, target: SessionTarget, logger: Logg
     work = work.then(drain).catch(fail);
   });
   socket.on('error', () => socket.destroy());
+  socket.on('timeout', () => {
+    logger.warn({ idle_ms: idleInTransactionMs }, 'control socket client idle in a transaction: cut off');
+    socket.destroy();
+  });
   return new Promise((resolve) => {
     socket.on('close', () => {
       closed = true;

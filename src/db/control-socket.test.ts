@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../lib/log.js';
 import { type Database, openDatabase } from './connect.js';
 import { type ControlSocket, controlSocket, startControlSocket } from './control-socket.js';
@@ -25,7 +25,7 @@ describe('the control socket of a running server', () => {
     // What `serve` holds: the data directory's lock and its engine.
     lock = lockDataDir(dataDir);
     server = await openTestDatabase('pglite');
-    socket = await startControlSocket(server, dataDir, silentLogger());
+    socket = (await startControlSocket(server, dataDir, silentLogger()))!;
   });
   afterAll(async () => {
     await socket?.close();
@@ -87,6 +87,32 @@ describe('the control socket of a running server', () => {
     expect(await settingOn(server, 'from-server')).toBe('s');
   });
 
+  it('cuts off a client that sits silent inside a transaction, so the site is not held for ever', async () => {
+    const hasty = path.join(dataDir, 'hasty');
+    const hastyLock = lockDataDir(hasty);
+    const logger = silentLogger();
+    const warn = vi.spyOn(logger, 'warn');
+    const hastySocket = (await startControlSocket(server, hasty, logger, {
+      idleInTransactionMs: 300,
+    }))!;
+    const client = await openDatabase({ dataDir: hasty, logger: silentLogger() });
+    client.pool.on('error', () => {});
+    try {
+      await sql`BEGIN`.execute(client.db);
+      await sql`INSERT INTO site_settings (key, value) VALUES ('stalled', '1')`.execute(client.db);
+      // The server's own query waits for the stalled transaction, then runs once it is cut off.
+      expect(await settingOn(server, 'stalled')).toBeUndefined();
+      expect(warn).toHaveBeenCalledWith({ idle_ms: 300 }, expect.stringContaining('idle in a transaction'));
+      // Too late: its connection is gone, and with it the transaction (a COMMIT now starts afresh).
+      await sql`COMMIT`.execute(client.db).catch(() => {});
+      expect(await settingOn(server, 'stalled')).toBeUndefined();
+    } finally {
+      await client.close().catch(() => {});
+      await hastySocket.close();
+      hastyLock.release();
+    }
+  });
+
   it('refuses a process that must own the directory, naming the holder', async () => {
     await expect(open({ exclusive: true })).rejects.toThrow(/is in use by process/);
   });
@@ -112,6 +138,19 @@ describe('the control socket of a running server', () => {
 });
 
 describe('a data directory held by a process without a control socket', () => {
+  it('is what a server on a path too long for a socket becomes, with a warning', async () => {
+    const deep = path.join(os.tmpdir(), 'newsloom-control-'.padEnd(120, 'x'));
+    const logger = silentLogger();
+    const warn = vi.spyOn(logger, 'warn');
+    const database = await openTestDatabase('pglite');
+    try {
+      expect(await startControlSocket(database, deep, logger)).toBeNull();
+      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ max_bytes: 103 }), expect.any(String));
+    } finally {
+      await database.close();
+    }
+  });
+
   it('is refused with the lock’s message', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-control-'));
     const lock = lockDataDir(dataDir);

@@ -14,6 +14,9 @@ export function controlSocket(dataDir: string): { dir: string; port: number; fil
   return { dir, port: 5432, file: path.join(dir, '.s.PGSQL.5432') };
 }
 
+/** The longest socket path every platform accepts (sun_path less its terminating zero). */
+const MAX_SOCKET_PATH = 103;
+
 /** Run-time parameters the engine reports, passed on to clients at start-up. */
 const REPORTED = ['server_version', 'server_encoding', 'client_encoding', 'DateStyle', 'TimeZone'];
 
@@ -34,10 +37,20 @@ export async function startControlSocket(
   database: { pglite?: SessionTarget['pglite']; pool: SessionTarget['pool'] },
   dataDir: string,
   logger: Logger,
-): Promise<ControlSocket> {
+  options: { idleInTransactionMs?: number } = {},
+): Promise<ControlSocket | null> {
   const pglite = database.pglite;
   if (!pglite) throw new AppError('config_invalid', 'the control socket serves an embedded database only');
   const { dir, file } = controlSocket(dataDir);
+  // sun_path holds 108 bytes on Linux (104 on macOS): a deeper data directory gets no socket, and
+  // the server still runs, alone on it as before.
+  if (Buffer.byteLength(file) > MAX_SOCKET_PATH) {
+    logger.warn(
+      { socket: file, max_bytes: MAX_SOCKET_PATH },
+      'data directory path too long for a control socket: other commands wait until serve stops',
+    );
+    return null;
+  }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
   // We hold the data directory's lock, so a socket file here was left by a process that died.
@@ -55,7 +68,7 @@ export async function startControlSocket(
   const server: Server = createServer((socket) => {
     sessions.set(
       socket,
-      serveSession(socket, target, logger).finally(() => sessions.delete(socket)),
+      serveSession(socket, target, logger, options).finally(() => sessions.delete(socket)),
     );
   });
   await new Promise<void>((resolve, reject) => {
