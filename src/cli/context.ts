@@ -60,6 +60,17 @@ export async function withContext<T>(
   }
 }
 
+/**
+ * `withContext` for the processes that must own an embedded data directory (`serve`, `worker`): a
+ * running server's directory is refused rather than reached through its control socket.
+ */
+export function withOwnContext<T>(
+  options: GlobalOptions,
+  work: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  return withContext(options, work, { exclusive: true });
+}
+
 /** Writes machine output (JSON) or human output to stdout. */
 export function print(value: unknown, json: boolean, human: () => string): void {
   process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${human()}\n`);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createSettingsService } from '../admin/settings.js';
 import { storedSecretsBox } from '../auth/auth-secret.js';
 import { withServedPort } from '../config/config.js';
-import { startControlSocket } from '../db/control-socket.js';
+import { type ControlSocket, startControlSocket } from '../db/control-socket.js';
 import { loadDemoIfEmpty } from '../demo/load.js';
 import { demoPipeline } from '../demo/pipeline.js';
 import { logFormatFor } from '../lib/log.js';
@@ -12,7 +12,7 @@ import { createMetrics } from '../ops/metrics.js';
 import { createSite } from '../web/app.js';
 import { siteListener } from '../web/server.js';
 import { bannerFacts, startupBanner } from './banner.js';
-import { type CommandContext, type GlobalOptions, withContext } from './context.js';
+import { type CommandContext, type GlobalOptions, withOwnContext } from './context.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
 
@@ -38,29 +38,25 @@ export function registerServe(program: Command): void {
     )
     .action(async (options: ServeOptions, command: Command) => {
       const globals = { ...command.optsWithGlobals<GlobalOptions>(), port: options.port };
-      await withContext(
-        globals,
-        async (opened) => {
-          // The port is claimed first: a taken one fails before any slow start-up work, and a
-          // siteUrl nobody set follows the port actually bound. Until the site is ready it answers 503.
-          const gate = startingGate();
-          const server = await listen(gate.listener, opened.config.port, opened.config.host);
-          const context = { ...opened, config: withServedPort(opened.config, portOf(server)) };
+      // Serve owns its data directory: a second one on the same directory is refused.
+      await withOwnContext(globals, async (opened) => {
+        // The port is claimed first: a taken one fails before any slow start-up work, and a
+        // siteUrl nobody set follows the port actually bound. Until the site is ready it answers 503.
+        const gate = startingGate();
+        const server = await listen(gate.listener, opened.config.port, opened.config.host);
+        const context = { ...opened, config: withServedPort(opened.config, portOf(server)) };
+        let control: ControlSocket | null = null;
+        try {
           // Other commands on this data directory reach its database through here meanwhile.
-          const control = context.database.pglite
-            ? await startControlSocket(context.database, context.config.dataDir, context.logger)
-            : null;
-          try {
-            await serveUntilSignal(context, server, gate, options);
-          } finally {
-            // Closed already after a signal; a start-up that failed must not leave the port held.
-            if (server.listening) await closeServer(server, SHUTDOWN_DEADLINE_MS);
-            await control?.close();
-          }
-        },
-        // Serve owns its data directory: a second one on the same directory is refused.
-        { exclusive: true },
-      );
+          if (context.database.pglite)
+            control = await startControlSocket(context.database, context.config.dataDir, context.logger);
+          await serveUntilSignal(context, server, gate, options);
+        } finally {
+          // Closed already after a signal; a start-up that failed must not leave the port held.
+          if (server.listening) await closeServer(server, SHUTDOWN_DEADLINE_MS);
+          await control?.close();
+        }
+      });
     });
 }
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { getRequestListener } from '@hono/node-server';
 import { createMetrics } from '../ops/metrics.js';
 import { opsRoutes } from '../web/ops.js';
-import { type GlobalOptions, withContext } from './context.js';
+import { type GlobalOptions, withOwnContext } from './context.js';
 import { closeServer, listen, parsePort, portOf } from './serve.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
@@ -19,31 +19,26 @@ export function registerWorker(program: Command): void {
       parsePort,
     )
     .action(async (options: { metricsPort?: number }, command: Command) => {
-      await withContext(
-        command.optsWithGlobals<GlobalOptions>(),
-        async (context) => {
-          const metrics = createMetrics();
-          const queue = await startBackground(context, { scheduler: false, workers: true }, { metrics });
-          let server: Server | undefined;
-          try {
-            if (options.metricsPort !== undefined) {
-              const ops = opsRoutes({
-                database: context.database,
-                metrics,
-                checks: [{ name: 'queue', check: () => queue.ready() }],
-              });
-              server = await listen(getRequestListener(ops.fetch), options.metricsPort, context.config.host);
-              context.logger.info({ port: portOf(server) }, 'worker metrics listening');
-            }
-            await waitForSignal();
-            context.logger.info('stopping workers');
-            if (server) await closeServer(server, 2000);
-          } finally {
-            await queue.stop();
+      await withOwnContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
+        const metrics = createMetrics();
+        const queue = await startBackground(context, { scheduler: false, workers: true }, { metrics });
+        let server: Server | undefined;
+        try {
+          if (options.metricsPort !== undefined) {
+            const ops = opsRoutes({
+              database: context.database,
+              metrics,
+              checks: [{ name: 'queue', check: () => queue.ready() }],
+            });
+            server = await listen(getRequestListener(ops.fetch), options.metricsPort, context.config.host);
+            context.logger.info({ port: portOf(server) }, 'worker metrics listening');
           }
-          // The job queue needs a database of its own, never one lent by a running server.
-        },
-        { exclusive: true },
-      );
+          await waitForSignal();
+          context.logger.info('stopping workers');
+          if (server) await closeServer(server, 2000);
+        } finally {
+          await queue.stop();
+        }
+      });
     });
 }
