@@ -1,5 +1,6 @@
 import type { Config } from '../config/config.js';
 import type { Logger } from '../lib/log.js';
+import type { SecretBox } from '../lib/secret-box.js';
 import type { Executor } from '../store/db.js';
 import { recordAction } from '../store/moderation.js';
 import { getSetting, setSetting } from '../store/site.js';
@@ -13,6 +14,7 @@ import {
   SETTINGS_KEY,
   type StoredSettings,
 } from './settings-schema.js';
+import { openSecrets, sealSecrets } from './settings-secrets.js';
 
 export type { LiveSettings } from './settings-schema.js';
 
@@ -34,6 +36,8 @@ export interface SettingsService {
   stored(): Promise<StoredSettings>;
   readonly db: Executor;
   readonly base: Config;
+  /** Seals the secret settings at rest; absent where no auth secret is known. */
+  readonly secrets?: SecretBox;
 }
 
 /** Creates the settings service of a process. */
@@ -43,23 +47,37 @@ export function createSettingsService({
   logger,
   ttlMs = 5000,
   now = () => Date.now(),
+  secrets,
 }: {
   config: Config;
   db: Executor;
   logger: Logger;
   ttlMs?: number;
   now?: () => number;
+  secrets?: SecretBox;
 }): SettingsService {
   let live = applySettings(config, {});
   let loadedAt = Number.NEGATIVE_INFINITY;
   let stamp = 0;
   let signature = JSON.stringify({});
   let loading: Promise<LiveSettings> | null = null;
+  let warnedUnreadable = '';
 
   const stored = async (): Promise<StoredSettings> => {
     const { stored: value, dropped } = readStored(await getSetting(db, SETTINGS_KEY));
     if (dropped.length) logger.warn({ fields: dropped }, 'stored settings ignored: no longer valid');
-    return value;
+    const { stored: opened, plain, unreadable } = openSecrets(value, secrets);
+    if (unreadable.join() !== warnedUnreadable) {
+      warnedUnreadable = unreadable.join();
+      if (unreadable.length)
+        logger.warn(
+          { fields: unreadable },
+          'stored secrets ignored: sealed with another auth secret, or none is set here (NEWSLOOM_AUTH_SECRET)',
+        );
+    }
+    // A secret found in the clear (an older release saved it, or an import brought it) is sealed now.
+    if (plain && secrets) await setSetting(db, SETTINGS_KEY, sealSecrets(value, secrets));
+    return opened;
   };
   const reload = (): Promise<LiveSettings> => {
     loading ??= stored()
@@ -82,6 +100,7 @@ export function createSettingsService({
   return {
     db,
     base: config,
+    secrets,
     current() {
       if (stale()) reload().catch((error) => logger.error({ err: error }, 'settings could not be reloaded'));
       return live;
@@ -126,7 +145,7 @@ export async function saveSettings(
   else if (key) next.llmApiKey = key;
   else if (previous.llmApiKey !== undefined) next.llmApiKey = previous.llmApiKey;
   await settings.db.transaction().execute(async (trx) => {
-    await setSetting(trx, SETTINGS_KEY, next);
+    await setSetting(trx, SETTINGS_KEY, sealSecrets(next, settings.secrets));
     await recordAction(trx, {
       actorId,
       action: 'settings.update',

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { evaldataPath } from '../../test/evaldata.js';
 import { analyzeArticle } from './analyze.js';
 import { detectLanguage } from './language.js';
 
-const multiling = readFileSync('../shared/evaldata/summarization/multiling2011/documents.jsonl', 'utf8')
+const multiling = readFileSync(evaldataPath('summarization/multiling2011/documents.jsonl'), 'utf8')
   .trim()
   .split('\n')
   .map((line) => JSON.parse(line) as { documents: { text: string[] }[] });
@@ -42,7 +43,7 @@ describe('analyzeArticle', () => {
     expect(analyzeArticle({ title: '', text }).keywords[0]!.term).toBe('tsunami');
   });
 
-  // Bad input from the issue: no crash, language recorded, fewer features.
+  // Bad input: no crash, language recorded, fewer features.
   it.each([
     ['empty text', '', 'und'],
     ['title only', '', 'und'],

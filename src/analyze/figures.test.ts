@@ -23,7 +23,7 @@ describe('extractFigures', () => {
       want: [['amount', '395,000 euro', 395000, 'EUR']],
     },
     {
-      name: 'symbols with scale words and abbreviations (issue examples)',
+      name: 'symbols with scale words and abbreviations',
       text: 'Seoul pledged $350 billion, or 350bn dollars, plus ₩1.2 trillion and €3m.',
       want: [
         ['amount', '$350 billion', 350e9, 'USD'],

@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { evaldataPath } from '../../test/evaldata.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
 import { analyzeArticle } from './analyze.js';
 import { backgroundFrequencies, withBackground } from './background.js';
 import { analyzeInline, createAnalysisPool } from './pool.js';
 import { completeAnalysis } from './prepared.js';
 
-const articles = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl').map(
+const articles = readLabelledArticles(evaldataPath('summarization/multiling2011/documents.jsonl')).map(
   ({ article }) => ({ title: String(article.title), text: String(article.text), language: null }),
 );
 

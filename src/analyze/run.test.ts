@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaldataPath } from '../../test/evaldata.js';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
@@ -8,7 +9,7 @@ import { upsertSourceByKey } from '../store/sources.js';
 import { type AnalysisPool, createAnalysisPool } from './pool.js';
 import { type AnalyzeDeps, analyzeAhead, ensureAnalyses, newFrequencyCache } from './run.js';
 
-const texts = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl').map(
+const texts = readLabelledArticles(evaldataPath('summarization/multiling2011/documents.jsonl')).map(
   ({ article }) => ({ title: String(article.title), text: String(article.text) }),
 );
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -83,7 +83,7 @@ describe('newsloom CLI', { timeout: 240_000 }, () => {
     expect(result.stderr).toContain('invalid setting port');
   });
 
-  it('serves /healthz, refuses a second process on the same data directory, and stops on SIGTERM', async () => {
+  it('serves /healthz, lends its database to other commands, refuses a second server, and stops on SIGTERM', async () => {
     const dir = tempDir();
     const server = spawnCli(['serve', '--data-dir', dir, '--port', '0'], {
       env: { NEWSLOOM_LOG_LEVEL: 'info' },
@@ -102,13 +102,25 @@ describe('newsloom CLI', { timeout: 240_000 }, () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
 
-    const second = await runCli(['stats', '--data-dir', dir]);
+    const second = await runCli(['serve', '--data-dir', dir, '--port', '0']);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`is in use by process ${server.pid}`);
+
+    // While it runs, commands on its directory work through its control socket.
+    const admin = await runCli(
+      ['--data-dir', dir, 'users', 'create', '--email', 'first@example.com', '--role', 'admin', '--json'],
+      { stdin: 'a long admin password\n' },
+    );
+    expect(admin.stderr).not.toMatch(/newsloom: /);
+    expect(JSON.parse(admin.stdout)).toMatchObject({ email: 'first@example.com', role: 'admin' });
+    const stats = await runCli(['stats', '--data-dir', dir]);
+    expect(stats.code).toBe(0);
+    expect((await runCli(['--data-dir', dir, 'mail', 'list'])).stdout).toContain('(outbox is empty)');
 
     server.kill('SIGTERM');
     const result = await done;
     expect(result.code).toBe(0);
+    expect(existsSync(path.join(dir, 'control', '.s.PGSQL.5432'))).toBe(false);
   });
 
   it('survives kill -9 during a large import: the rerun completes with no duplicates', async () => {

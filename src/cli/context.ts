@@ -2,13 +2,14 @@ import { type AnalysisPool, createAnalysisPool } from '../analyze/pool.js';
 import { type Config, type ConfigFlags, loadConfig } from '../config/config.js';
 import { type Database, openDatabase } from '../db/connect.js';
 import { createParsePool, type ParsePool } from '../ingest/parse-pool.js';
-import { createLogger, type Logger } from '../lib/log.js';
+import { createLogger, type Logger, logFormatFor } from '../lib/log.js';
 
 /** Options every command accepts (declared once on the program). */
 export interface GlobalOptions {
   dataDir?: string;
   config?: string;
   port?: number;
+  logFormat?: string;
 }
 
 /** The composition root of a command: config, logger, database and worker threads, built once. */
@@ -24,16 +25,21 @@ export interface CommandContext {
 
 /** Loads config and the logger without touching the database. */
 export function loadBasics(options: GlobalOptions): { config: Config; logger: Logger } {
-  const flags: ConfigFlags = { dataDir: options.dataDir, config: options.config, port: options.port };
+  const flags: ConfigFlags = {
+    dataDir: options.dataDir,
+    config: options.config,
+    port: options.port,
+    logFormat: options.logFormat,
+  };
   const config = loadConfig(flags);
-  return { config, logger: createLogger(config.logLevel) };
+  return { config, logger: createLogger(config.logLevel, logFormatFor(config.logFormat)) };
 }
 
 /** Builds the context, runs `work`, and closes the threads and the database whatever happens. */
 export async function withContext<T>(
   options: GlobalOptions,
   work: (context: CommandContext) => Promise<T>,
-  openOptions: { migrate?: boolean } = {},
+  openOptions: { migrate?: boolean; exclusive?: boolean } = {},
 ): Promise<T> {
   const { config, logger } = loadBasics(options);
   const database = await openDatabase({
@@ -42,6 +48,7 @@ export async function withContext<T>(
     connectTimeoutSeconds: config.databaseConnectTimeout,
     logger,
     migrate: openOptions.migrate,
+    exclusive: openOptions.exclusive,
   });
   const analysis = createAnalysisPool();
   const feeds = createParsePool();
@@ -51,6 +58,17 @@ export async function withContext<T>(
     await Promise.all([analysis.close(), feeds.close()]);
     await database.close();
   }
+}
+
+/**
+ * `withContext` for the processes that must own an embedded data directory (`serve`, `worker`): a
+ * running server's directory is refused rather than reached through its control socket.
+ */
+export function withOwnContext<T>(
+  options: GlobalOptions,
+  work: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  return withContext(options, work, { exclusive: true });
 }
 
 /** Writes machine output (JSON) or human output to stdout. */

@@ -24,6 +24,10 @@ export function buildProgram(): Command {
     .version(packageVersion(), '-V, --version')
     .option('--data-dir <dir>', 'embedded data directory (default ./data, or NEWSLOOM_DATA_DIR)')
     .option('--config <file>', 'JSON config file (default ./newsloom.config.json, or NEWSLOOM_CONFIG)')
+    .option(
+      '--log-format <format>',
+      'log lines as json, or pretty for people (default: pretty on a terminal, json otherwise; or NEWSLOOM_LOG_FORMAT)',
+    )
     .showHelpAfterError()
     .exitOverride();
   registerServe(program);

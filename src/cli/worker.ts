@@ -4,7 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createMetrics } from '../ops/metrics.js';
 import { metricsAccess } from '../web/metrics-access.js';
 import { opsRoutes } from '../web/ops.js';
-import { type GlobalOptions, withContext } from './context.js';
+import { type GlobalOptions, withOwnContext } from './context.js';
 import { closeServer, listen, parsePort, portOf } from './serve.js';
 import { waitForSignal } from './signals.js';
 import { startBackground } from './workers.js';
@@ -20,7 +20,7 @@ export function registerWorker(program: Command): void {
       parsePort,
     )
     .action(async (options: { metricsPort?: number }, command: Command) => {
-      await withContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
+      await withOwnContext(command.optsWithGlobals<GlobalOptions>(), async (context) => {
         const metrics = createMetrics();
         const queue = await startBackground(context, { scheduler: false, workers: true }, { metrics });
         let server: Server | undefined;

@@ -160,7 +160,7 @@ describe('clusterArticles', () => {
     expect(bieber!.storyId).not.toBe(lohan!.storyId);
   });
 
-  // Bad input from the issue: scripts without capitals, mixed scripts and 1 MB of text are analyzed
+  // Bad input: scripts without capitals, mixed scripts and 1 MB of text are analyzed
   // (language recorded, fewer features) and still clustered by their words.
   it('clusters Korean, Japanese, Arabic and 1 MB articles, recording each language', async () => {
     const when = { published_at: at(24 * 120) };

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, withServedPort } from './config.js';
 
 const cwd = mkdtempSync(path.join(os.tmpdir(), 'newsloom-config-'));
 
@@ -41,6 +41,7 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /invalid setting port/],
     [{ DATABASE_URL: 'mysql://root@localhost/db' }, /invalid setting databaseUrl: must be a postgres/],
     [{ NEWSLOOM_LOG_LEVEL: 'loud' }, /invalid setting logLevel/],
+    [{ NEWSLOOM_LOG_FORMAT: 'xml' }, /invalid setting logFormat/],
     [{ NEWSLOOM_SITE_URL: 'not a url' }, /invalid setting siteUrl/],
   ])('stops on a bad value and names the setting: %o', (env, message) => {
     expect(() => loadConfig({}, env, cwd)).toThrow(message);
@@ -53,6 +54,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ config: path.join(cwd, 'missing.json') }, {}, cwd)).toThrow(
       /cannot read config file/,
     );
+  });
+
+  it.each([
+    ['no siteUrl', {}, {}, 'http://localhost:3000'],
+    ['PORT alone', { PORT: '3400' }, {}, 'http://localhost:3400'],
+    ['--port alone', {}, { port: 3451 }, 'http://localhost:3451'],
+    [
+      'a configured siteUrl',
+      { PORT: '3400', NEWSLOOM_SITE_URL: 'https://news.example' },
+      {},
+      'https://news.example',
+    ],
+  ])('makes siteUrl follow the port unless it is set: %s', (_, env, flags, siteUrl) => {
+    expect(loadConfig(flags, env, cwd).siteUrl).toBe(siteUrl);
+  });
+
+  it('makes a followed siteUrl follow the port a server actually bound', () => {
+    expect(withServedPort(loadConfig({ port: 0 }, {}, cwd), 41234)).toMatchObject({
+      port: 41234,
+      siteUrl: 'http://localhost:41234',
+    });
+    const named = loadConfig({ port: 0 }, { NEWSLOOM_SITE_URL: 'https://news.example' }, cwd);
+    expect(withServedPort(named, 41234).siteUrl).toBe('https://news.example');
   });
 });
 

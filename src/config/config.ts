@@ -15,9 +15,12 @@ export const configSchema = z.object({
   databaseConnectTimeout: z.number().int().positive().max(300).default(5),
   port: z.number().int().min(0).max(65535).default(3000),
   host: z.string().min(1).default('127.0.0.1'),
+  /** Public base URL; `loadConfig` makes it follow the port when unset. */
   siteUrl: z.url().default('http://localhost:3000'),
   siteName: z.string().min(1).default('Newsloom'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** auto: readable lines on a terminal, JSON lines otherwise. */
+  logFormat: z.enum(['auto', 'json', 'pretty']).default('auto'),
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
   ...metricsAccessSettings(),
@@ -142,6 +145,7 @@ export interface ConfigFlags {
   dataDir?: string;
   port?: number;
   config?: string;
+  logFormat?: string;
 }
 
 const ENV_KEYS: Record<string, keyof ConfigInput> = {
@@ -153,6 +157,7 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_SITE_URL: 'siteUrl',
   NEWSLOOM_SITE_NAME: 'siteName',
   NEWSLOOM_LOG_LEVEL: 'logLevel',
+  NEWSLOOM_LOG_FORMAT: 'logFormat',
   NEWSLOOM_CONTACT_URL: 'contactUrl',
   NEWSLOOM_AUTH_SECRET: 'authSecret',
   NEWSLOOM_SMTP_URL: 'smtpUrl',
@@ -275,7 +280,9 @@ export function loadConfig(
     ...file,
     ...fromEnv(env),
     ...Object.fromEntries(
-      Object.entries({ dataDir: flags.dataDir, port: flags.port }).filter(([, v]) => v !== undefined),
+      Object.entries({ dataDir: flags.dataDir, port: flags.port, logFormat: flags.logFormat }).filter(
+        ([, v]) => v !== undefined,
+      ),
     ),
   };
   const result = configSchema.safeParse(merged);
@@ -284,5 +291,23 @@ export function loadConfig(
     const setting = issue.path.join('.') || '(root)';
     throw new AppError('config_invalid', `invalid setting ${setting}: ${issue.message}`);
   }
-  return { ...result.data, dataDir: path.resolve(cwd, result.data.dataDir) };
+  const config = { ...result.data, dataDir: path.resolve(cwd, result.data.dataDir) };
+  return merged.siteUrl === undefined ? { ...config, siteUrl: localSiteUrl(config.port) } : config;
+}
+
+// The public address of a site nobody named: the port it serves on, so that a site started on
+// another port (`PORT=3400 npm start`) links to itself and accepts its own forms.
+
+/** The address a site serving on `port` of this machine answers at. */
+export function localSiteUrl(port: number): string {
+  return `http://localhost:${port}`;
+}
+
+/**
+ * The config of a server once it listens on `port`: a siteUrl that followed the configured port
+ * follows the bound one (port 0 asks the system for a free port); a configured siteUrl stays.
+ */
+export function withServedPort(config: Config, port: number): Config {
+  const followed = config.siteUrl === localSiteUrl(config.port);
+  return { ...config, port, siteUrl: followed ? localSiteUrl(port) : config.siteUrl };
 }

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
+import { openThroughServer } from './control-client.js';
 import { type DataDirLock, lockDataDir } from './lock.js';
 import { migrateToLatest } from './migrate.js';
 import type { DB } from './schema.js';
@@ -26,6 +27,12 @@ export interface OpenOptions {
   connectTimeoutSeconds?: number;
   logger?: Logger;
   migrate?: boolean;
+  /**
+   * Refuse, rather than share, an embedded data directory that a running `serve` holds (set by
+   * the processes that must own it: `serve`, `worker`). Otherwise such a directory is reached
+   * through that server's control socket.
+   */
+  exclusive?: boolean;
 }
 
 // int8 (count(*), bigint ids) and numeric come back as JS numbers: ids stay far below 2^53.
@@ -88,7 +95,15 @@ async function openServed(options: OpenOptions): Promise<Database> {
 }
 
 async function openEmbedded(options: OpenOptions): Promise<Database> {
-  const lock: DataDirLock = lockDataDir(options.dataDir, options.logger);
+  let lock: DataDirLock;
+  try {
+    lock = lockDataDir(options.dataDir, options.logger);
+  } catch (error) {
+    if (options.exclusive || !(error instanceof AppError && error.code === 'data_dir_locked')) throw error;
+    const shared = await openThroughServer(options.dataDir, { types, logger: options.logger });
+    if (!shared) throw error;
+    return shared;
+  }
   try {
     const pglite = await PGlite.create(`${options.dataDir}/db`);
     return wrapPglite(pglite, 'pglite', async () => {
@@ -127,6 +142,7 @@ export function wrapPglite(pglite: PGlite, engine: Engine, onClose: () => Promis
   };
 }
 
-function redact(url: string): string {
+/** A database URL with its password masked, for messages. */
+export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }

@@ -1,4 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../lib/errors.js';
@@ -27,26 +28,65 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readHolder(file: string): LockHolder | null {
+function parseHolder(text: string | null): LockHolder | null {
   try {
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
+    const parsed = JSON.parse(text ?? '') as Partial<LockHolder>;
     return typeof parsed.pid === 'number' ? (parsed as LockHolder) : null;
   } catch {
     return null;
   }
 }
 
+/**
+ * Creates the lock file with its contents in one step: the holder is written to a private temporary
+ * file that is then hard-linked to the lock's name. link(2) fails when the name exists, like
+ * O_EXCL, but unlike open-then-write no other process can ever read the lock file empty (and take
+ * it for a stale one).
+ */
 function tryCreate(file: string, holder: LockHolder): boolean {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
   try {
-    const fd = openSync(file, 'wx');
-    writeSync(fd, JSON.stringify(holder));
-    closeSync(fd);
+    writeFileSync(temp, JSON.stringify(holder), { flag: 'wx' });
+    linkSync(temp, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new AppError('io_error', `cannot create lock file ${file}: ${(error as Error).message}`, {
       cause: error,
     });
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Removes a lock judged stale, unless another process replaced it in the meantime: the file is
+ * first renamed to a private name (atomic), and put back when it is not the one that was judged.
+ */
+function removeStale(file: string, judged: string | null): void {
+  const aside = `${file}.stale.${process.pid}.${randomBytes(6).toString('hex')}`;
+  try {
+    renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  if (readText(aside) !== judged) {
+    // A live holder took the lock between our read and the rename: give it back its file.
+    try {
+      linkSync(aside, file);
+    } catch {
+      // A third process took the name in that instant; it holds the lock now.
+    }
+  }
+  rmSync(aside, { force: true });
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return null;
   }
 }
 
@@ -72,11 +112,14 @@ export function lockDataDir(dataDir: string, logger?: Logger): DataDirLock {
         release() {
           if (released) return;
           released = true;
-          if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
+          if (parseHolder(readText(file))?.pid === process.pid) rmSync(file, { force: true });
         },
       };
     }
-    const holder = readHolder(file);
+    const text = readText(file);
+    // Released between our attempt and the read: try again.
+    if (text === null) continue;
+    const holder = parseHolder(text);
     const sameHost = holder?.hostname === me.hostname;
     // Our own pid counts as alive too: two engines in one process lose writes just the same.
     if (holder && (!sameHost || isAlive(holder.pid))) {
@@ -90,7 +133,7 @@ export function lockDataDir(dataDir: string, logger?: Logger): DataDirLock {
       { lock_file: file, stale_pid: holder?.pid ?? null },
       'taking over stale data directory lock',
     );
-    rmSync(file, { force: true });
+    removeStale(file, text);
   }
   throw new AppError(
     'data_dir_locked',

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { evaldataPath } from '../../test/evaldata.js';
 import { main } from '../cli/main.js';
 import { readLabelledArticles } from './clusters-input.js';
 
@@ -46,8 +47,8 @@ describe('newsloom eval clusters', () => {
 
   it('runs on the WikiRef dev folder and the MultiLing events file', async () => {
     const sets = [
-      ['../shared/evaldata/clustering/wikiref/WikiRef220', 220, 16],
-      ['../shared/evaldata/summarization/multiling2011/documents.jsonl', 30, 3],
+      [evaldataPath('clustering/wikiref/WikiRef220'), 220, 16],
+      [evaldataPath('summarization/multiling2011/documents.jsonl'), 30, 3],
     ] as const;
     for (const [file, articles, stories] of sets) {
       const out: string[] = [];
@@ -85,12 +86,12 @@ describe('readLabelledArticles', () => {
   });
 
   it('reads the WikiRef folder (cp1252, label = file-name prefix) and MultiLing events', () => {
-    const wikiref = readLabelledArticles('../shared/evaldata/clustering/wikiref/WikiRef220');
+    const wikiref = readLabelledArticles(evaldataPath('clustering/wikiref/WikiRef220'));
     expect(wikiref).toHaveLength(220);
     expect(new Set(wikiref.map((r) => r.story)).size).toBe(16);
     expect(wikiref.find((r) => r.article.id === 'ParisAttacks2015 (1).txt')?.story).toBe('ParisAttacks2015');
     expect(wikiref.some((r) => String(r.article.text).includes('\uFFFD'))).toBe(false);
-    const multiling = readLabelledArticles('../shared/evaldata/summarization/multiling2011/documents.jsonl');
+    const multiling = readLabelledArticles(evaldataPath('summarization/multiling2011/documents.jsonl'));
     expect(multiling).toHaveLength(30);
     expect(new Set(multiling.map((r) => r.story))).toEqual(new Set(['M000', 'M001', 'M002']));
   });

@@ -14,7 +14,7 @@ const feed = (items: string) =>
   `<rss version="2.0"><channel><title>F</title><link>https://x.example/</link>${items}</channel></rss>`;
 
 /**
- * The ingest issue's bad-input list, served all at once next to one good feed: every hostile
+ * Hostile and broken sources, served all at once next to one good feed: every hostile
  * source ends as a clear per-source error or a clean result, and the good one still gets its articles.
  */
 describe('one ingest run over hostile sources', () => {

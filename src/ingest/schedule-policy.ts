@@ -1,4 +1,4 @@
-/** Bounds of the adaptive check interval (the issue: 5 minutes to 6 hours). */
+/** Bounds of the adaptive check interval: no source is polled more than every 5 minutes, none less than every 6 hours. */
 export const MIN_INTERVAL_MS = 5 * 60_000;
 export const MAX_INTERVAL_MS = 6 * 3600_000;
 const DEFAULT_INTERVAL_MS = 3600_000;

@@ -1,6 +1,7 @@
 import { createSettingsService, type SettingsService } from '../admin/settings.js';
 import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
+import { storedSecretsBox } from '../auth/auth-secret.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
@@ -23,7 +24,9 @@ export function buildPipelineDeps(
   shared: { metrics?: WriteMetrics; settings?: SettingsService; analyzer?: TextAnalyzer } = {},
 ): PipelineDeps {
   const db = database.db;
-  const settings = shared.settings ?? createSettingsService({ config, db, logger });
+  const settings =
+    shared.settings ??
+    createSettingsService({ config, db, logger, secrets: storedSecretsBox(config, database.engine) });
   const llmFor = llmWriters(logger, guardedFetch(config.fetchAllow));
   return {
     cluster: {

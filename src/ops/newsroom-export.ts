@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Executor } from '../store/db.js';
+import { isSealed } from '../lib/secret-box.js';
 import { describeTables, type TableInfo } from '../store/introspect.js';
 import { tableRowsPage } from '../store/newsroom.js';
 
@@ -36,6 +37,28 @@ export const EXPORT_REDACT: Record<string, string[]> = {
   accounts: ['password', 'access_token', 'refresh_token', 'id_token'],
 };
 
+/** Tables whose JSON values may hold sealed secrets (the console's settings). */
+const SEALED_IN = new Set(['site_settings']);
+
+/** How secrets sealed at rest leave in an export. */
+export interface ExportOptions {
+  /** Opens a sealed secret, to write it in the clear; without it, sealed secrets are left out. */
+  openSecret?: (sealed: string) => string;
+}
+
+/** A JSON value with its sealed secrets opened, or dropped (the key removed) when none may be opened. */
+export function exportedSecrets(value: unknown, openSecret?: (sealed: string) => string): unknown {
+  if (isSealed(value)) return openSecret ? openSecret(value) : undefined;
+  if (Array.isArray(value)) return value.map((v) => exportedSecrets(v, openSecret));
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const kept = exportedSecrets(v, openSecret);
+    if (kept !== undefined) out[key] = kept;
+  }
+  return out;
+}
+
 /**
  * Orders tables so that every table comes after the tables its NOT NULL foreign keys reference.
  * Nullable references (the only way a cycle can be built) are filled in after loading.
@@ -69,12 +92,13 @@ export async function exportableTables(db: Executor): Promise<TableInfo[]> {
 /**
  * Writes the whole newsroom (every table of the schema except secrets and bookkeeping) as JSON
  * lines: a header, then one `{"type":"row","table","row"}` line per row, tables in load order.
- * Returns rows written per table.
+ * Secrets saved in the console are left out unless `openSecret` is given. Returns rows written per table.
  */
 export async function exportNewsroom(
   db: Executor,
   out: Writable,
   pageSize = 1000,
+  { openSecret }: ExportOptions = {},
 ): Promise<Record<string, number>> {
   const tables = await exportableTables(db);
   const header: ExportHeader = {
@@ -95,6 +119,10 @@ export async function exportNewsroom(
         const clean: Record<string, unknown> = {};
         for (const column of table.columns) {
           clean[column.name] = redact.has(column.name) ? null : row[column.name];
+        }
+        if (SEALED_IN.has(table.name)) {
+          for (const [key, value] of Object.entries(clean))
+            clean[key] = exportedSecrets(value, openSecret) ?? null;
         }
         await writeLine(out, JSON.stringify({ type: 'row', table: table.name, row: clean }));
         counts[table.name]!++;

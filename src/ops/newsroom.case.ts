@@ -2,8 +2,11 @@ import { Readable, Writable } from 'node:stream';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Engine } from '../db/connect.js';
+import { SETTINGS_KEY } from '../admin/settings-schema.js';
 import { openTestDatabase } from '../db/testing.js';
+import { createSecretBox } from '../lib/secret-box.js';
 import { insertArticles, markDuplicate } from '../store/articles.js';
+import { setSetting } from '../store/site.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { assignArticle, insertStory, insertStoryVersion } from '../store/stories.js';
 import { exportNewsroom } from './newsroom-export.js';
@@ -135,6 +138,27 @@ export function newsroomContract(engine: Engine): void {
       // New rows continue after the imported ids instead of colliding with them.
       const next = await upsertSourceByKey(target.db, { key: 'name:new', kind: 'import', name: 'New' });
       expect(next.id).toBeGreaterThan(2);
+    });
+
+    it('leaves the secrets saved in the console out, unless asked for, then in the clear', async () => {
+      const box = createSecretBox('the auth secret of the exporting site, 32+');
+      await setSetting(source.db, SETTINGS_KEY, {
+        siteName: 'Loom',
+        llmApiKey: box.seal('sk-kept-secret-1234'),
+      });
+      const settingsRow = (text: string) =>
+        text
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line))
+          .find((line) => line.table === 'site_settings' && line.row.key === SETTINGS_KEY)?.row.value;
+      const plain = sink();
+      await exportNewsroom(source.db, plain.out);
+      expect(settingsRow(plain.text())).toEqual({ siteName: 'Loom' });
+      expect(plain.text()).not.toContain('sealed:v1:');
+      const asked = sink();
+      await exportNewsroom(source.db, asked.out, undefined, { openSecret: box.open });
+      expect(settingsRow(asked.text())).toEqual({ siteName: 'Loom', llmApiKey: 'sk-kept-secret-1234' });
     });
 
     it('refuses to load into a database that already holds a newsroom', async () => {

@@ -1,14 +1,17 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createSettingsService, saveSettings } from '../admin/settings.js';
+import { SETTINGS_KEY } from '../admin/settings-schema.js';
 import { sourcesWithHealth } from '../admin/sources.js';
 import { configSchema } from '../config/config.js';
 import type { Database, Engine } from '../db/connect.js';
 import { openTestDatabase } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
+import { createSecretBox } from '../lib/secret-box.js';
 import { auditActors, searchActions } from './audit.js';
 import { articlesPerHour, articlesPerSource, newsroomCounters, queueDepth } from './dashboard.js';
 import { recordAction } from './moderation.js';
+import { getSetting, setSetting } from './site.js';
 import { FIXTURE_STORIES, seedSite } from './site-fixture.js';
 
 const NOW = new Date('2026-03-10T12:30:00Z');
@@ -143,17 +146,20 @@ export function consoleContract(engine: Engine): void {
     it('stores settings that a second process sees after its TTL, with the key never in the log', async () => {
       const config = configSchema.parse({ dataDir: '/nonexistent', siteName: 'From config' });
       let clock = 0;
+      const secrets = createSecretBox('the auth secret both processes share, 32+ chars');
       const web = createSettingsService({
         config,
         db: database.db,
         logger: silentLogger(),
         now: () => clock,
+        secrets,
       });
       const worker = createSettingsService({
         config,
         db: database.db,
         logger: silentLogger(),
         now: () => clock,
+        secrets,
       });
       expect((await worker.fresh()).config.siteName).toBe('From config');
       const saved = await saveSettings(web, 'auditor', {
@@ -171,7 +177,12 @@ export function consoleContract(engine: Engine): void {
       expect((await worker.fresh()).config).toMatchObject({
         siteName: 'The Daily Loom',
         clusterWindowHours: 72,
+        llmApiKey: 'sk-secret-value',
       });
+      // At rest the key is sealed: the row holds no trace of it.
+      const row = await getSetting(database.db, SETTINGS_KEY);
+      expect(JSON.stringify(row)).not.toContain('sk-secret-value');
+      expect((row as { llmApiKey: string }).llmApiKey).toMatch(/^sealed:v1:/);
       const [entry] = (await searchActions(database.db, { targetKind: 'settings' })).entries;
       expect(JSON.stringify(entry)).not.toContain('sk-secret-value');
       expect(entry).toMatchObject({
@@ -188,6 +199,36 @@ export function consoleContract(engine: Engine): void {
         ok: false,
         errors: { siteName: 'Site name is required', clusterThreshold: 'Join threshold must be at most 1' },
       });
+    });
+
+    it('seals a key found in the clear on first read, and ignores one sealed with another auth secret', async () => {
+      const config = configSchema.parse({ dataDir: '/nonexistent' });
+      // As an older release or an import leaves it.
+      await setSetting(database.db, SETTINGS_KEY, {
+        siteName: 'Imported',
+        llmApiKey: 'sk-imported-in-the-clear',
+      });
+      const secrets = createSecretBox('this installation auth secret, 32+ chars');
+      const here = createSettingsService({ config, db: database.db, logger: silentLogger(), secrets });
+      expect((await here.reload()).config.llmApiKey).toBe('sk-imported-in-the-clear');
+      const row = (await getSetting(database.db, SETTINGS_KEY)) as Record<string, string>;
+      expect(row.siteName).toBe('Imported');
+      expect(secrets.open(row.llmApiKey!)).toBe('sk-imported-in-the-clear');
+
+      const logger = silentLogger();
+      const warn = vi.spyOn(logger, 'warn');
+      const elsewhere = createSettingsService({
+        config,
+        db: database.db,
+        logger,
+        secrets: createSecretBox('another installation auth secret, 32+'),
+      });
+      const { config: live } = await elsewhere.reload();
+      expect(live.siteName).toBe('Imported');
+      expect(live.llmApiKey).toBeUndefined();
+      await elsewhere.reload();
+      expect(warn).toHaveBeenCalledOnce();
+      expect(warn.mock.calls[0]![0]).toEqual({ fields: ['llmApiKey'] });
     });
   });
 }

@@ -37,6 +37,7 @@ import { activeBan, listActions } from './moderation.js';
 import { insertStory, storyById } from './stories.js';
 import {
   clearSignInFailures,
+  countUsersWithRole,
   deleteUserSessions,
   listUsers,
   markEmailVerified,
@@ -91,6 +92,8 @@ export function discussContract(engine: Engine): void {
         'mod@example.com',
       ]);
       await setUserRole(database.db, bob, 'editor');
+      expect(await countUsersWithRole(database.db, 'editor')).toBe(1);
+      expect(await countUsersWithRole(database.db, 'admin')).toBe(0);
       await setDisplayName(database.db, bob, 'Robert');
       expect(await userById(database.db, bob)).toMatchObject({ role: 'editor', name: 'Robert' });
       await setUserRole(database.db, bob, 'reader');

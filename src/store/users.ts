@@ -99,3 +99,13 @@ export async function recordSignInFailure(
 export async function clearSignInFailures(db: Executor, key: string): Promise<void> {
   await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
 }
+
+/** How many accounts have a role (the start-up banner asks whether any admin exists yet). */
+export async function countUsersWithRole(db: Executor, role: UserRole): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', role)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

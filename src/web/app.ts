@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { createSettingsService, type SettingsService } from '../admin/settings.js';
 import { createAccounts } from '../auth/accounts.js';
+import { storedSecretsBox } from '../auth/auth-secret.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
 import { fetcherFromConfig } from '../cli/ingest-wiring.js';
@@ -74,7 +75,14 @@ export function createSite(
   const app = new Hono();
   const assets = loadAssets();
   const db = database.db;
-  const settings = wired.settings ?? createSettingsService({ config, db, logger });
+  const settings =
+    wired.settings ??
+    createSettingsService({
+      config,
+      db,
+      logger,
+      secrets: storedSecretsBox(config, database.engine),
+    });
   const accounts = createAccounts({ config, database, logger, live: () => settings.current().config });
   const deps: SiteDeps = {
     config,

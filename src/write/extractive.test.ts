@@ -4,7 +4,8 @@ import { sampleSources } from '../verify/fixtures.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
-import { loadMultilingSample } from './sample.js';
+import { evaldataPath } from '../../test/evaldata.js';
+import { MULTILING_SAMPLE, readMultilingSample } from './sample.js';
 
 function article(id: number, sourceId: number, title: string, text: string): SourceArticle {
   return {
@@ -125,8 +126,7 @@ describe('writeExtractive', () => {
     expect(verifyDraft(result.draft, sources).failing.size).toBe(0);
   });
 
-  const events = loadMultilingSample();
-  it.runIf(events !== undefined).each(events ?? [])(
+  it.each(readMultilingSample(evaldataPath(MULTILING_SAMPLE)))(
     'writes WikiNews event $id with every citation exact and verified',
     ({ sources }) => {
       const result = writeExtractive(sources);

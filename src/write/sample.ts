@@ -3,25 +3,33 @@ import path from 'node:path';
 import { fallbackAnalysis } from '../verify/extract.js';
 import type { SourceArticle } from '../verify/types.js';
 
-/** Where the shared evaluation data lives relative to the repository (see CONTRIBUTING.md). */
-export const MULTILING_FILE = path.resolve(
-  import.meta.dirname,
-  '../../../shared/evaldata/summarization/multiling2011/documents.jsonl',
-);
+/** The sample inside the shared evaluation data (`../shared/evaldata`, described in CONTRIBUTING.md). */
+export const MULTILING_SAMPLE = 'summarization/multiling2011/documents.jsonl';
+
+/** Where the sample lies beside a checkout, for benchmarks and harnesses that run without it too. */
+export const MULTILING_FILE = path.resolve(import.meta.dirname, '../../../shared/evaldata', MULTILING_SAMPLE);
 
 interface MultilingLine {
   instance_id: string;
   documents: { filename: string; text: string[] }[];
 }
 
+/** One WikiNews event of the sample and its reports. */
+export interface SampleEvent {
+  id: string;
+  sources: SourceArticle[];
+}
+
+/** The sample when the shared data is present, undefined otherwise (benchmarks skip it then). */
+export function loadMultilingSample(file = MULTILING_FILE): SampleEvent[] | undefined {
+  return existsSync(file) ? readMultilingSample(file) : undefined;
+}
+
 /**
  * The multi-document sample (3 WikiNews events × 10 articles) as source articles, one outlet per
- * file so diversity rules have something to work on; undefined when the shared data is absent.
+ * file so diversity rules have something to work on.
  */
-export function loadMultilingSample(
-  file = MULTILING_FILE,
-): { id: string; sources: SourceArticle[] }[] | undefined {
-  if (!existsSync(file)) return undefined;
+export function readMultilingSample(file: string): SampleEvent[] {
   let nextId = 1;
   return readFileSync(file, 'utf8')
     .split('\n')

@@ -89,7 +89,7 @@ describe('fetcher', () => {
     expect((await fetcher().fetch({ url: `${server.url}/gzip` })).body.toString()).toBe('<rss>ok</rss>');
   });
 
-  // Each row is one hostile server behaviour from the ingest issue; each must end as a coded error.
+  // Each row is one hostile server behaviour seen in the wild; each must end as a coded error.
   it.each([
     ['SSRF through a redirect to the cloud metadata address', '/redirect-to-metadata', 'fetch_blocked'],
     ['SSRF through a redirect to IPv6 loopback', '/redirect-to-ipv6-loopback', 'fetch_blocked'],

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SETTINGS_KEY } from '../../admin/settings-schema.js';
 import { createAccounts } from '../../auth/accounts.js';
 import { createUser } from '../../auth/users.js';
 import type { Database } from '../../db/connect.js';
@@ -7,6 +8,7 @@ import { startTestServer, type TestServer } from '../../ingest/test-server.js';
 import { silentLogger } from '../../lib/log.js';
 import { searchActions } from '../../store/audit.js';
 import { listOutboxMail } from '../../store/mail.js';
+import { getSetting } from '../../store/site.js';
 import { FIXTURE_STORIES, seedSite } from '../../store/site-fixture.js';
 import { userByEmail } from '../../store/users.js';
 import { TestClient, testApp, testConfig } from '../discuss/testing.js';
@@ -334,6 +336,8 @@ describe('settings', () => {
     const page = await (await editor.get('/admin/settings')).text();
     expect(page).toContain('A key is set');
     expect(page).not.toContain('sk-test-key');
+    // Sealed at rest, with a key derived from the auth secret.
+    expect(JSON.stringify(await getSetting(database.db, SETTINGS_KEY))).not.toContain('sk-test-key');
     const log = JSON.stringify((await searchActions(database.db, { targetKind: 'settings' })).entries);
     expect(log).not.toContain('sk-test-key');
     const missing = { ...llm, llmModel: 'absent-model' };

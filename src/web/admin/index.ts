@@ -5,6 +5,7 @@ import { dashboardSection } from './dashboard.js';
 import type { AdminDeps } from './deps.js';
 import { correctionsSection } from './corrections.js';
 import { adminGate } from './gate.js';
+import { mailSection } from './mail.js';
 import { storiesSection } from './stories.js';
 import { moderationSection } from './moderation.js';
 import { peopleSection } from './people.js';
@@ -26,6 +27,7 @@ const SECTIONS: AdminSection[] = [
   peopleSection,
   settingsSection,
   auditSection,
+  mailSection,
 ];
 
 /** The editor console under `/admin`: every route behind the role gate. */

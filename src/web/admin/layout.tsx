@@ -20,6 +20,7 @@ export const ADMIN_NAV: AdminNavEntry[] = [
   { href: '/admin/people', label: 'People', role: 'editor' },
   { href: '/admin/settings', label: 'Settings', role: 'editor' },
   { href: '/admin/audit', label: 'Audit log', role: 'editor' },
+  { href: '/admin/mail', label: 'Mail', role: 'admin' },
 ];
 
 /** A console page: the reader site's frame, the console navigation, then the page's content. */

@@ -3,6 +3,7 @@ import { type EndpointCheck, testModelEndpoint } from '../../admin/model-endpoin
 import { guardedFetch } from '../../ingest/fetch/guarded-fetch.js';
 import { saveSettings } from '../../admin/settings.js';
 import { editableOf, type FieldErrors } from '../../admin/settings-schema.js';
+import { maskSecret } from '../../lib/secret-box.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
 import {
@@ -161,7 +162,7 @@ export function settingsSection(deps: AdminDeps): Hono<AccountEnv> {
             error={errors.llmApiKey}
             hint={
               hasKey
-                ? 'A key is set. Leave empty to keep it; a new endpoint needs its key entered again.'
+                ? `A key is set (${maskSecret(live.config.llmApiKey!)}). Leave empty to keep it; a new endpoint needs its key entered again.`
                 : 'No key is set.'
             }
             attrs={{ autocomplete: 'off' }}

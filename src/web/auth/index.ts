@@ -21,6 +21,6 @@ export function withAccounts(
   return every(
     setFrame,
     withViewer(accounts),
-    csrfProtection({ siteUrl: accounts.config.siteUrl }),
+    csrfProtection({ siteUrl: accounts.config.siteUrl, logger: accounts.logger }),
   ) as MiddlewareHandler<AccountEnv>;
 }
