@@ -11,7 +11,7 @@ export function deriveTitle(text: string): string {
   const span = splitSentences(firstLine)[0];
   const sentence = (span ? firstLine.slice(span.start, span.end) : firstLine).replace(/\s+/g, ' ').trim();
   if (sentence.length <= MAX_TITLE) return sentence;
-  const cut = sentence.slice(0, MAX_TITLE - 1);
+  const cut = sentence.slice(0, MAX_TITLE);
   const space = cut.lastIndexOf(' ');
   return `${(space > MAX_TITLE / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

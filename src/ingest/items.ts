@@ -2,12 +2,12 @@ import type { NewArticle, Source } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
 import { decodeBody } from './decode.js';
 import { fingerprint } from './dedupe.js';
-import { extractArticle } from './extract.js';
-import type { Fetcher } from './fetch/fetcher.js';
-import { parseFeedDate, settleDate } from './feed/dates.js';
 import { deriveTitle } from './derive-title.js';
 import type { DropReason } from './drops.js';
+import { extractArticle } from './extract.js';
+import { parseFeedDate, settleDate } from './feed/dates.js';
 import type { FeedItem } from './feed/normalize.js';
+import type { Fetcher } from './fetch/fetcher.js';
 import { htmlToText, normalizeText } from './html-text.js';
 import { hashText } from './interchange.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -37,7 +37,7 @@ export function isTeaser(text: string): boolean {
 export function itemKey(item: FeedItem, source: Pick<Source, 'key'>): string | null {
   const url = item.url ? canonicalizeUrl(item.url) : null;
   if (url) return url;
-  const seed = item.title ?? item.content_html ?? item.summary;
+  const seed = [item.title, item.content_html ?? item.summary].filter((part) => part !== null).join('\n');
   const id = item.id ?? (seed ? hashText(seed) : null);
   return id ? `urn:newsloom:${source.key}:${id}` : null;
 }
@@ -67,7 +67,7 @@ export function candidateFromItem(
       canonical_url: key,
       title: title ?? deriveTitle(text),
       title_derived: title === null,
-      author: item.author,
+      author: item.author_name ?? item.author,
       summary: item.summary ? normalizeText(item.summary).slice(0, 2000) || null : null,
       html,
       text,

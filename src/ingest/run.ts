@@ -1,6 +1,6 @@
 import { AppError } from '../lib/errors.js';
-import { addDrops, type DropCounts } from './drops.js';
 import { dueSources, sourceById } from '../store/sources.js';
+import { addDrops, type DropCounts } from './drops.js';
 import { type IngestDeps, type RefreshSummary, refreshSource } from './refresh.js';
 
 /** Totals over one ingest run, with the per-source summaries. */

@@ -1,5 +1,14 @@
 import { oneLine } from './content.js';
-import { type Field, firstLine, firstValue, pageLink, TITLE } from './fields.js';
+import {
+  type Field,
+  firstDate,
+  firstLine,
+  firstValue,
+  PUBLISHED,
+  pageLink,
+  TITLE,
+  UPDATED,
+} from './fields.js';
 import { readAuthor } from './people.js';
 import type { NormalizedFeed } from './types.js';
 import { textOf, type XmlNode } from './xml-tree.js';
@@ -23,7 +32,7 @@ const ID: readonly Field[] = [
 
 type ChannelFields = Pick<
   NormalizedFeed,
-  'title' | 'homepage' | 'description' | 'language' | 'author' | 'id'
+  'title' | 'homepage' | 'description' | 'language' | 'author' | 'id' | 'published_at' | 'updated_at'
 >;
 
 /**
@@ -38,7 +47,9 @@ export function readChannel(node: XmlNode, root: XmlNode): ChannelFields {
     homepage: pageLink(node),
     description: firstLine(node, DESCRIPTION),
     language: language ? oneLine(textOf(language)) : (node.lang ?? root.lang),
-    author: readAuthor(node),
+    author: readAuthor(node)?.label ?? null,
     id: id ? oneLine(textOf(id)) : null,
+    published_at: firstDate(node, PUBLISHED).date,
+    updated_at: firstDate(node, UPDATED).date,
   };
 }

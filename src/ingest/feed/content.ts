@@ -1,3 +1,4 @@
+import { decodeHTMLStrict } from 'entities';
 import { htmlToText, normalizeText } from '../html-text.js';
 import { elements, hasElements, textOf, type XmlChild, type XmlNode } from './xml-tree.js';
 
@@ -16,6 +17,29 @@ type Kind = 'text' | 'html' | 'xhtml' | 'binary';
 // A tag or an entity reference: plain text carrying either is read as HTML, so no markup reaches
 // a text field (feeds put HTML in "text" titles; double-escaped titles are common).
 const LOOKS_LIKE_MARKUP = /<\/?[a-z][\w:-]*(\s[^<>]*)?\/?>|&(#\d+|#x[\da-f]+|[a-z][\da-z]*);/i;
+// Tags, raw or escaped, left in the text of HTML: the HTML was escaped twice (`&amp;lt;p&amp;gt;`)
+// when every one of them is an HTML element; other names are code shown in the article (`<errors>`).
+const TAG_IN_TEXT = /(?:<|&lt;)(\/?)([a-z][\w:-]*)(?=[\s/>&])|(?:<|&lt;)!--/gi;
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr address area article aside audio b bdi bdo big blockquote body br button canvas caption center ' +
+    'cite code col colgroup dd del details dfn div dl dt em embed fieldset figcaption figure font footer form ' +
+    'h1 h2 h3 h4 h5 h6 head header hr html i iframe img input ins kbd label legend li link main map mark meta ' +
+    'nav noscript object ol optgroup option p param picture pre q s samp script section select small source ' +
+    'span strike strong style sub summary sup svg table tbody td template textarea tfoot th thead time title ' +
+    'tr track tt u ul var video wbr'
+  ).split(' '),
+);
+
+/** Whether text read from HTML still shows HTML tags (raw or escaped): its HTML was escaped twice. */
+export function showsHtmlTags(text: string): boolean {
+  let found = false;
+  for (const match of text.matchAll(TAG_IN_TEXT)) {
+    if (match[2] !== undefined && !HTML_ELEMENTS.has(match[2].toLowerCase())) return false;
+    found = true;
+  }
+  return found;
+}
 const BASE64 = /^[A-Za-z0-9+/=\s]+$/;
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'wbr']);
 
@@ -53,7 +77,12 @@ export function readText(node: XmlNode, fallback: 'text' | 'html' | 'xhtml'): Te
     const raw = textOf(node);
     html = kind === 'text' && !LOOKS_LIKE_MARKUP.test(raw) ? textToHtml(raw) : raw;
   }
-  const text = htmlToText(html);
+  let text = htmlToText(html);
+  // Double-escaped HTML (`&amp;lt;p&amp;gt;`) reads as markup once decoded: decode it once more.
+  for (let pass = 0; pass < 2 && showsHtmlTags(text); pass++) {
+    html = decodeHTMLStrict(html);
+    text = htmlToText(html);
+  }
   if (text === '') return null;
   return { html: html.trim(), text, base: node.declaredBase ? node.base : null };
 }

@@ -1,4 +1,4 @@
-import { oneLine, plainText, readText, type TextValue } from './content.js';
+import { oneLine, plainText } from './content.js';
 import {
   type Field,
   firstDate,
@@ -6,8 +6,10 @@ import {
   firstText,
   firstValue,
   linksOfRel,
+  PUBLISHED,
   pageLink,
   TITLE,
+  UPDATED,
 } from './fields.js';
 import { readAuthor } from './people.js';
 import type { FeedItem } from './types.js';
@@ -30,20 +32,6 @@ const CONTENT: readonly Field[] = [
   ['body', '', 'xhtml'],
   ['fullitem', '', 'html'],
 ];
-const PUBLISHED: readonly Field[] = [
-  ['pubdate', ''],
-  ['published', ''],
-  ['issued', ''],
-  ['issued', 'dcterms'],
-];
-const UPDATED: readonly Field[] = [
-  ['updated', ''],
-  ['modified', ''],
-  ['date', 'dc'],
-  ['modified', 'dcterms'],
-  ['created', ''],
-  ['created', 'dcterms'],
-];
 const ID: readonly Field[] = [
   ['guid', ''],
   ['id', ''],
@@ -53,13 +41,16 @@ const ID: readonly Field[] = [
  * Reads one RSS `<item>` or Atom `<entry>`. The formats' elements are read alike wherever they
  * appear (an Atom link in an RSS item, a Dublin Core title in Atom), with feedparser's precedence:
  * the first title, the first HTML page link, the last author element, published before updated.
+ * The body is the first content element (content:encoded, Atom content, xhtml:body), else the summary.
  */
 export function readEntry(node: XmlNode): FeedItem {
   const group = child(node, 'group', 'media');
   const published = firstDate(node, PUBLISHED);
   const date = published.date ? published : firstDate(node, UPDATED);
-  const { summary, content } = summaryAndContent(node, group);
-  const body = content ?? summary;
+  const summary =
+    firstText(node, SUMMARY) ?? (group ? firstText(group, [['description', 'media', 'text']]) : null);
+  const body = firstText(node, CONTENT) ?? summary;
+  const author = readAuthor(node);
   const idNode = firstValue(node, ID);
   const id = idNode ? oneLine(textOf(idNode)) : (node.attrs['rdf:about']?.trim() ?? null);
   return {
@@ -69,7 +60,8 @@ export function readEntry(node: XmlNode): FeedItem {
       firstLine(node, TITLE) ??
       firstLine(node, [['title', 'media']]) ??
       (group ? firstLine(group, [['title', 'media']]) : null),
-    author: readAuthor(node),
+    author: author?.label ?? null,
+    author_name: author?.name ?? null,
     published_at: date.date,
     published_raw: date.raw ?? published.raw,
     summary: summary?.text ?? null,
@@ -78,30 +70,6 @@ export function readEntry(node: XmlNode): FeedItem {
     categories: categories(node),
     enclosure: enclosure(node, group),
   };
-}
-
-/**
- * The summary is the first summary-like element; the content is the first content element, or a
- * second summary-like element when there is none (feedparser reads `<description>` after
- * `<itunes:summary>` as the body).
- */
-function summaryAndContent(
-  node: XmlNode,
-  group: XmlNode | undefined,
-): { summary: TextValue | null; content: TextValue | null } {
-  const summaries = summaryValues(node, group);
-  const content = firstText(node, CONTENT) ?? summaries[1] ?? null;
-  return { summary: summaries[0] ?? null, content };
-}
-
-function summaryValues(node: XmlNode, group: XmlNode | undefined): TextValue[] {
-  const own = elements(node).flatMap((e) => {
-    const field = SUMMARY.find(([n, ns]) => e.name === n && e.ns === ns);
-    const value = field ? readText(e, field[2] ?? 'text') : null;
-    return value ? [value] : [];
-  });
-  const media = group ? firstText(group, [['description', 'media', 'text']]) : null;
-  return media ? [...own, media] : own;
 }
 
 /** A guid or id that is an absolute web address stands in for a missing link (RSS isPermaLink). */

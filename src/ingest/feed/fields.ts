@@ -10,6 +10,23 @@ export const TITLE: readonly Field[] = [
   ['title', 'dc'],
 ];
 
+// When an item or feed was first published, and when it last changed (RSS, Atom 0.3/1.0, Dublin Core).
+export const PUBLISHED: readonly Field[] = [
+  ['pubdate', ''],
+  ['published', ''],
+  ['issued', ''],
+  ['issued', 'dcterms'],
+];
+export const UPDATED: readonly Field[] = [
+  ['updated', ''],
+  ['modified', ''],
+  ['date', 'dc'],
+  ['modified', 'dcterms'],
+  ['lastbuilddate', ''],
+  ['created', ''],
+  ['created', 'dcterms'],
+];
+
 // Atom 1.0 content links (rel="alternate") point at HTML; a link to a PDF or a feed is not the page.
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml', 'html', 'xhtml']);
 

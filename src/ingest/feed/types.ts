@@ -4,7 +4,10 @@ export interface FeedItem {
   url: string | null;
   /** Plain text on one line (an HTML title is converted); null when the item has none. */
   title: string | null;
+  /** The author as readers show it: "Name (email)" for an Atom person, RSS text as written. */
   author: string | null;
+  /** The author's name alone, when the feed gives one: the byline. */
+  author_name: string | null;
   published_at: Date | null;
   /** The date text as the feed gave it, to explain a wrong date. */
   published_raw: string | null;
@@ -29,6 +32,8 @@ export interface NormalizedFeed {
   language: string | null;
   author: string | null;
   id: string | null;
+  published_at: Date | null;
+  updated_at: Date | null;
   items: FeedItem[];
   /** What was wrong with the document but did not stop it being read (item-only RSS, cut-off end…). */
   warnings: string[];
