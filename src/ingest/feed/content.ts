@@ -75,7 +75,12 @@ export function readText(node: XmlNode, fallback: 'text' | 'html' | 'xhtml'): Te
     html = serialize(unwrapDiv(node.children));
   } else {
     const raw = textOf(node);
-    html = kind === 'text' && !LOOKS_LIKE_MARKUP.test(raw) ? textToHtml(raw) : raw;
+    if (kind === 'text' && !LOOKS_LIKE_MARKUP.test(raw)) {
+      // Plain text needs no HTML parse: most titles take this way.
+      const text = normalizeText(raw);
+      return text === '' ? null : { html: textToHtml(raw), text, base: node.declaredBase ? node.base : null };
+    }
+    html = raw;
   }
   let text = htmlToText(html);
   // Double-escaped HTML (`&amp;lt;p&amp;gt;`) reads as markup once decoded: decode it once more.
