@@ -62,6 +62,12 @@ function kindOf(type: string | undefined, fallback: Kind): Kind {
  * unescaped in RSS, and base64 bodies. Returns null when the element holds no text.
  */
 export function readText(node: XmlNode, fallback: 'text' | 'html' | 'xhtml'): TextValue | null {
+  // Atom 0.3 multipart/alternative: the same content in several types; the HTML one reads best.
+  const parts = elements(node, 'content');
+  if (parts.length > 0 && node.attrs.type?.trim().toLowerCase().startsWith('multipart/')) {
+    const best = parts.find((p) => kindOf(p.attrs.type, 'text') === 'html') ?? parts[0]!;
+    return readText(best, 'text');
+  }
   let kind = kindOf(node.attrs.type, fallback);
   const mode = node.attrs.mode?.trim().toLowerCase();
   let html: string;
@@ -147,8 +153,9 @@ export function serialize(children: XmlChild[]): string {
       .filter(([k]) => !k.startsWith('xmlns') && !k.startsWith('xml:'))
       .map(([k, v]) => ` ${k.slice(k.indexOf(':') + 1)}="${escapeHtml(v).replace(/"/g, '&quot;')}"`)
       .join('');
+    // An unclosed <br> holds what followed it in the reader's tree: that text comes after it.
     out += VOID.has(c.name)
-      ? `<${c.name}${attrs}>`
+      ? `<${c.name}${attrs}>${serialize(c.children)}`
       : `<${c.name}${attrs}>${serialize(c.children)}</${c.name}>`;
   }
   return out;

@@ -49,7 +49,8 @@ export function readEntry(node: XmlNode): FeedItem {
   const date = published.date ? published : firstDate(node, UPDATED);
   const summary =
     firstText(node, SUMMARY) ?? (group ? firstText(group, [['description', 'media', 'text']]) : null);
-  const body = firstText(node, CONTENT) ?? summary;
+  const content = firstText(node, CONTENT);
+  const body = content ?? summary;
   const author = readAuthor(node);
   const idNode = firstValue(node, ID);
   const id = idNode ? oneLine(textOf(idNode)) : (node.attrs['rdf:about']?.trim() ?? null);
@@ -64,7 +65,8 @@ export function readEntry(node: XmlNode): FeedItem {
     author_name: author?.name ?? null,
     published_at: date.date,
     published_raw: date.raw ?? published.raw,
-    summary: summary?.text ?? null,
+    // With no summary element, readers show the start of the content as the summary.
+    summary: (summary ?? content)?.text ?? null,
     content_html: body?.html ?? null,
     content_base: body?.base ?? null,
     categories: categories(node),

@@ -120,6 +120,12 @@ describe('authors, titles, dates and links with the precedence readers use', () 
     expect(stored.html).toContain('href="https://blog.example/media/map.png"');
   });
 
+  it('keeps a relative link as written when there is no base at all', () => {
+    const feed = parseFeedText(read('atom-03.xml'));
+    expect(feed.items[3]!.url).toBe('/multi');
+    expect(feed.items[0]!.url).toBe('http://old-atom.example/b64');
+  });
+
   it('keeps the document URL as the base when there is no xml:base', () => {
     expect(parse('rss-no-channel.xml', 'https://elsewhere.example/feed').items[0]!.url).toBe(
       'http://old.example/1',
@@ -140,6 +146,7 @@ describe('bodies: every content element, plain text beside sanitized HTML', () =
     ['atom-03.xml', 0, 'Hello from base64.'],
     ['atom-03.xml', 1, 'Escaped HTML body.'],
     ['atom-03.xml', 2, 'Inline XHTML.'],
+    ['atom-03.xml', 3, 'HTML alternative.'],
     ['atom-10-binary.xml', 0, 'The body, encoded.'],
     ['atom-10-base.xml', 0, 'The line closed in 1964. The map shows the route.'],
     ['json-feed-10.json', 1, 'Numeric id, text only.'],
@@ -152,6 +159,8 @@ describe('bodies: every content element, plain text beside sanitized HTML', () =
     expect(item.summary).toBe('Short teaser.');
     expect(item.content_html).toBe('<p>The <strong>full</strong> text.</p>');
     expect(parse('atom-03.xml').items[1]!.summary).toBe('Plain summary.');
+    // With no summary element, the summary is the start of the content, as readers show it.
+    expect(parse('atom-03.xml').items[0]!.summary).toBe('Hello from base64.');
   });
 
   it('turns HTML-typed titles and summaries into plain text and sanitizes the HTML kept', () => {

@@ -38,10 +38,25 @@ const MAX_DEPTH = 256;
 // Schemes an xml:base may switch to; anything else (javascript:, data:) keeps the outer base.
 const BASE_SCHEMES = new Set(['http:', 'https:', 'ftp:', 'file:']);
 
-/** Resolves `ref` against `base` with the WHATWG URL parser; null when it makes no URL. */
+/**
+ * Resolves `ref` against `base` with the WHATWG URL parser. With no base to resolve against, a
+ * relative reference is kept as written (as feedparser keeps it); null when it makes no URL.
+ */
 export function resolveUrl(ref: string, base: string | null): string | null {
+  const value = ref.trim();
+  if (value === '') return null;
   try {
-    return new URL(ref.trim(), base ?? undefined).href;
+    return new URL(value, base ?? undefined).href;
+  } catch {
+    return base === null && !/^[a-z][\w+.-]*:/i.test(value) ? value : null;
+  }
+}
+
+/** An absolute URL with a scheme an xml:base may use, or null. */
+function absoluteBase(ref: string, outer: string | null): string | null {
+  try {
+    const url = new URL(ref.trim(), outer ?? undefined);
+    return BASE_SCHEMES.has(url.protocol) ? url.href : null;
   } catch {
     return null;
   }
@@ -222,8 +237,8 @@ function makeNode(
   let declaredBase = parent?.declaredBase ?? false;
   const xmlBase = attrs['xml:base'];
   if (xmlBase !== undefined) {
-    const resolved = resolveUrl(xmlBase, outer);
-    if (resolved && BASE_SCHEMES.has(new URL(resolved).protocol)) {
+    const resolved = absoluteBase(xmlBase, outer);
+    if (resolved) {
       base = resolved;
       declaredBase = true;
     }
