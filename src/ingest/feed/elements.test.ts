@@ -147,6 +147,12 @@ describe('item-level elements', () => {
     ['RSS link', rss('', '<link>http://feeds.example/1</link>'), 'url', 'http://feeds.example/1'],
     ['guid as link', rss('', '<guid>http://feeds.example/g</guid>'), 'url', 'http://feeds.example/g'],
     [
+      'CDF item href',
+      '<CHANNEL HREF="http://cdf.example/"><ITEM HREF="http://cdf.example/1"><TITLE>C</TITLE><ABSTRACT>Abs</ABSTRACT></ITEM></CHANNEL>',
+      'url',
+      'http://cdf.example/1',
+    ],
+    [
       'guid isPermaLink=false is no link',
       rss('', '<guid isPermaLink="false">http://feeds.example/g</guid>'),
       'url',

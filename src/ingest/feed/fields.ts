@@ -73,7 +73,8 @@ export function pageLink(node: XmlNode): string | null {
     const resolved = resolveUrl(value, link.base);
     if (resolved) return resolved;
   }
-  return null;
+  // Channel Definition Format (CDF) puts the page on the element itself: <ITEM HREF="…">.
+  return node.attrs.href ? resolveUrl(node.attrs.href, node.base) : null;
 }
 
 /** Links of one rel (enclosures), resolved. */

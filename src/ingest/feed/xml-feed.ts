@@ -3,7 +3,8 @@ import { readChannel } from './channel.js';
 import { readEntry } from './entry.js';
 import { FORMAT_URIS } from './namespaces.js';
 import type { NormalizedFeed } from './types.js';
-import { child, descendants, elements, readXml, type XmlNode } from './xml-tree.js';
+import { readXml } from './xml-reader.js';
+import { child, descendants, elements, type XmlNode } from './xml-tree.js';
 
 const HTML_ROOTS = new Set(['html', 'head', 'body']);
 const RSS_VERSIONS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedText } from './normalize.js';
-import { readXml, textOf } from './xml-tree.js';
+import { readXml } from './xml-reader.js';
+import { textOf } from './xml-tree.js';
 
 const rss = (items: string, tail = '</channel></rss>') =>
   `<rss version="2.0"><channel><title>T</title><link>https://x.example/</link>${items}${tail}`;
