@@ -54,7 +54,8 @@ export function registerFeed(program: Command): void {
         [
           `${parsed.format}: ${parsed.title ?? '(no title)'} <${parsed.homepage ?? '-'}>`,
           `encoding: ${decoded.charset} (from ${decoded.from})${decoded.warning ? ` WARNING ${decoded.warning}` : ''}`,
-          `items: ${items.length}`,
+          ...parsed.warnings.map((w) => `warning: ${w}`),
+          `items: ${items.length}${parsed.truncated ? ` (${parsed.truncated} cut off and left out)` : ''}`,
           ...items.map(
             (i) =>
               `- ${i.published_at}${i.published_at_estimated ? ' (estimated)' : ''} ${i.title ?? '(no title)'} <${i.url ?? '-'}>`,

@@ -60,4 +60,34 @@ describe('newsloom ingest --once', { timeout: 400_000 }, () => {
       await database.close();
     }
   });
+
+  it('says which items it left out and why, and what was wrong with the feed', async () => {
+    server.routes.set('/sloppy.rss', {
+      headers: { 'content-type': 'text/html' },
+      body:
+        '<rss version="2.0"><channel><item><link>/s/1</link><description>Untitled post.</description></item>' +
+        '<item><link>/s/2</link></item><item></item><item><title>Cut</title>',
+    });
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'newsloom-ingest-drops-'));
+    const env = { NEWSLOOM_FETCH_ALLOW: '127.0.0.1/32' };
+    const added = await runCli(['--data-dir', dir, 'sources', 'add', `${server.url}/sloppy.rss`, '--json'], {
+      env,
+    });
+    expect(added.code).toBe(0);
+    const run = await runCli(['--data-dir', dir, 'ingest', '--once', '--json'], { env });
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({
+      new: 1,
+      failed_items: 3,
+      dropped: { no_text: 1, empty: 1, truncated: 1 },
+    });
+    expect(summary.results[0]).toMatchObject({ failed: 3, dropped: { no_text: 1, empty: 1, truncated: 1 } });
+    expect(summary.results[0].warnings).toContain('the feed has no title');
+    const id = JSON.parse(added.stdout).id;
+    const human = await runCli(['--data-dir', dir, 'ingest', '--once', '--source', String(id)], { env });
+    expect(human.stdout).toContain(
+      'dropped: 1 cut off by the end of the document, 1 no title or text to read, 1 no link, id, title or text',
+    );
+    expect(human.stdout).toContain('warning: the feed has no title');
+  });
 });

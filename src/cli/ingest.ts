@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { describeDrops } from '../ingest/drops.js';
 import type { IngestRunSummary } from '../ingest/run.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, print, withContext } from './context.js';
@@ -39,10 +40,11 @@ export function registerIngest(program: Command): void {
       });
       print(summary, options.json ?? false, () =>
         [
-          ...summary.results.map(
-            (r) =>
-              `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}${r.paused ? ' (paused; `sources enable` resumes it)' : ''}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, unchanged ${r.unchanged}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
-          ),
+          ...summary.results.flatMap((r) => [
+            `#${r.source_id} ${r.name}: ${r.status === 'failed' ? `FAILED ${r.error}${r.paused ? ' (paused; `sources enable` resumes it)' : ''}` : `new ${r.new}, updated ${r.updated}, duplicate ${r.duplicate}, unchanged ${r.unchanged}, failed ${r.failed}${r.status === 'not_modified' ? ' (not modified)' : ''}`}`,
+            ...(Object.keys(r.dropped).length > 0 ? [`  dropped: ${describeDrops(r.dropped)}`] : []),
+            ...r.warnings.map((w) => `  warning: ${w}`),
+          ]),
           `sources: ${summary.sources}, new: ${summary.new}, updated: ${summary.updated}, duplicate: ${summary.duplicate}, failed sources: ${summary.failed_sources}`,
           ...(summary.search_pending > 0
             ? [

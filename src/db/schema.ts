@@ -17,10 +17,12 @@ import type {
   UsersTable,
   VerificationsTable,
 } from './schema-discuss.js';
+import type { SourceFeedWarningsTable, SourceItemDropsTable } from './schema-feeds.js';
 import type { ArticleEditsTable, ArticleSearchQueueTable } from './schema-ingest.js';
 import type { StorySeparationsTable } from './schema-review.js';
 
 export * from './schema-discuss.js';
+export * from './schema-feeds.js';
 export * from './schema-ingest.js';
 export * from './schema-review.js';
 
@@ -58,6 +60,8 @@ export interface ArticlesTable {
   url: string;
   canonical_url: string;
   title: string;
+  /** True when the feed gave no title and this one was made from the text's first sentence (0022). */
+  title_derived: Generated<boolean>;
   author: string | null;
   summary: string | null;
   /** Sanitized HTML of the article body, when known. */
@@ -285,6 +289,9 @@ export interface DB {
   article_edits: ArticleEditsTable;
   story_version_search: StoryVersionSearchTable;
   story_separations: StorySeparationsTable;
+  // Feed parsing reports (0022).
+  source_item_drops: SourceItemDropsTable;
+  source_feed_warnings: SourceFeedWarningsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

@@ -1,6 +1,7 @@
 import type { Source } from '../db/schema.js';
 import { decodeBody } from './decode.js';
-import { parseFeedText } from './feed/normalize.js';
+import { countDrop, type DropCounts, type DropReason, lostItems } from './drops.js';
+import { type FeedItem, parseFeedText } from './feed/normalize.js';
 import { type Candidate, candidateFromItem, itemKey } from './items.js';
 
 /** A fetched feed and what parsing it needs: plain data, so it can cross to a worker thread. */
@@ -17,11 +18,17 @@ export interface FeedParseInput {
 export interface FeedParseOutput {
   /** Why the charset is a guess, when it is. */
   warning: string | null;
+  /** What was wrong with the feed but did not stop its items being read. */
+  warnings: string[];
   candidates: Candidate[];
   /** Publication dates of the items, for the next-check interval (future dates left out). */
   dates: Date[];
-  /** Items with neither a usable key nor any text. */
+  /** Items that could not become articles (repeats within the feed are not counted). */
   failed: number;
+  /** Every item left out, by reason, repeats included. */
+  dropped: DropCounts;
+  /** Reason → the link or id of one item dropped for it, to look at. */
+  examples: Partial<Record<DropReason, string>>;
 }
 
 /** Parses a feed into candidates off or on the main thread; the same work either way. */
@@ -44,15 +51,24 @@ export function feedCandidates(input: FeedParseInput): FeedParseOutput {
   );
   const byKey = new Map<string, Candidate>();
   const guids = new Set<string>();
-  let failed = 0;
+  const dropped: DropCounts = {};
+  const examples: Partial<Record<DropReason, string>> = {};
+  const drop = (reason: DropReason, item: FeedItem) => {
+    countDrop(dropped, reason);
+    examples[reason] ??= item.url ?? item.id ?? item.title ?? undefined;
+  };
+  countDrop(dropped, 'truncated', feed.truncated);
   for (const item of feed.items) {
     const key = itemKey(item, input.source);
-    // Duplicate GUIDs or links within one feed: the first item wins.
-    if (key === null || byKey.has(key) || (item.id !== null && guids.has(item.id))) {
-      if (key === null) failed++;
+    if (key === null) {
+      drop('empty', item);
       continue;
     }
-    if (item.id !== null) guids.add(item.id);
+    // Duplicate GUIDs or links within one feed: the first item wins.
+    if (byKey.has(key) || (item.id !== null && guids.has(item.id))) {
+      drop('duplicate', item);
+      continue;
+    }
     const candidate = candidateFromItem(
       item,
       key,
@@ -60,11 +76,22 @@ export function feedCandidates(input: FeedParseInput): FeedParseOutput {
       input.now,
       feed.language ?? input.source.language,
     );
-    if (typeof candidate === 'string') failed++;
-    else byKey.set(key, candidate);
+    if (typeof candidate === 'string') {
+      drop(candidate, item);
+      continue;
+    }
+    if (item.id !== null) guids.add(item.id);
+    byKey.set(key, candidate);
   }
-  return { warning: decoded.warning ?? null, candidates: [...byKey.values()], dates, failed };
+  return {
+    warning: decoded.warning ?? null,
+    warnings: feed.warnings,
+    candidates: [...byKey.values()],
+    dates,
+    failed: lostItems(dropped),
+    dropped,
+    examples,
+  };
 }
-
 /** The parser that runs on the calling thread. */
 export const parseOnThisThread: FeedParser = async (input) => feedCandidates(input);

@@ -2,10 +2,12 @@ import type { NewArticle, Source } from '../db/schema.js';
 import type { Logger } from '../lib/log.js';
 import { decodeBody } from './decode.js';
 import { fingerprint } from './dedupe.js';
+import { deriveTitle } from './derive-title.js';
+import type { DropReason } from './drops.js';
 import { extractArticle } from './extract.js';
-import type { Fetcher } from './fetch/fetcher.js';
 import { parseFeedDate, settleDate } from './feed/dates.js';
 import type { FeedItem } from './feed/normalize.js';
+import type { Fetcher } from './fetch/fetcher.js';
 import { htmlToText, normalizeText } from './html-text.js';
 import { hashText } from './interchange.js';
 import { sanitizeArticleHtml } from './sanitize.js';
@@ -28,28 +30,34 @@ export function isTeaser(text: string): boolean {
   return text.length < TEASER_CHARS || CUT_ENDING.test(text.slice(-64));
 }
 
-/** The identity of an item: its canonical link, or a URN from the source and the item's id. */
+/**
+ * The identity of an item: its canonical link, or a URN from the source and the item's id (or,
+ * with neither, a hash of its title or body, so a microblog post without link or id still has one).
+ */
 export function itemKey(item: FeedItem, source: Pick<Source, 'key'>): string | null {
   const url = item.url ? canonicalizeUrl(item.url) : null;
   if (url) return url;
-  const id = item.id ?? (item.title ? hashText(item.title) : null);
+  const seed = [item.title, item.content_html ?? item.summary].filter((part) => part !== null).join('\n');
+  const id = item.id ?? (seed ? hashText(seed) : null);
   return id ? `urn:newsloom:${source.key}:${id}` : null;
 }
 
-/** Turns a feed item into an article; `fetchedAt` stands in for a missing or absurd date. */
+/** Turns a feed item into an article, or says why it cannot be one; `fetchedAt` stands in for a missing or absurd date. */
 export function candidateFromItem(
   item: FeedItem,
   key: string,
   source: Pick<Source, 'url'>,
   fetchedAt: Date,
   language: string | null,
-): Candidate | string {
-  const base = item.url ?? source.url ?? undefined;
+): Candidate | DropReason {
+  // Relative links in the body resolve against the feed's xml:base, else the item's own page.
+  const base = item.content_base ?? item.url ?? source.url ?? undefined;
   const html = item.content_html ? sanitizeArticleHtml(item.content_html, base) : null;
-  let text = html ? htmlToText(html) : '';
   const title = item.title ? normalizeText(item.title) : null;
+  let text = html ? htmlToText(html) : '';
+  if (text === '' && item.summary) text = normalizeText(item.summary);
   if (text === '' && title) text = title;
-  if (text === '') return 'item has neither title nor content';
+  if (text === '') return 'no_text';
   const published = settleDate(item.published_at, fetchedAt);
   return {
     teaser: isTeaser(text),
@@ -57,9 +65,10 @@ export function candidateFromItem(
       external_id: item.id,
       url: item.url ?? key,
       canonical_url: key,
-      title: title ?? untitled(text),
-      author: item.author,
-      summary: item.summary ? normalizeText(htmlToText(item.summary)).slice(0, 2000) || null : null,
+      title: title ?? deriveTitle(text),
+      title_derived: title === null,
+      author: item.author_name ?? item.author,
+      summary: item.summary ? normalizeText(item.summary).slice(0, 2000) || null : null,
       html,
       text,
       language,
@@ -70,11 +79,6 @@ export function candidateFromItem(
       fingerprint: fingerprint(text),
     },
   };
-}
-
-function untitled(text: string): string {
-  const first = text.split('\n')[0]!;
-  return first.length > 120 ? `${first.slice(0, 117).trimEnd()}…` : first;
 }
 
 /**
@@ -129,7 +133,8 @@ export function candidateFromPage(
       external_id: null,
       url: pageUrl,
       canonical_url: key,
-      title: extracted.title ?? untitled(extracted.text),
+      title: extracted.title ?? deriveTitle(extracted.text),
+      title_derived: !extracted.title,
       author: extracted.byline,
       summary: null,
       html: extracted.html,

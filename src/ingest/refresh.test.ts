@@ -1,10 +1,12 @@
 import iconv from 'iconv-lite';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/connect.js';
 import { openTestDatabase, testEngines } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
 import { editedArticles } from '../store/analyses.js';
 import { articleByUrl } from '../store/articles.js';
+import { feedReportOf } from '../store/feed-reports.js';
 import { searchArticles } from '../store/search.js';
 import { indexAllPendingArticles } from '../store/search-index.js';
 import { sourceById, upsertSourceByKey } from '../store/sources.js';
@@ -217,6 +219,32 @@ for (const engine of testEngines()) {
       const untitled = await articleByUrl(database.db, `${server.url}/d/1`);
       expect(untitled).toMatchObject({ title: 'Only text here.', published_at_estimated: true });
       expect((await articleByUrl(database.db, `${server.url}/d/2`))?.published_at_estimated).toBe(true);
+    });
+
+    it('counts the items it leaves out by reason, stores the counts with the warnings and logs them', async () => {
+      server.routes.set('/drops.rss', {
+        body: rss(
+          '<item><link>/dr/1</link><description>Kept, untitled.</description></item>' +
+            '<item><link>/dr/2</link></item><item><guid>g</guid></item><item></item>',
+        ).replace('<title>Test</title>', ''),
+      });
+      const lines: string[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+      const id = await source('/drops.rss');
+      const summary = await refreshSource({ ...deps, logger }, id);
+      expect(summary).toMatchObject({ new: 1, failed: 3, dropped: { no_text: 2, empty: 1 } });
+      expect(summary.warnings).toEqual(['the feed has no title']);
+      const report = await feedReportOf(database.db, id);
+      expect(report.drops.map((d) => [d.reason, d.total, d.last_example])).toEqual([
+        ['no_text', 2, `${server.url}/dr/2`],
+        ['empty', 1, null],
+      ]);
+      expect(report.warnings).toEqual(['the feed has no title']);
+      const logged = lines.map((l) => JSON.parse(l)).find((l) => l.msg === 'feed items dropped');
+      expect(logged).toMatchObject({ source_id: id, dropped: { no_text: 2, empty: 1 } });
+      // A second refresh adds to the totals.
+      await refreshSource(deps, id);
+      expect((await feedReportOf(database.db, id)).drops[0]).toMatchObject({ reason: 'no_text', total: 4 });
     });
 
     it.each([

@@ -4,10 +4,12 @@ import type { Logger } from '../lib/log.js';
 import { fetchErrorKind, type IngestMetrics } from '../ops/metrics.js';
 import type { Executor } from '../store/db.js';
 import { articlesByCanonicalUrls } from '../store/articles.js';
+import { recordFeedReport } from '../store/feed-reports.js';
 import { sourceById, updateSource } from '../store/sources.js';
 import { decodeBody } from './decode.js';
+import type { DropCounts } from './drops.js';
 import { type Fetcher, type FetchResult, RateLimitedError } from './fetch/fetcher.js';
-import { type FeedParser, parseOnThisThread } from './feed-candidates.js';
+import { type FeedParseOutput, type FeedParser, parseOnThisThread } from './feed-candidates.js';
 import { type Candidate, candidateFromPage, completeFromPage } from './items.js';
 import { errorBackoff, MAX_INTERVAL_MS, nextInterval } from './schedule-policy.js';
 import { storeCandidates, updateStoredArticle } from './store-candidates.js';
@@ -48,7 +50,12 @@ export interface RefreshSummary {
   updated: number;
   duplicate: number;
   unchanged: number;
+  /** Items that could not become articles (the sum of `dropped` but for repeats within the feed). */
   failed: number;
+  /** Items left out of this refresh by reason (see DROP_REASONS), repeats within the feed included. */
+  dropped: DropCounts;
+  /** What was wrong with the feed but did not stop its items being read. */
+  warnings: string[];
   error: string | null;
   paused: boolean;
   next_check_at: string | null;
@@ -73,6 +80,8 @@ export async function refreshSource(deps: IngestDeps, sourceId: number): Promise
     duplicate: 0,
     unchanged: 0,
     failed: 0,
+    dropped: {},
+    warnings: [],
     error: null,
     paused: false,
     next_check_at: null,
@@ -146,6 +155,9 @@ async function ingestBody(
     if (parsed.warning) deps.logger.warn({ source_id: source.id, warning: parsed.warning }, 'feed encoding');
     dates = parsed.dates;
     summary.failed += parsed.failed;
+    summary.dropped = parsed.dropped;
+    summary.warnings = parsed.warnings;
+    await reportFeed(deps, source, parsed, now);
     candidates = await updateKnown(deps, source, parsed.candidates, summary);
     candidates = await completeTeasers(deps, candidates);
   }
@@ -155,6 +167,25 @@ async function ingestBody(
   summary.unchanged += stored.existing;
   summary.article_ids = stored.articleIds;
   return dates;
+}
+
+/** Records and logs what parsing the feed dropped and warned about. */
+async function reportFeed(
+  deps: IngestDeps,
+  source: Source,
+  parsed: FeedParseOutput,
+  now: Date,
+): Promise<void> {
+  await recordFeedReport(deps.db, source.id, parsed, now);
+  if (parsed.failed > 0) {
+    deps.logger.warn(
+      { source_id: source.id, dropped: parsed.dropped, examples: parsed.examples },
+      'feed items dropped',
+    );
+  }
+  if (parsed.warnings.length > 0) {
+    deps.logger.info({ source_id: source.id, warnings: parsed.warnings }, 'feed read with warnings');
+  }
 }
 
 /** Counts items already stored (updating those whose title or full text changed); returns the new ones. */

@@ -1,5 +1,6 @@
 import { AppError } from '../lib/errors.js';
 import { dueSources, sourceById } from '../store/sources.js';
+import { addDrops, type DropCounts } from './drops.js';
 import { type IngestDeps, type RefreshSummary, refreshSource } from './refresh.js';
 
 /** Totals over one ingest run, with the per-source summaries. */
@@ -10,6 +11,8 @@ export interface IngestRunSummary {
   duplicate: number;
   failed_sources: number;
   failed_items: number;
+  /** Items left out over the run by reason (see DROP_REASONS). */
+  dropped: DropCounts;
   results: Omit<RefreshSummary, 'article_ids'>[];
 }
 
@@ -53,6 +56,7 @@ export async function ingestOnce(
     duplicate: sum(results, 'duplicate'),
     failed_sources: results.filter((r) => r.status === 'failed').length,
     failed_items: sum(results, 'failed'),
+    dropped: results.reduce((total, r) => addDrops(total, r.dropped), {} as DropCounts),
     results: results.map(({ article_ids: _ids, ...rest }) => rest),
   };
 }

@@ -186,6 +186,29 @@ describe('dashboard and sources', () => {
     expect(await badFilter.text()).toContain('Filter ignored: from dates are YYYY-MM-DD');
   });
 
+  it("shows which items of a feed were left out and why, and the feed's warnings", async () => {
+    server.routes.set('/sloppy.xml', {
+      headers: { 'content-type': 'text/plain' },
+      body:
+        '<rss version="2.0"><channel><item><link>/s/1</link><description>A post with no title.</description></item>' +
+        '<item><guid>&lt;script&gt;alert(1)&lt;/script&gt;</guid></item><item></item></channel></rss>',
+    });
+    const editor = await as('ed@example.com', 'editor-password', '198.51.100.8');
+    const added = await editor.post('/admin/sources', { url: `${server.url}/sloppy.xml` });
+    const path = added.headers.get('location')!.split('?')[0]!;
+    expect(await (await editor.get(path)).text()).toContain('None so far');
+    const fetched = await (await editor.post(`${path}/fetch`, {})).text();
+    expect(fetched).toContain('1 new');
+    expect(fetched).toContain('Left out: 1 no title or text to read, 1 no link, id, title or text');
+    expect(fetched).toContain('Warning: the feed has no title');
+    const page = await (await editor.get(path)).text();
+    expect(page).toMatch(/<tr id="drop-no_text"><td>no title or text to read<\/td><td class="n">1<\/td>/);
+    expect(page).toContain('id="drop-empty"');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).toContain('<li>the feed has no title</li>');
+  });
+
   it('imports OPML from an upload and says what is wrong with a bad file', async () => {
     const editor = await as('ed@example.com', 'editor-password', '198.51.100.6');
     const upload = async (text: string) => {

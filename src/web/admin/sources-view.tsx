@@ -1,6 +1,8 @@
 import type { SourceHealth } from '../../admin/sources.js';
 import type { Source } from '../../db/schema.js';
+import { DROP_REASONS, describeDrops } from '../../ingest/drops.js';
 import type { RefreshSummary } from '../../ingest/refresh.js';
+import type { SourceFeedReport } from '../../store/feed-reports.js';
 import { when } from './shared.js';
 
 /** A source's health as one label and a kind for its badge. */
@@ -48,9 +50,60 @@ export function RefreshResult({ summary }: { summary: RefreshSummary }) {
         {summary.new} new · {summary.updated} updated · {summary.duplicate} duplicates · {summary.unchanged}{' '}
         unchanged · {summary.failed} failed
       </p>
+      {Object.keys(summary.dropped).length > 0 ? <p>Left out: {describeDrops(summary.dropped)}</p> : null}
+      {summary.warnings.map((w) => (
+        <p>Warning: {w}</p>
+      ))}
       {summary.error ? <p role="alert">Error: {summary.error}</p> : null}
       {summary.paused ? <p>The source is now paused after repeated failures.</p> : null}
       {summary.next_check_at ? <p>Next check: {when(new Date(summary.next_check_at))}</p> : null}
+    </section>
+  );
+}
+
+/** Items of the source's feed that did not become articles, by reason, and the feed's warnings. */
+export function FeedReportView({ report }: { report: SourceFeedReport }) {
+  return (
+    <section id="feed-report">
+      <h2>Items left out</h2>
+      {report.drops.length === 0 ? (
+        <p>None so far: every item read from this feed became an article.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Reason</th>
+              <th class="n">Total</th>
+              <th>Latest</th>
+              <th>Example</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.drops.map((d) => (
+              <tr id={`drop-${d.reason}`}>
+                <td>{DROP_REASONS[d.reason as keyof typeof DROP_REASONS] ?? d.reason}</td>
+                <td class="n">{d.total}</td>
+                <td>
+                  {d.last_count} on {when(d.last_dropped_at)}
+                </td>
+                <td>
+                  <small>{d.last_example ?? '—'}</small>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {report.warnings.length > 0 ? (
+        <>
+          <h3>Read with warnings ({when(report.warnings_recorded_at)})</h3>
+          <ul>
+            {report.warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

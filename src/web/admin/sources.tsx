@@ -12,6 +12,7 @@ import {
 import type { RefreshSummary } from '../../ingest/refresh.js';
 import { exportOpml } from '../../ingest/sources.js';
 import { AppError } from '../../lib/errors.js';
+import { feedReportOf } from '../../store/feed-reports.js';
 import { sourceById } from '../../store/sources.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import type { AdminDeps } from './deps.js';
@@ -26,7 +27,7 @@ import {
   PostForm,
   when,
 } from './shared.js';
-import { health, RefreshResult, SourceRow } from './sources-view.js';
+import { FeedReportView, health, RefreshResult, SourceRow } from './sources-view.js';
 
 /** Largest OPML upload accepted (a few thousand feeds fit well under it). */
 const MAX_OPML_BYTES = 2 * 1024 * 1024;
@@ -112,6 +113,7 @@ export function sourcesSection(deps: AdminDeps): Hono<AccountEnv> {
     const s = await sourceById(db, id);
     if (!s) return list(c, { error: `No source with id ${id}.`, status: 404 });
     const h = health(s);
+    const report = await feedReportOf(db, s.id);
     return consolePage(
       c,
       deps,
@@ -140,6 +142,7 @@ export function sourcesSection(deps: AdminDeps): Hono<AccountEnv> {
           </dt>
           <dd>{s.items_seen}</dd>
         </dl>
+        {s.kind === 'import' ? null : <FeedReportView report={report} />}
         <div class="actions">
           {s.kind === 'import' ? null : (
             <PostForm c={c} action={`/admin/sources/${s.id}/fetch`} class="inline">

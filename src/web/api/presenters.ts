@@ -83,6 +83,8 @@ export function presentArticle(article: Article & { source_name: string }) {
   return {
     id: article.id,
     title: article.title,
+    /** The feed gave no title: this one is the text's first sentence. */
+    title_derived: article.title_derived,
     outlet: article.source_name,
     url: article.url,
     author: article.author,

@@ -85,6 +85,7 @@ describe('JSON API', () => {
         for (const c of sentence.citations) {
           const article = await json(await api.request(`/articles/${c.article_id}`));
           expect(article.article.text.slice(c.start, c.end)).toBe(sentence.text);
+          expect(article.article.title_derived).toBe(false);
         }
       }
     }

@@ -1,0 +1,3 @@
+import { feedReportsContract } from './feed-reports.case.js';
+
+feedReportsContract('pglite');
