@@ -8,7 +8,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadFactualityFile } from '../src/eval/factuality.js';
+import { loadFactualityFile } from '../src/eval/factuality-records.js';
 import { crossFile, evaluate, fitLogistic, groupByFile, trainingRows } from '../src/eval/support-training.js';
 
 const dir = path.resolve(

@@ -1,6 +1,7 @@
-import { buildSupportIndex, scoreSupportFeatures, vetoed } from '../verify/support.js';
+import { scoreSupportFeatures, vetoed } from '../verify/support.js';
 import { type ClaimFeatures, FEATURE_NAMES } from '../verify/support-features.js';
-import type { FactualityRecord } from './factuality.js';
+import { buildSupportIndex } from '../verify/support-index.js';
+import type { FactualityRecord } from './factuality-records.js';
 import { type FactualityMetrics, factualityMetrics } from './factuality-metrics.js';
 
 /**

@@ -1,5 +1,5 @@
 import { findNumbers } from './numbers.js';
-import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support.js';
+import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support-index.js';
 import { normalizeForMatch } from './text.js';
 import type { SourceArticle } from './types.js';
 

@@ -1,5 +1,5 @@
 import { findNumbers, valuePresent } from './numbers.js';
-import type { IndexedSentence, SupportIndex } from './support.js';
+import type { IndexedSentence, SupportIndex } from './support-index.js';
 import { rarity } from './rarity.js';
 import { contentStems, stem, UNIT_WORDS } from './text.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_THRESHOLD } from './policy.js';
 import { rarity } from './rarity.js';
-import { buildSupportIndex, scoreSupport } from './support.js';
+import { scoreSupport } from './support.js';
+import { buildSupportIndex } from './support-index.js';
 import { claimFeatures } from './support-features.js';
 import { stem } from './text.js';
 import { splitLoose } from './text.js';
