@@ -32,6 +32,11 @@ export interface IndexedSentence {
 export interface SupportIndex {
   sentences: IndexedSentence[];
   documentFrequency: Map<string, number>;
+  /**
+   * How many sentences `documentFrequency` counts over, when that is more than `sentences` (an index
+   * restricted to a few cited sentences keeps its article's word weights).
+   */
+  size?: number;
   stems: Set<string>;
   values: number[];
 }
@@ -49,6 +54,7 @@ export function mergeSupportIndexes(indexes: readonly SupportIndex[]): SupportIn
   return {
     sentences: indexes.flatMap((i) => i.sentences),
     documentFrequency,
+    size: indexes.reduce((n, i) => n + (i.size ?? i.sentences.length), 0),
     stems,
     values: indexes.flatMap((i) => i.values),
   };

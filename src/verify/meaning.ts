@@ -1,0 +1,100 @@
+import { type AlignedClause, alignClauses, evidenceClauses } from './clauses.js';
+import { comparativeOpposition, opposition } from './contrast.js';
+import { missingDates } from './dates.js';
+import type { SupportIndex } from './support-index.js';
+
+/**
+ * The edits that turn a sentence's meaning while keeping its words, found without a model: a
+ * negation added or removed, a word swapped for its opposite (or a comparative turned round), a
+ * clause that no evidence sentence holds, a weekday or month the evidence does not name. Each compares a clause of the claim with the evidence
+ * sentence it was taken from; none of them can be cleared by a model judge.
+ */
+
+/** One meaning edit found in a claim. */
+export interface MeaningProblem {
+  check: 'polarity' | 'contrast' | 'clause' | 'date';
+  message: string;
+  detail: Record<string, unknown>;
+}
+
+/** Share of a clause's words its evidence sentence must hold for the two to be compared. */
+const ALIGNED = 0.5;
+/** Share of an added clause's words one evidence sentence must hold for the clause to stand. */
+const HELD = 0.67;
+
+/** Every meaning edit in a claim against the evidence index. */
+export function meaningProblems(index: SupportIndex, claim: string): MeaningProblem[] {
+  const clauses = alignClauses(index, claim);
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    const flip = polarityFlip(clause);
+    if (flip) out.push(flip);
+    const turned = contrast(clause);
+    if (turned) out.push(turned);
+  }
+  out.push(...addedClauses(clauses));
+  for (const word of missingDates(claim, index.stems))
+    out.push({ check: 'date', message: `${word} is not in the cited passage`, detail: { date: word } });
+  return out;
+}
+
+/** A negation the claim clause adds to, or drops from, the evidence clause it follows. */
+function polarityFlip(clause: AlignedClause): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < ALIGNED || clause.terms.length < 2) return undefined;
+  const terms = new Set(clause.terms);
+  let match = { negated: false, shared: -1, text: '' };
+  for (const e of evidenceClauses(clause.best)) {
+    const shared = e.terms.filter((t) => terms.has(t)).length;
+    if (shared > match.shared) match = { negated: e.negated, shared, text: e.text };
+  }
+  if (match.shared < 2 || match.negated === clause.negated) return undefined;
+  return {
+    check: 'polarity',
+    message: clause.negated
+      ? `"${clause.text}" adds a negation the cited passage does not have`
+      : `"${clause.text}" drops the negation of the cited passage ("${match.text}")`,
+    detail: { clause: clause.text, evidence: clause.best.text },
+  };
+}
+
+/** A word whose opposite, not the word, stands in the evidence sentence the clause follows. */
+function contrast(clause: AlignedClause): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < ALIGNED) return undefined;
+  const best = clause.best;
+  const found =
+    opposition(clause.terms, best.stems) ??
+    comparativeOpposition(wordsOf(clause.text), new Set(wordsOf(best.text)));
+  if (!found) return undefined;
+  return {
+    check: 'contrast',
+    message: `"${found[0]}" where the cited passage has "${found[1]}"`,
+    detail: { word: found[0], passage_word: found[1], evidence: best.text },
+  };
+}
+
+/**
+ * Clauses that no evidence sentence holds: half of the clause or less in its best sentence, or words
+ * the evidence lacks in a clause whose best sentence is not the one the rest of the claim comes from
+ * ("…, and the school lost" after a copied sentence).
+ */
+function addedClauses(clauses: readonly AlignedClause[]): MeaningProblem[] {
+  if (clauses.length < 2) return [];
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    if (clause.terms.length < 2 || clause.coverage >= HELD) continue;
+    const elsewhere = clauses.every((other) => other === clause || other.best !== clause.best);
+    // Half a clause or less in any one sentence is no clause of the evidence; a little more, with
+    // words the evidence lacks, is one only where the rest of the claim comes from.
+    if (clause.coverage > ALIGNED && (clause.novel.length === 0 || !elsewhere)) continue;
+    out.push({
+      check: 'clause',
+      message: `no cited passage holds "${clause.text}"`,
+      detail: { clause: clause.text, missing: clause.novel },
+    });
+  }
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
