@@ -210,6 +210,18 @@ describe('writeStory with the LLM writer', () => {
     },
   );
 
+  it('tells the model which passage holds a sentence that cites one that does not', async () => {
+    const reply = withSentence('The bank also approved a $350 billion support package for exporters.', [1]);
+    const fixed = withSentence('The bank also approved a $350 billion support package for exporters.', [3]);
+    llm.script([{ content: reply }, { content: fixed }, lenientJudge]);
+    const outcome = await writeStory(deps, storyId, { force: true });
+    if (outcome.status !== 'published') throw new Error(outcome.status);
+    expect(llm.requests[1]!.messages.at(-1)!.content).toContain(
+      '- sections.1.2: the cited passages do not hold this sentence; passage [3] does: cite it and keep the words',
+    );
+    expect(outcome.version.body.sections[1]!.sentences).toHaveLength(3);
+  });
+
   it('drops key figures that are not in their cited passage or cite no passage', async () => {
     const reply = structuredClone(good);
     reply.figures.push({ text: '$450 billion', passage: 3 }, { text: '4.5%', passage: 42 });
