@@ -1,5 +1,6 @@
 import type { Quote } from '../analyze/types.js';
 import type { Citation } from '../db/schema.js';
+import { datelineLength } from '../write/dateline.js';
 import { findNumbers } from './numbers.js';
 import type { PreparedSource, PreparedSources } from './prepare.js';
 import { mergeSupportIndexes, type SupportIndex } from './support-index.js';
@@ -48,7 +49,9 @@ export function widen(source: PreparedSource, citation: Citation): { start: numb
     last = i;
   }
   if (first < 0) return { start: citation.start, end: citation.end };
-  const from = sentences[Math.max(0, first - 1)]!.start;
+  const opening = sentences[Math.max(0, first - 1)]!;
+  // A wire dateline ("SABLE CITY, Nov 22 (Meridian Wire) -") is no evidence: its day is no figure.
+  const from = opening.start + datelineLength(source.article.text.slice(opening.start, opening.end));
   return { start: Math.min(from, citation.start), end: Math.max(sentences[last]!.end, citation.end) };
 }
 
