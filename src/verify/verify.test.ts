@@ -106,9 +106,9 @@ describe('verifyDraft', () => {
       },
     },
     {
-      name: 'paraphrase of the cited sentence',
+      name: 'the cited sentence restructured',
       sentence: {
-        text: 'Freedonia’s central bank raised rates for the third time this year, to 4.5 percent.',
+        text: 'The central bank of Freedonia lifted rates to 4.5 percent, for the third time this year.',
         citations: [
           cite(b, 'Freedonia’s central bank lifted rates for the third time this year, to 4.5 percent.'),
         ],
