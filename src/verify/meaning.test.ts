@@ -39,6 +39,15 @@ describe('meaningProblems', () => {
       check: 'clause',
     },
     {
+      name: 'a name put into the words of a sentence about someone else',
+      claim: 'The Eastfield council did not expect the repairs to finish before Friday.',
+      check: 'clause',
+    },
+    {
+      name: 'a name from the sentence before the one it follows',
+      claim: 'Firefighters saw three workers taken to Harrow General Hospital.',
+    },
+    {
       name: 'clause made of words from another sentence',
       claim: 'Three workers were taken to Harrow General Hospital and the council lost.',
       check: 'clause',

@@ -1,12 +1,14 @@
 import { type AlignedClause, alignClauses, evidenceClauses } from './clauses.js';
 import { comparativeOpposition, opposition } from './contrast.js';
 import { missingDates } from './dates.js';
+import { rarity } from './rarity.js';
 import type { SupportIndex } from './support-index.js';
 
 /**
  * The edits that turn a sentence's meaning while keeping its words, found without a model: a
  * negation added or removed, a word swapped for its opposite (or a comparative turned round), a
- * clause that no evidence sentence holds, a weekday or month the evidence does not name. Each compares a clause of the claim with the evidence
+ * clause that no evidence sentence holds, a name put into another sentence's words, a weekday or
+ * month the evidence does not name. Each compares a clause of the claim with the evidence
  * sentence it was taken from; none of them can be cleared by a model judge.
  */
 
@@ -33,6 +35,7 @@ export function meaningProblems(index: SupportIndex, claim: string): MeaningProb
     if (turned) out.push(turned);
   }
   out.push(...addedClauses(clauses));
+  out.push(...splicedNames(index, clauses));
   for (const word of missingDates(claim, index.stems))
     out.push({ check: 'date', message: `${word} is not in the cited passage`, detail: { date: word } });
   return out;
@@ -97,4 +100,31 @@ function addedClauses(clauses: readonly AlignedClause[]): MeaningProblem[] {
 
 function wordsOf(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
+
+/** Rarity from which a claim word is a name or a term (see rarity.ts; the scorer's line too). */
+const NAME_RARITY = 4.5;
+
+/**
+ * Names put into another sentence's words: a rare word of the clause (a name, a term) that the
+ * evidence holds, but not in the sentence the clause follows nor the one before it ("muhammadu
+ * buhari, 17, was shot for speaking out" where the sentence says it of Malala Yousafzai).
+ */
+function splicedNames(index: SupportIndex, clauses: readonly AlignedClause[]): MeaningProblem[] {
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    if (!clause.best || clause.coverage < ALIGNED || clause.terms.length < 3) continue;
+    const at = index.sentences.indexOf(clause.best);
+    const before =
+      at > 0 && index.sentences[at - 1]!.source === clause.best.source ? index.sentences[at - 1] : undefined;
+    const near = (t: string) => clause.best!.stems.has(t) || (before?.stems.has(t) ?? false);
+    const moved = clause.terms.filter((t) => index.stems.has(t) && !near(t) && rarity(t) >= NAME_RARITY);
+    if (moved.length === 0) continue;
+    out.push({
+      check: 'clause',
+      message: `"${moved.join(', ')}" is not in the passage sentence "${clause.text}" follows`,
+      detail: { clause: clause.text, moved, evidence: clause.best.text },
+    });
+  }
+  return out;
 }

@@ -26,7 +26,7 @@ export const SUPPORT_MODEL = {
     length: 1.486,
   } satisfies Record<(typeof FEATURE_NAMES)[number], number>,
   bias: -7.649,
-  threshold: 0.56,
+  threshold: 0.59,
 };
 
 /** The model's probability that a claim is supported, mapped so the decision line lands on 0.8. */
