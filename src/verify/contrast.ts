@@ -2,8 +2,8 @@ import { stem } from './text.js';
 
 /**
  * Words whose opposite turns a copied sentence round ("won" for "lost", "higher" for "lower",
- * "after" for "before"). Content words are compared as stems; the comparatives and prepositions are
- * stopwords to the scorer, so they are compared as written.
+ * "after" for "before", "his" for "her"). Content words are compared as stems; the comparatives,
+ * prepositions and pronouns are stopwords to the scorer, so they are compared as written.
  */
 const CONTENT_PAIRS =
   'win lose|won lost|beat lost|rise fall|rose fell|increase decrease|increase cut|higher lower|' +
@@ -17,7 +17,10 @@ const CONTENT_PAIRS =
   'larger smaller|bigger smaller|better worse|best worst|longer shorter|faster slower|richer poorer|' +
   'gained lost|rising falling|expand shrink|acquit convict|acquitted convicted|lift lower|' +
   'raise lower|surge plunge|safe dangerous|increased reduced|injured unharmed|public private|domestic foreign';
-const WORD_PAIRS = 'more less|more fewer|before after|above below|over under|up down|most least|first last';
+const WORD_PAIRS =
+  'more less|more fewer|before after|above below|over under|up down|most least|first last|' +
+  // A pronoun of the other sex puts the words in another person's mouth (FactCC's pronoun swaps).
+  'he she|his her|him her|himself herself';
 
 function opposites(pairs: string, normalize: (w: string) => string): Map<string, string[]> {
   const map = new Map<string, string[]>();

@@ -60,6 +60,27 @@ describe('meaningProblems', () => {
   });
 });
 
+describe('meaningProblems on questions and pronouns', () => {
+  // FactCC's edits: a question of the article stated as a fact, a pronoun of the other sex.
+  const asked = buildSupportIndex([
+    {
+      id: 2,
+      text: 'Can the council finish the repairs before the storm season? His deputy said the work was on schedule.',
+    },
+  ]);
+  const cases: { claim: string; check?: string }[] = [
+    { claim: 'His deputy said the work was on schedule.' },
+    { claim: 'The council asked whether it can finish the repairs before the storm season.' },
+    { claim: 'The council can finish the repairs before the storm season.', check: 'polarity' },
+    { claim: 'Her deputy said the work was on schedule.', check: 'contrast' },
+  ];
+  it.each(cases)('$claim', ({ claim, check }) => {
+    const found = meaningProblems(asked, claim).map((p) => p.check);
+    if (check) expect(found).toContain(check);
+    else expect(found).toEqual([]);
+  });
+});
+
 describe('unboundFigures', () => {
   it('holds a count to its noun and a share to what it is a share of', () => {
     expect(unboundFigures(index, 'Three workers were taken to hospital.')).toEqual([]);

@@ -29,7 +29,7 @@ export function meaningProblems(index: SupportIndex, claim: string): MeaningProb
   const clauses = alignClauses(index, claim);
   const out: MeaningProblem[] = [];
   for (const clause of clauses) {
-    const flip = polarityFlip(clause);
+    const flip = polarityFlip(clause) ?? questionAsFact(clause, claim);
     if (flip) out.push(flip);
     const turned = contrast(clause);
     if (turned) out.push(turned);
@@ -56,6 +56,17 @@ function polarityFlip(clause: AlignedClause): MeaningProblem | undefined {
     message: clause.negated
       ? `"${clause.text}" adds a negation the cited passage does not have`
       : `"${clause.text}" drops the negation of the cited passage ("${match.text}")`,
+    detail: { clause: clause.text, evidence: clause.best.text },
+  };
+}
+
+/** A question of the evidence stated as a fact ("Can UVA sue for defamation?" → "UVA can sue"). */
+function questionAsFact(clause: AlignedClause, claim: string): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < 0.9 || !/\?["'”’)]*\s*$/.test(clause.best.text)) return undefined;
+  if (/\?|\b(?:ask|asks|asked|asking|whether|question|wonder|wondered)\b/i.test(claim)) return undefined;
+  return {
+    check: 'polarity',
+    message: `"${clause.text}" states as fact what the cited passage asks`,
     detail: { clause: clause.text, evidence: clause.best.text },
   };
 }

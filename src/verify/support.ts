@@ -109,7 +109,7 @@ export function scoreSupportFeatures(
     if (!scored) continue;
     parts.push(scored.features);
     verbatim &&= scored.verbatim;
-    if (!scored.verbatim) problems.push(...meaningProblems(index, claim.slice(span.start, span.end)));
+    problems.push(...meaningProblems(index, claim.slice(span.start, span.end)));
     const at = index.sentences[scored.evidence.best];
     if (at && !evidence.some((e) => e.article_id === at.source && e.start === at.start))
       evidence.push({ article_id: at.source, start: at.start, end: at.end });
