@@ -1,14 +1,14 @@
 /**
- * `npm run train:support [-- DIR]`: fits the support model on the SummaC validation files (or the
- * factuality files in DIR) and prints, as JSON, the leave-one-file-out figures (each file scored by a
- * model fitted on the other files only) and the shipped model, fitted on the training half of the
- * documents of every file, with its figures on the other half (and, for a file that labels support
- * apart from its overall label, on that label too). Paste `model` into
+ * `npm run train:support [-- DIR]`: fits the support model on the SummaC validation sets (or the
+ * factuality files in DIR) and prints, as JSON, the leave-one-set-out figures (each set scored by a
+ * model fitted on the other sets only: the figures to quote), then the shipped model, fitted on the
+ * training half of the documents of every set, with its figures on the other half (and, for a set
+ * that labels support apart from its overall label, on that label too). Paste `model` into
  * src/verify/support-model.ts.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadFactualityFile } from '../src/eval/factuality.js';
+import { loadFactualityFile } from '../src/eval/factuality-records.js';
 import { crossFile, evaluate, fitLogistic, groupByFile, trainingRows } from '../src/eval/support-training.js';
 
 const dir = path.resolve(
@@ -45,7 +45,7 @@ const heldOut = [...groupByFile(rows.filter((r) => !r.trainingHalf))].map(([file
 process.stdout.write(
   `${JSON.stringify(
     {
-      leave_one_file_out: crossFile(rows).map(({ file, metrics }) => ({ file, ...round(metrics) })),
+      leave_one_set_out: crossFile(rows).map(({ file, metrics }) => ({ file, ...round(metrics) })),
       shipped_model_on_held_out_half: heldOut,
       model,
     },

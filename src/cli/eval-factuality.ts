@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { evaluateFactuality, loadFactualityFile } from '../eval/factuality.js';
+import { evaluateFactuality } from '../eval/factuality.js';
+import { loadFactualityFile } from '../eval/factuality-records.js';
 import { AppError } from '../lib/errors.js';
 import { print } from './context.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateFactuality, parseFactualityFile } from './factuality.js';
+import { evaluateFactuality } from './factuality.js';
+import { parseFactualityFile } from './factuality-records.js';
 import { factualityMetrics } from './factuality-metrics.js';
 
 describe('factualityMetrics', () => {

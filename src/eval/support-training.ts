@@ -1,6 +1,7 @@
-import { buildSupportIndex, scoreSupportFeatures, vetoed } from '../verify/support.js';
+import { fixedDecision, scoreSupportFeatures } from '../verify/support.js';
 import { type ClaimFeatures, FEATURE_NAMES } from '../verify/support-features.js';
-import type { FactualityRecord } from './factuality.js';
+import { buildSupportIndex } from '../verify/support-index.js';
+import type { FactualityRecord } from './factuality-records.js';
 import { type FactualityMetrics, factualityMetrics } from './factuality-metrics.js';
 
 /**
@@ -47,7 +48,7 @@ export function inTrainingHalf(document: string): boolean {
 export function trainingRows(file: string, records: readonly FactualityRecord[]): TrainingRow[] {
   return records.map((r) => {
     const scored = scoreSupportFeatures(buildSupportIndex([{ id: 0, text: r.document }]), r.claim);
-    const rule = !scored ? 1 : vetoed(scored.features) ? 0 : scored.verbatim ? 1 : undefined;
+    const rule = scored ? fixedDecision(scored) : 1;
     return {
       file,
       label: r.label,

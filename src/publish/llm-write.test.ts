@@ -214,6 +214,18 @@ describe('writeStory with the LLM writer', () => {
     },
   );
 
+  it('tells the model which passage holds a sentence that cites one that does not', async () => {
+    const reply = withSentence('The bank also approved a $350 billion support package for exporters.', [1]);
+    const fixed = withSentence('The bank also approved a $350 billion support package for exporters.', [3]);
+    llm.script([{ content: reply }, { content: fixed }, lenientJudge]);
+    const outcome = await writeStory(deps, storyId, { force: true });
+    if (outcome.status !== 'published') throw new Error(outcome.status);
+    expect(llm.requests[1]!.messages.at(-1)!.content).toContain(
+      '- sections.1.2: the cited passages do not hold this sentence; passage [3] does: cite it and keep the words',
+    );
+    expect(outcome.version.body.sections[1]!.sentences).toHaveLength(3);
+  });
+
   it('drops key figures that are not in their cited passage or cite no passage', async () => {
     const reply = structuredClone(good);
     reply.figures.push({ text: '$450 billion', passage: 3 }, { text: '4.5%', passage: 42 });
@@ -284,7 +296,7 @@ describe('writeStory with the LLM writer', () => {
       expect(stored).toContainEqual(
         expect.objectContaining({
           location: 'sections.1.2',
-          check: 'support',
+          check: 'judge',
           severity: 'error',
           message: expect.stringContaining('the passage gives no motive'),
         }),
@@ -296,19 +308,26 @@ describe('writeStory with the LLM writer', () => {
       expect(outcome.version.prompt_tokens).toBe(1200 + 300);
     });
 
-    it('accepts a paraphrase the lexical scorer rejects, and says so', async () => {
+    it('cannot clear what the deterministic checks found, and keeps its verdict with the version', async () => {
       const text = 'The central bank raised rates again this year.';
-      // The lexical scorer alone fails this sentence and asks for a repair, which keeps it.
-      llm.script([judged(text, [5]), judged(text, [5]), judge({ supported: true })]);
+      // The lexical scorer fails this sentence and asks for a repair, which keeps it; the judge accepts it.
+      llm.script([judged(text, [5]), judged(text, [5]), judge({ supported: true, reason: 'a paraphrase' })]);
       const outcome = await writeStory(deps, storyId, { force: true });
       if (outcome.status !== 'published') throw new Error(outcome.status);
-      const kept = outcome.version.body.sections[1]!.sentences.find((x) => x.text === text);
-      expect(kept?.support).toBeGreaterThanOrEqual(0.9);
+      const texts = outcome.version.body.sections.flatMap((s) => s.sentences.map((x) => x.text));
+      expect(texts).not.toContain(text);
       const stored = await findingsForVersion(database.db, outcome.version.id);
       expect(stored).toContainEqual(
-        expect.objectContaining({ location: 'sections.1.2', check: 'support', severity: 'info' }),
+        expect.objectContaining({ location: 'sections.1.2', check: 'support', severity: 'error' }),
       );
-      expect(stored.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(stored).toContainEqual(
+        expect.objectContaining({
+          location: 'sections.1.2',
+          check: 'judge',
+          severity: 'info',
+          detail: expect.objectContaining({ supported: true, reason: 'a paraphrase' }),
+        }),
+      );
     });
 
     it('keeps the lexical decision, visibly, when the judge fails', async () => {

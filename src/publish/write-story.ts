@@ -219,9 +219,9 @@ export async function storeVersion(
 }
 
 /**
- * The verifier's checks, with the support judge's verdicts in place of the lexical support scores
- * when the model endpoint offers one. The judge's tokens count toward the version's; its failures
- * become findings (`judged`) and leave the lexical scores standing.
+ * The verifier's checks, with the support judge's verdicts added when the model endpoint offers one
+ * (a judge adds findings, it never clears one). The judge's tokens count toward the version's; its
+ * failures become findings (`judged`) and leave the deterministic decision standing.
  */
 async function verifyVersion(
   deps: WriteDeps,

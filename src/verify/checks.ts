@@ -1,8 +1,9 @@
 import type { Citation } from '../db/schema.js';
+import type { Evidence, EvidenceText } from './evidence.js';
 import { namesIn, quotesIn } from './extract.js';
 import { findNumbers, valuePresent } from './numbers.js';
 import { SUPPORT_THRESHOLD } from './policy.js';
-import { indexFor, type PreparedSource, type PreparedSources } from './prepare.js';
+import type { PreparedSources } from './prepare.js';
 import { scoreSupport } from './support.js';
 import { normalizeForMatch } from './text.js';
 import type { Finding } from './types.js';
@@ -12,20 +13,27 @@ import type { Finding } from './types.js';
  * findings. A sentence fails when any check returns an error.
  */
 
-/** What a check sees: the sentence text, where it sits, and the sources it may rely on. */
+/** What a check sees: the sentence text, where it sits, and the evidence it may rely on. */
 export interface SentenceContext {
   location: string;
   text: string;
   citations: Citation[];
-  /** The sources the sentence may rely on: its cited ones, or every source for headline and dek. */
-  sources: PreparedSource[];
+  /** A body sentence must cite, and its findings are errors; headline and dek draw on every source. */
+  body: boolean;
+  /** The cited passages, widened (see evidence.ts), or every source whole for headline and dek. */
+  evidence: Evidence;
+  /** True when the sentence is an evidence text's own words: it cannot have turned their meaning. */
+  verbatim: boolean;
   prepared: PreparedSources;
 }
 
+/** One check: a small function from a sentence in context to its findings. */
+export type SentenceCheck = (ctx: SentenceContext) => Finding[];
+
 /** Every citation names a story source and a span inside its text; a body sentence needs one. */
-export function checkCitations(ctx: SentenceContext, required: boolean): Finding[] {
+export function checkCitations(ctx: SentenceContext): Finding[] {
   const out: Finding[] = [];
-  if (required && ctx.citations.length === 0) {
+  if (ctx.body && ctx.citations.length === 0) {
     out.push(error(ctx, 'citation', 'sentence cites no source'));
   }
   for (const c of ctx.citations) {
@@ -60,9 +68,9 @@ export function checkQuotes(ctx: SentenceContext): Finding[] {
   const out: Finding[] = [];
   for (const quote of quotesIn(ctx.text)) {
     if (quote.text.trim().split(/\s+/).length < 2) continue; // a quoted single word is a term, not a quote
-    const found = findQuote(ctx.sources, quote.text);
+    const found = findQuote(ctx.evidence.texts, quote.text);
     if (!found) {
-      out.push(error(ctx, 'quote', 'quoted words are not in any cited source', { quote: quote.text }));
+      out.push(error(ctx, 'quote', 'quoted words are not in any cited passage', { quote: quote.text }));
       continue;
     }
     const said = found.speaker;
@@ -91,19 +99,19 @@ export function checkQuotes(ctx: SentenceContext): Finding[] {
   return out;
 }
 
-/** Where a quote sits in the sources and who says it there. */
+/** Where a quote sits in the evidence and who says it there. */
 export function findQuote(
-  sources: readonly PreparedSource[],
+  texts: readonly EvidenceText[],
   words: string,
 ): { articleId: number; speaker: string | null } | undefined {
   const needle = normalizeForMatch(words);
-  for (const source of sources) {
-    if (!source.normalized.includes(needle)) continue;
-    const stored = source.article.analysis.quotes.find((q) => {
+  for (const text of texts) {
+    if (!text.normalized.includes(needle)) continue;
+    const stored = text.quotes.find((q) => {
       const have = normalizeForMatch(q.text);
       return have.includes(needle) || needle.includes(have);
     });
-    return { articleId: source.article.id, speaker: stored?.speaker ?? null };
+    return { articleId: text.articleId, speaker: stored?.speaker ?? null };
   }
   return undefined;
 }
@@ -118,56 +126,66 @@ export function mentionsSpeaker(text: string, speaker: string): boolean {
     .some((part) => words.has(part));
 }
 
-/** Every figure (amount, percentage, count, date number) is present in a relied-on source. */
+/** Every figure (amount, percentage, count, date number) is present in the evidence. */
 export function checkFigures(ctx: SentenceContext): Finding[] {
   const out: Finding[] = [];
   for (const n of findNumbers(ctx.text)) {
-    if (ctx.sources.some((s) => valuePresent(n.value, s.values))) continue;
+    if (ctx.evidence.texts.some((t) => valuePresent(n.value, t.values))) continue;
     out.push(
-      error(ctx, 'figure', `figure ${n.text} is not in any cited source`, { figure: n.text, value: n.value }),
+      error(ctx, 'figure', `figure ${n.text} is not in any cited passage`, {
+        figure: n.text,
+        value: n.value,
+      }),
     );
   }
   return out;
 }
 
-/** Every named person, organisation or place appears in a relied-on source. */
+/** Every named person, organisation or place appears in the evidence. */
 export function checkEntities(ctx: SentenceContext): Finding[] {
   const out: Finding[] = [];
   for (const entity of namesIn(ctx.text)) {
     const parts = entity.name.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const missing = parts.filter((p) => !ctx.sources.some((s) => s.words.has(p)));
+    const missing = parts.filter((p) => !ctx.evidence.texts.some((t) => t.words.has(p)));
     if (missing.length === 0) continue;
     out.push(
-      error(ctx, 'entity', `${entity.name} is not named in any cited source`, { name: entity.name, missing }),
+      error(ctx, 'entity', `${entity.name} is not named in any cited passage`, {
+        name: entity.name,
+        missing,
+      }),
     );
   }
   return out;
 }
 
 /** Scores support; below the threshold is an error for body sentences and a warning elsewhere. */
-export function checkSupport(ctx: SentenceContext, strict: boolean): { score: number; findings: Finding[] } {
-  // A sentence copied verbatim from a source it relies on (the extractive writer's) is supported as
-  // it stands; this also spares the scorer on most sentences.
-  const needle = normalizeForMatch(ctx.text);
-  if (needle.length > 0 && ctx.sources.some((s) => s.normalized.includes(needle)))
-    return { score: 1, findings: [] };
-  const ids = ctx.citations.map((c) => c.article_id);
-  const index = ids.length > 0 ? indexFor(ctx.prepared, ids) : ctx.prepared.all;
+export function checkSupport(ctx: SentenceContext): { score: number; findings: Finding[] } {
+  // A sentence copied verbatim from its evidence (the extractive writer's) is supported as it
+  // stands; this also spares the scorer on most sentences.
+  if (ctx.verbatim) return { score: 1, findings: [] };
+  const index = ctx.evidence.index;
   if (!index) return { score: 0, findings: [] };
-  const result = scoreSupport(index, ctx.text);
+  const result = scoreSupport(index, ctx.text, { cited: ctx.body });
   const score = Math.round(result.score * 1000) / 1000;
   if (score >= SUPPORT_THRESHOLD) return { score, findings: [] };
   const finding: Finding = {
     location: ctx.location,
     check: 'support',
-    severity: strict ? 'error' : 'warning',
+    severity: ctx.body ? 'error' : 'warning',
     message: `support ${score} is below ${SUPPORT_THRESHOLD}`,
     detail: { score, evidence: result.evidence, missing_numbers: result.missingNumbers },
   };
   return { score, findings: [finding] };
 }
 
-function error(
+/** True when the text is, word for word, part of one of the evidence texts. */
+export function isVerbatim(text: string, evidence: Evidence): boolean {
+  const needle = normalizeForMatch(text);
+  return needle.length > 0 && evidence.texts.some((t) => t.normalized.includes(needle));
+}
+
+/** An error finding at the sentence's location. */
+export function error(
   ctx: SentenceContext,
   check: Finding['check'],
   message: string,

@@ -1,5 +1,5 @@
 import type { StorySentence } from '../db/schema.js';
-import { SUPPORT_THRESHOLD } from './policy.js';
+import { citedEvidence } from './evidence.js';
 import type { PreparedSources } from './prepare.js';
 import type { Finding } from './types.js';
 import type { Verification } from './verify.js';
@@ -18,22 +18,18 @@ export interface JudgeVerdict {
   reason: string;
 }
 
-/** The score a sentence the judge rejects gets at most, and the least one it accepts gets. */
+/** The score a sentence the judge rejects gets at most. */
 const REJECTED_CAP = 0.5;
-const ACCEPTED_FLOOR = 0.9;
 
 /**
  * The body sentences worth a judge's call: all but those copied verbatim from a cited source (support
- * 1), which need no opinion. Each goes with the exact text of the spans it cites.
+ * 1), which need no opinion. Each goes with the passages it cites, widened as the verifier reads them.
  */
 export function claimsToJudge(verification: Verification, prepared: PreparedSources): JudgeClaim[] {
   const claims: JudgeClaim[] = [];
   const add = (location: string, s: StorySentence) => {
     if ((s.support ?? 0) >= 1) return;
-    const evidence = s.citations.flatMap((c) => {
-      const source = prepared.byId.get(c.article_id);
-      return source ? [source.article.text.slice(c.start, c.end)] : [];
-    });
+    const evidence = citedEvidence(prepared, s.citations).texts.map((t) => t.text);
     claims.push({ location, text: s.text, evidence });
   };
   for (const [i, s] of verification.body.lede.entries()) add(`lede.${i}`, s);
@@ -43,10 +39,9 @@ export function claimsToJudge(verification: Verification, prepared: PreparedSour
 }
 
 /**
- * Puts the judge's verdicts in place of the lexical support decision: a sentence the judge accepts
- * scores at least 0.9 and loses its lexical support finding; one it rejects scores at most 0.5 with
- * the judge's reason as an error. Every verdict that changes the lexical decision is recorded, and
- * sentences the judge skipped keep their lexical score.
+ * Adds the judge's verdicts to a verification. The judge can only add: a sentence it rejects gets an
+ * error with its reason and a score of at most 0.5; one it accepts keeps every finding and the score
+ * the deterministic checks gave it. Every verdict is kept as a `judge` finding, with its reason.
  */
 export function applyJudgement(
   verification: Verification,
@@ -54,37 +49,24 @@ export function applyJudgement(
   judge: string,
 ): Verification {
   const byLocation = new Map(verdicts.map((v) => [v.location, v]));
-  const findings = verification.findings.filter(
-    (f) => !(f.check === 'support' && byLocation.has(f.location)),
-  );
+  const findings = [...verification.findings];
   const scores: number[] = [];
   const rescore = (location: string, s: StorySentence): StorySentence => {
     const verdict = byLocation.get(location);
     const lexical = s.support ?? 0;
-    if (!verdict) {
-      scores.push(lexical);
-      return s;
-    }
-    const support = verdict.supported ? Math.max(lexical, ACCEPTED_FLOOR) : Math.min(lexical, REJECTED_CAP);
+    const support = verdict && !verdict.supported ? Math.min(lexical, REJECTED_CAP) : lexical;
     scores.push(support);
-    const detail = { judge, reason: verdict.reason, lexical_score: lexical, score: support };
-    if (!verdict.supported) {
-      findings.push({
-        location,
-        check: 'support',
-        severity: 'error',
-        message: `support judge ${judge}: not supported by the cited passages${verdict.reason ? ` (${verdict.reason})` : ''}`,
-        detail,
-      });
-    } else if (lexical < SUPPORT_THRESHOLD) {
-      findings.push({
-        location,
-        check: 'support',
-        severity: 'info',
-        message: `support judge ${judge} accepts a sentence scored ${lexical} lexically`,
-        detail,
-      });
-    }
+    if (!verdict) return s;
+    const reason = verdict.reason ? ` (${verdict.reason})` : '';
+    findings.push({
+      location,
+      check: 'judge',
+      severity: verdict.supported ? 'info' : 'error',
+      message: verdict.supported
+        ? `support judge ${judge}: supported${reason}`
+        : `support judge ${judge}: not supported by the cited passages${reason}`,
+      detail: { judge, supported: verdict.supported, reason: verdict.reason, score: support },
+    });
     return { ...s, support };
   };
   const body = {

@@ -1,5 +1,5 @@
 import { findNumbers } from './numbers.js';
-import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support.js';
+import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support-index.js';
 import { normalizeForMatch } from './text.js';
 import type { SourceArticle } from './types.js';
 
@@ -12,10 +12,9 @@ export interface PreparedSource {
   index: SupportIndex;
 }
 
-/** The prepared sources of one story, by article id, with a cache of combined support indexes. */
+/** The prepared sources of one story, by article id, with the support index over all of them. */
 export interface PreparedSources {
   byId: Map<number, PreparedSource>;
-  combined: Map<string, SupportIndex>;
   all: SupportIndex;
 }
 
@@ -38,19 +37,5 @@ export function prepareSources(articles: readonly SourceArticle[]): PreparedSour
     });
   }
   const all = mergeSupportIndexes([...byId.values()].map((p) => p.index));
-  return { byId, combined: new Map(), all };
-}
-
-/** The support index over a set of cited articles (one article's own index when only one is cited). */
-export function indexFor(prepared: PreparedSources, ids: readonly number[]): SupportIndex | undefined {
-  const unique = [...new Set(ids)].filter((id) => prepared.byId.has(id)).sort((a, b) => a - b);
-  if (unique.length === 0) return undefined;
-  if (unique.length === 1) return prepared.byId.get(unique[0]!)!.index;
-  const key = unique.join(',');
-  let index = prepared.combined.get(key);
-  if (!index) {
-    index = mergeSupportIndexes(unique.map((id) => prepared.byId.get(id)!.index));
-    prepared.combined.set(key, index);
-  }
-  return index;
+  return { byId, all };
 }

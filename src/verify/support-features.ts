@@ -1,7 +1,8 @@
+import { opposes } from './contrast.js';
 import { findNumbers, valuePresent } from './numbers.js';
-import type { IndexedSentence, SupportIndex } from './support.js';
+import type { IndexedSentence, SupportIndex } from './support-index.js';
 import { rarity } from './rarity.js';
-import { contentStems, stem, UNIT_WORDS } from './text.js';
+import { contentStems, UNIT_WORDS } from './text.js';
 
 /**
  * Features of one claim sentence against indexed sources, for the support model. Each one is a
@@ -65,25 +66,6 @@ export const FEATURE_NAMES = [
   'length',
 ] as const satisfies readonly (keyof ClaimFeatures)[];
 
-const ANTONYM_PAIRS = (
-  'win lose|won lost|beat lost|rise fall|rose fell|increase decrease|increase cut|higher lower|' +
-  'raise cut|gain loss|accept reject|approve reject|allow ban|open close|start end|begin end|buy sell|' +
-  'bought sold|guilty innocent|male female|husband wife|son daughter|brother sister|mother father|' +
-  'man woman|men women|boy girl|north south|east west|alive dead|strong weak|success failure|' +
-  'largest smallest|biggest smallest|oldest youngest|older younger|home away|victory defeat|' +
-  'legal illegal|support oppose|arrive leave|enter exit|import export|maximum minimum|early late|' +
-  'earlier later|birth death|married divorced|resign appoint|hire fire|condemn praise|deny confirm|' +
-  'remove add|lowest highest|majority minority|full empty|true false|agree disagree'
-)
-  .split('|')
-  .map((pair) => pair.split(' ').map(stem) as [string, string]);
-
-const ANTONYMS = new Map<string, string[]>();
-for (const [a, b] of ANTONYM_PAIRS) {
-  ANTONYMS.set(a, [...(ANTONYMS.get(a) ?? []), b]);
-  ANTONYMS.set(b, [...(ANTONYMS.get(b) ?? []), a]);
-}
-
 /** Rarity (see rarity.ts) from which a word is a name or a term rather than everyday English. */
 const RARE = 4.5;
 
@@ -137,7 +119,7 @@ export function claimFeatures(
   const numbers = findNumbers(claim, { words: true });
   if (terms.length === 0 && numbers.length === 0) return undefined;
   const missingNumbers = numbers.filter((n) => !valuePresent(n.value, index.values)).length;
-  const n = Math.max(1, index.sentences.length);
+  const n = Math.max(1, index.size ?? index.sentences.length);
   const weights = terms.map((t) => Math.log(1 + n / (1 + (index.documentFrequency.get(t) ?? 0))) + 0.5);
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   let global = 0;
@@ -175,7 +157,7 @@ export function claimFeatures(
   const { fragments, splices, verbatim } = fragmentCover(runs);
   const evidence = top ? index.sentences[top.at]! : undefined;
   const negation = evidence && list.includes('not') !== evidence.negation ? 1 : 0;
-  const antonym = evidence && hasAntonymConflict(terms, evidence.stems) ? 1 : 0;
+  const antonym = evidence && opposes(terms, evidence.stems) ? 1 : 0;
   return {
     features: {
       global: global / total,
@@ -280,15 +262,6 @@ function fragmentCover(runs: readonly number[]): { fragments: number; splices: n
     splices: pieces / runs.length,
     verbatim: covered === runs.length && pieces === 1,
   };
-}
-
-function hasAntonymConflict(terms: readonly string[], evidence: ReadonlySet<string>): boolean {
-  for (const t of terms) {
-    if (evidence.has(t)) continue;
-    const opposites = ANTONYMS.get(t);
-    if (opposites?.some((o) => evidence.has(o) && !terms.includes(o))) return true;
-  }
-  return false;
 }
 
 /** Combines the features of a claim's sentences: the claim is as weak as its weakest sentence. */

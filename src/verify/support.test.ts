@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_THRESHOLD } from './policy.js';
 import { rarity } from './rarity.js';
-import { buildSupportIndex, scoreSupport } from './support.js';
+import { scoreSupport } from './support.js';
+import { buildSupportIndex } from './support-index.js';
 import { claimFeatures } from './support-features.js';
 import { stem } from './text.js';
 import { splitLoose } from './text.js';
@@ -76,6 +77,33 @@ describe('scoreSupport on lower-cased multi-sentence claims', () => {
     expect(scoreSupport(index, good).score).toBeGreaterThanOrEqual(SUPPORT_THRESHOLD);
     const mixed = `${good} the mayor closed the harbour after the storm .`;
     expect(scoreSupport(index, mixed).score).toBeLessThan(SUPPORT_THRESHOLD);
+  });
+  // The hard cases: near-copies whose meaning an edit turned, which word overlap alone lets through.
+  const hard: { name: string; claim: string }[] = [
+    {
+      name: 'an antonym swapped into a copied sentence',
+      claim: 'trey , a star on the basketball team , said she was his worst friend .',
+    },
+    {
+      name: 'a clause of everyday words appended to a true sentence',
+      claim: 'the family did not expect the video to spread and the school lost',
+    },
+    {
+      name: 'an invented clause appended to a true sentence',
+      claim:
+        'trey moses asked ellie meredith to be his prom date on thursday and the school banned the video .',
+    },
+    {
+      name: 'a negation dropped from a copied sentence',
+      claim: 'the family did expect the video to spread .',
+    },
+    {
+      name: 'a weekday changed in a copied sentence',
+      claim: 'trey moses asked ellie meredith to be his prom date on friday .',
+    },
+  ];
+  it.each(hard)('flags $name', ({ claim }) => {
+    expect(scoreSupport(index, claim).score).toBeLessThan(SUPPORT_THRESHOLD);
   });
   it('flags an antonym swapped into a copied sentence', () => {
     const sports = buildSupportIndex([{ id: 2, text: 'the home team won the cup final on sunday .' }]);

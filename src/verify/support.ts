@@ -1,61 +1,16 @@
 import type { Span } from '../analyze/types.js';
 import { findNumbers, valuePresent } from './numbers.js';
 import { type ClaimFeatures, claimFeatures, worstOf } from './support-features.js';
+import { type MeaningProblem, meaningProblems } from './meaning.js';
+import type { SupportIndex } from './support-index.js';
 import { supportProbability } from './support-model.js';
-import { contentStems, hasNegation, splitLoose, splitSentences } from './text.js';
+import { splitLoose, splitSentences } from './text.js';
 
 /**
  * Offline support scoring (lexical entailment): each claim sentence is aligned to its best source
  * sentences and scored by a small logistic model over lexical features (coverage of its rare words,
  * word order, new words and figures, negation and antonym flips).
  */
-
-/** A source text to score claims against; `sentences` defaults to a plain split. */
-export interface SupportSource {
-  id: number;
-  text: string;
-  sentences?: Span[];
-}
-
-/** One source sentence as the scorer sees it. */
-export interface IndexedSentence {
-  source: number;
-  start: number;
-  end: number;
-  text: string;
-  stems: Set<string>;
-  /** The stems in order, for word-pair checks. */
-  list: string[];
-  negation: boolean;
-  /** Lower-cased words with stopwords, filled in when a claim is first aligned to this sentence. */
-  words?: string[];
-}
-
-/** The sources prepared once for scoring many claims. */
-export interface SupportIndex {
-  sentences: IndexedSentence[];
-  documentFrequency: Map<string, number>;
-  stems: Set<string>;
-  values: number[];
-}
-
-/** Merges per-source indexes into one without re-reading any text. */
-export function mergeSupportIndexes(indexes: readonly SupportIndex[]): SupportIndex {
-  if (indexes.length === 1) return indexes[0]!;
-  const documentFrequency = new Map<string, number>();
-  const stems = new Set<string>();
-  for (const index of indexes) {
-    for (const [s, n] of index.documentFrequency)
-      documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + n);
-    for (const s of index.stems) stems.add(s);
-  }
-  return {
-    sentences: indexes.flatMap((i) => i.sentences),
-    documentFrequency,
-    stems,
-    values: indexes.flatMap((i) => i.values),
-  };
-}
 
 /** Where a claim is best supported, and how well (0..1). */
 export interface SupportResult {
@@ -66,53 +21,17 @@ export interface SupportResult {
   missingNumbers: string[];
 }
 
-/** Indexes sources: sentence stems, document frequencies and every number they hold. */
-export function buildSupportIndex(sources: readonly SupportSource[]): SupportIndex {
-  const sentences: IndexedSentence[] = [];
-  const documentFrequency = new Map<string, number>();
-  const stems = new Set<string>();
-  const values: number[] = [];
-  for (const source of sources) {
-    for (const span of source.sentences ?? sourceSentences(source.text)) {
-      const text = source.text.slice(span.start, span.end);
-      const list = contentStems(text);
-      const set = new Set(list);
-      for (const s of set) {
-        documentFrequency.set(s, (documentFrequency.get(s) ?? 0) + 1);
-        stems.add(s);
-      }
-      sentences.push({
-        source: source.id,
-        start: span.start,
-        end: span.end,
-        text,
-        stems: set,
-        list,
-        negation: hasNegation(list),
-      });
-    }
-    for (const n of findNumbers(source.text, { words: true })) values.push(n.value);
-  }
-  return {
-    sentences,
-    documentFrequency,
-    stems,
-    values,
-  };
-}
-
-/** A source's sentences when it has no analysis; lower-cased text is split loosely. */
-function sourceSentences(text: string): Span[] {
-  return /\p{Lu}/u.test(text) ? splitSentences(text) : splitLoose(text);
-}
-
 /**
  * Scores a claim against indexed sources: 1 means fully supported, SUPPORT_THRESHOLD (0.8) is the
  * decision line. Each sentence of the claim is aligned to its best source sentences and described
  * by a few features (see support-features.ts); a logistic model trained on labelled claims turns them
  * into a probability. A claim is as weak as its weakest sentence.
  */
-export function scoreSupport(index: SupportIndex, claim: string): SupportResult {
+export function scoreSupport(
+  index: SupportIndex,
+  claim: string,
+  { cited = false }: { cited?: boolean } = {},
+): SupportResult {
   const missingNumbers = findNumbers(claim, { words: true })
     .filter((n) => !valuePresent(n.value, index.values))
     .map((n) => n.text);
@@ -121,23 +40,56 @@ export function scoreSupport(index: SupportIndex, claim: string): SupportResult 
   if (!scored) return { score: 1, evidence, missingNumbers };
   if (index.sentences.length === 0) return { score: 0, evidence, missingNumbers };
   // A claim whose every sentence is a source sentence's words, in order, is supported by definition.
-  const score = scored.verbatim ? 1 : supportProbability(scored.features);
-  return { score: vetoed(scored.features) ? Math.min(score, VETO_CAP) : score, evidence, missingNumbers };
+  const rule = fixedDecision(scored);
+  let score = rule === 1 ? 1 : supportProbability(scored.features);
+  if (cited && rule === undefined && heldWordForWord(scored.features)) score = Math.max(score, HELD_SCORE);
+  return { score: rule === 0 ? Math.min(score, VETO_CAP) : score, evidence, missingNumbers };
+}
+
+/**
+ * The decision's fixed rules, before the model: a vetoed edit (see vetoed) or a meaning edit (see
+ * meaning.ts) is unsupported (0); a claim whose every sentence is a source sentence's words, in
+ * order, is supported (1); anything else is the model's to decide (undefined).
+ */
+export function fixedDecision(scored: ScoredClaim): 0 | 1 | undefined {
+  if (vetoed(scored.features) || scored.problems.length > 0) return 0;
+  return scored.verbatim ? 1 : undefined;
 }
 
 /** The score a vetoed claim gets at most: clearly below the 0.8 decision line. */
 const VETO_CAP = 0.5;
 
+/** The score of a claim its cited passages hold word for word (see heldWordForWord). */
+const HELD_SCORE = 0.85;
+
+/**
+ * Against the few sentences a claim cites (not a whole article), a claim whose every content word
+ * stands in one or two of them, with no veto and no meaning edit, is held by them: a writer that
+ * joins a name from the sentence before to the words of the next. Over a whole article the same
+ * overlap proves little (a swapped name is also somewhere in it), so scorers of whole documents do
+ * not use this rule.
+ */
+function heldWordForWord(f: ClaimFeatures): boolean {
+  return f.novelWords === 0 && f.bestPair >= 0.999;
+}
+
 /**
  * The unfaithful edits that no amount of word overlap excuses, too rare in the training data for the
- * model to weigh them by itself: a figure the sources do not hold, a flipped negation or an antonym
- * in a claim that closely follows one sentence, and one sentence's words in another order (swapped
- * roles: "A asked B" for "B asked A").
+ * model to weigh them by itself: a figure the sources do not hold, an antonym of a word in the best
+ * sentence, and one sentence's words in another order (swapped roles: "A asked B" for "B asked A").
+ * A flipped negation is a meaning edit (meaning.ts), found clause by clause: the whole claim against
+ * its best sentence also flags a faithful join of two sentences of which one says "no".
  */
 export function vetoed(f: ClaimFeatures): boolean {
   if (f.missingNumbers > 0 || f.antonym > 0) return true;
-  if (f.best >= 0.6 && f.negation > 0) return true;
   return f.best >= 0.9 && f.bigrams < 0.6;
+}
+
+/** A claim's features, whether it copies its sources word for word, and the meaning edits in it. */
+export interface ScoredClaim {
+  features: ClaimFeatures;
+  verbatim: boolean;
+  problems: MeaningProblem[];
 }
 
 /**
@@ -148,19 +100,21 @@ export function scoreSupportFeatures(
   index: SupportIndex,
   claim: string,
   evidence: SupportResult['evidence'] = [],
-): { features: ClaimFeatures; verbatim: boolean } | undefined {
+): ScoredClaim | undefined {
   const parts: ClaimFeatures[] = [];
+  const problems: MeaningProblem[] = [];
   let verbatim = true;
   for (const span of claimSentences(claim)) {
     const scored = claimFeatures(index, claim.slice(span.start, span.end));
     if (!scored) continue;
     parts.push(scored.features);
     verbatim &&= scored.verbatim;
+    problems.push(...meaningProblems(index, claim.slice(span.start, span.end)));
     const at = index.sentences[scored.evidence.best];
     if (at && !evidence.some((e) => e.article_id === at.source && e.start === at.start))
       evidence.push({ article_id: at.source, start: at.start, end: at.end });
   }
-  return parts.length === 0 ? undefined : { features: worstOf(parts), verbatim };
+  return parts.length === 0 ? undefined : { features: worstOf(parts), verbatim, problems };
 }
 
 /** A claim's sentences; lower-cased text (no capitals to find sentence starts by) is split loosely. */

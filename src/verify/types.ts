@@ -21,8 +21,23 @@ export interface Draft {
   body: StoryBody;
 }
 
-/** The checks the verifier runs; `draft` covers failures of the writer itself (timeouts, bad JSON). */
-export type CheckKind = 'citation' | 'quote' | 'speaker' | 'figure' | 'entity' | 'support' | 'draft';
+/**
+ * The checks the verifier runs; `draft` covers failures of the writer itself (timeouts, bad JSON),
+ * `judge` the verdicts of a model judge.
+ */
+export type CheckKind =
+  | 'citation'
+  | 'quote'
+  | 'speaker'
+  | 'figure'
+  | 'entity'
+  | 'date'
+  | 'polarity'
+  | 'contrast'
+  | 'clause'
+  | 'support'
+  | 'judge'
+  | 'draft';
 
 /**
  * One verification outcome. `location` names the part of the draft: `headline`, `dek`, `lede.0`,

@@ -99,6 +99,62 @@ describe('verifyDraft', () => {
       check: 'citation',
     },
     {
+      name: 'quote whose speaker the sentence before the cited one names in full',
+      sentence: {
+        text: '“This is painful but necessary,” Finance Minister Piotr Nowak told reporters.',
+        citations: [cite(b, '“This is painful but necessary,” Nowak told reporters in Port Verde.')],
+      },
+    },
+    {
+      name: 'the cited sentence restructured',
+      sentence: {
+        text: 'The central bank of Freedonia lifted rates to 4.5 percent, for the third time this year.',
+        citations: [
+          cite(b, 'Freedonia’s central bank lifted rates for the third time this year, to 4.5 percent.'),
+        ],
+      },
+    },
+    {
+      name: 'figure that stands elsewhere in the cited article, not in the cited passage',
+      sentence: {
+        text: 'Nowak said the rise to 4.5 percent was painful but necessary.',
+        citations: [cite(b, '“This is painful but necessary,” Nowak told reporters in Port Verde.')],
+      },
+      check: 'figure',
+    },
+    {
+      name: 'negation flipped',
+      sentence: {
+        text: 'Finance Minister Piotr Nowak said the government did not back the decision.',
+        citations: [cite(b, 'Finance Minister Piotr Nowak said the government backed the decision.')],
+      },
+      check: 'polarity',
+    },
+    {
+      name: 'word turned to its opposite',
+      sentence: {
+        text: 'The central bank of Freedonia lowered its main interest rate to 4.5% on Tuesday.',
+        citations: [good],
+      },
+      check: 'contrast',
+    },
+    {
+      name: 'weekday changed',
+      sentence: {
+        text: 'The central bank of Freedonia raised its main interest rate to 4.5% on Wednesday.',
+        citations: [good],
+      },
+      check: 'date',
+    },
+    {
+      name: 'clause no passage holds, added to a true sentence',
+      sentence: {
+        text: 'The bank also approved a $350 billion support package for exporters, after farmers blocked roads in the capital.',
+        citations: [cite(a, 'The bank also approved a $350 billion support package for exporters.')],
+      },
+      check: 'clause',
+    },
+    {
       name: 'unsupported claim',
       sentence: { text: 'Farmers blocked the capital’s roads to protest the rate rise.', citations: [good] },
       check: 'support',
@@ -131,5 +187,28 @@ describe('verifyDraft', () => {
     const result = verifyDraft(draft, [a, b]);
     expect([...result.failing].sort()).toEqual(['figures.1', 'headline', 'quotes.1']);
     expect(result.body.lede[0]!.support).toBe(1);
+  });
+
+  it('says which passage holds a sentence that cites one that does not', () => {
+    const right = cite(a, 'The bank also approved a $350 billion support package for exporters.');
+    const result = verifyDraft(
+      draftWith({
+        text: 'The bank also approved a $350 billion support package for exporters.',
+        citations: [good],
+      }),
+      [a, b],
+    );
+    const recite = result.findings.find((f) => f.check === 'citation');
+    expect(recite?.severity).toBe('error');
+    expect(recite?.detail?.holds_it).toEqual([right]);
+    expect(result.failing.has('lede.0')).toBe(true);
+  });
+
+  it('names no passage when none holds the sentence', () => {
+    const result = verifyDraft(
+      draftWith({ text: 'Farmers blocked the capital’s roads to protest the rate rise.', citations: [good] }),
+      [a, b],
+    );
+    expect(result.findings.filter((f) => f.check === 'citation')).toEqual([]);
   });
 });

@@ -1,17 +1,10 @@
 import type { StoryBody, StorySentence } from '../db/schema.js';
-import {
-  checkCitations,
-  checkEntities,
-  checkFigures,
-  checkQuotes,
-  checkSupport,
-  findQuote,
-  mentionsSpeaker,
-  type SentenceContext,
-} from './checks.js';
+import { checkSupport, findQuote, isVerbatim, mentionsSpeaker, type SentenceContext } from './checks.js';
+import { citedEvidence, type Evidence, storyEvidence } from './evidence.js';
 import { valuePresent } from './numbers.js';
 import { type PreparedSources, prepareSources } from './prepare.js';
-import { normalizeForMatch } from './text.js';
+import { holdingPassage } from './recite.js';
+import { sentenceChecks } from './sentence-checks.js';
 import type { Draft, Finding, SourceArticle } from './types.js';
 
 /** The verifier's verdict on a draft. */
@@ -26,8 +19,9 @@ export interface Verification {
 }
 
 /**
- * Checks a draft against its sources: citations, quotes (verbatim, same speaker), figures, names and
- * support, for every sentence; the same for both writers.
+ * Checks a draft against its sources, the same for both writers: every body sentence against the
+ * passages it cites (widened to whole sentences and the one before), headline and dek against
+ * every source. A body sentence that fails where another passage would hold it is also told which.
  */
 export function verifyDraft(
   draft: Draft,
@@ -35,43 +29,26 @@ export function verifyDraft(
   prepared = prepareSources(sources),
 ): Verification {
   const findings: Finding[] = [];
-  const everySource = [...prepared.byId.values()];
-  // A headline that is a source's own title needs no support score (titles are not in the index).
-  const titles = new Set(sources.map((s) => normalizeForMatch(s.title)));
+  const everySource = storyEvidence(prepared);
   for (const [location, text] of [
     ['headline', draft.headline],
     ['dek', draft.dek],
   ] as const) {
-    const ctx: SentenceContext = { location, text, citations: [], sources: everySource, prepared };
-    findings.push(
-      ...checkQuotes(ctx),
-      ...checkFigures(ctx),
-      ...checkEntities(ctx),
-      ...(titles.has(normalizeForMatch(text)) ? [] : checkSupport(ctx, false).findings),
-    );
+    const ctx = sentenceContext(location, text, [], everySource, prepared, false);
+    findings.push(...checkSentence(ctx).findings);
   }
   const scores: number[] = [];
   const verifySentence = (location: string, sentence: StorySentence): StorySentence => {
-    const cited = sentence.citations
-      .map((c) => prepared.byId.get(c.article_id))
-      .filter((s) => s !== undefined);
-    const ctx: SentenceContext = {
-      location,
-      text: sentence.text,
-      citations: sentence.citations,
-      sources: cited,
-      prepared,
-    };
-    const support = checkSupport(ctx, true);
-    findings.push(
-      ...checkCitations(ctx, true),
-      ...checkQuotes(ctx),
-      ...checkFigures(ctx),
-      ...checkEntities(ctx),
-      ...support.findings,
-    );
-    scores.push(support.score);
-    return { ...sentence, support: support.score };
+    const evidence = citedEvidence(prepared, sentence.citations);
+    const ctx = sentenceContext(location, sentence.text, sentence.citations, evidence, prepared, true);
+    const checked = checkSentence(ctx);
+    findings.push(...checked.findings);
+    if (checked.findings.some((f) => f.severity === 'error')) {
+      const better = holdingPassage(ctx, checkSentence);
+      if (better) findings.push(better);
+    }
+    scores.push(checked.score);
+    return { ...sentence, support: checked.score };
   };
   const body: StoryBody = {
     lede: draft.body.lede.map((s, i) => verifySentence(`lede.${i}`, s)),
@@ -88,18 +65,37 @@ export function verifyDraft(
   return { body, findings, failing, support: Math.round(support * 1000) / 1000 };
 }
 
+/** A sentence with the evidence it is checked against. */
+export function sentenceContext(
+  location: string,
+  text: string,
+  citations: StorySentence['citations'],
+  evidence: Evidence,
+  prepared: PreparedSources,
+  body: boolean,
+): SentenceContext {
+  return { location, text, citations, body, evidence, verbatim: isVerbatim(text, evidence), prepared };
+}
+
+/** Every registered check and the support score of one sentence. */
+export function checkSentence(ctx: SentenceContext): { score: number; findings: Finding[] } {
+  const findings = sentenceChecks.flatMap((check) => check(ctx));
+  const support = checkSupport(ctx);
+  return { score: support.score, findings: [...findings, ...support.findings] };
+}
+
 function verifyQuoteBlocks(body: StoryBody, prepared: PreparedSources): Finding[] {
   const out: Finding[] = [];
   body.quotes.forEach((quote, i) => {
     const location = `quotes.${i}`;
-    const source = prepared.byId.get(quote.citation.article_id);
-    const found = source ? findQuote([source], quote.text) : undefined;
+    const evidence = citedEvidence(prepared, [quote.citation]).texts;
+    const found = findQuote(evidence, quote.text);
     if (!found) {
       out.push({
         location,
         check: 'quote',
         severity: 'error',
-        message: 'quote is not in its cited source',
+        message: 'quote is not in its cited passage',
         detail: { quote: quote.text },
       });
     } else if (found.speaker && !mentionsSpeaker(quote.speaker, found.speaker)) {
@@ -110,12 +106,12 @@ function verifyQuoteBlocks(body: StoryBody, prepared: PreparedSources): Finding[
         message: `quote is given to ${quote.speaker}; the source has ${found.speaker} saying it`,
         detail: { quote: quote.text, speaker: quote.speaker, source_speaker: found.speaker },
       });
-    } else if (!found.speaker && source && !mentionsSpeaker(source.article.text, quote.speaker)) {
+    } else if (!found.speaker && !evidence.some((t) => mentionsSpeaker(t.text, quote.speaker))) {
       out.push({
         location,
         check: 'speaker',
         severity: 'error',
-        message: `${quote.speaker} is not named in the cited source`,
+        message: `${quote.speaker} is not named in the cited passage`,
       });
     }
   });
@@ -125,18 +121,16 @@ function verifyQuoteBlocks(body: StoryBody, prepared: PreparedSources): Finding[
 function verifyFigureBlocks(body: StoryBody, prepared: PreparedSources): Finding[] {
   const out: Finding[] = [];
   body.figures.forEach((figure, i) => {
-    const source = prepared.byId.get(figure.citation.article_id);
-    const present =
-      source !== undefined &&
-      (figure.value === null
-        ? source.article.text.includes(figure.text)
-        : valuePresent(figure.value, source.values));
+    const evidence = citedEvidence(prepared, [figure.citation]).texts;
+    const present = evidence.some((t) =>
+      figure.value === null ? t.text.includes(figure.text) : valuePresent(figure.value, t.values),
+    );
     if (!present) {
       out.push({
         location: `figures.${i}`,
         check: 'figure',
         severity: 'error',
-        message: `figure ${figure.text} is not in its cited source`,
+        message: `figure ${figure.text} is not in its cited passage`,
         detail: { figure: figure.text },
       });
     }

@@ -12,6 +12,7 @@ import type { Logger } from '../lib/log.js';
 import type { Finding } from '../verify/types.js';
 import { draftForRepair, llmDraftSchema, toDraft } from './llm-draft.js';
 import { judgeAnswerSchema, judgePrompt, toVerdicts } from './llm-judge.js';
+import { describeFindings } from './llm-repair.js';
 import { buildPassages, formatPassages } from './passages.js';
 import { fillTemplate, type Prompts } from './prompts.js';
 import type { DraftAttempt, Judgement, LlmWriter, TokenUsage } from './types.js';
@@ -86,7 +87,7 @@ export function createLlmWriter(options: LlmWriterOptions): LlmWriter {
         messages.push({
           role: 'user',
           content: fillTemplate(options.prompts.repair, {
-            findings: describeFindings(repair.findings),
+            findings: describeFindings(repair.findings, passages),
             draft: draftForRepair(repair.draft, passages),
           }),
         });
@@ -176,11 +177,4 @@ function describeFailure(
     message = `model call failed: ${last instanceof Error ? last.message : String(last)}`;
   }
   return { message, usage };
-}
-
-function describeFindings(findings: readonly Finding[]): string {
-  return findings
-    .filter((f) => f.severity === 'error')
-    .map((f) => `- ${f.location}: ${f.message}`)
-    .join('\n');
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from '../../lib/loopback.js';
 
 /** One scripted answer of the fake model endpoint. */
 export type FakeReply =
@@ -21,7 +21,6 @@ export async function startFakeLlm(): Promise<FakeLlm> {
   let replies: FakeReply[] = [];
   let served = 0;
   const requests: FakeLlm['requests'] = [];
-  const sockets = new Set<import('node:net').Socket>();
   const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -49,12 +48,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port, close } = await listenOnLoopback(server);
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     requests,
@@ -63,10 +57,7 @@ export async function startFakeLlm(): Promise<FakeLlm> {
       served = 0;
       requests.length = 0;
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
   };
 }
 

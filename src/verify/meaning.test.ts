@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { missingDates } from './dates.js';
+import { unboundFigures } from './figure-binding.js';
+import { meaningProblems } from './meaning.js';
+import { buildSupportIndex } from './support-index.js';
+
+// Shaped on the demo corpus' incident reports: one passage, the sentence before it, and edits of it.
+const PASSAGE =
+  'Firefighters were called to the Eastfield depot shortly after midnight. ' +
+  'Three workers were taken to Harrow General Hospital and 40 homes lost power. ' +
+  'The council did not expect the repairs to finish before Friday. ' +
+  'Turnout rose to 30 percent of voters, higher than in March.';
+const index = buildSupportIndex([{ id: 1, text: PASSAGE }]);
+
+describe('meaningProblems', () => {
+  const cases: { name: string; claim: string; check?: string }[] = [
+    { name: 'faithful shortening', claim: 'Three workers were taken to Harrow General Hospital.' },
+    { name: 'faithful clause join', claim: 'Three workers were taken to hospital, and 40 homes lost power.' },
+    {
+      name: 'negation added',
+      claim: 'Three workers were not taken to Harrow General Hospital.',
+      check: 'polarity',
+    },
+    {
+      name: 'negation dropped',
+      claim: 'The council expected the repairs to finish before Friday.',
+      check: 'polarity',
+    },
+    { name: 'antonym', claim: 'Turnout fell to 30 percent of voters.', check: 'contrast' },
+    { name: 'comparative turned round', claim: 'Turnout was lower than in March.', check: 'contrast' },
+    {
+      name: 'preposition turned round',
+      claim: 'The council did not expect the repairs to finish after Friday.',
+      check: 'contrast',
+    },
+    {
+      name: 'invented clause appended to a true sentence',
+      claim: 'Three workers were taken to Harrow General Hospital, where police arrested the driver.',
+      check: 'clause',
+    },
+    {
+      name: 'a name put into the words of a sentence about someone else',
+      claim: 'The Eastfield council did not expect the repairs to finish before Friday.',
+      check: 'clause',
+    },
+    {
+      name: 'a name from the sentence before the one it follows',
+      claim: 'Firefighters saw three workers taken to Harrow General Hospital.',
+    },
+    {
+      name: 'clause made of words from another sentence',
+      claim: 'Three workers were taken to Harrow General Hospital and the council lost.',
+      check: 'clause',
+    },
+  ];
+  it.each(cases)('$name', ({ claim, check }) => {
+    const found = meaningProblems(index, claim).map((p) => p.check);
+    if (check) expect(found).toContain(check);
+    else expect(found).toEqual([]);
+  });
+});
+
+describe('meaningProblems on questions and pronouns', () => {
+  // FactCC's edits: a question of the article stated as a fact, a pronoun of the other sex.
+  const asked = buildSupportIndex([
+    {
+      id: 2,
+      text: 'Can the council finish the repairs before the storm season? His deputy said the work was on schedule.',
+    },
+  ]);
+  const cases: { claim: string; check?: string }[] = [
+    { claim: 'His deputy said the work was on schedule.' },
+    { claim: 'The council asked whether it can finish the repairs before the storm season.' },
+    { claim: 'The council can finish the repairs before the storm season.', check: 'polarity' },
+    { claim: 'Her deputy said the work was on schedule.', check: 'contrast' },
+  ];
+  it.each(cases)('$claim', ({ claim, check }) => {
+    const found = meaningProblems(asked, claim).map((p) => p.check);
+    if (check) expect(found).toContain(check);
+    else expect(found).toEqual([]);
+  });
+});
+
+describe('unboundFigures', () => {
+  it('holds a count to its noun and a share to what it is a share of', () => {
+    expect(unboundFigures(index, 'Three workers were taken to hospital.')).toEqual([]);
+    expect(unboundFigures(index, '40 homes lost power.')).toEqual([]);
+    expect(unboundFigures(index, '40 workers were taken to hospital.')).toEqual([
+      { figure: '40 workers', counts: 'worker' },
+    ]);
+    expect(unboundFigures(index, 'Turnout reached 30 percent of voters.')).toEqual([]);
+    expect(unboundFigures(index, 'Power cuts hit 30 percent of homes.')).toEqual([
+      { figure: '30 percent', counts: 'home' },
+    ]);
+  });
+});
+
+describe('missingDates', () => {
+  const words = new Set(PASSAGE.toLowerCase().match(/[\p{L}\p{N}]+/gu));
+  it('finds weekdays and months the evidence does not name', () => {
+    expect(missingDates('Repairs will finish before Friday.', words)).toEqual([]);
+    expect(missingDates('Repairs will finish before Saturday.', words)).toEqual(['Saturday']);
+    expect(missingDates('Repairs will finish before Thursday, in May.', words)).toEqual(['Thursday', 'May']);
+    expect(missingDates('Repairs may finish soon.', words)).toEqual([]);
+  });
+});

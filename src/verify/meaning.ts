@@ -1,0 +1,141 @@
+import { type AlignedClause, alignClauses, evidenceClauses } from './clauses.js';
+import { comparativeOpposition, opposition } from './contrast.js';
+import { missingDates } from './dates.js';
+import { rarity } from './rarity.js';
+import type { SupportIndex } from './support-index.js';
+
+/**
+ * The edits that turn a sentence's meaning while keeping its words, found without a model: a
+ * negation added or removed, a word swapped for its opposite (or a comparative turned round), a
+ * clause that no evidence sentence holds, a name put into another sentence's words, a weekday or
+ * month the evidence does not name. Each compares a clause of the claim with the evidence
+ * sentence it was taken from; none of them can be cleared by a model judge.
+ */
+
+/** One meaning edit found in a claim. */
+export interface MeaningProblem {
+  check: 'polarity' | 'contrast' | 'clause' | 'date';
+  message: string;
+  detail: Record<string, unknown>;
+}
+
+/** Share of a clause's words its evidence sentence must hold for the two to be compared. */
+const ALIGNED = 0.5;
+/** Share of an added clause's words one evidence sentence must hold for the clause to stand. */
+const HELD = 0.67;
+
+/** Every meaning edit in a claim against the evidence index. */
+export function meaningProblems(index: SupportIndex, claim: string): MeaningProblem[] {
+  const clauses = alignClauses(index, claim);
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    const flip = polarityFlip(clause) ?? questionAsFact(clause, claim);
+    if (flip) out.push(flip);
+    const turned = contrast(clause);
+    if (turned) out.push(turned);
+  }
+  out.push(...addedClauses(clauses));
+  out.push(...splicedNames(index, clauses));
+  for (const word of missingDates(claim, index.stems))
+    out.push({ check: 'date', message: `${word} is not in the cited passage`, detail: { date: word } });
+  return out;
+}
+
+/** A negation the claim clause adds to, or drops from, the evidence clause it follows. */
+function polarityFlip(clause: AlignedClause): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < ALIGNED || clause.terms.length < 2) return undefined;
+  const terms = new Set(clause.terms);
+  let match = { negated: false, shared: -1, text: '' };
+  for (const e of evidenceClauses(clause.best)) {
+    const shared = e.terms.filter((t) => terms.has(t)).length;
+    if (shared > match.shared) match = { negated: e.negated, shared, text: e.text };
+  }
+  if (match.shared < 2 || match.negated === clause.negated) return undefined;
+  return {
+    check: 'polarity',
+    message: clause.negated
+      ? `"${clause.text}" adds a negation the cited passage does not have`
+      : `"${clause.text}" drops the negation of the cited passage ("${match.text}")`,
+    detail: { clause: clause.text, evidence: clause.best.text },
+  };
+}
+
+/** A question of the evidence stated as a fact ("Can UVA sue for defamation?" → "UVA can sue"). */
+function questionAsFact(clause: AlignedClause, claim: string): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < 0.9 || !/\?["'”’)]*\s*$/.test(clause.best.text)) return undefined;
+  if (/\?|\b(?:ask|asks|asked|asking|whether|question|wonder|wondered)\b/i.test(claim)) return undefined;
+  return {
+    check: 'polarity',
+    message: `"${clause.text}" states as fact what the cited passage asks`,
+    detail: { clause: clause.text, evidence: clause.best.text },
+  };
+}
+
+/** A word whose opposite, not the word, stands in the evidence sentence the clause follows. */
+function contrast(clause: AlignedClause): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < ALIGNED) return undefined;
+  const best = clause.best;
+  const found =
+    opposition(clause.terms, best.stems) ??
+    comparativeOpposition(wordsOf(clause.text), new Set(wordsOf(best.text)));
+  if (!found) return undefined;
+  return {
+    check: 'contrast',
+    message: `"${found[0]}" where the cited passage has "${found[1]}"`,
+    detail: { word: found[0], passage_word: found[1], evidence: best.text },
+  };
+}
+
+/**
+ * Clauses that no evidence sentence holds: half of the clause or less in its best sentence, or words
+ * the evidence lacks in a clause whose best sentence is not the one the rest of the claim comes from
+ * ("…, and the school lost" after a copied sentence).
+ */
+function addedClauses(clauses: readonly AlignedClause[]): MeaningProblem[] {
+  if (clauses.length < 2) return [];
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    if (clause.terms.length < 2 || clause.coverage >= HELD) continue;
+    const elsewhere = clauses.every((other) => other === clause || other.best !== clause.best);
+    // Half a clause or less in any one sentence is no clause of the evidence; a little more, with
+    // words the evidence lacks, is one only where the rest of the claim comes from.
+    if (clause.coverage > ALIGNED && (clause.novel.length === 0 || !elsewhere)) continue;
+    out.push({
+      check: 'clause',
+      message: `no cited passage holds "${clause.text}"`,
+      detail: { clause: clause.text, missing: clause.novel },
+    });
+  }
+  return out;
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}]+/gu) ?? [];
+}
+
+/** Rarity from which a claim word is a name or a term (see rarity.ts; the scorer's line too). */
+const NAME_RARITY = 4.5;
+
+/**
+ * Names put into another sentence's words: a rare word of the clause (a name, a term) that the
+ * evidence holds, but not in the sentence the clause follows nor the one before it ("muhammadu
+ * buhari, 17, was shot for speaking out" where the sentence says it of Malala Yousafzai).
+ */
+function splicedNames(index: SupportIndex, clauses: readonly AlignedClause[]): MeaningProblem[] {
+  const out: MeaningProblem[] = [];
+  for (const clause of clauses) {
+    if (!clause.best || clause.coverage < ALIGNED || clause.terms.length < 3) continue;
+    const at = index.sentences.indexOf(clause.best);
+    const before =
+      at > 0 && index.sentences[at - 1]!.source === clause.best.source ? index.sentences[at - 1] : undefined;
+    const near = (t: string) => clause.best!.stems.has(t) || (before?.stems.has(t) ?? false);
+    const moved = clause.terms.filter((t) => index.stems.has(t) && !near(t) && rarity(t) >= NAME_RARITY);
+    if (moved.length === 0) continue;
+    out.push({
+      check: 'clause',
+      message: `"${moved.join(', ')}" is not in the passage sentence "${clause.text}" follows`,
+      detail: { clause: clause.text, moved, evidence: clause.best.text },
+    });
+  }
+  return out;
+}
