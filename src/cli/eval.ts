@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createAnalysisPool } from '../analyze/pool.js';
+import { embedderFrom } from '../cluster/embeddings.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import { type ClusterEvalReport, type ExplainedArticle, evaluateClusters } from '../eval/clusters.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
@@ -47,6 +48,7 @@ export function registerEvalClusters(group: Command): void {
           analyzer: analysis.analyze,
           logger,
           explain: options.explain,
+          embedder: embedderFrom(config),
           onProgress: (done) => progress.update(done),
         });
       } finally {

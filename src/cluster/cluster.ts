@@ -10,6 +10,7 @@ import {
 } from '../store/clusters.js';
 import type { Executor } from '../store/db.js';
 import { separatedPairs } from '../store/review.js';
+import { articleEmbeddings, type Embedder } from './embeddings.js';
 import { type ArticleFeatures, featuresOf, lookupTerms, type Rarity } from './features.js';
 import { type FlushedBatch, flushBatch } from './flush.js';
 import { placeAll } from './place.js';
@@ -22,6 +23,8 @@ export interface ClusterDeps extends AnalyzeDeps {
   db: Executor;
   settings: ClusterSettings;
   logger?: Logger;
+  /** The optional embeddings endpoint; without it clustering runs offline. */
+  embedder?: Embedder;
 }
 
 const CANDIDATES_PER_ARTICLE = 30;
@@ -55,7 +58,11 @@ export async function clusterArticles(
     analyzeAhead(deps, await articlesForClustering(deps.db, options.next));
   await loadFrequencies(deps);
   const rarity = rarityOf(deps);
-  const features = rows.map((r) => featuresOf(r, analyses.get(r.id)!, rarity));
+  const embeddings = await articleEmbeddings(deps, rows);
+  const features = rows.map((r) => ({
+    ...featuresOf(r, analyses.get(r.id)!, rarity),
+    embedding: embeddings.get(r.id),
+  }));
   const set = await loadWorkingSet(deps, features);
   const originals = await storiesOfArticles(
     deps.db,

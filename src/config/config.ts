@@ -38,6 +38,10 @@ export const configSchema = z.object({
   llmMaxRetries: z.number().int().min(0).max(10).default(2),
   /** Prompt budget in tokens for the numbered source passages. */
   llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
+  /** An OpenAI-compatible `/v1/embeddings` endpoint whose article embeddings add to the clustering evidence. */
+  embeddingsBaseUrl: z.url().optional(),
+  embeddingsModel: z.string().min(1).optional(),
+  embeddingsApiKey: z.string().min(1).optional(),
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
   /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
@@ -156,6 +160,9 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_LLM_TIMEOUT: 'llmTimeout',
   NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
   NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
+  NEWSLOOM_EMBEDDINGS_BASE_URL: 'embeddingsBaseUrl',
+  NEWSLOOM_EMBEDDINGS_MODEL: 'embeddingsModel',
+  NEWSLOOM_EMBEDDINGS_API_KEY: 'embeddingsApiKey',
   NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
   NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
   NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',

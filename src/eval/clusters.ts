@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
 import { clusterArticles } from '../cluster/cluster.js';
+import type { Embedder } from '../cluster/embeddings.js';
 import type { FlushedBatch } from '../cluster/flush.js';
 import type { ClusterSettings } from '../cluster/settings.js';
 import type { ExplainedCandidate } from '../cluster/types.js';
@@ -50,6 +51,8 @@ export interface ClusterEvalOptions {
   batchSize?: number;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** The embeddings endpoint, when one is configured. */
+  embedder?: Embedder;
   /** The id (as in the file) of an article whose placement to explain. */
   explain?: string;
 }
@@ -81,6 +84,7 @@ export async function evaluateClusters(
       settings: options.settings,
       frequencies: newFrequencyCache(),
       analyzer: options.analyzer,
+      embedder: options.embedder,
       ahead: new Map(),
       logger: options.logger,
     };

@@ -1,6 +1,7 @@
 import { createSettingsService, type SettingsService } from '../admin/settings.js';
 import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
+import { embedderFrom } from '../cluster/embeddings.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
@@ -32,6 +33,7 @@ export function buildPipelineDeps(
       },
       frequencies: newFrequencyCache(),
       analyzer: shared.analyzer,
+      embedder: embedderFrom(config),
       ahead: new Map(),
       logger,
     },
