@@ -18,7 +18,7 @@ export interface Evidence {
   /** The combined score the join threshold applies to. */
   score: number;
   /** Why the article may not join whatever the score, or null. */
-  veto: 'different-names' | 'too-far-apart' | null;
+  veto: 'different-names' | 'different-words' | 'too-far-apart' | null;
 }
 
 /** Tuning of the evidence; defaults in settings.ts. */
@@ -38,6 +38,8 @@ const FIGURE_CAP = 0.16;
 // Who and where must agree: with this little of the names in common two full reports are two events,
 // however alike their words.
 const NAME_FLOOR = 0.12;
+// Shared place names alone do not make one event: two reports on it also share their words.
+const TEXT_FLOOR = 0.2;
 // The words of full reports decay this many half-lives slower than a headline's.
 const FULL_TEXT_HALF_LIFE = 12;
 // A name word in more than about one article in twenty (a country in a national archive, a

@@ -21,7 +21,7 @@ export interface ClusterSettings {
 /** Defaults measured on the dev sets: UCI headlines, Multi-News, the demo and the test newsroom (see the eval command). */
 export const defaultClusterSettings: ClusterSettings = {
   threshold: 0.25,
-  mergeThreshold: 0.5,
+  mergeThreshold: 0.3,
   windowHours: 168,
   halfLifeHours: 4,
   textWeight: 0.6,
