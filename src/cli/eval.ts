@@ -27,7 +27,7 @@ export function registerEvalClusters(group: Command): void {
   group
     .command('clusters')
     .description(
-      'cluster labelled articles (interchange .jsonl with a "story" label, a WikiRef folder, or a MultiLing documents.jsonl) in a throw-away database and print B-cubed and pairwise scores',
+      'cluster labelled articles (interchange .jsonl with a "story" label, a WikiRef folder, or a MultiLing or Multi-News events file) in a throw-away database; print B-cubed and pairwise scores, the clusters that mix events and the events that are split',
     )
     .argument('<file>', 'labelled articles')
     .option('--json', 'print the report as JSON')
