@@ -93,7 +93,16 @@ export function rarityOf(deps: Pick<AnalyzeDeps, 'frequencies'>): Rarity {
     docs: cache.docs + background.docs * scale,
     get: (term: string) => (cache.terms.get(term) ?? 0) + (background.terms.get(term) ?? 0) * scale,
   };
-  return (term) => idf(df, term);
+  // Asked for the same names again and again within a batch: each is worked out once.
+  const known = new Map<string, number>();
+  return (term) => {
+    let r = known.get(term);
+    if (r === undefined) {
+      r = idf(df, term);
+      known.set(term, r);
+    }
+    return r;
+  };
 }
 
 const MIN_BACKGROUND_DOCS = 200;

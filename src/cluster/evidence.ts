@@ -61,9 +61,10 @@ export function evidenceFor(
   rarity: Rarity,
   weights: EvidenceWeights,
 ): Evidence {
-  const text = cosine(article.terms, profile.terms);
+  const text = cosine(article.terms, asMap(profile.terms));
   const names = nameAgreement(article, profile, rarity);
-  const sharedFigures = [...article.figures].filter((f) => (profile.entities[f] ?? 0) > 0);
+  const entities = asMap(profile.entities);
+  const sharedFigures = [...article.figures].filter((f) => (entities.get(f) ?? 0) > 0);
   const embedding = article.embedding && profile.embedding ? dot(article.embedding, profile.embedding) : null;
   const hours = hoursApart(article.time, profile);
   const judged =
@@ -124,12 +125,13 @@ interface NameAgreement {
  * that the article holds. Common names (a country, a president) are left to the words.
  */
 function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: Rarity): NameAgreement {
+  const entities = asMap(profile.entities);
   let articleMass = 0;
   let articleShared = 0;
   let headline = 0;
   const shared: [string, number][] = [];
   for (const [name, weight] of article.names) {
-    const n = profile.entities[name] ?? 0;
+    const n = entities.get(name) ?? 0;
     headline += Math.min(1, n / profile.articles);
     if (rarity(name) < COMMON_NAME_IDF) continue;
     articleMass += weight;
@@ -137,17 +139,9 @@ function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: 
     articleShared += weight;
     shared.push([name, weight]);
   }
-  let storyMass = 0;
+  const { names: core, mass: storyMass } = coreNames(profile, rarity);
   let storyShared = 0;
-  const core = Math.max(1, profile.articles / 3);
-  for (const [name, n] of Object.entries(profile.entities)) {
-    if (name.startsWith('#') || n < core) continue;
-    const r = rarity(name);
-    if (r < COMMON_NAME_IDF) continue;
-    const weight = r * Math.min(1, n / profile.articles);
-    storyMass += weight;
-    if (article.names.has(name)) storyShared += weight;
-  }
+  for (const [name, weight] of core) if (article.names.has(name)) storyShared += weight;
   const a = articleMass > 0 ? articleShared / articleMass : 0;
   const s = storyMass > 0 ? storyShared / storyMass : 0;
   shared.sort((x, y) => y[1] - x[1]);
@@ -162,12 +156,67 @@ function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: 
   };
 }
 
-function cosine(a: Map<string, number>, b: Record<string, number>): number {
+interface Core {
+  names: [string, number][];
+  mass: number;
+}
+
+// A story is weighed against every article of a batch: its core names are worked out once per
+// profile (profiles are replaced, never changed, when an article joins) and rarity function.
+const coreCache = new WeakMap<Rarity, WeakMap<StoryProfile, Core>>();
+
+/** The story's core names (named by at least a third of its articles, and rare) with their weights. */
+function coreNames(profile: StoryProfile, rarity: Rarity): Core {
+  let byProfile = coreCache.get(rarity);
+  if (!byProfile) {
+    byProfile = new WeakMap();
+    coreCache.set(rarity, byProfile);
+  }
+  const cached = byProfile.get(profile);
+  if (cached) return cached;
+  const names: [string, number][] = [];
+  let mass = 0;
+  const core = Math.max(1, profile.articles / 3);
+  for (const [name, n] of Object.entries(profile.entities)) {
+    if (name.startsWith('#') || n < core) continue;
+    const r = rarity(name);
+    if (r < COMMON_NAME_IDF) continue;
+    const weight = r * Math.min(1, n / profile.articles);
+    names.push([name, weight]);
+    mass += weight;
+  }
+  const out = { names, mass };
+  byProfile.set(profile, out);
+  return out;
+}
+
+// Profiles come from JSON, where looking a term up in a plain object is slow; each one is read
+// against a whole batch, so it is turned into a Map (with its norm) once. Profiles are replaced,
+// never changed, when an article joins.
+const mapCache = new WeakMap<Record<string, number>, WeightMap>();
+
+interface WeightMap extends Map<string, number> {
+  norm?: number;
+}
+
+function asMap(record: Record<string, number>): WeightMap {
+  let map = mapCache.get(record);
+  if (!map) {
+    map = new Map(Object.entries(record));
+    mapCache.set(record, map);
+  }
+  return map;
+}
+
+function cosine(a: Map<string, number>, b: WeightMap): number {
+  if (b.norm === undefined) {
+    let norm = 0;
+    for (const w of b.values()) norm += w * w;
+    b.norm = Math.sqrt(norm);
+  }
   let product = 0;
-  let norm = 0;
-  for (const w of Object.values(b)) norm += w * w;
-  for (const [t, w] of a) product += w * (b[t] ?? 0);
-  return norm > 0 ? product / Math.sqrt(norm) : 0;
+  for (const [t, w] of a) product += w * (b.get(t) ?? 0);
+  return b.norm > 0 ? product / b.norm : 0;
 }
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {

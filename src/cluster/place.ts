@@ -1,5 +1,5 @@
 import type { StoryProfile } from '../db/schema.js';
-import { type Evidence, type EvidenceWeights, evidenceFor } from './evidence.js';
+import { type Evidence, type EvidenceWeights, evidenceFor, hoursApart } from './evidence.js';
 import { type ArticleFeatures, lookupTerms, type Rarity } from './features.js';
 import { addToProfile, mergeProfiles, newProfile, profileAsArticle } from './profile.js';
 import type { ClusterSettings } from './settings.js';
@@ -7,6 +7,8 @@ import type { BatchResult, PlacementEvidence } from './types.js';
 import type { WorkingSet } from './working-set.js';
 
 const CANDIDATES_PER_ARTICLE = 30;
+// A story that is another's other half shares most of its index terms: the few that share the most.
+const STORIES_COMPARED = 10;
 
 /** A scored candidate story for an article. */
 export interface Candidate {
@@ -20,11 +22,15 @@ export function candidatesFor(
   article: ArticleFeatures,
   settings: ClusterSettings,
   rarity: Rarity,
+  explaining = false,
 ): Candidate[] {
   const weights = evidenceWeights(settings);
   const out: Candidate[] = [];
   for (const key of set.candidates(lookupTerms(article), CANDIDATES_PER_ARTICLE)) {
-    out.push({ key, evidence: evidenceFor(article, set.stories.get(key)!.profile, rarity, weights) });
+    const profile = set.stories.get(key)!.profile;
+    // Out of the window is out whatever else it shares: no need to weigh it (unless asked why).
+    if (!explaining && hoursApart(article.time, profile) > settings.windowHours) continue;
+    out.push({ key, evidence: evidenceFor(article, profile, rarity, weights) });
   }
   return out.sort(
     (a, b) =>
@@ -71,7 +77,7 @@ export function placeAll(
       inBatch.set(article.id, home);
       continue;
     }
-    const candidates = candidatesFor(set, article, settings, rarity);
+    const candidates = candidatesFor(set, article, settings, rarity, explain.has(article.id));
     const best = candidates[0];
     const joins =
       best !== undefined && best.evidence.veto === null && best.evidence.score >= settings.threshold;
@@ -162,7 +168,7 @@ function joinConverged(
       const entry = set.stories.get(key);
       if (!entry || entry.mergedInto !== undefined) continue;
       const self = profileAsArticle(entry.profile, key, rarity);
-      for (const other of set.candidates(lookupTerms(self), CANDIDATES_PER_ARTICLE)) {
+      for (const other of set.candidates(lookupTerms(self), STORIES_COMPARED)) {
         if (other === key || set.isApart(key, other)) continue;
         const profile = set.stories.get(other)!.profile;
         if (!sameEvent(entry.profile, profile, self, rarity, weights, settings.mergeThreshold)) continue;

@@ -100,8 +100,20 @@ export function profileAsArticle(profile: StoryProfile, key: number, rarity: Rar
   };
 }
 
+// A story's profile is indexed when it changes and unindexed at its next change: its terms are
+// worked out once per profile (profiles are replaced, never changed).
+const postingCache = new WeakMap<StoryProfile, string[]>();
+
 /** The index terms of a profile: heaviest keywords and most shared names ("e:" prefixed). */
 export function postingTerms(profile: StoryProfile): string[] {
+  const cached = postingCache.get(profile);
+  if (cached) return cached;
+  const terms = postingTermsOf(profile);
+  postingCache.set(profile, terms);
+  return terms;
+}
+
+function postingTermsOf(profile: StoryProfile): string[] {
   const terms = Object.entries(profile.terms)
     .sort((a, b) => b[1] - a[1])
     .slice(0, POSTING_TERMS)
