@@ -1,5 +1,5 @@
 import type { StoryProfile } from '../db/schema.js';
-import type { ArticleFeatures, Rarity } from './features.js';
+import { type ArticleFeatures, isHeadline, type Rarity } from './features.js';
 
 /** Why an article does or does not belong to a story: each signal, and the score they make. */
 export interface Evidence {
@@ -47,8 +47,6 @@ const FULL_TEXT_HALF_LIFE = 12;
 const COMMON_NAME_IDF = 1 + Math.log(20);
 // Below this much name weight a side names too little (a headline) to be judged by its names.
 const NAME_MASS = 6;
-// A text with this few keywords is a headline (or little more): judged by its words.
-const HEADLINE_TERMS = 10;
 
 /**
  * The evidence that an article belongs to a story: what (keyword cosine), who and where (rare
@@ -67,8 +65,7 @@ export function evidenceFor(
   const sharedFigures = [...article.figures].filter((f) => (entities.get(f) ?? 0) > 0);
   const embedding = article.embedding && profile.embedding ? dot(article.embedding, profile.embedding) : null;
   const hours = hoursApart(article.time, profile);
-  const judged =
-    article.terms.size > HEADLINE_TERMS && names.articleMass >= NAME_MASS && names.storyMass >= NAME_MASS;
+  const judged = !isHeadline(article) && names.articleMass >= NAME_MASS && names.storyMass >= NAME_MASS;
   const what = embedding === null ? text : 0.5 * text + 0.5 * Math.max(0, embedding - 0.5) * 2;
   // Words drift as a story develops (fire, inquiry, resignation); the names it keeps do not
   // fade within the window.

@@ -20,6 +20,8 @@ export interface ArticleFeatures {
   names: Map<string, number>;
   /** Specific figures and dates ("#amount:USD:350000000000"), which agree across outlets on one event. */
   figures: Set<string>;
+  /** Set for a story seen as one article: whether most of its articles are headlines. */
+  headlines?: boolean;
   /** Unit-length embedding from the optional embeddings endpoint. */
   embedding?: Float32Array;
 }
@@ -87,6 +89,14 @@ function specific(f: AnalysisDigest['figures'][number]): boolean {
   if (f.kind === 'count') return v >= 20 && v % 10 !== 0;
   if (f.kind === 'percent') return !Number.isInteger(v) || v > 10;
   return v >= 1000;
+}
+
+// A text with this few keywords is a headline (or little more): judged by its words.
+const HEADLINE_TERMS = 10;
+
+/** Whether an article (or a story seen as one) says too little beyond its words to be judged by its names. */
+export function isHeadline(features: ArticleFeatures): boolean {
+  return features.headlines ?? features.terms.size <= HEADLINE_TERMS;
 }
 
 /** The terms an article is looked up by in the story index: its heaviest keywords and its names. */

@@ -1,5 +1,5 @@
 import type { StoryProfile } from '../db/schema.js';
-import type { ArticleFeatures, Rarity } from './features.js';
+import { type ArticleFeatures, isHeadline, type Rarity } from './features.js';
 
 const PROFILE_TERMS = 40;
 const PROFILE_THINGS = 60;
@@ -33,6 +33,7 @@ export function addToProfile(profile: StoryProfile, article: ArticleFeatures): S
     terms: keepHeaviest(terms, PROFILE_TERMS),
     entities: keepHeaviest(entities, PROFILE_THINGS),
     articles: profile.articles + 1,
+    headlines: (profile.headlines ?? 0) + (isHeadline(article) ? 1 : 0),
     first: minTime(profile.first, article.time),
     last: maxTime(profile.last, article.time),
     seen: Math.max(profile.seen, article.seen),
@@ -51,6 +52,7 @@ export function mergeProfiles(into: StoryProfile, from: StoryProfile): StoryProf
     terms: keepHeaviest(terms, PROFILE_TERMS),
     entities: keepHeaviest(entities, PROFILE_THINGS),
     articles: into.articles + from.articles,
+    headlines: (into.headlines ?? 0) + (from.headlines ?? 0),
     first: minTime(into.first, from.first),
     last: maxTime(into.last, from.last),
     seen: Math.max(into.seen, from.seen),
@@ -96,6 +98,7 @@ export function profileAsArticle(profile: StoryProfile, key: number, rarity: Rar
     terms: new Map(Object.entries(profile.terms).map(([t, w]) => [t, w / norm])),
     names,
     figures,
+    headlines: (profile.headlines ?? 0) * 2 > profile.articles,
     embedding: profile.embedding ? Float32Array.from(profile.embedding) : undefined,
   };
 }

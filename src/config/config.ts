@@ -20,7 +20,7 @@ export const configSchema = z.object({
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
   clusterThreshold: z.number().min(0).max(1).default(0.25),
-  clusterMergeThreshold: z.number().min(0).max(1).default(0.5),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.3),
   clusterWindowHours: z.number().positive().default(168),
   clusterHalfLifeHours: z.number().positive().default(4),
   clusterTextWeight: z.number().min(0).max(1).default(0.6),

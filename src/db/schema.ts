@@ -205,6 +205,8 @@ export interface StoryProfile {
   /** Name word, or figure ("#…"), → number of articles naming it. */
   entities: Record<string, number>;
   articles: number;
+  /** How many of the articles are headlines (a few keywords); absent in older profiles. */
+  headlines?: number;
   /** Epoch ms of the earliest and latest dated article; null when none is dated. */
   first: number | null;
   last: number | null;
