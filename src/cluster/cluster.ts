@@ -27,7 +27,7 @@ export interface ClusterDeps extends AnalyzeDeps {
   embedder?: Embedder;
 }
 
-const CANDIDATES_PER_ARTICLE = 30;
+const CANDIDATES_PER_ARTICLE = 15;
 
 /** Places one article in a story (analyzing it first if needed); see clusterArticles. */
 export async function clusterArticle(deps: ClusterDeps, articleId: number): Promise<Assignment | undefined> {

@@ -2,9 +2,9 @@ import type { StoryProfile } from '../db/schema.js';
 import { type ArticleFeatures, isHeadline, type Rarity } from './features.js';
 
 const PROFILE_TERMS = 40;
-const PROFILE_THINGS = 60;
-const POSTING_TERMS = 20;
-const POSTING_THINGS = 12;
+const PROFILE_THINGS = 40;
+const POSTING_TERMS = 15;
+const POSTING_THINGS = 10;
 
 /** A new profile holding one article. */
 export function newProfile(article: ArticleFeatures): StoryProfile {
