@@ -100,6 +100,6 @@ export async function articleEmbeddings(
     deps.db,
     missing.map((a, i) => ({ articleId: a.id, model: embedder.model, embedding: vectors[i]! })),
   );
-  missing.forEach((a, i) => out.set(a.id, Float32Array.from(vectors[i]!)));
+  for (const [i, a] of missing.entries()) out.set(a.id, Float32Array.from(vectors[i]!));
   return out;
 }
