@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ensureAnalyses } from '../analyze/run.js';
+import { rarityOf } from '../cluster/cluster.js';
 import { featuresOf } from '../cluster/features.js';
 import { addToProfile, newProfile, postingTerms } from '../cluster/profile.js';
 import { slugify } from '../cluster/slug.js';
@@ -26,7 +27,8 @@ async function profileOf(deps: ReviewDeps, articleIds: readonly number[]): Promi
   const rows = await articlesForClustering(deps.db, articleIds);
   if (rows.length === 0) return undefined;
   const analyses = await ensureAnalyses({ ...deps.analyze, db: deps.db }, rows);
-  const [first, ...rest] = rows.map((r) => featuresOf(r, analyses.get(r.id)!));
+  const rarity = rarityOf(deps.analyze);
+  const [first, ...rest] = rows.map((r) => featuresOf(r, analyses.get(r.id)!, rarity));
   return rest.reduce(addToProfile, newProfile(first!));
 }
 

@@ -1,7 +1,9 @@
+import { whyInStory } from '../cluster/why.js';
 import type { Story, StorySentence, StoryVersion, VerificationFinding } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import { loadStorySources } from '../publish/sources.js';
 import { findingsForVersion } from '../store/findings.js';
+import { storyPlacements } from '../store/clusters.js';
 import { storySourceArticles } from '../store/published.js';
 import { articlesWithSources } from '../store/review.js';
 import { storyById, storyVersions } from '../store/stories.js';
@@ -80,6 +82,8 @@ export interface StoryReview {
   /** Version-level outcomes: why it is held, what the writer reported. */
   notes: VerificationFinding[];
   articles: Awaited<ReturnType<typeof storySourceArticles>>;
+  /** Why each article is in the story (article id → one sentence from the clusterer's evidence). */
+  why: Map<number, string>;
 }
 
 /**
@@ -100,6 +104,8 @@ export async function storyReview(
   if (versionNumber !== undefined && !version)
     throw new AppError('not_found', `story ${storyId} has no version ${versionNumber}`);
   const articles = await storySourceArticles(deps.db, storyId);
+  const placements = new Map((await storyPlacements(deps.db, storyId)).map((p) => [p.article_id, p]));
+  const why = new Map(articles.map((a) => [a.id, whyInStory(placements.get(a.id))]));
   const empty = { verdict: 'verified' as Verdict, findings: [] };
   if (!version)
     return {
@@ -112,6 +118,7 @@ export async function storyReview(
       dropped: [],
       notes: [],
       articles,
+      why,
     };
   const stored = await findingsForVersion(deps.db, version.id);
   const at = (location: string) => stored.filter((f) => f.location === location);
@@ -175,5 +182,6 @@ export async function storyReview(
     dropped,
     notes,
     articles,
+    why,
   };
 }

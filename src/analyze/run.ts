@@ -89,14 +89,7 @@ export async function ensureAnalyses(
   for (const [id, a] of stored) analyses.set(id, { ...digestOf(a), keywords: a.keywords });
   const missing = articles.filter((a) => !analyses.has(a.id));
   if (missing.length === 0) return analyses;
-  const cache = deps.frequencies;
-  // Counts are kept up to date in memory; reloading only picks up other processes' documents and
-  // trims the map, so it happens when the corpus has doubled (a logarithmic number of times).
-  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 2 + 1000 || cache.terms.size > CACHED_TERMS * 4) {
-    await flushFrequencies(deps);
-    const loaded = await frequentTerms(deps.db, CACHED_TERMS);
-    Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });
-  }
+  const cache = await loadFrequencies(deps);
   const batch = new Map<string, number>();
   if (cache.docs < COLD_START_DOCS) {
     for (const a of missing)
@@ -139,6 +132,19 @@ export async function ensureAnalyses(
   if (cache.pendingDocs >= PENDING_DOCS) await flushFrequencies(deps);
   deps.logger?.debug({ analyzed: missing.length }, 'articles analyzed');
   return analyses;
+}
+
+/** The running document frequencies, loaded (or reloaded) from the database when due. */
+export async function loadFrequencies(deps: AnalyzeDeps): Promise<FrequencyCache> {
+  const cache = deps.frequencies;
+  // Counts are kept up to date in memory; reloading only picks up other processes' documents and
+  // trims the map, so it happens when the corpus has doubled (a logarithmic number of times).
+  if (cache.loadedAt < 0 || cache.docs > cache.loadedAt * 2 + 1000 || cache.terms.size > CACHED_TERMS * 4) {
+    await flushFrequencies(deps);
+    const loaded = await frequentTerms(deps.db, CACHED_TERMS);
+    Object.assign(cache, { docs: loaded.docs, terms: loaded.terms, loadedAt: loaded.docs });
+  }
+  return cache;
 }
 
 /**

@@ -4,6 +4,7 @@ import { defaultCorpusPath } from '../demo/load.js';
 import { ERROR_KINDS, type ErrorKind } from '../eval/injection/kinds.js';
 import { type InjectionReport, runInjection } from '../eval/injection/run.js';
 import { startInjectionServer } from '../eval/injection/stand-in.js';
+import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import { AppError } from '../lib/errors.js';
 import { createLogger } from '../lib/log.js';
 import { createLlmWriter } from '../write/llm.js';
@@ -52,7 +53,7 @@ export function addInjectionCommand(evalCommand: Command): void {
       const upstream =
         options.standIn || !config.llmBaseUrl
           ? undefined
-          : { baseUrl: config.llmBaseUrl, apiKey: config.llmApiKey };
+          : { baseUrl: config.llmBaseUrl, apiKey: config.llmApiKey, fetch: guardedFetch(config.fetchAllow) };
       const server = await startInjectionServer(upstream ? { upstream } : {});
       const kinds = options.kinds ?? ERROR_KINDS;
       const progress = startProgress('inject', kinds.length + 1, 'drafts');
@@ -65,6 +66,8 @@ export function addInjectionCommand(evalCommand: Command): void {
           promptTokens: config.llmPromptTokens,
           prompts: loadPrompts(),
           logger,
+          // The harness's own stand-in, on loopback.
+          fetch: guardedFetch(['127.0.0.1']),
         });
         const report = await runInjection(corpus, {
           llm,

@@ -1,9 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createAnalysisPool } from '../analyze/pool.js';
+import { embedderFrom } from '../cluster/embeddings.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
-import { type ClusterEvalReport, evaluateClusters } from '../eval/clusters.js';
+import { type ClusterEvalReport, type ExplainedArticle, evaluateClusters } from '../eval/clusters.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
+import type { ClusterError } from '../eval/metrics.js';
+import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
 import { addFactualityCommand } from './eval-factuality.js';
@@ -27,12 +30,13 @@ export function registerEvalClusters(group: Command): void {
   group
     .command('clusters')
     .description(
-      'cluster labelled articles (interchange .jsonl with a "story" label, a WikiRef folder, or a MultiLing documents.jsonl) in a throw-away database and print B-cubed and pairwise scores',
+      'cluster labelled articles (interchange .jsonl with a "story" label, a WikiRef folder, or a MultiLing or Multi-News events file) in a throw-away database; print B-cubed and pairwise scores, the clusters that mix events and the events that are split',
     )
     .argument('<file>', 'labelled articles')
     .option('--json', 'print the report as JSON')
     .option('--assignments <out>', 'write one {"id", "cluster"} line per article to this file')
     .option('--threshold <n>', 'join threshold (default: the configured clusterThreshold)', parseUnit)
+    .option('--explain <id>', 'print, for the article with this id, the candidate stories and their evidence')
     .action(async (file: string, options: EvalClustersOptions, command: Command): Promise<void> => {
       const { config, logger } = loadBasics(command.optsWithGlobals<GlobalOptions>());
       const settings = clusterSettingsFrom(config);
@@ -46,6 +50,8 @@ export function registerEvalClusters(group: Command): void {
           settings,
           analyzer: analysis.analyze,
           logger,
+          explain: options.explain,
+          embedder: embedderFrom(config, guardedFetch(config.fetchAllow)),
           onProgress: (done) => progress.update(done),
         });
       } finally {
@@ -63,6 +69,7 @@ interface EvalClustersOptions {
   json?: boolean;
   assignments?: string;
   threshold?: number;
+  explain?: string;
 }
 
 function parseUnit(value: string): number {
@@ -79,6 +86,33 @@ function human(r: ClusterEvalReport): string {
     `clusters: ${r.predicted_clusters} predicted, ${r.gold_clusters} gold`,
     `B-cubed:  P ${f(r.bcubed.precision)}  R ${f(r.bcubed.recall)}  F1 ${f(r.bcubed.f1)}`,
     `pairwise: P ${f(r.pairwise.precision)}  R ${f(r.pairwise.recall)}  F1 ${f(r.pairwise.f1)}`,
+    `mixed: ${r.mixed_clusters} predicted clusters mix gold events`,
+    ...r.mixed.map((e) => `  story ${e.id}: ${parts(e)}`),
+    `split: ${r.split_events} gold events are split`,
+    ...r.split.map((e) => `  ${e.id}: ${e.parts.map((p) => `story ${p.id} ×${p.items}`).join(', ')}`),
     `speed: ${r.articles_per_second} articles/s (${r.seconds} s)`,
+    ...(r.explained ? explanation(r.explained) : []),
   ].join('\n');
+}
+
+function parts(e: ClusterError): string {
+  return e.parts.map((p) => `${p.id} ×${p.items}`).join(', ');
+}
+
+function explanation(x: ExplainedArticle): string[] {
+  const f = (n: number) => n.toFixed(3);
+  const lines = [`explain ${x.id} (gold ${x.story}): placed in story ${x.cluster ?? '-'}`];
+  if (x.candidates.length === 0) lines.push('  no candidate story: it started its own');
+  for (const c of x.candidates) {
+    const e = c.evidence;
+    const gold = Object.entries(c.gold)
+      .map(([g, n]) => `${g} ×${n}`)
+      .join(', ');
+    lines.push(
+      `  ${c.chosen ? '→' : ' '} story ${c.key} "${c.title}" (${c.articles} articles; now ${gold || 'merged'})`,
+      `      score ${f(e.score)}  text ${f(e.text)}  names ${f(e.names)}${e.embedding === null ? '' : `  embedding ${f(e.embedding)}`}  hours ${e.hours}${c.veto ? `  veto: ${c.veto}` : ''}`,
+      `      shared names: ${e.shared_names.join(', ') || '-'}; figures: ${e.shared_figures.join(', ') || '-'}`,
+    );
+  }
+  return lines;
 }

@@ -7,7 +7,8 @@ import { analysesForArticles } from '../store/analyses.js';
 import { insertArticles, markDuplicate } from '../store/articles.js';
 import { upsertSourceByKey } from '../store/sources.js';
 import { storyById } from '../store/stories.js';
-import { type ClusterDeps, clusterArticle, clusterArticles, placeAll } from './cluster.js';
+import { type ClusterDeps, clusterArticle, clusterArticles } from './cluster.js';
+import { placeAll } from './place.js';
 import type { ArticleFeatures } from './features.js';
 import { newProfile } from './profile.js';
 import { defaultClusterSettings, isPublishable } from './settings.js';
@@ -210,7 +211,12 @@ describe('clusterArticles', () => {
 });
 
 describe('placeAll', () => {
-  const features = (id: number, terms: Record<string, number>, time: number | null = 0): ArticleFeatures => {
+  const features = (
+    id: number,
+    terms: Record<string, number>,
+    names: string[],
+    time: number | null = 0,
+  ): ArticleFeatures => {
     const norm = Math.sqrt(Object.values(terms).reduce((s, w) => s + w * w, 0));
     return {
       id,
@@ -219,41 +225,86 @@ describe('placeAll', () => {
       time,
       seen: time ?? 0,
       terms: new Map(Object.entries(terms).map(([t, w]) => [t, w / norm])),
-      things: new Set(),
+      names: new Map(names.map((n) => [n, 10])),
+      figures: new Set(),
     };
   };
-
-  it('merges two stories an article fits both of when their centroids converge', () => {
-    const set = new WorkingSet();
-    set.load(1, newProfile(features(1, { sailors: 1, iran: 1, navy: 1 })));
-    set.load(2, newProfile(features(2, { sailors: 1, iran: 1, captured: 1 })));
-    const result = placeAll(
-      set,
-      [features(3, { sailors: 1, iran: 1, navy: 1, captured: 1 })],
-      new Map(),
-      new Map(),
-      {
-        ...defaultClusterSettings,
-        mergeThreshold: 0.6,
-      },
-    );
-    expect(result.assignments).toEqual([{ articleId: 3, key: 1, score: expect.any(Number), created: false }]);
-    expect(result.merges).toEqual([{ from: 2, into: 1 }]);
-    expect(set.stories.get(1)!.profile.articles).toBe(3);
+  // Full reports: more than a headline's ten keywords.
+  const fire = (extra: Record<string, number>) => ({
+    fire: 3,
+    factory: 3,
+    firefighter: 2,
+    blaze: 2,
+    worker: 2,
+    injured: 1,
+    smoke: 1,
+    roof: 1,
+    crew: 1,
+    night: 1,
+    shift: 1,
+    ...extra,
   });
+  const rare = () => 6;
 
-  it('does not merge stories whose centroids differ', () => {
+  it('keeps two fires with different names apart, and puts a report of one with it', () => {
     const set = new WorkingSet();
-    set.load(1, newProfile(features(1, { sailors: 1, iran: 1, navy: 1, gulf: 1 })));
-    set.load(2, newProfile(features(2, { sailors: 1, rescue: 1, storm: 1, ferry: 1 })));
+    set.load(
+      1,
+      newProfile(features(1, fire({ caldmoor: 2, hartwell: 2 }), ['caldmoor', 'hartwell', 'penrose'])),
+    );
     const result = placeAll(
       set,
-      [features(3, { sailors: 1, iran: 1, rescue: 1 })],
+      [
+        features(2, fire({ pellridge: 2, orlan: 2 }), ['pellridge', 'orlan', 'haskel']),
+        features(3, fire({ caldmoor: 2, hartwell: 1 }), ['caldmoor', 'hartwell', 'penrose', 'keel']),
+      ],
       new Map(),
       new Map(),
       defaultClusterSettings,
+      rare,
+    );
+    const [pellridge, caldmoor] = result.assignments;
+    expect(pellridge).toMatchObject({ articleId: 2, created: true });
+    expect(pellridge!.key).not.toBe(1);
+    expect(caldmoor).toMatchObject({ articleId: 3, key: 1, created: false });
+    expect(caldmoor!.evidence.shared_names).toEqual(
+      expect.arrayContaining(['caldmoor', 'hartwell', 'penrose']),
     );
     expect(result.merges).toEqual([]);
+  });
+
+  it('joins two stories that turn out to be one event, the older keeping its identity', () => {
+    const set = new WorkingSet();
+    const names = ['caldmoor', 'hartwell', 'penrose'];
+    set.load(4, newProfile(features(4, fire({ caldmoor: 2 }), names)));
+    set.load(2, newProfile(features(2, fire({ hartwell: 2 }), names)));
+    const result = placeAll(
+      set,
+      [features(5, fire({ caldmoor: 1, hartwell: 1 }), names)],
+      new Map(),
+      new Map(),
+      defaultClusterSettings,
+      rare,
+    );
+    expect(result.merges).toEqual([{ from: 4, into: 2 }]);
+    expect(result.assignments[0]!.key).toBe(2);
+    expect(set.stories.get(2)!.profile.articles).toBe(3);
+  });
+
+  it('leaves stories of different events alone', () => {
+    const set = new WorkingSet();
+    set.load(1, newProfile(features(1, fire({ caldmoor: 2 }), ['caldmoor', 'hartwell'])));
+    set.load(2, newProfile(features(2, fire({ pellridge: 2 }), ['pellridge', 'orlan'])));
+    const result = placeAll(
+      set,
+      [features(3, fire({ caldmoor: 1 }), ['caldmoor', 'hartwell'])],
+      new Map(),
+      new Map(),
+      defaultClusterSettings,
+      rare,
+    );
+    expect(result.merges).toEqual([]);
+    expect(result.assignments[0]!.key).toBe(1);
   });
 });
 

@@ -1,4 +1,6 @@
-import { type AnalyzeDeps, analyzeAhead, ensureAnalyses } from '../analyze/run.js';
+import { BACKGROUND_DOCS, backgroundFrequencies } from '../analyze/background.js';
+import { idf } from '../analyze/keywords.js';
+import { type AnalyzeDeps, analyzeAhead, ensureAnalyses, loadFrequencies } from '../analyze/run.js';
 import type { Logger } from '../lib/log.js';
 import {
   articlesForClustering,
@@ -8,10 +10,12 @@ import {
 } from '../store/clusters.js';
 import type { Executor } from '../store/db.js';
 import { separatedPairs } from '../store/review.js';
-import { type ArticleFeatures, featuresOf, lookupTerms } from './features.js';
-import { flushBatch } from './flush.js';
-import { addToProfile, hoursApart, mergeProfiles, newProfile, profileCosine, similarity } from './profile.js';
+import { articleEmbeddings, type Embedder } from './embeddings.js';
+import { type ArticleFeatures, featuresOf, lookupTerms, type Rarity } from './features.js';
+import { type FlushedBatch, flushBatch } from './flush.js';
+import { placeAll } from './place.js';
 import type { ClusterSettings } from './settings.js';
+import type { Assignment } from './types.js';
 import { WorkingSet } from './working-set.js';
 
 /** What clustering needs: the database, settings and the analysis frequency cache. */
@@ -19,25 +23,11 @@ export interface ClusterDeps extends AnalyzeDeps {
   db: Executor;
   settings: ClusterSettings;
   logger?: Logger;
+  /** The optional embeddings endpoint; without it clustering runs offline. */
+  embedder?: Embedder;
 }
 
-/** Where one article went. */
-export interface Assignment {
-  articleId: number;
-  storyId: number;
-  score: number;
-  /** The article started the story. */
-  created: boolean;
-}
-
-/** Where each article of a batch went, keyed by working-set story keys until flushed. */
-export interface BatchResult {
-  assignments: { articleId: number; key: number; score: number; created: boolean }[];
-  /** Stories already in the database that merged into another (from → into, working-set keys). */
-  merges: { from: number; into: number }[];
-}
-
-const CANDIDATES_PER_ARTICLE = 30;
+const CANDIDATES_PER_ARTICLE = 15;
 
 /** Places one article in a story (analyzing it first if needed); see clusterArticles. */
 export async function clusterArticle(deps: ClusterDeps, articleId: number): Promise<Assignment | undefined> {
@@ -45,15 +35,20 @@ export async function clusterArticle(deps: ClusterDeps, articleId: number): Prom
 }
 
 /**
- * Places articles, in the given order, each in the story it fits best above the threshold or in a
- * new one; merges two stories when an article fits both and their centroids have converged; a
- * duplicate joins its original's story. Analyzes articles that have no analysis yet. Candidates
- * come from the story index within the time window, so the cost does not grow with the archive.
+ * Places articles, in the given order, each in the story whose evidence it clears (see placeAll)
+ * or in a new one; a duplicate joins its original's story. Analyzes articles that have no analysis
+ * yet. Candidates come from the story index within the time window, so the cost does not grow
+ * with the archive.
  */
 export async function clusterArticles(
   deps: ClusterDeps,
   articleIds: readonly number[],
-  options: { next?: readonly number[] } = {},
+  options: {
+    next?: readonly number[];
+    /** Articles whose candidate stories and evidence to report (for `eval clusters --explain`). */
+    explain?: ReadonlySet<number>;
+    onExplain?: (explained: FlushedBatch['explained']) => void;
+  } = {},
 ): Promise<Assignment[]> {
   const rows = await articlesForClustering(deps.db, articleIds);
   if (rows.length === 0) return [];
@@ -61,7 +56,13 @@ export async function clusterArticles(
   // The batch the caller clusters next is analyzed on the threads while this one is placed and stored.
   if (options.next?.length && deps.analyzer && deps.ahead)
     analyzeAhead(deps, await articlesForClustering(deps.db, options.next));
-  const features = rows.map((r) => featuresOf(r, analyses.get(r.id)!));
+  await loadFrequencies(deps);
+  const rarity = rarityOf(deps);
+  const embeddings = await articleEmbeddings(deps, rows);
+  const features = rows.map((r) => ({
+    ...featuresOf(r, analyses.get(r.id)!, rarity),
+    embedding: embeddings.get(r.id),
+  }));
   const set = await loadWorkingSet(deps, features);
   const originals = await storiesOfArticles(
     deps.db,
@@ -72,11 +73,39 @@ export async function clusterArticles(
   for (const [id, profile] of await storyProfiles(deps.db, unseen)) set.load(id, profile);
   for (const [a, b] of await separatedPairs(deps.db, [...set.stories.keys()])) set.keepApart(a, b);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
-  const result = placeAll(set, features, duplicateOf, originals, deps.settings);
+  const result = placeAll(set, features, duplicateOf, originals, deps.settings, rarity, options.explain);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
+  if (placed.explained.length > 0) options.onExplain?.(placed.explained);
   deps.logger?.debug({ articles: rows.length, stories: set.stories.size }, 'articles clustered');
-  return placed;
+  return placed.assignments;
 }
+
+/**
+ * How rare a word is among the archive's articles: what weighs a shared name. English at large
+ * counts as much as the archive (within bounds), so a young archive still knows that "Lowmoor" is
+ * rare and an old one knows which names its own stories wear out.
+ */
+export function rarityOf(deps: Pick<AnalyzeDeps, 'frequencies'>): Rarity {
+  const cache = deps.frequencies;
+  const background = backgroundFrequencies();
+  const scale = Math.min(BACKGROUND_DOCS, Math.max(MIN_BACKGROUND_DOCS, cache.docs)) / background.docs;
+  const df = {
+    docs: cache.docs + background.docs * scale,
+    get: (term: string) => (cache.terms.get(term) ?? 0) + (background.terms.get(term) ?? 0) * scale,
+  };
+  // Asked for the same names again and again within a batch: each is worked out once.
+  const known = new Map<string, number>();
+  return (term) => {
+    let r = known.get(term);
+    if (r === undefined) {
+      r = idf(df, term);
+      known.set(term, r);
+    }
+    return r;
+  };
+}
+
+const MIN_BACKGROUND_DOCS = 200;
 
 async function loadWorkingSet(deps: ClusterDeps, features: ArticleFeatures[]): Promise<WorkingSet> {
   const set = new WorkingSet();
@@ -95,100 +124,4 @@ async function loadWorkingSet(deps: ClusterDeps, features: ArticleFeatures[]): P
   );
   for (const [id, profile] of profiles) set.load(id, profile);
   return set;
-}
-
-/** Decides every article of the batch in memory (pure apart from the working set it updates). */
-export function placeAll(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  duplicateOf: Map<number, number | null>,
-  originals: Map<number, number>,
-  settings: ClusterSettings,
-): BatchResult {
-  const result: BatchResult = { assignments: [], merges: [] };
-  const inBatch = new Map<number, number>();
-  for (const article of features) {
-    const original = duplicateOf.get(article.id);
-    const known = original ? (inBatch.get(original) ?? originals.get(original)) : undefined;
-    const home = known !== undefined ? set.resolve(known) : undefined;
-    if (home !== undefined && set.stories.has(home)) {
-      set.update(home, addToProfile(set.stories.get(home)!.profile, article));
-      result.assignments.push({ articleId: article.id, key: home, score: 1, created: false });
-      inBatch.set(article.id, home);
-      continue;
-    }
-    const scored = score(set, article, settings);
-    const best = scored[0];
-    const bar = joinThreshold(article, settings.threshold);
-    if (!best || best.score < bar) {
-      const key = set.create(newProfile(article));
-      result.assignments.push({ articleId: article.id, key, score: 1, created: true });
-      inBatch.set(article.id, key);
-      continue;
-    }
-    set.update(best.key, addToProfile(set.stories.get(best.key)!.profile, article));
-    result.assignments.push({ articleId: article.id, key: best.key, score: best.score, created: false });
-    inBatch.set(article.id, best.key);
-    for (const other of scored.slice(1)) {
-      if (other.score < bar) break;
-      mergeIfConverged(set, set.resolve(best.key), set.resolve(other.key), settings, result);
-    }
-  }
-  for (const a of result.assignments) a.key = set.resolve(a.key);
-  return result;
-}
-
-// Cosines between texts of many terms run lower than between headlines of a few: a full article
-// (30 keywords) needs half the similarity a headline (10 keywords or fewer) needs.
-const HEADLINE_TERMS = 10;
-
-/** The similarity an article needs to join a story: the threshold, scaled down for long texts. */
-export function joinThreshold(article: ArticleFeatures, threshold: number): number {
-  const scale = Math.min(1, Math.max(0.5, HEADLINE_TERMS / Math.max(1, article.terms.size)));
-  return threshold * scale;
-}
-
-function score(
-  set: WorkingSet,
-  article: ArticleFeatures,
-  settings: ClusterSettings,
-): { key: number; score: number }[] {
-  const weights = { text: settings.textWeight, halfLifeHours: settings.halfLifeHours };
-  const out: { key: number; score: number }[] = [];
-  for (const key of set.candidates(lookupTerms(article), CANDIDATES_PER_ARTICLE)) {
-    const profile = set.stories.get(key)!.profile;
-    if (hoursApart(article.time, profile) > settings.windowHours) continue;
-    out.push({ key, score: similarity(article, profile, weights) });
-  }
-  return out.sort((a, b) => b.score - a.score || b.key - a.key);
-}
-
-function mergeIfConverged(
-  set: WorkingSet,
-  keep: number,
-  other: number,
-  settings: ClusterSettings,
-  result: BatchResult,
-): void {
-  const a = set.stories.get(keep)!;
-  const b = set.stories.get(other)!;
-  if (
-    keep === other ||
-    b.mergedInto !== undefined ||
-    set.isApart(keep, other) ||
-    profileCosine(a.profile, b.profile) < settings.mergeThreshold
-  )
-    return;
-  // The older story (a database id, or the earlier placeholder) keeps its identity and slug.
-  const [into, from] = rank(a.key, b.key);
-  set.update(into, mergeProfiles(set.stories.get(into)!.profile, set.stories.get(from)!.profile));
-  set.retire(from, into);
-  if (from > 0) result.merges.push({ from, into });
-}
-
-function rank(x: number, y: number): [number, number] {
-  if (x > 0 && y > 0) return x < y ? [x, y] : [y, x];
-  if (x > 0) return [x, y];
-  if (y > 0) return [y, x];
-  return x > y ? [x, y] : [y, x];
 }

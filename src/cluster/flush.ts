@@ -6,13 +6,19 @@ import {
   saveStoryIndex,
 } from '../store/clusters.js';
 import type { Executor } from '../store/db.js';
-import type { Assignment, BatchResult } from './cluster.js';
 import { postingTerms } from './profile.js';
 import { slugify } from './slug.js';
+import type { Assignment, BatchResult } from './types.js';
 import type { WorkingSet } from './working-set.js';
 
+/** A flushed batch: where each article went, and the candidates of the articles asked about, by story id. */
+export interface FlushedBatch {
+  assignments: Assignment[];
+  explained: BatchResult['explained'];
+}
+
 /** Writes a decided batch: new stories, profiles and postings, assignments, merges, counts. */
-export async function flushBatch(db: Executor, set: WorkingSet, result: BatchResult): Promise<Assignment[]> {
+export async function flushBatch(db: Executor, set: WorkingSet, result: BatchResult): Promise<FlushedBatch> {
   const created = [...set.stories.values()].filter((e) => e.key < 0 && e.mergedInto === undefined);
   const ids = await insertStoriesWithSlugs(
     db,
@@ -40,11 +46,16 @@ export async function flushBatch(db: Executor, set: WorkingSet, result: BatchRes
     storyId: real(a.key),
     score: a.score,
     created: a.created,
+    evidence: a.evidence,
   }));
   await assignArticles(db, assignments);
   for (const m of result.merges) await mergeStoryInto(db, m.from, real(set.resolve(m.into)));
   await refreshStoriesCounts(db, [
     ...new Set([...assignments.map((a) => a.storyId), ...result.merges.map((m) => m.from)]),
   ]);
-  return assignments;
+  const explained = result.explained.map((e) => ({
+    articleId: e.articleId,
+    candidates: e.candidates.map((c) => ({ ...c, key: real(c.key) })),
+  }));
+  return { assignments, explained };
 }

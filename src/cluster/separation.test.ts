@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { placeAll } from './cluster.js';
+import { placeAll } from './place.js';
 import type { ArticleFeatures } from './features.js';
 import { newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
 import { WorkingSet } from './working-set.js';
 
 // An editor's split keeps two stories apart: the merge the clusterer would otherwise make is skipped.
-const features = (id: number, terms: Record<string, number>): ArticleFeatures => {
+const features = (
+  id: number,
+  terms: Record<string, number>,
+  names = ['caldmoor', 'hartwell'],
+): ArticleFeatures => {
   const norm = Math.sqrt(Object.values(terms).reduce((a, w) => a + w * w, 0));
   return {
     id,
@@ -15,7 +19,8 @@ const features = (id: number, terms: Record<string, number>): ArticleFeatures =>
     time: null,
     seen: 0,
     terms: new Map(Object.entries(terms).map(([t, w]) => [t, w / norm])),
-    things: new Set(),
+    names: new Map(names.map((n) => [n, 10])),
+    figures: new Set(),
   };
 };
 
@@ -26,16 +31,16 @@ function converging(): WorkingSet {
   return set;
 }
 const bridge = [features(3, { sailors: 1, iran: 1, navy: 1, captured: 1 })];
-const settings = { ...defaultClusterSettings, mergeThreshold: 0.6 };
+const settings = defaultClusterSettings;
 
 describe('stories an editor split apart', () => {
   it('merge without a separation, and stay apart with one', () => {
-    expect(placeAll(converging(), bridge, new Map(), new Map(), settings).merges).toEqual([
+    expect(placeAll(converging(), bridge, new Map(), new Map(), settings, () => 6).merges).toEqual([
       { from: 2, into: 1 },
     ]);
     const set = converging();
     set.keepApart(2, 1);
-    const result = placeAll(set, bridge, new Map(), new Map(), settings);
+    const result = placeAll(set, bridge, new Map(), new Map(), settings, () => 6);
     expect(result.merges).toEqual([]);
     expect(result.assignments).toHaveLength(1);
   });
@@ -47,6 +52,6 @@ describe('stories an editor split apart', () => {
     set.retire(7, 1);
     expect(set.isApart(1, 2)).toBe(true);
     expect(set.isApart(2, 1)).toBe(true);
-    expect(placeAll(set, bridge, new Map(), new Map(), settings).merges).toEqual([]);
+    expect(placeAll(set, bridge, new Map(), new Map(), settings, () => 6).merges).toEqual([]);
   });
 });

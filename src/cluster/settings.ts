@@ -18,13 +18,13 @@ export interface ClusterSettings {
   minPublishers: number;
 }
 
-/** Defaults measured on UCI headlines, WikiRef and the MultiLing events (see the eval command). */
+/** Defaults measured on the dev sets: UCI headlines, Multi-News, the demo and the test newsroom (see the eval command). */
 export const defaultClusterSettings: ClusterSettings = {
-  threshold: 0.15,
-  mergeThreshold: 0.5,
-  windowHours: 96,
-  halfLifeHours: 12,
-  textWeight: 0.7,
+  threshold: 0.25,
+  mergeThreshold: 0.3,
+  windowHours: 168,
+  halfLifeHours: 4,
+  textWeight: 0.6,
   minArticles: 2,
   minPublishers: 2,
 };

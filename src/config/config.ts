@@ -24,11 +24,11 @@ export const configSchema = z.object({
   contactUrl: z.url().default('https://github.com/newsloom/newsloom'),
   ...discussSettings(),
   ...metricsAccessSettings(),
-  clusterThreshold: z.number().min(0).max(1).default(0.15),
-  clusterMergeThreshold: z.number().min(0).max(1).default(0.5),
-  clusterWindowHours: z.number().positive().default(96),
-  clusterHalfLifeHours: z.number().positive().default(12),
-  clusterTextWeight: z.number().min(0).max(1).default(0.7),
+  clusterThreshold: z.number().min(0).max(1).default(0.25),
+  clusterMergeThreshold: z.number().min(0).max(1).default(0.3),
+  clusterWindowHours: z.number().positive().default(168),
+  clusterHalfLifeHours: z.number().positive().default(4),
+  clusterTextWeight: z.number().min(0).max(1).default(0.6),
   storyMinArticles: z.number().int().min(1).default(2),
   storyMinPublishers: z.number().int().min(1).default(2),
   /** auto: publish versions whose quotes and figures verify (after dropping failing sentences); review: hold every version. */
@@ -43,6 +43,10 @@ export const configSchema = z.object({
   llmMaxRetries: z.number().int().min(0).max(10).default(2),
   /** Prompt budget in tokens for the numbered source passages. */
   llmPromptTokens: z.number().int().min(500).max(200_000).default(6000),
+  /** An OpenAI-compatible `/v1/embeddings` endpoint whose article embeddings add to the clustering evidence. */
+  embeddingsBaseUrl: z.url().optional(),
+  embeddingsModel: z.string().min(1).optional(),
+  embeddingsApiKey: z.string().min(1).optional(),
   /** Seconds a story waits after its last new article before it is rewritten (a burst makes one version). */
   writeDebounce: z.number().min(0).max(86_400).default(120),
   /** Hosts, IPs or CIDRs the fetcher may reach although they are not public (SSRF guard exceptions). */
@@ -188,6 +192,9 @@ const ENV_KEYS: Record<string, keyof ConfigInput> = {
   NEWSLOOM_LLM_TIMEOUT: 'llmTimeout',
   NEWSLOOM_LLM_MAX_RETRIES: 'llmMaxRetries',
   NEWSLOOM_LLM_PROMPT_TOKENS: 'llmPromptTokens',
+  NEWSLOOM_EMBEDDINGS_BASE_URL: 'embeddingsBaseUrl',
+  NEWSLOOM_EMBEDDINGS_MODEL: 'embeddingsModel',
+  NEWSLOOM_EMBEDDINGS_API_KEY: 'embeddingsApiKey',
   NEWSLOOM_WRITE_DEBOUNCE: 'writeDebounce',
   NEWSLOOM_FETCH_ALLOW: 'fetchAllow',
   NEWSLOOM_FETCH_MAX_BYTES: 'fetchMaxBytes',

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 import type { ArticleAnalysis } from '../analyze/types.js';
+import type { PlacementEvidence } from '../cluster/types.js';
 
 import type { CreatedAt, Timestamp, UpdatedAt } from './columns.js';
 import type {
@@ -113,6 +114,16 @@ export interface StoryArticlesTable {
   score: number;
   assigned_by: Generated<string>;
   assigned_at: UpdatedAt;
+  /** What the clusterer weighed when it placed the article (null for editors' moves and older rows). */
+  evidence: ColumnType<PlacementEvidence | null, string | null | undefined, string | null>;
+}
+
+/** One article's embedding from the embeddings endpoint, stored once. */
+export interface ArticleEmbeddingsTable {
+  article_id: number;
+  model: string;
+  embedding: JSONColumnType<number[], string, string>;
+  created_at: Generated<Date>;
 }
 
 /** Structured story body: sections of sentences, each with its citations. */
@@ -195,15 +206,21 @@ export interface TermFrequenciesTable {
 export interface StoryProfile {
   /** Summed keyword weights of the story's articles (the heaviest terms only). */
   terms: Record<string, number>;
-  /** Entity key → number of articles naming it. */
+  /** Name word, or figure ("#…"), → number of articles naming it. */
   entities: Record<string, number>;
   articles: number;
+  /** How many of the articles are headlines (a few keywords); absent in older profiles. */
+  headlines?: number;
   /** Epoch ms of the earliest and latest dated article; null when none is dated. */
   first: number | null;
   last: number | null;
   /** Epoch ms of the latest article by publication or fetch time: what the index window reads. */
   seen: number;
   title: string;
+  /** Mean of the articles' embeddings, unit length, when an embeddings endpoint is configured. */
+  embedding?: number[];
+  /** Articles of the story with an embedding (what the mean is over). */
+  embedded?: number;
 }
 
 export interface StoryProfilesTable {
@@ -262,6 +279,7 @@ export interface DB {
   articles: ArticlesTable;
   stories: StoriesTable;
   story_articles: StoryArticlesTable;
+  article_embeddings: ArticleEmbeddingsTable;
   story_versions: StoryVersionsTable;
   users: UsersTable;
   sessions: SessionsTable;

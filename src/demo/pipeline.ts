@@ -9,9 +9,11 @@ import type { Executor } from '../store/db.js';
 import { indexAllPendingArticles } from '../store/search-index.js';
 import { storyById } from '../store/stories.js';
 
+const DEMO_BATCH = 200;
+
 /**
  * The pipeline the demo corpus goes through after import: articles are clustered in the order they
- * were published (as if they had arrived live), then every story with enough coverage is written,
+ * were published, then every story with enough coverage is written,
  * verified and published by the same writeStory the jobs call.
  */
 export function demoPipeline({
@@ -33,8 +35,12 @@ export function demoPipeline({
     const settings = clusterSettingsFrom(config);
     const deps = { db, settings, logger, frequencies: newFrequencyCache() };
     const storyIds = new Set<number>();
-    for (const article of articles) {
-      for (const assignment of await clusterArticles(deps, [article.id])) storyIds.add(assignment.storyId);
+    // In batches, as a pipeline pass clusters them: the names' rarity is then counted over the
+    // batch, where one article at a time would see every name of the first few as rare.
+    const ids = articles.map((a) => a.id);
+    for (let i = 0; i < ids.length; i += DEMO_BATCH) {
+      for (const assignment of await clusterArticles(deps, ids.slice(i, i + DEMO_BATCH)))
+        storyIds.add(assignment.storyId);
     }
     let published = 0;
     for (const storyId of storyIds) {

@@ -11,8 +11,8 @@ export interface LabelledArticle {
 
 /**
  * Reads an evaluation set: an interchange .jsonl file (gold label in `story`), a WikiRef folder of
- * cp1252 .txt files (first line headline, label = file-name prefix), or a MultiLing documents.jsonl
- * (one event per line; label = the event). The label is split off here and never stored.
+ * cp1252 .txt files (first line headline, label = file-name prefix), or a MultiLing or Multi-News
+ * events file (one event per line; label = the event). The label is split off here and never stored.
  */
 export function readLabelledArticles(file: string): LabelledArticle[] {
   let stat: ReturnType<typeof statSync>;
@@ -33,7 +33,7 @@ export function readLabelledArticles(file: string): LabelledArticle[] {
     } catch (cause) {
       throw new AppError('invalid_input', `${file} line ${i + 1}: invalid JSON`, { cause });
     }
-    if (Array.isArray(value.documents)) out.push(...fromMultiLing(value));
+    if (Array.isArray(value.documents)) out.push(...fromEvent(value, i + 1));
     else out.push(fromInterchange(value, i + 1));
   }
   return out;
@@ -48,14 +48,25 @@ function fromInterchange(value: Record<string, unknown>, line: number): Labelled
   return { article: { ...article, id }, story: String(story) };
 }
 
-function fromMultiLing(value: Record<string, unknown>): LabelledArticle[] {
-  const event = String(value.instance_id ?? 'event');
-  const documents = value.documents as { filename?: string; text: string[] }[];
+/**
+ * One event per line: MultiLing documents carry their text as lines (the first is the headline),
+ * Multi-News documents as `{id, title, text}`. Each document gets an outlet of its own.
+ */
+function fromEvent(value: Record<string, unknown>, line: number): LabelledArticle[] {
+  const event = String(value.instance_id ?? `event-${line}`);
+  const documents = value.documents as {
+    id?: string;
+    filename?: string;
+    title?: string;
+    text: string[] | string;
+  }[];
   return documents.map((doc, i) => {
-    const [title = '', ...rest] = doc.text;
-    const id = doc.filename ?? `${event}-${i}`;
+    const id = doc.filename ?? doc.id ?? `${event}-${i}`;
+    const [title = '', ...rest] = Array.isArray(doc.text) ? doc.text : [doc.title ?? '', doc.text];
+    const text = rest.join('\n');
+    const outlet = doc.filename ? `wikinews-${id}` : `multinews-${id}`;
     return {
-      article: { id, title, text: rest.join('\n'), source: { name: `wikinews-${id}` }, language: 'en' },
+      article: { id, title: title || text.slice(0, 80), text, source: { name: outlet }, language: 'en' },
       story: event,
     };
   });

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { evaldataPath } from '../../test/evaldata.js';
 import { main } from '../cli/main.js';
+import { evaldataPath } from '../../test/evaldata.js';
 import { readLabelledArticles } from './clusters-input.js';
 
 const TINY = path.join(import.meta.dirname, 'testdata/tiny.jsonl');
@@ -69,6 +69,31 @@ describe('newsloom eval clusters', () => {
     }
   }, 300_000);
 
+  it('prints mixed clusters and split events, and explains one article’s placement', async () => {
+    const out: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      out.push(String(chunk));
+      return true;
+    });
+    const file = path.join(import.meta.dirname, 'testdata/newsroom.jsonl');
+    const id = 'cw-safety-authority-chief-resigns';
+    expect(await main(['node', 'newsloom', 'eval', 'clusters', file, '--explain', id])).toBe(0);
+    write.mockRestore();
+    const text = out.join('');
+    expect(text).toMatch(/^mixed: 0 predicted clusters mix gold events$/m);
+    expect(text).toMatch(/^split: \d+ gold events are split$/m);
+    expect(text).toContain(`explain ${id} (gold caldmoor-mill): placed in story`);
+    // The chosen story is the mill fire's, for the names the resignation keeps.
+    expect(text).toMatch(/→ story \d+ .*caldmoor-mill ×\d+/);
+    expect(text).toMatch(/shared names: .*vos/);
+  }, 180_000);
+
+  it('refuses to explain an article the file does not hold', async () => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['node', 'newsloom', 'eval', 'clusters', TINY, '--explain', 'nope'])).toBe(1);
+    expect(String(err.mock.calls[0]?.[0])).toMatch(/no article "nope"/);
+  });
+
   it('fails with one line when the file has no gold labels', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'eval-')), 'x.jsonl');
@@ -91,6 +116,11 @@ describe('readLabelledArticles', () => {
     expect(new Set(wikiref.map((r) => r.story)).size).toBe(16);
     expect(wikiref.find((r) => r.article.id === 'ParisAttacks2015 (1).txt')?.story).toBe('ParisAttacks2015');
     expect(wikiref.some((r) => String(r.article.text).includes('\uFFFD'))).toBe(false);
+    const multinews = readLabelledArticles(evaldataPath('summarization/multinews/dev.jsonl'));
+    expect(multinews).toHaveLength(642);
+    expect(new Set(multinews.map((r) => r.story)).size).toBe(236);
+    expect(multinews[0]).toMatchObject({ story: 'mnv000', article: { id: 'mnv000-0' } });
+    expect(multinews.every((r) => String(r.article.title).length > 0)).toBe(true);
     const multiling = readLabelledArticles(evaldataPath('summarization/multiling2011/documents.jsonl'));
     expect(multiling).toHaveLength(30);
     expect(new Set(multiling.map((r) => r.story))).toEqual(new Set(['M000', 'M001', 'M002']));

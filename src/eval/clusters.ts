@@ -4,14 +4,18 @@ import type { Kysely } from 'kysely';
 import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
 import { clusterArticles } from '../cluster/cluster.js';
+import type { Embedder } from '../cluster/embeddings.js';
+import type { FlushedBatch } from '../cluster/flush.js';
 import type { ClusterSettings } from '../cluster/settings.js';
+import type { ExplainedCandidate } from '../cluster/types.js';
 import { wrapPglite } from '../db/connect.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { importArticles } from '../ingest/import.js';
+import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
-import { assignmentsOf } from '../store/clusters.js';
+import { articlesInArrivalOrder, assignmentsOf } from '../store/clusters.js';
 import type { LabelledArticle } from './clusters-input.js';
-import { type ClusterScores, scoreClusters } from './metrics.js';
+import { type ClusterError, type ClusterScores, clusterErrors, scoreClusters } from './metrics.js';
 
 /** What `eval clusters` reports. */
 export interface ClusterEvalReport extends ClusterScores {
@@ -20,7 +24,25 @@ export interface ClusterEvalReport extends ClusterScores {
   skipped: number;
   seconds: number;
   articles_per_second: number;
+  /** Predicted clusters that hold more than one gold event, and gold events spread over clusters. */
+  mixed_clusters: number;
+  split_events: number;
+  /** The largest of each, cluster ids named by their gold labels' share ("story 12: a ×5, b ×2"). */
+  mixed: ClusterError[];
+  split: ClusterError[];
+  /** For `--explain`: the article's candidate stories when it was placed, with their evidence. */
+  explained?: ExplainedArticle;
 }
+
+/** One article's placement, told: the candidates it was weighed against and the story it went to. */
+export interface ExplainedArticle {
+  id: string;
+  story: string;
+  cluster: string | null;
+  candidates: (ExplainedCandidate & { gold: Record<string, number> })[];
+}
+
+const SHOWN_ERRORS = 10;
 
 export interface ClusterEvalOptions {
   settings: ClusterSettings;
@@ -29,6 +51,10 @@ export interface ClusterEvalOptions {
   batchSize?: number;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
+  /** The embeddings endpoint, when one is configured. */
+  embedder?: Embedder;
+  /** The id (as in the file) of an article whose placement to explain. */
+  explain?: string;
 }
 
 /**
@@ -46,12 +72,11 @@ export async function evaluateClusters(
     await migrateToLatest(database.db as Kysely<unknown>);
     const lines = labelled.map((l) => `${JSON.stringify(l.article)}\n`);
     await importArticles(database.db, Readable.from(lines), { batchSize: 1000 });
-    const rows = await database.db
-      .selectFrom('articles')
-      .select(['id', 'external_id'])
-      .orderBy((eb) => eb.fn.coalesce('published_at', 'fetched_at'))
-      .orderBy('id')
-      .execute();
+    const rows = await articlesInArrivalOrder(database.db);
+    const watched = rows.find((r) => r.external_id === options.explain);
+    if (options.explain !== undefined && !watched)
+      throw new AppError('not_found', `no article "${options.explain}" in the file`);
+    let explained: FlushedBatch['explained'][number] | undefined;
     const started = performance.now();
     const batchSize = options.batchSize ?? 200;
     const deps = {
@@ -59,6 +84,7 @@ export async function evaluateClusters(
       settings: options.settings,
       frequencies: newFrequencyCache(),
       analyzer: options.analyzer,
+      embedder: options.embedder,
       ahead: new Map(),
       logger: options.logger,
     };
@@ -66,6 +92,10 @@ export async function evaluateClusters(
     for (let i = 0; i < ids.length; i += batchSize) {
       await clusterArticles(deps, ids.slice(i, i + batchSize), {
         next: ids.slice(i + batchSize, i + 2 * batchSize),
+        explain: watched ? new Set([watched.id]) : undefined,
+        onExplain: ([e]) => {
+          explained = e;
+        },
       });
       options.onProgress?.(Math.min(i + batchSize, rows.length), rows.length);
     }
@@ -82,17 +112,44 @@ export async function evaluateClusters(
     const predicted = new Map(assignments.map((a) => [a.id, a.cluster]));
     const gold = new Map(labelled.map((l) => [l.article.id, l.story]));
     const scores = scoreClusters(predicted, gold);
-    return {
-      report: {
-        ...scores,
-        articles: labelled.length,
-        skipped: labelled.length - rows.length,
-        seconds: Math.round(seconds * 100) / 100,
-        articles_per_second: Math.round(rows.length / seconds),
-      },
-      assignments,
+    const errors = clusterErrors(predicted, gold);
+    const report: ClusterEvalReport = {
+      ...scores,
+      articles: labelled.length,
+      skipped: labelled.length - rows.length,
+      seconds: Math.round(seconds * 100) / 100,
+      articles_per_second: Math.round(rows.length / seconds),
+      mixed_clusters: errors.mixed.length,
+      split_events: errors.split.length,
+      mixed: errors.mixed.slice(0, SHOWN_ERRORS),
+      split: errors.split.slice(0, SHOWN_ERRORS),
     };
+    if (watched && options.explain !== undefined)
+      report.explained = explainedArticle(options.explain, explained, predicted, gold);
+    return { report, assignments };
   } finally {
     await database.close();
   }
+}
+
+/** The explained article with each candidate story's gold make-up (as it ended up). */
+function explainedArticle(
+  id: string,
+  explained: FlushedBatch['explained'][number] | undefined,
+  predicted: ReadonlyMap<string, string>,
+  gold: ReadonlyMap<string, string>,
+): ExplainedArticle {
+  const makeUp = new Map<string, Record<string, number>>();
+  for (const [item, cluster] of predicted) {
+    const label = gold.get(item) ?? '?';
+    const counts = makeUp.get(cluster) ?? {};
+    counts[label] = (counts[label] ?? 0) + 1;
+    makeUp.set(cluster, counts);
+  }
+  return {
+    id,
+    story: gold.get(id) ?? '?',
+    cluster: predicted.get(id) ?? null,
+    candidates: (explained?.candidates ?? []).map((c) => ({ ...c, gold: makeUp.get(String(c.key)) ?? {} })),
+  };
 }

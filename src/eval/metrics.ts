@@ -68,3 +68,45 @@ export function scoreClusters(
 function pairs(n: number): number {
   return (n * (n - 1)) / 2;
 }
+
+/** A predicted cluster that holds more than one gold event, or a gold event spread over clusters. */
+export interface ClusterError {
+  /** The predicted cluster (mixed) or the gold event (split). */
+  id: string;
+  /** How many items of it fall in each gold event (mixed) or predicted cluster (split), largest first. */
+  parts: { id: string; items: number }[];
+}
+
+/** The predicted clusters that mix gold events and the gold events that are split, largest first. */
+export function clusterErrors(
+  predicted: ReadonlyMap<string, string>,
+  gold: ReadonlyMap<string, string>,
+): { mixed: ClusterError[]; split: ClusterError[] } {
+  const byCluster = new Map<string, Map<string, number>>();
+  const byLabel = new Map<string, Map<string, number>>();
+  for (const [item, label] of gold) {
+    const cluster = predicted.get(item);
+    if (cluster === undefined) continue;
+    bump(byCluster, cluster, label);
+    bump(byLabel, label, cluster);
+  }
+  const errors = (groups: Map<string, Map<string, number>>): ClusterError[] =>
+    [...groups]
+      .filter(([, parts]) => parts.size > 1)
+      .map(([id, parts]) => ({
+        id,
+        parts: [...parts].map(([p, items]) => ({ id: p, items })).sort((a, b) => b.items - a.items),
+      }))
+      .sort((a, b) => total(b) - total(a) || (a.id < b.id ? -1 : 1));
+  return { mixed: errors(byCluster), split: errors(byLabel) };
+}
+
+function bump(groups: Map<string, Map<string, number>>, group: string, part: string): void {
+  const parts = groups.get(group) ?? new Map<string, number>();
+  groups.set(group, parts);
+  parts.set(part, (parts.get(part) ?? 0) + 1);
+}
+
+function total(e: ClusterError): number {
+  return e.parts.reduce((n, p) => n + p.items, 0);
+}

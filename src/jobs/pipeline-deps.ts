@@ -2,6 +2,7 @@ import { createSettingsService, type SettingsService } from '../admin/settings.j
 import type { TextAnalyzer } from '../analyze/pool.js';
 import { newFrequencyCache } from '../analyze/run.js';
 import { storedSecretsBox } from '../auth/auth-secret.js';
+import { embedderFrom } from '../cluster/embeddings.js';
 import { clusterSettingsFrom } from '../cluster/settings.js';
 import type { Config } from '../config/config.js';
 import type { Database } from '../db/connect.js';
@@ -36,6 +37,7 @@ export function buildPipelineDeps(
       },
       frequencies: newFrequencyCache(),
       analyzer: shared.analyzer,
+      embedder: embedderFrom(config, guardedFetch(config.fetchAllow)),
       ahead: new Map(),
       logger,
     },

@@ -7,6 +7,7 @@ import { insertArticles } from './articles.js';
 import {
   articlesForClustering,
   assignArticles,
+  articlesInArrivalOrder,
   assignmentsOf,
   candidateStories,
   insertStoriesWithSlugs,
@@ -14,8 +15,10 @@ import {
   refreshStoriesCounts,
   saveStoryIndex,
   storiesOfArticles,
+  storyPlacements,
   storyProfiles,
 } from './clusters.js';
+import { embeddingsOf, saveEmbeddings } from './embeddings.js';
 import { upsertSourceByKey } from './sources.js';
 import { storyById } from './stories.js';
 
@@ -126,6 +129,52 @@ export function clustersContract(engine: Engine): void {
       ]);
       expect(await candidateStories(db, ['sailors'], since, 10)).toEqual([]);
       expect((await storyProfiles(db, [recent!, 999_999])).get(recent!)?.title).toBe('Recent 2');
+    });
+
+    it('keeps the evidence of each placement and lists articles in arrival order', async () => {
+      const db = database.db;
+      const t = new Date('2026-01-30T10:00:00Z');
+      const [story] = await insertStoriesWithSlugs(db, [{ slug: 'evidence', title: 'E', first: t, last: t }]);
+      const evidence = {
+        score: 0.41,
+        text: 0.5,
+        names: 0.6,
+        shared_names: ['caldmoor'],
+        shared_figures: ['#count:workers:340'],
+        embedding: null,
+        hours: 3,
+        reason: 'joined' as const,
+      };
+      await assignArticles(db, [
+        { storyId: story!, articleId: ids[0]!, score: 1 },
+        { storyId: story!, articleId: ids[1]!, score: 0.41, evidence },
+      ]);
+      expect(await storyPlacements(db, story!)).toEqual([
+        { article_id: ids[0], assigned_by: 'clusterer', score: 1, evidence: null },
+        { article_id: ids[1], assigned_by: 'clusterer', score: 0.41, evidence },
+      ]);
+      // Undated articles sit at their fetch time (11:00), after those published at 10:00.
+      expect((await articlesInArrivalOrder(db)).map((r) => r.id)).toEqual([ids[1], ids[2], ids[0]]);
+    });
+
+    it('stores one embedding per article and model', async () => {
+      const db = database.db;
+      await saveEmbeddings(db, [
+        { articleId: ids[0]!, model: 'm1', embedding: [0.6, 0.8] },
+        { articleId: ids[1]!, model: 'm1', embedding: [1, 0] },
+      ]);
+      await saveEmbeddings(db, []);
+      expect(await embeddingsOf(db, [ids[0]!, ids[1]!, ids[2]!], 'm1')).toEqual(
+        new Map([
+          [ids[0], [0.6, 0.8]],
+          [ids[1], [1, 0]],
+        ]),
+      );
+      // Another model replaces the vector; the old model's is gone.
+      await saveEmbeddings(db, [{ articleId: ids[0]!, model: 'm2', embedding: [0, 1] }]);
+      expect((await embeddingsOf(db, [ids[0]!], 'm1')).size).toBe(0);
+      expect((await embeddingsOf(db, [ids[0]!], 'm2')).get(ids[0]!)).toEqual([0, 1]);
+      expect(await embeddingsOf(db, [], 'm2')).toEqual(new Map());
     });
 
     it('lists the most frequent terms', async () => {

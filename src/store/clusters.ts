@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { PlacementEvidence } from '../cluster/types.js';
 import type { StoryProfile } from '../db/schema.js';
 import type { Executor } from './db.js';
 import { moveSeparations } from './review.js';
@@ -171,7 +172,7 @@ export async function insertStoriesWithSlugs(
 /** Records many assignments at once (moving articles that were elsewhere). */
 export async function assignArticles(
   db: Executor,
-  rows: { storyId: number; articleId: number; score: number; by?: string }[],
+  rows: { storyId: number; articleId: number; score: number; by?: string; evidence?: PlacementEvidence }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
@@ -182,6 +183,7 @@ export async function assignArticles(
         article_id: r.articleId,
         score: r.score,
         assigned_by: r.by ?? 'clusterer',
+        evidence: r.evidence ? JSON.stringify(r.evidence) : null,
       })),
     )
     .onConflict((oc) =>
@@ -189,6 +191,7 @@ export async function assignArticles(
         story_id: eb.ref('excluded.story_id'),
         score: eb.ref('excluded.score'),
         assigned_by: eb.ref('excluded.assigned_by'),
+        evidence: eb.ref('excluded.evidence'),
         assigned_at: new Date(),
       })),
     )
@@ -248,4 +251,32 @@ export async function assignmentsOf(
     for (const [a, s] of await storiesOfArticles(db, articleIds.slice(i, i + 5000))) out.set(a, s);
   }
   return out;
+}
+
+/**
+ * Every article with its external id, in the order a live newsroom would have received them:
+ * by publication time (fetch time when undated), then by id.
+ */
+export async function articlesInArrivalOrder(
+  db: Executor,
+): Promise<{ id: number; external_id: string | null }[]> {
+  return db
+    .selectFrom('articles')
+    .select(['id', 'external_id'])
+    .orderBy((eb) => eb.fn.coalesce('published_at', 'fetched_at'))
+    .orderBy('id')
+    .execute();
+}
+
+/** The articles of a story with what the clusterer weighed when it placed each (null for editors' moves). */
+export async function storyPlacements(
+  db: Executor,
+  storyId: number,
+): Promise<{ article_id: number; assigned_by: string; score: number; evidence: PlacementEvidence | null }[]> {
+  return db
+    .selectFrom('story_articles')
+    .select(['article_id', 'assigned_by', 'score', 'evidence'])
+    .where('story_id', '=', storyId)
+    .orderBy('article_id')
+    .execute();
 }

@@ -11,6 +11,7 @@ import * as admin from './0011_admin.js';
 import * as review from './0012_review.js';
 import * as ingestEdits from './0013_ingest_edits.js';
 import * as analyzeStore from './0014_analyze_store.js';
+import * as clusterEvidence from './0015_cluster_evidence.js';
 import * as feedItems from './0022_feed_items.js';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0012_review': review,
   '0013_ingest_edits': ingestEdits,
   '0014_analyze_store': analyzeStore,
+  '0015_cluster_evidence': clusterEvidence,
   '0022_feed_items': feedItems,
 };

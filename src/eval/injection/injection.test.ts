@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterSettingsFrom } from '../../cluster/settings.js';
 import { loadConfig } from '../../config/config.js';
 import { defaultCorpusPath } from '../../demo/load.js';
+import { guardedFetch } from '../../ingest/fetch/guarded-fetch.js';
 import { silentLogger } from '../../lib/log.js';
 import { createLlmWriter } from '../../write/llm.js';
 import { loadPrompts } from '../../write/prompts.js';
@@ -25,6 +26,7 @@ describe('the injection harness on the demo corpus', () => {
       promptTokens: config.llmPromptTokens,
       prompts: loadPrompts(),
       logger: silentLogger(),
+      fetch: guardedFetch(['127.0.0.1']),
     });
     report = await runInjection(defaultCorpusPath()!, {
       llm,

@@ -33,6 +33,8 @@ export interface PlanOutcome {
 export interface Upstream {
   baseUrl: string;
   apiKey?: string;
+  /** The fetch that reaches it: the address guard of the operator's allowlist. */
+  fetch?: typeof fetch;
 }
 
 interface ChatRequest {
@@ -95,14 +97,17 @@ export async function startInjectionServer(options: { upstream?: Upstream } = {}
 
 /** Passes a request to the real endpoint and returns its answer (an HTTP error is thrown, then 502). */
 async function forward(upstream: Upstream, body: unknown): Promise<unknown> {
-  const response = await fetch(`${upstream.baseUrl.replace(/\/$/, '')}/chat/completions`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(upstream.apiKey ? { authorization: `Bearer ${upstream.apiKey}` } : {}),
+  const response = await (upstream.fetch ?? fetch)(
+    `${upstream.baseUrl.replace(/\/$/, '')}/chat/completions`,
+    {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(upstream.apiKey ? { authorization: `Bearer ${upstream.apiKey}` } : {}),
+      },
+      body: JSON.stringify(body),
     },
-    body: JSON.stringify(body),
-  });
+  );
   if (!response.ok) throw new Error(`upstream answered HTTP ${response.status}`);
   return response.json();
 }

@@ -6,6 +6,7 @@ import type { Database } from '../../db/connect.js';
 import { openTestDatabase } from '../../db/testing.js';
 import { silentLogger } from '../../lib/log.js';
 import { floodFrom, seedStory } from '../../publish/testing.js';
+import { assignArticles, storyPlacements } from '../../store/clusters.js';
 import { listActions } from '../../store/moderation.js';
 import { storyById } from '../../store/stories.js';
 import { TestClient, testApp, testConfig } from '../discuss/testing.js';
@@ -154,6 +155,29 @@ describe('stories review and corrections pages', () => {
     );
     const actions = (await listActions(database.db, { limit: 20 })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['edit-headline', 'publish', 'unpublish']));
+  });
+
+  it('says why each article is in the story', async () => {
+    const [first] = (await storyPlacements(database.db, held.storyId)).map((p) => p.article_id);
+    await assignArticles(database.db, [
+      {
+        storyId: held.storyId,
+        articleId: first!,
+        score: 0.41,
+        evidence: {
+          score: 0.41,
+          text: 0.43,
+          names: 0.6,
+          shared_names: ['dorn'],
+          shared_figures: ['#count:homes:40'],
+          embedding: null,
+          hours: 3,
+          reason: 'joined',
+        },
+      },
+    ]);
+    const page = await (await editor.get(`/admin/stories/${held.storyId}`)).text();
+    expect(page).toContain('Why here: Shares names dorn; figures 40 homes. Words 43% alike');
   });
 
   it('merges a story by slug and says when there is no such story', async () => {

@@ -342,6 +342,7 @@ export function StoryView({
               <li>
                 <span>
                   {a.source_name}: <a href={a.url}>{a.title}</a>
+                  <small class="why">Why here: {review.why.get(a.id) ?? ''}</small>
                 </span>
                 {review.articles.length > 1 ? (
                   <form method="post" action={`${base}/split`} class="inline">
