@@ -7,6 +7,7 @@ import { readLabelledArticles } from '../eval/clusters-input.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
 import { addFactualityCommand } from './eval-factuality.js';
+import { addSummariesCommand } from './eval-summaries.js';
 import { startProgress } from './progress.js';
 
 /** `newsloom eval …`: measurements on labelled data. Each subcommand registers itself on the group. */
@@ -16,6 +17,7 @@ export function registerEval(program: Command): Command {
     .description('measure clustering and factuality checking on labelled data');
   registerEvalClusters(group);
   addFactualityCommand(group);
+  addSummariesCommand(group);
   for (const command of group.commands) command.exitOverride();
   return group;
 }

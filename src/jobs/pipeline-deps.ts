@@ -54,7 +54,7 @@ export function buildPipelineDeps(
 }
 
 /** One LLM writer per endpoint, model and key, built when first needed (prompts read once). */
-function llmWriters(logger: Logger): (config: Config) => LlmWriter | undefined {
+export function llmWriters(logger: Logger): (config: Config) => LlmWriter | undefined {
   let prompts: ReturnType<typeof loadPrompts> | undefined;
   let built: { key: string; writer: LlmWriter } | undefined;
   return (config) => {
