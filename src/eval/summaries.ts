@@ -15,7 +15,7 @@ export interface SummaryOutput {
   instance_id: string;
   headline: string;
   dek: string;
-  /** The article's sentences in reading order: lede, then each section's. */
+  /** The article's sentences in reading order: the dek, the lede, then each section's. */
   text: string;
   verified: boolean;
   /** Milliseconds to write and verify the story (analysis excluded: the pipeline stores it once per article). */
@@ -136,8 +136,8 @@ async function writeCluster(
       instance_id: instanceId,
       headline: decision.draft.headline,
       dek: decision.draft.dek,
-      text: readingOrder(decision.draft.body)
-        .map((s) => s.text.trim())
+      text: [decision.draft.dek, ...readingOrder(decision.draft.body).map((s) => s.text)]
+        .map((s) => s.trim())
         .join(' '),
       verified: verification.failing.size === 0,
       ms: round(ms, 2),

@@ -1,4 +1,7 @@
 import type { Candidate } from './candidates.js';
+import { FUNCTION_HEADINGS, type FunctionHeading, nounPhraseHeading, sentenceFunction } from './headings.js';
+import type { TaggedWord } from './nlp.js';
+import { stem } from '../verify/text.js';
 
 /** A group of body sentences under a heading. */
 export interface SectionPlan {
@@ -6,116 +9,121 @@ export interface SectionPlan {
   sentences: Candidate[];
 }
 
-/** A sub-topic a section can be built around. */
-interface Seed {
-  id: string;
-  heading: string;
-  has: (c: Candidate) => boolean;
+/** What grouping and naming need besides the sentences. */
+export interface SectionContext {
+  tag: (c: Candidate) => TaggedWord[];
+  /** Stems already on the page above the sections (headline, dek, lede): a heading names something new. */
+  told: ReadonlySet<string>;
 }
 
-// Words that are frequent in news but say nothing as a heading.
-const GENERIC = new Set(
-  'accord nearly called report reported includ because people time week month today day end made make take took'.split(
-    ' ',
-  ),
-);
+const MAX_SECTIONS = 5;
+// Sentences sharing this share of their new words are on one sub-topic.
+const SAME_TOPIC = 0.12;
 
 /**
- * Groups the chosen sentences into 2–5 sections. Seeds are the sub-topics: the names, then the
- * words, most shared by the chosen sentences beyond the lede's own; each sentence joins the first
- * seed it mentions, quotes gather under "What was said", the rest under a closing section. Within a
- * section, sentences keep source order.
+ * Groups the body sentences (most important first) into two to five sections: sentences that report
+ * reactions, statements, what comes next or background under those function headings, the rest by
+ * sub-topic under a noun phrase of their own. Within a section, sentences run in time order (then
+ * article order), so each follows from the one before.
  */
-export function planSections(
-  chosen: readonly Candidate[],
-  lede: Candidate,
-  vocabulary: { surfaces: Map<string, string>; names: Map<string, string> },
-): SectionPlan[] {
-  if (chosen.length === 0) return [];
-  const target = Math.max(2, Math.min(5, Math.ceil(chosen.length / 3)));
-  const seeds = pickSeeds(chosen, lede, vocabulary);
-  const groups = new Map<Seed, Candidate[]>();
-  const rest: Candidate[] = [];
-  const quotes = chosen.filter((c) => c.speaker);
-  for (const c of chosen) {
-    if (c.speaker && quotes.length >= 2) continue;
-    const seed = seeds.find((s) => s.has(c) && (groups.has(s) || groups.size < target - 1));
-    if (seed) groups.set(seed, [...(groups.get(seed) ?? []), c]);
-    else rest.push(c);
+export function planSections(picks: readonly Candidate[], ctx: SectionContext): SectionPlan[] {
+  if (picks.length === 0) return [];
+  const functions = new Map<FunctionHeading, Candidate[]>();
+  const topical: Candidate[] = [];
+  for (const c of picks) {
+    const role = sentenceFunction(c.text, c.speaker !== null);
+    if (role) functions.set(role, [...(functions.get(role) ?? []), c]);
+    else topical.push(c);
   }
-  const sections: SectionPlan[] = [...groups.entries()].map(([seed, sentences]) => ({
-    heading: seed.heading,
-    sentences,
-  }));
-  if (quotes.length >= 2) sections.push({ heading: 'What was said', sentences: quotes });
-  if (rest.length > 0) {
-    sections.push({ heading: sections.length === 0 ? 'What happened' : 'Other details', sentences: rest });
+  const topics = groupTopics(topical, Math.max(1, MAX_SECTIONS - functions.size), ctx.told);
+  const named: SectionPlan[] = [];
+  const used = new Set(ctx.told);
+  const unnamed: Candidate[] = [];
+  for (const group of topics) {
+    const heading = nameOf(group, used, ctx);
+    if (!heading) {
+      unnamed.push(...group);
+      continue;
+    }
+    for (const s of headingStems(heading)) used.add(s);
+    named.push({ heading, sentences: group });
   }
-  return balance(sections, target).map((s) => ({ ...s, sentences: sourceOrder(s.sentences) }));
+  for (const heading of FUNCTION_HEADINGS) {
+    const sentences = functions.get(heading);
+    if (sentences) named.push({ heading, sentences });
+  }
+  // Sentences no phrase names join the first section, or make one named from all of them.
+  if (unnamed.length > 0) {
+    if (named[0]) named[0].sentences.push(...unnamed);
+    else named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
+  }
+  return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: timeOrder(s.sentences) }));
 }
 
-function pickSeeds(
-  chosen: readonly Candidate[],
-  lede: Candidate,
-  { surfaces, names }: { surfaces: Map<string, string>; names: Map<string, string> },
-): Seed[] {
-  const entityCount = new Map<string, number>();
-  const stemCount = new Map<string, number>();
-  for (const c of chosen) {
-    for (const e of c.entities) if (!lede.entities.has(e)) entityCount.set(e, (entityCount.get(e) ?? 0) + 1);
-    for (const s of c.stems)
-      if (!lede.stems.has(s) && s !== 'not') stemCount.set(s, (stemCount.get(s) ?? 0) + 1);
+/** Topic groups: each sentence joins the group it shares most new words with, or starts one. */
+function groupTopics(sentences: readonly Candidate[], max: number, told: ReadonlySet<string>): Candidate[][] {
+  const groups: { members: Candidate[]; stems: Set<string> }[] = [];
+  for (const c of sentences) {
+    const own = new Set([...c.stems].filter((s) => !told.has(s)));
+    let best: (typeof groups)[number] | undefined;
+    let bestShare = 0;
+    for (const g of groups) {
+      let shared = 0;
+      for (const s of own) if (g.stems.has(s)) shared++;
+      const share = shared / Math.max(1, Math.min(own.size, g.stems.size));
+      if (share > bestShare) {
+        bestShare = share;
+        best = g;
+      }
+    }
+    if (best && (bestShare >= SAME_TOPIC || groups.length >= max)) {
+      best.members.push(c);
+      for (const s of own) best.stems.add(s);
+    } else if (groups.length < max || !best) {
+      groups.push({ members: [c], stems: own });
+    } else {
+      groups[0]!.members.push(c);
+    }
   }
-  const ranked = (counts: Map<string, number>) =>
-    [...counts.entries()]
-      .filter(([, n]) => n >= 2)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([k]) => k);
-  const entitySeeds = ranked(entityCount)
-    .filter((k) => names.has(k))
-    .map((k) => ({ id: `e:${k}`, heading: names.get(k)!, has: (c: Candidate) => c.entities.has(k) }));
-  const wordSeeds = ranked(stemCount)
-    .filter((s) => s.length >= 5 && !GENERIC.has(s) && /^\p{L}+$/u.test(s))
-    .map((s) => ({
-      id: `w:${s}`,
-      heading: capitalize(surfaces.get(s) ?? s),
-      has: (c: Candidate) => c.stems.has(s),
-    }));
-  // One seed per heading: "British" the name and "british" the word are one sub-topic.
-  const seen = new Set<string>();
-  return [...entitySeeds, ...wordSeeds].filter((seed) => {
-    const key = seed.heading.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return groups.map((g) => g.members);
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A body of one section with several sentences is split in two, each half named for itself. */
+function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] {
+  const only = sections[0];
+  if (sections.length !== 1 || !only || only.sentences.length < 2) return sections;
+  const ordered = timeOrder(only.sentences);
+  const half = Math.ceil(ordered.length / 2);
+  const second = ordered.slice(half);
+  const heading = nameOf(second, new Set([...ctx.told, ...headingStems(only.heading)]), ctx);
+  if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) return sections;
+  return [
+    { heading: only.heading, sentences: ordered.slice(0, half) },
+    { heading, sentences: second },
+  ];
 }
 
-/** Merges single-sentence sections into their neighbour until there are at most five, and splits one to reach two. */
-function balance(sections: SectionPlan[], target: number): SectionPlan[] {
-  const out = [...sections];
-  while (out.length > 5 || (out.length > target && out.some((s) => s.sentences.length === 1))) {
-    const i = out.findIndex((s) => s.sentences.length === 1);
-    const at = i >= 0 ? i : out.length - 1;
-    const [small] = out.splice(at, 1);
-    out[Math.max(0, at - 1)]!.sentences.push(...small!.sentences);
-  }
-  if (out.length === 1 && out[0]!.sentences.length >= 2) {
-    const all = out[0]!.sentences;
-    const half = Math.ceil(all.length / 2);
-    return [
-      { heading: out[0]!.heading, sentences: all.slice(0, half) },
-      { heading: 'Other details', sentences: all.slice(half) },
-    ];
-  }
-  return out;
+function nameOf(
+  group: readonly Candidate[],
+  avoid: ReadonlySet<string>,
+  ctx: SectionContext,
+): string | undefined {
+  return nounPhraseHeading(
+    group.map((c) => ({ text: c.text, words: ctx.tag(c) })),
+    avoid,
+  );
 }
 
-function sourceOrder(sentences: Candidate[]): Candidate[] {
+function headingStems(heading: string): string[] {
+  return heading
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(stem);
+}
+
+/** Oldest report first, then the order of each article. */
+export function timeOrder(sentences: readonly Candidate[]): Candidate[] {
   return [...sentences].sort(
     (a, b) =>
       (a.article.published_at?.getTime() ?? 0) - (b.article.published_at?.getTime() ?? 0) ||

@@ -1,0 +1,82 @@
+import type { TimelineEntry } from '../db/schema.js';
+import type { Candidate } from './candidates.js';
+import { NEAR_DUPLICATE } from './coverage.js';
+import { overlap } from './candidates.js';
+
+/**
+ * The timeline of a story whose sources span two days or more: for each day, the sentence of that
+ * day's coverage that adds most to what earlier days said (an article's opening preferred), dated
+ * by the day it names ("on Thursday", "Nov. 11") when that precedes the article, else the article's
+ * day. Nothing already on the page is repeated.
+ */
+
+const DAY = 86_400_000;
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = /\b(?:on |last )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
+const MAX_ENTRIES = 8;
+
+/** Dated developments, oldest first; empty when the sources do not span two days. */
+export function buildTimeline(
+  pool: readonly Candidate[],
+  onPage: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+): TimelineEntry[] {
+  const byDay = new Map<string, Candidate[]>();
+  for (const c of pool) {
+    if (!c.article.published_at) continue;
+    const day = isoDay(c.article.published_at.getTime());
+    byDay.set(day, [...(byDay.get(day) ?? []), c]);
+  }
+  if (byDay.size < 2) return [];
+  const told = new Set<string>();
+  const used = [...onPage];
+  const out: TimelineEntry[] = [];
+  for (const day of [...byDay.keys()].sort()) {
+    let best: Candidate | undefined;
+    let bestValue = 0;
+    for (const c of byDay.get(day)!) {
+      if (c.speaker || c.dangling) continue;
+      let gain = 0;
+      for (const concept of new Set(c.concepts)) if (!told.has(concept)) gain += weights.get(concept) ?? 1;
+      const value = (gain / c.words) * (1 + 1 / (1 + c.position));
+      if (value > bestValue && !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE)) {
+        best = c;
+        bestValue = value;
+      }
+    }
+    if (!best) continue;
+    used.push(best);
+    for (const concept of best.concepts) told.add(concept);
+    out.push({
+      date: eventDay(best),
+      text: best.text,
+      citations: [{ article_id: best.article.id, start: best.start, end: best.end }],
+    });
+  }
+  out.sort((a, b) => a.date.localeCompare(b.date));
+  return out.length >= 2 ? out.slice(-MAX_ENTRIES) : [];
+}
+
+/**
+ * The day a sentence reports: a date figure it holds, or the weekday it names (the last such day
+ * up to the article's), within a week before the article; else the article's own day.
+ */
+export function eventDay(c: Candidate): string {
+  const published = c.article.published_at!.getTime();
+  const inWeek = (t: number) => t <= published && t > published - 7 * DAY;
+  const dated = c.article.analysis.figures.find(
+    (f) => f.kind === 'date' && f.value !== null && f.start >= c.start && f.end <= c.end && inWeek(f.value),
+  );
+  if (dated) return isoDay(dated.value!);
+  const named = WEEKDAY.exec(c.text);
+  if (named) {
+    const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
+    const back = (new Date(published).getUTCDay() - want + 7) % 7;
+    return isoDay(published - back * DAY);
+  }
+  return isoDay(published);
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
