@@ -1,7 +1,7 @@
 import { type Candidate, overlap } from './candidates.js';
 
-// An article's opening sentences carry its news; a mild preference, not a lead rule.
-const POSITION_BONUS = 0.3;
+// An article's opening sentences carry its news: the first counts double, the second half again.
+const POSITION_BONUS = 1;
 // Two sentences sharing this much of their words say the same thing (wire copy reworded).
 export const NEAR_DUPLICATE = 0.5;
 

@@ -101,7 +101,7 @@ export function writeExtractive(
 
 /** Words of body a story gets: a short article from two sources, a longer one from ten. */
 export function bodyWords(sources: number): number {
-  return Math.min(420, 260 + 16 * sources);
+  return Math.min(420, 220 + 20 * sources);
 }
 
 /** Each sentence's value to the story (its concept weight per word), by `articleId:sentenceIndex`. */

@@ -72,7 +72,8 @@ export function pickHeadline(
 
 /** A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough. */
 export function mainClause(text: string): string {
-  const clause = /^(.{30,140}?)\s*(?:[,;:—–]|\s-\s)/u.exec(text)?.[1];
+  // A comma inside a number ("$50,000") does not end a clause.
+  const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s)/u.exec(text)?.[1];
   const head = clause && clause.split(/\s+/).length >= 6 ? clause : text;
   return head.replace(/[.!]+$/, '').trim();
 }

@@ -17,8 +17,7 @@ export interface SectionContext {
 }
 
 const MAX_SECTIONS = 5;
-// Sentences sharing this share of their new words are on one sub-topic.
-const SAME_TOPIC = 0.12;
+const SENTENCES_PER_SECTION = 3;
 
 /**
  * Groups the body sentences (most important first) into two to five sections: sentences that report
@@ -35,7 +34,8 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     if (role) functions.set(role, [...(functions.get(role) ?? []), c]);
     else topical.push(c);
   }
-  const topics = groupTopics(topical, Math.max(1, MAX_SECTIONS - functions.size), ctx.told);
+  const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
+  const topics = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
   const named: SectionPlan[] = [];
   const used = new Set(ctx.told);
   const unnamed: Candidate[] = [];
@@ -60,30 +60,42 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: timeOrder(s.sentences) }));
 }
 
-/** Topic groups: each sentence joins the group it shares most new words with, or starts one. */
-function groupTopics(sentences: readonly Candidate[], max: number, told: ReadonlySet<string>): Candidate[][] {
-  const groups: { members: Candidate[]; stems: Set<string> }[] = [];
-  for (const c of sentences) {
-    const own = new Set([...c.stems].filter((s) => !told.has(s)));
-    let best: (typeof groups)[number] | undefined;
-    let bestShare = 0;
-    for (const g of groups) {
-      let shared = 0;
-      for (const s of own) if (g.stems.has(s)) shared++;
-      const share = shared / Math.max(1, Math.min(own.size, g.stems.size));
-      if (share > bestShare) {
-        bestShare = share;
-        best = g;
+/**
+ * Topic groups by average-link agglomeration on the words each sentence adds to the page: the two
+ * closest groups merge until `count` remain.
+ */
+function groupTopics(
+  sentences: readonly Candidate[],
+  count: number,
+  told: ReadonlySet<string>,
+): Candidate[][] {
+  const groups = sentences.map((c) => ({
+    members: [c],
+    stems: [new Set([...c.stems].filter((s) => !told.has(s)))],
+  }));
+  const similarity = (a: Set<string>, b: Set<string>) => {
+    let shared = 0;
+    for (const s of a) if (b.has(s)) shared++;
+    return shared / Math.max(1, a.size + b.size - shared);
+  };
+  while (groups.length > count) {
+    let best = [0, 1];
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        let total = 0;
+        for (const a of groups[i]!.stems) for (const b of groups[j]!.stems) total += similarity(a, b);
+        const value = total / (groups[i]!.stems.length * groups[j]!.stems.length);
+        if (value > bestValue) {
+          bestValue = value;
+          best = [i, j];
+        }
       }
     }
-    if (best && (bestShare >= SAME_TOPIC || groups.length >= max)) {
-      best.members.push(c);
-      for (const s of own) best.stems.add(s);
-    } else if (groups.length < max || !best) {
-      groups.push({ members: [c], stems: own });
-    } else {
-      groups[0]!.members.push(c);
-    }
+    const [i, j] = best as [number, number];
+    const [merged] = groups.splice(j, 1);
+    groups[i]!.members.push(...merged!.members);
+    groups[i]!.stems.push(...merged!.stems);
   }
   return groups.map((g) => g.members);
 }
@@ -127,7 +139,8 @@ export function timeOrder(sentences: readonly Candidate[]): Candidate[] {
   return [...sentences].sort(
     (a, b) =>
       (a.article.published_at?.getTime() ?? 0) - (b.article.published_at?.getTime() ?? 0) ||
-      a.article.id - b.article.id ||
-      a.position - b.position,
+      (a.article === b.article ? a.position - b.position : 0) ||
+      a.position - b.position ||
+      a.article.id - b.article.id,
   );
 }
