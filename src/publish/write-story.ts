@@ -14,6 +14,7 @@ import { insertStoryVersion, storyById, storyVersions } from '../store/stories.j
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import type { Draft, Finding, SourceArticle } from '../verify/types.js';
 import type { LlmWriter, TokenUsage } from '../write/types.js';
+import { backgroundFor, withBackground } from './background.js';
 import { changeNote } from './change-note.js';
 import { draftStory, verifyVersion } from './draft.js';
 import { applyPolicy, type PublishPolicy } from './policy.js';
@@ -107,7 +108,10 @@ export async function storeVersion(
   });
   const allFindings = [...findings, ...decision.findings];
   recordOutcomes(deps.metrics, input.writer, decision.status, verification);
-  const body = decision.draft.body;
+  const body = withBackground(
+    decision.draft.body,
+    await backgroundFor(deps.db, input.storyId, decision.draft),
+  );
   const kept = [...body.lede, ...body.sections.flatMap((s) => s.sentences)];
   const support = kept.length === 0 ? 0 : kept.reduce((a, s) => a + (s.support ?? 0), 0) / kept.length;
   const version = await deps.db.transaction().execute(async (trx) => {

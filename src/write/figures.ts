@@ -42,6 +42,7 @@ const CHANGE_NOUNS: Record<string, string> = {
 const PRICE_VERBS =
   /^(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|sell|sold|sells|pay|paid|pays)$/;
 const LINKS = new Set(['of', 'over', 'in', 'for', 'per', 'from', 'at']);
+const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
 
 /** Up to six key figures of the chosen sentences, one per value, each with a label. */
 export function pickFigures(
@@ -54,7 +55,9 @@ export function pickFigures(
     for (const f of c.article.analysis.figures) {
       if (f.start < c.start || f.end > c.end || f.value === null || values.has(f.value) || !isKeyFigure(f))
         continue;
-      const label = figureLabel(tag(c), f.start - c.start, f.end - c.start, c.text);
+      // A count's span takes in the counted word ("6,800 transit"); the label is read from the number on.
+      const end = f.start + numberLength(f.text);
+      const label = figureLabel(tag(c), f.start - c.start, end - c.start, c.text);
       if (!label) continue;
       values.add(f.value);
       out.push({
@@ -101,16 +104,23 @@ export function figureLabel(
     }
     const noun = slice(after, last);
     const verb = words[before];
-    return is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') ? `${noun} ${verb!.text}` : noun;
+    const acted = is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
+    return acted ? `${noun} ${verb!.text}` : noun;
   }
   const link = words[before]?.normal;
+  // "Turnout was 58.4 percent": the subject of the copula.
+  if (is(words[before], 'Copula')) {
+    const subject = nounRunBackward(words, before - 1);
+    return subject >= 0 ? slice(subject, before - 1) : undefined;
+  }
   // "a pay increase of 14 percent", "unemployment rose to 11.4 percent", "cut migraine days by 41 percent".
   if (link === 'of' || link === 'to' || link === 'by' || link === 'for') {
     let nounEnd = before - 1;
     const verb = words[nounEnd];
     if (link !== 'of' && is(verb, 'Verb')) {
-      // "rose to 11.4 percent": the subject before the verb is what the figure measures.
+      // "had fallen to 81 percent": the subject before the verb (and its auxiliaries) is what it measures.
       nounEnd -= 1;
+      while (nounEnd > 0 && is(words[nounEnd], 'Verb', 'Auxiliary', 'Adverb', 'Negative')) nounEnd -= 1;
       const subject = nounRunBackward(words, nounEnd);
       if (subject < 0) return undefined;
       const noun = slice(subject, nounEnd);
@@ -168,4 +178,13 @@ function nounRunBackward(words: readonly TaggedWord[], i: number): number {
 
 function endsClause(w: TaggedWord): boolean {
   return /[,;:.!?)"”—–]/.test(w.post);
+}
+
+/** Characters of a figure's text that make the number itself ("$3.4 million", "6,800"). */
+function numberLength(text: string): number {
+  const match =
+    /^[^\d]{0,3}[\d.,]*\d(?:\s*(?:million|billion|trillion|thousand|bn|mn|m|k|percent|per cent|%))?/i.exec(
+      text,
+    );
+  return match ? match[0].length : text.length;
 }

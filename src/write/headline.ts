@@ -78,6 +78,9 @@ export function mainClause(text: string): string {
   return head.replace(/[.!]+$/, '').trim();
 }
 
+// Quotation marks: quoted words belong under "What they said", not in the dek or the lede.
+const QUOTED = /["“”]/;
+
 // Words that say what follows from the news: consequences, risks, costs, decisions pending.
 const STAKES =
   /\b(?:could|would|may|might|risk|threat|threaten|face|faces|facing|cost|costs|million|billion|percent|affect|affects|thousands|hundreds|expected|warn|warned|crisis|future|first|largest|biggest|record)\b/i;
@@ -87,7 +90,7 @@ const STAKES =
  * consequence, a cost, a risk), else the second pick; never a quote. It leaves the body.
  */
 export function pickDek(picks: readonly Candidate[]): Candidate | undefined {
-  const options = picks.slice(1, 5).filter((c) => !c.speaker);
+  const options = picks.slice(1, 5).filter((c) => !c.speaker && !QUOTED.test(c.text));
   return options.find((c) => STAKES.test(c.text)) ?? options[0];
 }
 
@@ -101,7 +104,7 @@ export function pickLede(picks: readonly Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   let words = 0;
   for (const c of picks) {
-    if (c.speaker) continue;
+    if (c.speaker || QUOTED.test(c.text)) continue;
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
     out.push(c);
     words += c.words;

@@ -11,11 +11,12 @@ const MAX_WORDS = 60;
 
 // Capitalised words that make a title before a name: "Chief Executive Rafa Dominguez".
 const TITLE_WORDS =
-  'Chief|Executive|President|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Prof\\.|Dr\\.|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
+  'Chief|Executive|President|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
 const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`, 'u');
 // ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
 const APPOSITIVE =
-  /^,\s+((?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+/^,\s+((?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
 
 /**
  * "What they said": up to four attributed quotes from distinct named speakers, the most central
@@ -49,10 +50,11 @@ export function pickQuotes(
     if (speakers.has(key) || [...seen].some((w) => w.includes(words) || words.includes(w))) continue;
     speakers.add(key);
     seen.add(words);
+    const { name, title } = splitTitle(quote.speaker!);
     out.push({
       text: quote.text,
-      speaker: quote.speaker!,
-      role: roleOf(sources, article, quote.speaker!),
+      speaker: name,
+      role: title ?? roleOf(sources, article, quote.speaker!),
       citation: { article_id: article.id, start: quote.start, end: quote.end },
     });
     if (out.length === MAX_QUOTES) break;
@@ -93,4 +95,13 @@ export function roleOf(
     }
   }
   return null;
+}
+
+const LEADING_TITLE = new RegExp(`^((?:(?:${TITLE_WORDS})\\s+)+)(?=\\p{Lu})`, 'u');
+
+/** "Executive Anders Kell" → name "Anders Kell", title "Executive" (a title the name picked up). */
+function splitTitle(speaker: string): { name: string; title?: string } {
+  const match = LEADING_TITLE.exec(speaker);
+  if (!match || match[0].length >= speaker.length) return { name: speaker };
+  return { name: speaker.slice(match[0].length), title: match[1]!.trim() };
 }

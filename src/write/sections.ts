@@ -18,6 +18,8 @@ export interface SectionContext {
 
 const MAX_SECTIONS = 5;
 const SENTENCES_PER_SECTION = 3;
+// Sentences sharing less than this share of their new words start separate sub-topics.
+const SAME_TOPIC = 0.1;
 
 /**
  * Groups the body sentences (most important first) into two to five sections: sentences that report
@@ -61,43 +63,38 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
 }
 
 /**
- * Topic groups by average-link agglomeration on the words each sentence adds to the page: the two
- * closest groups merge until `count` remain.
+ * Topic groups around seeds: the best sentence, then each next-best sentence unlike every seed so
+ * far, until `count` seeds; every other sentence joins the seed it shares most new words with.
+ * A group of one joins its closest group while more than one group is left.
  */
 function groupTopics(
   sentences: readonly Candidate[],
   count: number,
   told: ReadonlySet<string>,
 ): Candidate[][] {
-  const groups = sentences.map((c) => ({
-    members: [c],
-    stems: [new Set([...c.stems].filter((s) => !told.has(s)))],
-  }));
-  const similarity = (a: Set<string>, b: Set<string>) => {
+  const own = new Map(sentences.map((c) => [c, new Set([...c.stems].filter((s) => !told.has(s)))]));
+  const similarity = (a: Candidate, b: Candidate) => {
+    const x = own.get(a)!;
+    const y = own.get(b)!;
     let shared = 0;
-    for (const s of a) if (b.has(s)) shared++;
-    return shared / Math.max(1, a.size + b.size - shared);
+    for (const s of x) if (y.has(s)) shared++;
+    return shared / Math.max(1, x.size + y.size - shared);
   };
-  while (groups.length > count) {
-    let best = [0, 1];
-    let bestValue = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < groups.length; i++) {
-      for (let j = i + 1; j < groups.length; j++) {
-        let total = 0;
-        for (const a of groups[i]!.stems) for (const b of groups[j]!.stems) total += similarity(a, b);
-        const value = total / (groups[i]!.stems.length * groups[j]!.stems.length);
-        if (value > bestValue) {
-          bestValue = value;
-          best = [i, j];
-        }
-      }
-    }
-    const [i, j] = best as [number, number];
-    const [merged] = groups.splice(j, 1);
-    groups[i]!.members.push(...merged!.members);
-    groups[i]!.stems.push(...merged!.stems);
+  const seeds: Candidate[] = [];
+  for (const c of sentences) {
+    if (seeds.length < count && seeds.every((s) => similarity(s, c) < SAME_TOPIC)) seeds.push(c);
   }
-  return groups.map((g) => g.members);
+  const groups = new Map(seeds.map((s) => [s, [s]]));
+  const closest = (c: Candidate, among: readonly Candidate[]) =>
+    among.reduce((best, s) => (similarity(s, c) > similarity(best, c) ? s : best));
+  for (const c of sentences) if (!groups.has(c)) groups.get(closest(c, seeds))!.push(c);
+  for (const seed of [...seeds].reverse()) {
+    const group = groups.get(seed)!;
+    if (group.length > 1 || groups.size <= 1) continue;
+    groups.delete(seed);
+    groups.get(closest(seed, [...groups.keys()]))!.push(seed);
+  }
+  return [...groups.values()];
 }
 
 /** A body of one section with several sentences is split in two, each half named for itself. */

@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = /\b(?:on |last )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
 const MAX_ENTRIES = 8;
+const AHEAD =
+  /\b(?:will|would|is expected to|are expected to|is due to|are due to|is scheduled|are scheduled|plans? to)\b/i;
 
 /** Dated developments, oldest first; empty when the sources do not span two days. */
 export function buildTimeline(
@@ -54,7 +56,9 @@ export function buildTimeline(
     });
   }
   out.sort((a, b) => a.date.localeCompare(b.date));
-  return out.length >= 2 ? out.slice(-MAX_ENTRIES) : [];
+  // One line a day: two sentences dated to the same day keep the first.
+  const daily = out.filter((t, i) => i === 0 || t.date !== out[i - 1]!.date);
+  return daily.length >= 2 ? daily.slice(-MAX_ENTRIES) : [];
 }
 
 /**
@@ -69,7 +73,8 @@ export function eventDay(c: Candidate): string {
   );
   if (dated) return isoDay(dated.value!);
   const named = WEEKDAY.exec(c.text);
-  if (named) {
+  // "will resume on Monday" names a day still to come.
+  if (named && !AHEAD.test(c.text)) {
     const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
     const back = (new Date(published).getUTCDay() - want + 7) % 7;
     return isoDay(published - back * DAY);
