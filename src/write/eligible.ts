@@ -21,8 +21,8 @@ export interface CandidateFilter {
   keep(candidate: Candidate, ctx: EligibilityContext): boolean;
 }
 
-// A sentence sharing this much of its words with the headline says the headline again.
-const HEADLINE_COPY = 0.6;
+// A sentence with this share of its words in the headline says the headline again.
+const HEADLINE_COPY = 0.8;
 
 /** The filters every body sentence passes. */
 export const BODY_FILTERS: readonly CandidateFilter[] = [
@@ -32,16 +32,13 @@ export const BODY_FILTERS: readonly CandidateFilter[] = [
     keep: (c) => !c.dangling,
   },
   {
+    // A sentence whose words the headline nearly all holds says it again.
     name: 'not the headline again',
     keep: (c, ctx) => {
       const headline = new Set(contentStems(ctx.headline));
-      if (headline.size === 0) return true;
       let shared = 0;
       for (const s of c.stems) if (headline.has(s)) shared++;
-      return (
-        shared / Math.min(headline.size, Math.max(1, c.stems.size)) < HEADLINE_COPY ||
-        c.stems.size > 2 * headline.size
-      );
+      return shared / Math.max(1, c.stems.size) < HEADLINE_COPY;
     },
   },
   {

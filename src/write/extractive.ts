@@ -62,17 +62,21 @@ export function writeExtractive(
     { headline: headline.text, quotes: [] },
     options.filters ?? BODY_FILTERS,
   );
-  const picks = selectByCoverage(pool, weights, { words });
-  // Quotes the body already carries are not pulled out again: "What they said" adds voices.
+  const chosen = selectByCoverage(pool, weights, { words });
+  // "What they said" prefers quotes the body does not carry; a body sentence with a pulled quote leaves.
   const rank = sentenceRank(candidates, weights);
   const quotes = pickQuotes(
     sources,
     prepared,
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
-    picks,
+    chosen,
   );
+  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes });
   const chosenDek = pickDek(picks);
-  const lede = pickLede(picks.filter((c) => c !== chosenDek));
+  const lede = pickLede(
+    picks.filter((c) => c !== chosenDek),
+    chosenDek,
+  );
   const dek = chosenDek ?? (lede.length > 1 ? lede.pop() : undefined);
   const rest = picks.filter((c) => c !== dek && !lede.includes(c));
   const tag = tagger();
@@ -89,6 +93,7 @@ export function writeExtractive(
     candidates.filter((c) => !c.dangling),
     onPage,
     weights,
+    headline.text,
   );
   if (timeline.length > 0) body.timeline = timeline;
   const draft = settleDraft(

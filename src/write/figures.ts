@@ -57,7 +57,7 @@ export function pickFigures(
         continue;
       // A count's span takes in the counted word ("6,800 transit"); the label is read from the number on.
       const end = f.start + numberLength(f.text);
-      const label = figureLabel(tag(c), f.start - c.start, end - c.start, c.text);
+      const label = cleanLabel(figureLabel(tag(c), f.start - c.start, end - c.start, c.text));
       if (!label) continue;
       values.add(f.value);
       out.push({
@@ -187,4 +187,13 @@ function numberLength(text: string): number {
       text,
     );
   return match ? match[0].length : text.length;
+}
+
+/** A label without leading unit words or punctuation; undefined when no word is left. */
+function cleanLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const words = label.trim().split(/\s+/);
+  while (words.length > 0 && UNIT_WORDS.has(words[0]!.toLowerCase())) words.shift();
+  const text = words.join(' ').replace(/^[^\p{L}]+|[^\p{L}\p{N})]+$/gu, '');
+  return /\p{L}{2}/u.test(text) ? text : undefined;
 }

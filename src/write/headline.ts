@@ -2,7 +2,7 @@ import { valuePresent, findNumbers } from '../verify/numbers.js';
 import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
-import type { Candidate } from './candidates.js';
+import { type Candidate, overlap } from './candidates.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
 
@@ -86,29 +86,50 @@ const STAKES =
   /\b(?:could|would|may|might|risk|threat|threaten|face|faces|facing|cost|costs|million|billion|percent|affect|affects|thousands|hundreds|expected|warn|warned|crisis|future|first|largest|biggest|record)\b/i;
 
 /**
- * The dek: among the first picks after the opening one, the first that says what is at stake (a
- * consequence, a cost, a risk), else the second pick; never a quote. It leaves the body.
+ * The dek: among the first picks after the opening one, from the newest coverage when it offers
+ * one, the first that says what is at stake (a consequence, a cost, a risk), else the best; never
+ * a quote. It leaves the body.
  */
 export function pickDek(picks: readonly Candidate[]): Candidate | undefined {
   const options = picks.slice(1, 5).filter((c) => !c.speaker && !QUOTED.test(c.text));
-  return options.find((c) => STAKES.test(c.text)) ?? options[0];
+  // An older article may describe a state the story has left: the newest coverage speaks first.
+  const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
+  const newest = Math.max(...picks.map(time));
+  const fresh = options.filter((c) => time(c) === newest);
+  return (
+    fresh.find((c) => STAKES.test(c.text)) ??
+    fresh[0] ??
+    options.find((c) => STAKES.test(c.text)) ??
+    options[0]
+  );
 }
 
 const LEDE_WORDS = 90;
+// Lede sentences sharing this much of their words tell one fact twice ("lifted rates to 4.5 percent").
+const LEDE_REPEAT = 0.25;
 
 /**
- * The lede: two to four of the best picks that are not quotes, up to about ninety words, newest
- * article first (then each article's order): where the story stands now, then how it got there.
+ * The lede: two to four of the best picks that are not quotes, from the newest coverage first, up to about ninety words, newest article first (then each article's order): where
+ * the story stands now, then how it got there. None repeats the dek or another lede sentence.
  */
-export function pickLede(picks: readonly Candidate[]): Candidate[] {
+export function pickLede(picks: readonly Candidate[], dek?: Candidate): Candidate[] {
   const out: Candidate[] = [];
+  const told = dek ? [dek] : [];
+  // Two sentences, or up to four when enough are left for two sections of two.
+  const most = Math.max(2, Math.min(4, picks.length - 4));
   let words = 0;
-  for (const c of picks) {
-    if (c.speaker || QUOTED.test(c.text)) continue;
+  // The story's current state: the newest coverage first, older picks only to make up the rest.
+  const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
+  const newest = Math.max(...picks.map(time));
+  const recent = (c: Candidate) => time(c) === newest;
+  const ordered = [...picks.filter(recent), ...picks.filter((c) => !recent(c))];
+  for (const c of ordered) {
+    if (c.speaker || QUOTED.test(c.text) || [...told, ...out].some((o) => overlap(o, c) >= LEDE_REPEAT))
+      continue;
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
     out.push(c);
     words += c.words;
-    if (out.length === 4) break;
+    if (out.length === most) break;
   }
   return out.sort(
     (a, b) =>

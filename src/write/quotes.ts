@@ -20,7 +20,8 @@ const APPOSITIVE =
 
 /**
  * "What they said": up to four attributed quotes from distinct named speakers, the most central
- * first, each with the speaker's role as a source gives it; none that a body sentence carries. A quote the verifier would not accept
+ * first, each with the speaker's role as a source gives it. Quotes the body does not carry come
+ * first; the caller drops body sentences that carry a quote shown here. A quote the verifier would not accept
  * (its words or its speaker not found in the cited article) is left out.
  */
 export function pickQuotes(
@@ -30,21 +31,21 @@ export function pickQuotes(
   body: readonly { article: SourceArticle; start: number; end: number; text: string }[] = [],
 ): StoryQuote[] {
   const inBody = body.map((c) => normalizeForMatch(c.text));
+  const carried = (article: SourceArticle, q: Quote) =>
+    body.some((c) => c.article === article && q.start < c.end && q.end > c.start) ||
+    inBody.some((text) => text.includes(normalizeForMatch(q.text)));
   const pool = sources.flatMap((article) =>
     article.analysis.quotes
       .filter((q) => usable(article, q, prepared))
-      .filter(
-        (q) =>
-          !body.some((c) => c.article === article && q.start < c.end && q.end > c.start) &&
-          !inBody.some((text) => text.includes(normalizeForMatch(q.text))),
-      )
-      .map((q) => ({ article, quote: q, value: rank(article, q) })),
+      .map((q) => ({ article, quote: q, value: rank(article, q), carried: carried(article, q) })),
   );
-  pool.sort((a, b) => b.value - a.value);
+  // Quotes from outside the body come first; the body's own only while fewer than two are found.
+  pool.sort((a, b) => Number(a.carried) - Number(b.carried) || b.value - a.value);
   const out: StoryQuote[] = [];
   const speakers = new Set<string>();
   const seen = new Set<string>();
-  for (const { article, quote } of pool) {
+  for (const { article, quote, carried: inText } of pool) {
+    if (inText && out.length >= 2) break;
     const key = quote.speaker_key ?? quote.speaker!.toLowerCase();
     const words = normalizeForMatch(quote.text);
     if (speakers.has(key) || [...seen].some((w) => w.includes(words) || words.includes(w))) continue;

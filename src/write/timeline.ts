@@ -2,12 +2,14 @@ import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE } from './coverage.js';
 import { overlap } from './candidates.js';
+import { normalizeForMatch } from '../verify/text.js';
 
 /**
  * The timeline of a story whose sources span two days or more: for each day, the sentence of that
  * day's coverage that adds most to what earlier days said (an article's opening preferred), dated
  * by the day it names ("on Thursday", "Nov. 11") when that precedes the article, else the article's
- * day. Nothing already on the page is repeated.
+ * day. Nothing already on the page is repeated: a day whose sentences are all on it gets its
+ * article's title.
  */
 
 const DAY = 86_400_000;
@@ -22,6 +24,7 @@ export function buildTimeline(
   pool: readonly Candidate[],
   onPage: readonly Candidate[],
   weights: ReadonlyMap<string, number>,
+  headline = '',
 ): TimelineEntry[] {
   const byDay = new Map<string, Candidate[]>();
   for (const c of pool) {
@@ -46,7 +49,12 @@ export function buildTimeline(
         bestValue = value;
       }
     }
-    if (!best) continue;
+    if (!best) {
+      // Every sentence of the day is on the page already: the day's headline says what happened.
+      const line = titleLine(byDay.get(day)!, headline);
+      if (line) out.push(line);
+      continue;
+    }
     used.push(best);
     for (const concept of best.concepts) told.add(concept);
     out.push({
@@ -59,6 +67,21 @@ export function buildTimeline(
   // One line a day: two sentences dated to the same day keep the first.
   const daily = out.filter((t, i) => i === 0 || t.date !== out[i - 1]!.date);
   return daily.length >= 2 ? daily.slice(-MAX_ENTRIES) : [];
+}
+
+/**
+ * A day's line from its first article's title, cited to that article's opening sentence (which
+ * the verifier then checks the title against); none when the title is the page's headline.
+ */
+function titleLine(day: readonly Candidate[], headline: string): TimelineEntry | undefined {
+  const opener = day.reduce((a, b) => (b.position < a.position ? b : a));
+  const title = opener.article.title.trim();
+  if (title.length < 10 || normalizeForMatch(title) === normalizeForMatch(headline)) return undefined;
+  return {
+    date: isoDay(opener.article.published_at!.getTime()),
+    text: title,
+    citations: [{ article_id: opener.article.id, start: opener.start, end: opener.end }],
+  };
 }
 
 /**
