@@ -58,7 +58,8 @@ export function buildTimeline(
     used.push(best);
     for (const concept of best.concepts) told.add(concept);
     out.push({
-      date: eventDay(best),
+      // A day already told keeps its line; a later report of it is dated by its own article.
+      date: out.some((t) => t.date === eventDay(best!)) ? day : eventDay(best),
       text: best.text,
       citations: [{ article_id: best.article.id, start: best.start, end: best.end }],
     });
