@@ -2,6 +2,7 @@ import type { Draft, Finding, SourceArticle } from '../verify/types.js';
 import { applyJudgement, claimsToJudge } from '../verify/judgement.js';
 import type { PreparedSources } from '../verify/prepare.js';
 import { type Verification, verifyDraft } from '../verify/verify.js';
+import { withSourceBlocks } from '../write/blocks.js';
 import { writeExtractive } from '../write/extractive.js';
 import type { LlmWriter, TokenUsage } from '../write/types.js';
 
@@ -35,6 +36,7 @@ export async function draftStory(
     const first = await deps.llm.draft(sources);
     const usage = { ...first.usage };
     findings.push(...first.findings);
+    if (first.draft) first.draft = withSourceBlocks(first.draft, sources, prepared);
     if (first.draft) {
       const check = verifyDraft(first.draft, sources, prepared);
       if (check.failing.size === 0) return { draft: first.draft, writer: deps.llm.model, usage, findings };
@@ -47,7 +49,8 @@ export async function draftStory(
       usage.promptTokens += repaired.usage.promptTokens;
       usage.outputTokens += repaired.usage.outputTokens;
       findings.push(...repaired.findings);
-      return { draft: repaired.draft ?? first.draft, writer: deps.llm.model, usage, findings };
+      const draft = repaired.draft ? withSourceBlocks(repaired.draft, sources, prepared) : first.draft;
+      return { draft, writer: deps.llm.model, usage, findings };
     }
     // No usable answer at all: say so, and write the version extractively rather than not at all.
     findings.push({

@@ -42,6 +42,7 @@ const CHANGE_NOUNS: Record<string, string> = {
 const PRICE_VERBS =
   /^(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|sell|sold|sells|pay|paid|pays)$/;
 const LINKS = new Set(['of', 'over', 'in', 'for', 'per', 'from', 'at']);
+const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'this', 'that']);
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
 
 /** Up to six key figures of the chosen sentences, one per value, each with a label. */
@@ -134,7 +135,8 @@ export function figureLabel(
     if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
       return `${CHANGE_NOUNS[verbBefore.normal]} in ${noun}`;
     if (link === 'for' && verbBefore && PRICE_VERBS.test(verbBefore.normal)) return `price of ${noun}`;
-    return link === 'of' ? noun : undefined;
+    // "a pay increase of 14 percent", "its main interest rate to 4.5%".
+    return link === 'of' || link === 'to' ? noun : undefined;
   }
   return undefined;
 }
@@ -193,7 +195,11 @@ function numberLength(text: string): number {
 function cleanLabel(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const words = label.trim().split(/\s+/);
-  while (words.length > 0 && UNIT_WORDS.has(words[0]!.toLowerCase())) words.shift();
+  while (
+    words.length > 1 &&
+    (UNIT_WORDS.has(words[0]!.toLowerCase()) || LEADING.has(words[0]!.toLowerCase()))
+  )
+    words.shift();
   const text = words.join(' ').replace(/^[^\p{L}]+|[^\p{L}\p{N})]+$/gu, '');
   return /\p{L}{2}/u.test(text) ? text : undefined;
 }
