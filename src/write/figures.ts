@@ -103,7 +103,9 @@ export function figureLabel(
       const tail = nounRunForward(words, last + 2 + (is(words[last + 2], 'Determiner') ? 1 : 0));
       if (tail >= 0 && tail - after <= 6) last = tail;
     }
-    const noun = slice(after, last);
+    // "1.4 million trips a day": the rate belongs to what is counted.
+    const rate = /^\s+((?:a|per|each) (?:day|week|month|year))\b/.exec(text.slice(words[last]!.end));
+    const noun = rate ? `${slice(after, last)} ${rate[1]}` : slice(after, last);
     const verb = words[before];
     const acted = is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
     return acted ? `${noun} ${verb!.text}` : noun;
