@@ -100,7 +100,7 @@ export function figureLabel(
     let last = ending;
     const link = words[last + 1];
     if (link && LINKS.has(link.normal) && !endsClause(words[last]!)) {
-      const tail = nounRunForward(words, last + 2 + (is(words[last + 2], 'Determiner') ? 1 : 0));
+      const tail = linkedRun(words, last + 2 + (is(words[last + 2], 'Determiner') ? 1 : 0));
       if (tail >= 0 && tail - after <= 6) last = tail;
     }
     // "1.4 million trips a day": the rate belongs to what is counted.
@@ -163,6 +163,18 @@ function nounRunForward(words: readonly TaggedWord[], i: number): number {
     if (!is(w, 'Noun', 'Adjective') || is(w, 'Pronoun', 'Date', 'Value') || /^\p{Lu}{2,}$/u.test(w.text))
       break;
     if (is(w, 'Noun')) last = j;
+    if (endsClause(w)) break;
+  }
+  return last;
+}
+
+/** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
+function linkedRun(words: readonly TaggedWord[], i: number): number {
+  let last = -1;
+  for (let j = i; j < words.length && j - i < 4; j++) {
+    const w = words[j]!;
+    if (!is(w, 'Noun', 'Adjective', 'Value') || is(w, 'Pronoun', 'WeekDay', 'Month')) break;
+    if (is(w, 'Noun') && !is(w, 'Value')) last = j;
     if (endsClause(w)) break;
   }
   return last;

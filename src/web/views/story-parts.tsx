@@ -10,7 +10,8 @@ import { Markers } from './markers.js';
 
 /** Each key figure large, with what it measures beneath it. */
 export function KeyFigures({ model }: { model: StoryModel }) {
-  const figures = model.version.body.figures.filter((f) => f.label);
+  // Versions written before figures carried labels show their figures bare.
+  const figures = model.version.body.figures;
   if (figures.length === 0) return null;
   return (
     <aside class="figures" aria-labelledby="figures-heading">
@@ -22,7 +23,7 @@ export function KeyFigures({ model }: { model: StoryModel }) {
               {f.text}
               <Markers markers={model.markersOf([f.citation])} />
             </dt>
-            <dd>{f.label}</dd>
+            {f.label ? <dd>{f.label}</dd> : null}
           </div>
         ))}
       </dl>
