@@ -77,7 +77,12 @@ export function writeExtractive(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
   );
-  const dek = chosenDek ?? (lede.length > 1 ? lede.pop() : undefined);
+  // Little material: the dek is a lede or body sentence moved up, else one the body left out.
+  const spare = () => pool.find((c) => !picks.includes(c) && !c.speaker && !/["“”]/.test(c.text));
+  const dek =
+    chosenDek ??
+    (lede.length > 1 ? lede.pop() : picks.find((c) => !lede.includes(c) && !c.speaker)) ??
+    spare();
   const rest = picks.filter((c) => c !== dek && !lede.includes(c));
   const tag = tagger();
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
@@ -97,7 +102,7 @@ export function writeExtractive(
   );
   if (timeline.length > 0) body.timeline = timeline;
   const draft = settleDraft(
-    { headline: headline.text, dek: dek?.text ?? lede[0]?.text ?? headline.text, body },
+    { headline: headline.text, dek: dek?.text ?? headline.text, body },
     sources,
     prepared,
   );

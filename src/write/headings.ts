@@ -77,6 +77,8 @@ export function nounPhraseHeading(
       const known = phrase.stems.filter((s) => avoid.has(s)).length / phrase.stems.length;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.5;
       const value = recur / phrase.stems.length + common + 0.15 * Math.min(phrase.stems.length, 3) - known;
+      // "Self-defense" is two tagged words but one written word: a heading needs two.
+      if (format(phrase).split(/\s+/).length < 2) continue;
       if (!best || value > best.value) best = { phrase, value };
     }
   }
