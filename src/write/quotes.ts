@@ -39,13 +39,13 @@ export function pickQuotes(
       .filter((q) => usable(article, q, prepared))
       .map((q) => ({ article, quote: q, value: rank(article, q), carried: carried(article, q) })),
   );
-  // Quotes from outside the body come first; the body's own only while fewer than two are found.
+  // Quotes from outside the body come first; the body's own only while none is found.
   pool.sort((a, b) => Number(a.carried) - Number(b.carried) || b.value - a.value);
   const out: StoryQuote[] = [];
   const speakers = new Set<string>();
   const seen = new Set<string>();
   for (const { article, quote, carried: inText } of pool) {
-    if (inText && out.length >= 2) break;
+    if (inText && out.length >= 1) break;
     const key = quote.speaker_key ?? quote.speaker!.toLowerCase();
     const words = normalizeForMatch(quote.text);
     if (speakers.has(key) || [...seen].some((w) => w.includes(words) || words.includes(w))) continue;
