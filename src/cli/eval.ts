@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
 import { addFactualityCommand } from './eval-factuality.js';
 import { addInjectionCommand } from './eval-injection.js';
+import { addSummariesCommand } from './eval-summaries.js';
 import { startProgress } from './progress.js';
 
 /** `newsloom eval …`: measurements on labelled data. Each subcommand registers itself on the group. */
@@ -21,6 +22,7 @@ export function registerEval(program: Command): Command {
   registerEvalClusters(group);
   addFactualityCommand(group);
   addInjectionCommand(group);
+  addSummariesCommand(group);
   for (const command of group.commands) command.exitOverride();
   return group;
 }

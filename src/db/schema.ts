@@ -130,8 +130,49 @@ export interface ArticleEmbeddingsTable {
 export interface StoryBody {
   lede: StorySentence[];
   sections: { heading: string; sentences: StorySentence[] }[];
-  quotes: { text: string; speaker: string; citation: Citation }[];
-  figures: { text: string; value: number | null; unit: string | null; citation: Citation }[];
+  quotes: StoryQuote[];
+  figures: StoryFigure[];
+  // The story article's parts beyond the body text (versions written before them lack them).
+  /** Dated developments, oldest first, when the sources span two days or more. */
+  timeline?: TimelineEntry[];
+  /** Sentences from earlier published stories that explain what led here. */
+  background?: BackgroundSentence[];
+}
+
+/** A quote as "What they said" shows it: the speaker and, when the source gives one, their role. */
+export interface StoryQuote {
+  text: string;
+  speaker: string;
+  /** The speaker's role as the cited source words it ("president of Local 212"), or absent. */
+  role?: string | null;
+  citation: Citation;
+}
+
+/** A key figure with what it measures. */
+export interface StoryFigure {
+  text: string;
+  value: number | null;
+  unit: string | null;
+  /** What the figure measures ("homes destroyed", "pay rise over three years"). */
+  label?: string;
+  citation: Citation;
+}
+
+/** One dated development of a story that spans days. */
+export interface TimelineEntry {
+  /** The day it happened, YYYY-MM-DD (UTC). */
+  date: string;
+  text: string;
+  citations: Citation[];
+}
+
+/** A sentence of an earlier published story, cited to that story's sources. */
+export interface BackgroundSentence {
+  text: string;
+  citations: Citation[];
+  story_id: number;
+  slug: string;
+  headline: string;
 }
 
 export interface Citation {

@@ -60,7 +60,7 @@ export function buildPipelineDeps(
 }
 
 /** One LLM writer per endpoint, model and key, built when first needed (prompts read once). */
-function llmWriters(
+export function llmWriters(
   logger: Logger,
   fetch: typeof globalThis.fetch,
 ): (config: Config) => LlmWriter | undefined {

@@ -48,6 +48,7 @@ export function correctedDraft(
   const edit = (location: string, s: StorySentence): StorySentence =>
     replace[location] === undefined ? s : { ...s, text: replace[location]!, support: undefined };
   const body: StoryBody = {
+    ...current.body,
     lede: current.body.lede.flatMap((s, i) => (remove.has(`lede.${i}`) ? [] : [edit(`lede.${i}`, s)])),
     sections: current.body.sections.map((section, si) => ({
       ...section,
@@ -57,6 +58,7 @@ export function correctedDraft(
     })),
     quotes: current.body.quotes.filter((_, i) => !remove.has(`quotes.${i}`)),
     figures: current.body.figures.filter((_, i) => !remove.has(`figures.${i}`)),
+    timeline: current.body.timeline?.filter((_, i) => !remove.has(`timeline.${i}`)),
   };
   return { headline: input.headline ?? current.headline, dek: input.dek ?? current.dek, body };
 }

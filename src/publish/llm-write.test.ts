@@ -5,6 +5,7 @@ import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import { silentLogger } from '../lib/log.js';
 import { findingsForVersion } from '../store/findings.js';
 import { sampleSources } from '../verify/fixtures.js';
+import { anatomyProblems } from '../write/anatomy.js';
 import { createLlmWriter } from '../write/llm.js';
 import { loadPrompts } from '../write/prompts.js';
 import { type FakeLlm, type FakeReply, startFakeLlm } from '../write/testing/fake-llm.js';
@@ -29,19 +30,12 @@ const good = {
       ],
     },
     {
-      heading: 'Reaction',
+      heading: 'What was said',
       sentences: [
         { text: 'Finance Minister Piotr Nowak said the government backed the decision.', citations: [6] },
         { text: '“This is painful but necessary,” Nowak told reporters in Port Verde.', citations: [7] },
       ],
     },
-  ],
-  quotes: [
-    { text: 'We will do whatever it takes to bring inflation down', speaker: 'Ana Silva', passage: 2 },
-  ],
-  figures: [
-    { text: '4.5%', passage: 1 },
-    { text: '$350 billion', passage: 8 },
   ],
 };
 
@@ -179,13 +173,15 @@ describe('writeStory with the LLM writer', () => {
     expect(outcome.version.body.sections[0]!.sentences[0]!.citations.map((c) => c.article_id)).toHaveLength(
       2,
     );
-    expect(outcome.version.body.quotes[0]!.speaker).toBe('Ana Silva');
-    // "$350 billion" is cited to "350bn dollars" in passage [8]: the same value, its own span.
-    const [rate, support] = outcome.version.body.figures;
-    expect(rate).toMatchObject({ text: '4.5%', value: 4.5 });
-    expect(support).toMatchObject({ text: '$350 billion', value: 350e9 });
-    const [, b] = sampleSources();
-    expect(b!.text.slice(support!.citation.start, support!.citation.end)).toBe('350bn dollars');
+    // Quotes and key figures come from the sources the draft cites, not from the model's answer.
+    expect(outcome.version.body.quotes.map((q) => [q.speaker, q.role])).toContainEqual([
+      'Ana Silva',
+      'Governor',
+    ]);
+    const figures = outcome.version.body.figures;
+    expect(figures.map((f) => [f.value, f.label])).toContainEqual([4.5, 'main interest rate']);
+    for (const f of figures) expect(f.label).toBeTruthy();
+    expect(anatomyProblems(outcome.version)).toEqual([]);
     expect(llm.requests).toHaveLength(1);
     expect(llm.requests[0]!.messages.at(-1)!.content).toContain('[8] Exporters will receive 350bn dollars');
     expect(outcome.findings.filter((f) => f.severity === 'error')).toEqual([]);
@@ -226,17 +222,23 @@ describe('writeStory with the LLM writer', () => {
     expect(outcome.version.body.sections[1]!.sentences).toHaveLength(3);
   });
 
-  it('drops key figures that are not in their cited passage or cite no passage', async () => {
-    const reply = structuredClone(good);
-    reply.figures.push({ text: '$450 billion', passage: 3 }, { text: '4.5%', passage: 42 });
-    llm.script([{ content: JSON.stringify(reply) }, { content: JSON.stringify(reply) }]);
+  it('ignores quotes and key figures the model lists: the pipeline takes them from the sources', async () => {
+    const reply = {
+      ...structuredClone(good),
+      quotes: [{ text: 'We will cut rates next month', speaker: 'Ana Silva', passage: 2 }],
+      figures: [{ text: '$450 billion', passage: 3 }],
+    };
+    llm.script([{ content: JSON.stringify(reply) }]);
     const outcome = await writeStory(deps, storyId, { force: true });
     if (outcome.status !== 'published') throw new Error(outcome.status);
-    const stored = await findingsForVersion(database.db, outcome.version.id);
-    const errors = stored.filter((f) => f.severity === 'error');
-    expect(errors).toContainEqual(expect.objectContaining({ location: 'figures.2', check: 'figure' }));
-    expect(errors).toContainEqual(expect.objectContaining({ location: 'figures.3', check: 'citation' }));
-    expect(outcome.version.body.figures.map((f) => f.text)).toEqual(['4.5%', '$350 billion']);
+    expect(outcome.version.body.quotes.map((q) => q.text)).not.toContain('We will cut rates next month');
+    expect(outcome.version.body.figures.map((f) => f.value)).not.toContain(450e9);
+    expect(outcome.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const prompt = llm.requests
+      .at(-1)!
+      .messages.map((m) => m.content)
+      .join('\n');
+    expect(prompt).toContain('[8] Exporters will receive 350bn dollars');
   });
 
   it('holds a hostile draft for an editor under the review policy', async () => {

@@ -54,9 +54,16 @@ const phases: Phase[] = [
     }));
     const quotes = body.quotes.filter((q, i) => keep(`quotes.${i}`, q.text));
     const figures = body.figures.filter((f, i) => keep(`figures.${i}`, f.text));
+    const kept: StoryBody = { ...body, lede, sections, quotes, figures };
+    if (body.timeline) {
+      const timeline = body.timeline.filter((t, i) => keep(`timeline.${i}`, t.text));
+      // One dated line is not a timeline.
+      if (timeline.length >= 2) kept.timeline = timeline;
+      else delete kept.timeline;
+    }
     return {
       ...decision,
-      draft: { ...decision.draft, body: { lede, sections, quotes, figures } },
+      draft: { ...decision.draft, body: kept },
       findings: [...decision.findings, ...dropped],
       dropped: dropped.length,
     };

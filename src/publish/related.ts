@@ -1,7 +1,7 @@
 import type { StoryBody } from '../db/schema.js';
 import type { Executor } from '../store/db.js';
 import { relatedCandidates } from '../store/published.js';
-import { replaceRelated } from '../store/related.js';
+import { relatedStories, replaceRelated } from '../store/related.js';
 import { storyById, storyVersions } from '../store/stories.js';
 import { contentStems } from '../verify/text.js';
 
@@ -75,7 +75,11 @@ export function rankRelated(
     .slice(0, count);
 }
 
-/** Recomputes and stores a story's related stories from its current version. */
+/**
+ * Recomputes and stores a story's related stories from its current version. Related stories that
+ * were published before it and list fewer than four are ranked again with it among the candidates,
+ * so every story shows four related stories once four exist.
+ */
 export async function refreshRelated(db: Executor, storyId: number): Promise<void> {
   const story = await storyById(db, storyId);
   const current = story?.current_version_id
@@ -83,12 +87,13 @@ export async function refreshRelated(db: Executor, storyId: number): Promise<voi
     : undefined;
   if (!current) return;
   const candidates = await relatedCandidates(db, storyId);
-  await replaceRelated(
-    db,
-    storyId,
-    rankRelated(
-      { id: storyId, headline: current.headline, dek: current.dek, body: current.body },
-      candidates,
-    ),
-  );
+  const target: StoryText = { id: storyId, headline: current.headline, dek: current.dek, body: current.body };
+  const ranked = rankRelated(target, candidates);
+  await replaceRelated(db, storyId, ranked);
+  for (const { story_id } of ranked) {
+    if ((await relatedStories(db, story_id)).length >= RELATED_COUNT) continue;
+    const neighbour = candidates.find((c) => c.id === story_id)!;
+    const pool = [target, ...candidates.filter((c) => c.id !== story_id)];
+    await replaceRelated(db, story_id, rankRelated(neighbour, pool));
+  }
 }

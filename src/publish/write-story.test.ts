@@ -4,6 +4,7 @@ import { openTestDatabase } from '../db/testing.js';
 import { silentLogger } from '../lib/log.js';
 import { correctionsLog } from '../store/corrections.js';
 import { findingsForVersion } from '../store/findings.js';
+import { relatedCandidates } from '../store/published.js';
 import { relatedStories } from '../store/related.js';
 import { storyById, storyVersions } from '../store/stories.js';
 import { sampleSources } from '../verify/fixtures.js';
@@ -93,6 +94,9 @@ describe('writeStory', () => {
     expect(related[0]?.slug).toBe('dorn-floods');
     expect(related.length).toBeLessThanOrEqual(4);
     expect(related[0]!.teaser.length).toBeGreaterThan(20);
+    // The floods story, published first, listed fewer than four: the roads story joins its list.
+    const floods = (await relatedCandidates(database.db, storyId)).find((c) => c.slug === 'dorn-floods')!;
+    expect((await relatedStories(database.db, floods.id)).map((r) => r.slug)).toContain('dorn-roads');
 
     const corrected = await correctStory(deps, storyId, {
       reason: 'The repair estimate was attributed to the wrong body.',

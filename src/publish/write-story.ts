@@ -13,11 +13,10 @@ import {
 import { insertStoryVersion, storyById, storyVersions } from '../store/stories.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import type { Draft, Finding, SourceArticle } from '../verify/types.js';
-import { applyJudgement, claimsToJudge } from '../verify/judgement.js';
-import { type Verification, verifyDraft } from '../verify/verify.js';
-import { writeExtractive } from '../write/extractive.js';
 import type { LlmWriter, TokenUsage } from '../write/types.js';
+import { backgroundFor, withBackground } from './background.js';
 import { changeNote } from './change-note.js';
+import { draftStory, verifyVersion } from './draft.js';
 import { applyPolicy, type PublishPolicy } from './policy.js';
 import { refreshRelated } from './related.js';
 import { type AnalysisLoader, loadStorySources } from './sources.js';
@@ -78,57 +77,6 @@ export async function writeStory(
   });
 }
 
-interface Drafted {
-  draft?: Draft;
-  reason?: string;
-  writer: string;
-  usage?: TokenUsage;
-  findings: Finding[];
-}
-
-/** Asks the LLM writer (repairing once) or falls back to the extractive writer. */
-async function draftStory(
-  deps: WriteDeps,
-  sources: SourceArticle[],
-  prepared: PreparedSources,
-): Promise<Drafted> {
-  const findings: Finding[] = [];
-  if (deps.llm) {
-    const first = await deps.llm.draft(sources);
-    const usage = { ...first.usage };
-    findings.push(...first.findings);
-    if (first.draft) {
-      const check = verifyDraft(first.draft, sources, prepared);
-      if (check.failing.size === 0) return { draft: first.draft, writer: deps.llm.model, usage, findings };
-      findings.push(
-        info(`draft failed verification in ${check.failing.size} places; asked the model to repair it once`, {
-          failing: [...check.failing],
-        }),
-      );
-      const repaired = await deps.llm.draft(sources, { draft: first.draft, findings: check.findings });
-      usage.promptTokens += repaired.usage.promptTokens;
-      usage.outputTokens += repaired.usage.outputTokens;
-      findings.push(...repaired.findings);
-      return { draft: repaired.draft ?? first.draft, writer: deps.llm.model, usage, findings };
-    }
-    // No usable answer at all: say so, and write the version extractively rather than not at all.
-    findings.push({
-      location: 'draft',
-      check: 'draft',
-      severity: 'warning',
-      message: `LLM writer ${deps.llm.model} gave no usable draft; extractive writer used`,
-    });
-    for (const f of findings) if (f.severity === 'error') f.severity = 'warning';
-  }
-  const result = writeExtractive(sources, prepared);
-  if (!result.ok) return { reason: result.reason, writer: 'extractive', findings };
-  return { draft: result.draft, writer: 'extractive', findings };
-}
-
-function info(message: string, detail?: Record<string, unknown>): Finding {
-  return { location: 'draft', check: 'draft', severity: 'info', message, ...(detail ? { detail } : {}) };
-}
-
 /** Verifies a draft, applies the publish policy and stores the version with its findings. */
 export async function storeVersion(
   deps: WriteDeps,
@@ -160,7 +108,10 @@ export async function storeVersion(
   });
   const allFindings = [...findings, ...decision.findings];
   recordOutcomes(deps.metrics, input.writer, decision.status, verification);
-  const body = decision.draft.body;
+  const body = withBackground(
+    decision.draft.body,
+    await backgroundFor(deps.db, input.storyId, decision.draft),
+  );
   const kept = [...body.lede, ...body.sections.flatMap((s) => s.sentences)];
   const support = kept.length === 0 ? 0 : kept.reduce((a, s) => a + (s.support ?? 0), 0) / kept.length;
   const version = await deps.db.transaction().execute(async (trx) => {
@@ -216,32 +167,6 @@ export async function storeVersion(
     'story version stored',
   );
   return { status: decision.status, version, findings: allFindings };
-}
-
-/**
- * The verifier's checks, with the support judge's verdicts added when the model endpoint offers one
- * (a judge adds findings, it never clears one). The judge's tokens count toward the version's; its
- * failures become findings (`judged`) and leave the deterministic decision standing.
- */
-async function verifyVersion(
-  deps: WriteDeps,
-  draft: Draft,
-  sources: SourceArticle[],
-  prepared: PreparedSources,
-  usage: TokenUsage | undefined,
-): Promise<{ verification: Verification; judged: Finding[]; usage: TokenUsage | undefined }> {
-  const verification = verifyDraft(draft, sources, prepared);
-  const claims = claimsToJudge(verification, prepared);
-  if (!deps.llm?.judge || claims.length === 0) return { verification, judged: [], usage };
-  const judgement = await deps.llm.judge(claims);
-  return {
-    verification: applyJudgement(verification, judgement.verdicts, deps.llm.model),
-    judged: judgement.findings,
-    usage: {
-      promptTokens: (usage?.promptTokens ?? 0) + judgement.usage.promptTokens,
-      outputTokens: (usage?.outputTokens ?? 0) + judgement.usage.outputTokens,
-    },
-  };
 }
 
 function recordOutcomes(

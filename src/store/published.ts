@@ -121,11 +121,20 @@ export async function relatedCandidates(
   db: Executor,
   storyId: number,
   limit = 500,
-): Promise<{ id: number; headline: string; dek: string; body: StoryVersion['body'] }[]> {
+): Promise<
+  {
+    id: number;
+    slug: string;
+    first_seen_at: Date;
+    headline: string;
+    dek: string;
+    body: StoryVersion['body'];
+  }[]
+> {
   return db
     .selectFrom('stories as s')
     .innerJoin('story_versions as v', 'v.id', 's.current_version_id')
-    .select(['s.id', 'v.headline', 'v.dek', 'v.body'])
+    .select(['s.id', 's.slug', 's.first_seen_at', 'v.headline', 'v.dek', 'v.body'])
     .where('s.state', '=', 'published')
     .where('s.id', '<>', storyId)
     .orderBy('s.last_seen_at', 'desc')

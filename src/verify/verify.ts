@@ -59,6 +59,10 @@ export function verifyDraft(
     quotes: draft.body.quotes,
     figures: draft.body.figures,
   };
+  // Timeline lines are cited sentences like the body's and pass the same checks.
+  if (draft.body.timeline)
+    body.timeline = draft.body.timeline.map((t, i) => ({ ...t, ...verifySentence(`timeline.${i}`, t) }));
+  if (draft.body.background) body.background = draft.body.background;
   findings.push(...verifyQuoteBlocks(draft.body, prepared), ...verifyFigureBlocks(draft.body, prepared));
   const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.location));
   const support = scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;

@@ -45,6 +45,7 @@ function allCitations(body: StoryBody): Citation[] {
     ...body.sections.flatMap((sec) => sec.sentences.flatMap((s) => s.citations)),
     ...body.quotes.map((q) => q.citation),
     ...body.figures.map((f) => f.citation),
+    ...(body.timeline ?? []).flatMap((t) => t.citations),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { PreparedSources } from '../verify/prepare.js';
 import { contentStems } from '../verify/text.js';
+import { conceptsOf } from './concepts.js';
 import { withoutDateline } from './dateline.js';
 import type { SourceArticle } from '../verify/types.js';
 
@@ -17,14 +18,18 @@ export interface Candidate {
   figures: number;
   /** Speaker of an attributed quote in the sentence, if any. */
   speaker: string | null;
-  score: number;
+  /** Whether the sentence opens on a word that leans on the one before ("But", "He", "This"). */
+  dangling: boolean;
+  /** Stemmed word pairs, what content selection covers (see concepts.ts). */
+  concepts: string[];
+  words: number;
 }
 
 const MIN_CHARS = 40;
 const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context.
 const DANGLING =
-  /^(?:but|and|so|also|however|this|that|these|those|it|he|she|they|his|her|their|its|there)\b/i;
+  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another)\b/i;
 
 /** Usable sentences of every source (not too short or long, no question, no dangling opener). */
 export function collectCandidates(
@@ -52,7 +57,9 @@ export function collectCandidates(
         entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
         figures: figures.filter(inside).length,
         speaker: speakers.find((s) => s !== null) ?? null,
-        score: DANGLING.test(text) ? -1 : 0,
+        dangling: DANGLING.test(text),
+        concepts: conceptsOf(text),
+        words: text.split(/\s+/).filter(Boolean).length,
       });
     });
   }
@@ -64,43 +71,6 @@ function unbalancedQuotes(text: string): boolean {
   const close = (text.match(/”/g) ?? []).length;
   const straight = (text.match(/"/g) ?? []).length;
   return open !== close || straight % 2 === 1;
-}
-
-/**
- * Scores candidates in place: centrality (words shared across outlets), coverage of the story's
- * entities and figures, attributed quotes, early position in the article and recency.
- */
-export function scoreCandidates(candidates: Candidate[], sources: readonly SourceArticle[]): void {
-  const articleFrequency = new Map<string, number>();
-  const entityFrequency = new Map<string, number>();
-  for (const article of sources) {
-    const stems = new Set(candidates.filter((c) => c.article === article).flatMap((c) => [...c.stems]));
-    for (const s of stems) articleFrequency.set(s, (articleFrequency.get(s) ?? 0) + 1);
-    for (const e of new Set(article.analysis.entities.map((x) => x.key))) {
-      entityFrequency.set(e, (entityFrequency.get(e) ?? 0) + 1);
-    }
-  }
-  const n = Math.max(1, sources.length);
-  const times = sources.map((s) => s.published_at?.getTime() ?? 0);
-  const newest = Math.max(...times);
-  const oldest = Math.min(...times);
-  for (const c of candidates) {
-    let central = 0;
-    for (const s of c.stems) central += ((articleFrequency.get(s) ?? 1) - 1) / n;
-    central /= Math.sqrt(Math.max(4, c.stems.size));
-    let coverage = 0;
-    for (const e of c.entities) coverage += ((entityFrequency.get(e) ?? 1) - 1) / n;
-    const position = 1 / (1 + c.position * 0.35);
-    const time = c.article.published_at?.getTime() ?? oldest;
-    const recency = newest > oldest ? (time - oldest) / (newest - oldest) : 0;
-    c.score +=
-      central * (sources.length > 1 ? 1 : 0.2) +
-      0.25 * Math.min(coverage, 2) +
-      0.15 * Math.min(c.figures, 2) +
-      (c.speaker ? 0.3 : 0) +
-      0.6 * position +
-      0.1 * recency;
-  }
 }
 
 /** Word overlap of two candidates (Jaccard on stems). */

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { evaldataPath } from '../../test/evaldata.js';
 import { fallbackAnalysis } from '../verify/extract.js';
 import { sampleSources } from '../verify/fixtures.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
+import { anatomyProblems } from './anatomy.js';
+import { BODY_FILTERS, type CandidateFilter } from './eligible.js';
 import { writeExtractive } from './extractive.js';
-import { evaldataPath } from '../../test/evaldata.js';
+import { readingOrder } from './reading-order.js';
 import { MULTILING_SAMPLE, readMultilingSample } from './sample.js';
 
 function article(id: number, sourceId: number, title: string, text: string): SourceArticle {
@@ -20,7 +23,7 @@ function article(id: number, sourceId: number, title: string, text: string): Sou
 }
 
 function sentences(draft: Draft) {
-  return [...draft.body.lede, ...draft.body.sections.flatMap((s) => s.sentences)];
+  return readingOrder(draft.body);
 }
 
 /** Every sentence is the exact text of the span it cites. */
@@ -67,19 +70,67 @@ describe('writeExtractive', () => {
     expectHonestCitations(draft, sources);
   });
 
-  it('writes a cited, sectioned article from two outlets', () => {
+  it('writes the story article from two outlets: lede, sections, quotes with roles, labelled figures', () => {
     const sources = sampleSources();
     const result = writeExtractive(sources);
     if (!result.ok) throw new Error(result.reason);
     const { draft } = result;
-    expect(draft.body.lede).toHaveLength(1);
+    expect(draft.body.lede.length).toBeGreaterThanOrEqual(2);
+    expect(draft.body.lede.length).toBeLessThanOrEqual(4);
     expect(draft.body.sections.length).toBeGreaterThanOrEqual(2);
     expect(draft.body.sections.length).toBeLessThanOrEqual(5);
     expect(sources.map((s) => s.title)).toContain(draft.headline);
-    expect(draft.body.quotes.map((q) => q.speaker).sort()).toEqual(['Ana Silva', 'Piotr Nowak']);
-    expect(draft.body.figures.map((f) => f.value)).toContain(350e9);
+    expect(draft.body.quotes.map((q) => [q.speaker, q.role])).toContainEqual(['Ana Silva', 'Governor']);
+    expect(draft.body.figures.map((f) => [f.value, f.label])).toContainEqual([350e9, 'in support']);
+    expect(anatomyProblems(draft)).toEqual([]);
     expectHonestCitations(draft, sources);
     expect(verifyDraft(draft, sources).failing.size).toBe(0);
+  });
+
+  it('gives a story whose coverage spans days a dated timeline that repeats nothing on the page', () => {
+    const day = (d: number, id: number, title: string, text: string) => ({
+      ...article(id, id, title, text),
+      published_at: new Date(Date.UTC(2026, 10, d, 9)),
+    });
+    const sources = [
+      day(
+        12,
+        1,
+        'Transit workers walk out in Sable City',
+        'Transit workers in Sable City walked out on Thursday over pay, halting buses and trams. The union wants a raise of 14 percent over three years. The transit authority has offered a raise of 7.5 percent.',
+      ),
+      day(
+        13,
+        2,
+        'Strike talks stall in Sable City',
+        'Talks between the transit union and the authority stalled on Friday without a new offer. Businesses in the city centre said the strike was costing them trade. Schools reported lower attendance as pupils struggled to travel.',
+      ),
+      day(
+        15,
+        3,
+        'Sable City transit strike ends with pay deal',
+        'Sable City transit workers agreed on Sunday to end their strike after a pay deal. The deal gives transit workers a raise of 11 percent over three years. Buses and trams will run again on Monday morning, the authority said.',
+      ),
+    ];
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const timeline = result.draft.body.timeline ?? [];
+    expect(timeline.length).toBeGreaterThanOrEqual(2);
+    expect(timeline.map((t) => t.date)).toEqual([...timeline.map((t) => t.date)].sort());
+    const page = sentences(result.draft).map((s) => s.text);
+    for (const t of timeline) expect(page).not.toContain(t.text);
+    // "walked out on Thursday" in an article of Thursday 12 November is dated that day.
+    expect(timeline[0]!.date).toBe('2026-11-12');
+    expect(anatomyProblems(result.draft)).toEqual([]);
+    expect(verifyDraft(result.draft, sources).failing.size).toBe(0);
+  });
+
+  it('keeps out of the body what an added filter rejects', () => {
+    const sources = sampleSources();
+    const noRates: CandidateFilter = { name: 'no rate sentences', keep: (c) => !/\brates?\b/.test(c.text) };
+    const result = writeExtractive(sources, undefined, { filters: [...BODY_FILTERS, noRates] });
+    if (!result.ok) throw new Error(result.reason);
+    for (const s of sentences(result.draft)) expect(s.text).not.toMatch(/\brates?\b/);
   });
 
   it('keeps one copy of a wire sentence that several outlets ran', () => {
@@ -127,16 +178,17 @@ describe('writeExtractive', () => {
   });
 
   it.each(readMultilingSample(evaldataPath(MULTILING_SAMPLE)))(
-    'writes WikiNews event $id with every citation exact and verified',
+    'writes WikiNews event $id with every citation exact and verified, in the article form',
     ({ sources }) => {
       const result = writeExtractive(sources);
       if (!result.ok) throw new Error(result.reason);
       expectHonestCitations(result.draft, sources);
       const verification = verifyDraft(result.draft, sources);
       expect(verification.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect(anatomyProblems(result.draft)).toEqual([]);
       expect(
         new Set(sentences(result.draft).map((s) => s.citations[0]!.article_id)).size,
-      ).toBeGreaterThanOrEqual(4);
+      ).toBeGreaterThanOrEqual(3);
     },
   );
 });

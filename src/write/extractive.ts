@@ -1,10 +1,18 @@
 import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
-import { normalizeForMatch, stem } from '../verify/text.js';
+import { contentStems } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
-import { type Candidate, collectCandidates, overlap, scoreCandidates } from './candidates.js';
+import { type Candidate, collectCandidates } from './candidates.js';
+import { conceptWeights } from './concepts.js';
+import { selectByCoverage } from './coverage.js';
+import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
+import { pickFigures } from './figures.js';
+import { pickDek, pickHeadline, pickLede } from './headline.js';
+import { tagWords, type TaggedWord } from './nlp.js';
+import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
-import { bodySize, selectSentences } from './select.js';
+import { settleDraft } from './settle.js';
+import { buildTimeline } from './timeline.js';
 
 /** The outcome of a writer: a draft, or why there is none. */
 export type WriteResult = { ok: true; draft: Draft } | { ok: false; reason: string };
@@ -12,14 +20,24 @@ export type WriteResult = { ok: true; draft: Draft } | { ok: false; reason: stri
 /** Fewest usable source sentences for a lede and two short sections. */
 export const MIN_SENTENCES = 3;
 
+/** Options of the extractive writer. */
+export interface ExtractiveOptions {
+  /** The rules body sentences must pass (default `BODY_FILTERS`); add one to keep more out. */
+  filters?: readonly CandidateFilter[];
+}
+
 /**
- * The extractive writer: chooses and orders real source sentences (centrality, coverage, quotes,
- * recency, outlet diversity, no near-duplicates), groups them under sub-topic headings, takes the
- * headline from the most representative source title, and cites every sentence's exact span.
+ * The extractive writer: chooses real source sentences by how much of the story's shared content
+ * they cover (see coverage.ts), and lays them out as the story article: a headline from the most
+ * representative title, a dek on what is at stake, a lede of the best sentences (newest first),
+ * two to five named sections, key figures with what they measure, quotes with speakers and roles,
+ * and a timeline when the coverage spans days. Every sentence cites its exact span, and any part
+ * the verifier would reject is dropped before the draft is returned.
  */
 export function writeExtractive(
   sources: readonly SourceArticle[],
   prepared: PreparedSources = prepareSources(sources),
+  options: ExtractiveOptions = {},
 ): WriteResult {
   const candidates = collectCandidates(sources, prepared);
   if (candidates.length < MIN_SENTENCES) {
@@ -28,25 +46,98 @@ export function writeExtractive(
       reason: `not enough material: ${candidates.length} usable sentences in ${sources.length} sources`,
     };
   }
-  scoreCandidates(candidates, sources);
-  // Headline, lede and dek tell the story's current state: the headline's article (recent and
-  // representative) gives the lede, and the dek comes from no older an article.
-  const headline = pickHeadline(sources, candidates);
-  const lede = pickLede(candidates, headline.article);
-  const chosen = selectSentences(candidates, bodySize(candidates.length, sources.length), [lede]);
-  const sections = planSections(chosen, lede, {
-    surfaces: surfaceForms(chosen),
-    names: entityNames(sources),
-  });
+  const weights = conceptWeights(candidates);
+  const words = bodyWords(sources.length);
+  const standing = eligibleCandidates(candidates, { headline: '', quotes: [] }, BODY_FILTERS.slice(0, 1));
+  const headline = pickHeadline(
+    sources,
+    candidates,
+    prepared,
+    selectByCoverage(standing, weights, { words: 1 })[0],
+  );
+  if (!headline)
+    return { ok: false, reason: `not enough material: no headline in ${sources.length} sources` };
+  const pool = eligibleCandidates(
+    candidates.filter((c) => c !== headline.sentence),
+    { headline: headline.text, quotes: [] },
+    options.filters ?? BODY_FILTERS,
+  );
+  const chosen = selectByCoverage(pool, weights, { words });
+  // "What they said" prefers quotes the body does not carry; a body sentence with a pulled quote leaves.
+  const rank = sentenceRank(candidates, weights);
+  const quotes = pickQuotes(
+    sources,
+    prepared,
+    (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
+    chosen,
+  );
+  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes });
+  const chosenDek = pickDek(picks);
+  const lede = pickLede(
+    picks.filter((c) => c !== chosenDek),
+    chosenDek,
+  );
+  // Little material: the dek is a lede or body sentence moved up, else one the body left out.
+  const spare = () => pool.find((c) => !picks.includes(c) && !c.speaker && !/["“”]/.test(c.text));
+  const dek =
+    chosenDek ??
+    (lede.length > 1 ? lede.pop() : picks.find((c) => !lede.includes(c) && !c.speaker)) ??
+    spare();
+  const rest = picks.filter((c) => c !== dek && !lede.includes(c));
+  const tag = tagger();
+  const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
+  const sections = planSections(rest, { tag, told });
   const body: StoryBody = {
-    lede: [sentence(lede)],
+    lede: lede.map(sentence),
     sections: sections.map((s) => ({ heading: s.heading, sentences: s.sentences.map(sentence) })),
-    quotes: pickQuotes(sources),
-    figures: pickFigures([lede, ...chosen]),
+    quotes,
+    figures: pickFigures([...lede, ...sections.flatMap((s) => s.sentences)], tag),
   };
-  return {
-    ok: true,
-    draft: { headline: headline.title, dek: pickDek(candidates, lede), body },
+  const onPage = [...(dek ? [dek] : []), ...picks, ...(headline.sentence ? [headline.sentence] : [])];
+  const timeline = buildTimeline(
+    candidates.filter((c) => !c.dangling),
+    onPage,
+    weights,
+    headline.text,
+  );
+  if (timeline.length > 0) body.timeline = timeline;
+  const draft = settleDraft(
+    { headline: headline.text, dek: dek?.text ?? headline.text, body },
+    sources,
+    prepared,
+  );
+  return { ok: true, draft };
+}
+
+/** Words of body a story gets: a short article from two sources, a longer one from ten. */
+export function bodyWords(sources: number): number {
+  return Math.min(420, 220 + 20 * sources);
+}
+
+/** Each sentence's value to the story (its concept weight per word), by `articleId:sentenceIndex`. */
+function sentenceRank(
+  candidates: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of candidates) {
+    let gain = 0;
+    for (const concept of new Set(c.concepts)) gain += weights.get(concept) ?? 0;
+    out.set(`${c.article.id}:${c.position}`, gain / Math.max(1, c.words));
+  }
+  return out;
+}
+
+/** Tags each candidate once, however many parts of the article read its words. */
+function tagger(): (c: Candidate) => TaggedWord[] {
+  const cache = new Map<Candidate, TaggedWord[]>();
+  return (c) => {
+    let words = cache.get(c);
+    if (!words) {
+      words = tagWords(c.text);
+      cache.set(c, words);
+    }
+    return words;
   };
 }
 
@@ -56,155 +147,4 @@ function sentence(c: Candidate): StorySentence {
 
 function citation(article_id: number, start: number, end: number): Citation {
   return { article_id, start, end };
-}
-
-/**
- * The lede: the opening sentence of the headline's article when it has a usable one, else the
- * best-scoring opening sentence of any article, else the best sentence.
- */
-function pickLede(candidates: Candidate[], article: SourceArticle): Candidate {
-  const openers = candidates.filter((c) => c.position <= 1 && !c.speaker && c.score > 0);
-  const own = openers.filter((c) => c.article === article);
-  const pool = own.length > 0 ? own : openers.length > 0 ? openers : candidates;
-  return pool.reduce((best, c) => (c.score > best.score ? c : best));
-}
-
-/**
- * The dek: the best sentence that says something the lede does not, from an article no older than
- * the lede's (an older one may describe a state the story has left), preferably another outlet's.
- */
-function pickDek(candidates: Candidate[], lede: Candidate): string {
-  const since = lede.article.published_at?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const fresh = (c: Candidate) => (c.article.published_at?.getTime() ?? since) >= since;
-  const others = candidates
-    .filter((c) => c !== lede && !c.speaker && overlap(c, lede) < 0.5 && c.score > 0)
-    .sort(
-      (a, b) =>
-        Number(fresh(b)) - Number(fresh(a)) ||
-        Number(b.article.source_id !== lede.article.source_id) -
-          Number(a.article.source_id !== lede.article.source_id) ||
-        b.score - a.score,
-    );
-  return (others[0] ?? lede).text;
-}
-
-/**
- * The headline: the source title closest to all the others (the most representative wording),
- * weighed towards recent articles so that it tells where the story stands now.
- */
-function pickHeadline(
-  sources: readonly SourceArticle[],
-  candidates: Candidate[],
-): { title: string; article: SourceArticle } {
-  const times = sources.map((s) => s.published_at?.getTime() ?? 0);
-  const newest = Math.max(...times);
-  const oldest = Math.min(...times);
-  const titles = sources.map((s, i) => ({
-    article: s,
-    recency: newest > oldest ? (times[i]! - oldest) / (newest - oldest) : 1,
-    title: s.title.trim(),
-    stems: new Set(
-      normalizeForMatch(s.title)
-        .split(/\W+/)
-        .filter((w) => w.length > 2)
-        .map(stem),
-    ),
-  }));
-  const story = new Map<string, number>();
-  for (const c of candidates) for (const s of c.stems) story.set(s, (story.get(s) ?? 0) + 1);
-  let best = titles[0]!;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (const t of titles) {
-    if (t.title.length < 10) continue;
-    let value = 0;
-    for (const other of titles) if (other !== t) for (const s of t.stems) if (other.stems.has(s)) value += 1;
-    for (const s of t.stems) value += Math.min(1, (story.get(s) ?? 0) / 5) * 0.5;
-    value /= Math.sqrt(Math.max(3, t.stems.size));
-    if (t.title.length > 110) value *= 0.7;
-    value *= 0.4 + 0.6 * t.recency;
-    if (value > bestValue) {
-      bestValue = value;
-      best = t;
-    }
-  }
-  return { title: best.title, article: best.article };
-}
-
-/** Up to four attributed quotes, one per speaker, long enough to say something. */
-function pickQuotes(sources: readonly SourceArticle[]): StoryBody['quotes'] {
-  const out: StoryBody['quotes'] = [];
-  const speakers = new Set<string>();
-  const seen = new Set<string>();
-  for (const article of sources) {
-    for (const q of article.analysis.quotes) {
-      if (!q.speaker || q.text.split(/\s+/).length < 5) continue;
-      const key = q.speaker_key ?? q.speaker.toLowerCase();
-      const words = normalizeForMatch(q.text);
-      if (speakers.has(key) || seen.has(words)) continue;
-      speakers.add(key);
-      seen.add(words);
-      out.push({ text: q.text, speaker: q.speaker, citation: citation(article.id, q.start, q.end) });
-      if (out.length === 4) return out;
-    }
-  }
-  return out;
-}
-
-/** Key figures (amounts, percentages, counts) found in the chosen sentences, one per value. */
-function pickFigures(chosen: Candidate[]): StoryBody['figures'] {
-  const out: StoryBody['figures'] = [];
-  const values = new Set<number>();
-  for (const c of chosen) {
-    for (const f of c.article.analysis.figures) {
-      if (f.start < c.start || f.end > c.end || f.value === null || values.has(f.value) || !isKeyFigure(f))
-        continue;
-      values.add(f.value);
-      out.push({
-        text: f.text,
-        value: f.value,
-        unit: f.unit,
-        citation: citation(c.article.id, f.start, f.end),
-      });
-      if (out.length === 6) return out;
-    }
-  }
-  return out;
-}
-
-/** Amounts, percentages and sizeable counts; not dates, years or small numbers that are usually incidental. */
-function isKeyFigure(f: { kind: string; value: number | null; text: string }): boolean {
-  if (f.kind === 'date' || f.value === null) return false;
-  if (f.kind === 'amount' || f.kind === 'percent') return true;
-  const year = Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100 && /^\d{4}$/.test(f.text);
-  return !year && f.value >= 10;
-}
-
-/** The display name of every entity key (the longest form any source uses). */
-function entityNames(sources: readonly SourceArticle[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of sources) {
-    for (const e of a.analysis.entities)
-      if ((out.get(e.key)?.length ?? 0) < e.name.length) out.set(e.key, e.name);
-  }
-  return out;
-}
-
-/** The commonest written form of each stem, for headings. */
-function surfaceForms(candidates: Candidate[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const c of candidates) {
-    for (const m of c.text.matchAll(/[\p{L}][\p{L}'’-]*/gu)) {
-      const s = stem(m[0].toLowerCase());
-      const forms = counts.get(s) ?? new Map<string, number>();
-      forms.set(m[0], (forms.get(m[0]) ?? 0) + 1);
-      counts.set(s, forms);
-    }
-  }
-  const out = new Map<string, string>();
-  for (const [s, forms] of counts) {
-    const lower = [...forms.entries()].sort((a, b) => b[1] - a[1]);
-    const plain = lower.find(([f]) => f === f.toLowerCase());
-    out.set(s, (plain ?? lower[0]!)[0]);
-  }
-  return out;
 }

@@ -1,4 +1,7 @@
 import type { Candidate } from './candidates.js';
+import { FUNCTION_HEADINGS, type FunctionHeading, nounPhraseHeading, sentenceFunction } from './headings.js';
+import type { TaggedWord } from './nlp.js';
+import { stem } from '../verify/text.js';
 
 /** A group of body sentences under a heading. */
 export interface SectionPlan {
@@ -6,120 +9,135 @@ export interface SectionPlan {
   sentences: Candidate[];
 }
 
-/** A sub-topic a section can be built around. */
-interface Seed {
-  id: string;
-  heading: string;
-  has: (c: Candidate) => boolean;
+/** What grouping and naming need besides the sentences. */
+export interface SectionContext {
+  tag: (c: Candidate) => TaggedWord[];
+  /** Stems already on the page above the sections (headline, dek, lede): a heading names something new. */
+  told: ReadonlySet<string>;
 }
 
-// Words that are frequent in news but say nothing as a heading.
-const GENERIC = new Set(
-  'accord nearly called report reported includ because people time week month today day end made make take took'.split(
-    ' ',
-  ),
-);
+const MAX_SECTIONS = 5;
+const SENTENCES_PER_SECTION = 3;
+// Sentences sharing less than this share of their new words start separate sub-topics.
+const SAME_TOPIC = 0.1;
 
 /**
- * Groups the chosen sentences into 2–5 sections. Seeds are the sub-topics: the names, then the
- * words, most shared by the chosen sentences beyond the lede's own; each sentence joins the first
- * seed it mentions, quotes gather under "What was said", the rest under a closing section. Within a
- * section, sentences keep source order.
+ * Groups the body sentences (most important first) into two to five sections: sentences that report
+ * reactions, statements, what comes next or background under those function headings, the rest by
+ * sub-topic under a noun phrase of their own. Within a section, sentences run in time order (then
+ * article order), so each follows from the one before.
  */
-export function planSections(
-  chosen: readonly Candidate[],
-  lede: Candidate,
-  vocabulary: { surfaces: Map<string, string>; names: Map<string, string> },
-): SectionPlan[] {
-  if (chosen.length === 0) return [];
-  const target = Math.max(2, Math.min(5, Math.ceil(chosen.length / 3)));
-  const seeds = pickSeeds(chosen, lede, vocabulary);
-  const groups = new Map<Seed, Candidate[]>();
-  const rest: Candidate[] = [];
-  const quotes = chosen.filter((c) => c.speaker);
-  for (const c of chosen) {
-    if (c.speaker && quotes.length >= 2) continue;
-    const seed = seeds.find((s) => s.has(c) && (groups.has(s) || groups.size < target - 1));
-    if (seed) groups.set(seed, [...(groups.get(seed) ?? []), c]);
-    else rest.push(c);
+export function planSections(picks: readonly Candidate[], ctx: SectionContext): SectionPlan[] {
+  if (picks.length === 0) return [];
+  const functions = new Map<FunctionHeading, Candidate[]>();
+  const topical: Candidate[] = [];
+  for (const c of picks) {
+    const role = sentenceFunction(c.text, c.speaker !== null);
+    if (role) functions.set(role, [...(functions.get(role) ?? []), c]);
+    else topical.push(c);
   }
-  const sections: SectionPlan[] = [...groups.entries()].map(([seed, sentences]) => ({
-    heading: seed.heading,
-    sentences,
-  }));
-  if (quotes.length >= 2) sections.push({ heading: 'What was said', sentences: quotes });
-  if (rest.length > 0) {
-    sections.push({ heading: sections.length === 0 ? 'What happened' : 'Other details', sentences: rest });
+  const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
+  const topics = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  const named: SectionPlan[] = [];
+  const used = new Set(ctx.told);
+  const unnamed: Candidate[] = [];
+  for (const group of topics) {
+    const heading = nameOf(group, used, ctx);
+    if (!heading) {
+      unnamed.push(...group);
+      continue;
+    }
+    for (const s of headingStems(heading)) used.add(s);
+    named.push({ heading, sentences: group });
   }
-  return balance(sections, target).map((s) => ({ ...s, sentences: sourceOrder(s.sentences) }));
+  for (const heading of FUNCTION_HEADINGS) {
+    const sentences = functions.get(heading);
+    if (sentences) named.push({ heading, sentences });
+  }
+  // Sentences no phrase names join the first section, or make one named from all of them.
+  if (unnamed.length > 0) {
+    if (named[0]) named[0].sentences.push(...unnamed);
+    else named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
+  }
+  return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: timeOrder(s.sentences) }));
 }
 
-function pickSeeds(
-  chosen: readonly Candidate[],
-  lede: Candidate,
-  { surfaces, names }: { surfaces: Map<string, string>; names: Map<string, string> },
-): Seed[] {
-  const entityCount = new Map<string, number>();
-  const stemCount = new Map<string, number>();
-  for (const c of chosen) {
-    for (const e of c.entities) if (!lede.entities.has(e)) entityCount.set(e, (entityCount.get(e) ?? 0) + 1);
-    for (const s of c.stems)
-      if (!lede.stems.has(s) && s !== 'not') stemCount.set(s, (stemCount.get(s) ?? 0) + 1);
+/**
+ * Topic groups around seeds: the best sentence, then each next-best sentence unlike every seed so
+ * far, until `count` seeds; every other sentence joins the seed it shares most new words with.
+ * A group of one joins its closest group while more than one group is left.
+ */
+function groupTopics(
+  sentences: readonly Candidate[],
+  count: number,
+  told: ReadonlySet<string>,
+): Candidate[][] {
+  const own = new Map(sentences.map((c) => [c, new Set([...c.stems].filter((s) => !told.has(s)))]));
+  const similarity = (a: Candidate, b: Candidate) => {
+    const x = own.get(a)!;
+    const y = own.get(b)!;
+    let shared = 0;
+    for (const s of x) if (y.has(s)) shared++;
+    return shared / Math.max(1, x.size + y.size - shared);
+  };
+  const seeds: Candidate[] = [];
+  for (const c of sentences) {
+    if (seeds.length < count && seeds.every((s) => similarity(s, c) < SAME_TOPIC)) seeds.push(c);
   }
-  const ranked = (counts: Map<string, number>) =>
-    [...counts.entries()]
-      .filter(([, n]) => n >= 2)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([k]) => k);
-  const entitySeeds = ranked(entityCount)
-    .filter((k) => names.has(k))
-    .map((k) => ({ id: `e:${k}`, heading: names.get(k)!, has: (c: Candidate) => c.entities.has(k) }));
-  const wordSeeds = ranked(stemCount)
-    .filter((s) => s.length >= 5 && !GENERIC.has(s) && /^\p{L}+$/u.test(s))
-    .map((s) => ({
-      id: `w:${s}`,
-      heading: capitalize(surfaces.get(s) ?? s),
-      has: (c: Candidate) => c.stems.has(s),
-    }));
-  // One seed per heading: "British" the name and "british" the word are one sub-topic.
-  const seen = new Set<string>();
-  return [...entitySeeds, ...wordSeeds].filter((seed) => {
-    const key = seed.heading.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const groups = new Map(seeds.map((s) => [s, [s]]));
+  const closest = (c: Candidate, among: readonly Candidate[]) =>
+    among.reduce((best, s) => (similarity(s, c) > similarity(best, c) ? s : best));
+  for (const c of sentences) if (!groups.has(c)) groups.get(closest(c, seeds))!.push(c);
+  for (const seed of [...seeds].reverse()) {
+    const group = groups.get(seed)!;
+    if (group.length > 1 || groups.size <= 1) continue;
+    groups.delete(seed);
+    groups.get(closest(seed, [...groups.keys()]))!.push(seed);
+  }
+  return [...groups.values()];
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** A body of one section with several sentences is split in two, each half named for itself. */
+function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] {
+  const only = sections[0];
+  if (sections.length !== 1 || !only || only.sentences.length < 2) return sections;
+  const ordered = timeOrder(only.sentences);
+  const half = Math.ceil(ordered.length / 2);
+  const second = ordered.slice(half);
+  const heading = nameOf(second, new Set([...ctx.told, ...headingStems(only.heading)]), ctx);
+  if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) return sections;
+  return [
+    { heading: only.heading, sentences: ordered.slice(0, half) },
+    { heading, sentences: second },
+  ];
 }
 
-/** Merges single-sentence sections into their neighbour until there are at most five, and splits one to reach two. */
-function balance(sections: SectionPlan[], target: number): SectionPlan[] {
-  const out = [...sections];
-  while (out.length > 5 || (out.length > target && out.some((s) => s.sentences.length === 1))) {
-    const i = out.findIndex((s) => s.sentences.length === 1);
-    const at = i >= 0 ? i : out.length - 1;
-    const [small] = out.splice(at, 1);
-    out[Math.max(0, at - 1)]!.sentences.push(...small!.sentences);
-  }
-  if (out.length === 1 && out[0]!.sentences.length >= 2) {
-    const all = out[0]!.sentences;
-    const half = Math.ceil(all.length / 2);
-    return [
-      { heading: out[0]!.heading, sentences: all.slice(0, half) },
-      { heading: 'Other details', sentences: all.slice(half) },
-    ];
-  }
-  return out;
+function nameOf(
+  group: readonly Candidate[],
+  avoid: ReadonlySet<string>,
+  ctx: SectionContext,
+): string | undefined {
+  return nounPhraseHeading(
+    group.map((c) => ({ text: c.text, words: ctx.tag(c) })),
+    avoid,
+  );
 }
 
-function sourceOrder(sentences: Candidate[]): Candidate[] {
+function headingStems(heading: string): string[] {
+  return heading
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map(stem);
+}
+
+/** Oldest report first, then the order of each article. */
+export function timeOrder(sentences: readonly Candidate[]): Candidate[] {
   return [...sentences].sort(
     (a, b) =>
       (a.article.published_at?.getTime() ?? 0) - (b.article.published_at?.getTime() ?? 0) ||
-      a.article.id - b.article.id ||
-      a.position - b.position,
+      (a.article === b.article ? a.position - b.position : 0) ||
+      a.position - b.position ||
+      a.article.id - b.article.id,
   );
 }

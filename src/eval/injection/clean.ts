@@ -61,8 +61,6 @@ export function cleanDraft(story: PromptStory): LlmDraft {
     dek: order[0]?.text ?? 'No passages.',
     lede: lede ? [lede] : [],
     sections,
-    quotes: [],
-    figures: [],
   };
 }
 

@@ -206,8 +206,43 @@ export function openApiDocument(siteUrl: string): object {
                         },
                       },
                     },
-                    quotes: { type: 'array', items: { type: 'object' } },
-                    figures: { type: 'array', items: { type: 'object' } },
+                    quotes: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          text: { type: 'string' },
+                          speaker: { type: 'string' },
+                          role: nullableString,
+                          citation,
+                        },
+                      },
+                    },
+                    figures: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          text: { type: 'string' },
+                          value: { type: ['number', 'null'] },
+                          unit: nullableString,
+                          label: { ...nullableString, description: 'what the figure measures' },
+                          citation,
+                        },
+                      },
+                    },
+                  },
+                },
+                timeline: {
+                  type: 'array',
+                  description: 'dated developments, oldest first, when the sources span two days or more',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      date: { type: 'string', format: 'date' },
+                      text: { type: 'string' },
+                      citations: { type: 'array', items: citation },
+                    },
                   },
                 },
               },

@@ -2,6 +2,7 @@ import type { StoryVersion, Topic } from '../../db/schema.js';
 import type { ArticleHit, SearchHit } from '../../store/search.js';
 import { MARK_END, MARK_START } from '../../store/search.js';
 import type { SourceCoverage, StorySummary } from '../../store/site.js';
+import { presentBlocks, presentTimeline } from './present-body.js';
 
 // Presenters: each lists exactly the fields the API exposes, so a new column never leaks out.
 
@@ -113,13 +114,8 @@ export function presentVersion(v: StoryVersion) {
         heading: sec.heading,
         sentences: sec.sentences.map(sentence),
       })),
-      quotes: v.body.quotes.map((q) => ({ text: q.text, speaker: q.speaker, citation: q.citation })),
-      figures: v.body.figures.map((f) => ({
-        text: f.text,
-        value: f.value,
-        unit: f.unit,
-        citation: f.citation,
-      })),
+      ...presentBlocks(v.body),
     },
+    timeline: presentTimeline(v.body),
   };
 }

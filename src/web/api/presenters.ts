@@ -1,5 +1,6 @@
 import type { Article, Story, StoryVersion } from '../../db/schema.js';
 import type { RelatedStory } from '../../store/related.js';
+import { presentBackground, presentBody, presentCoverage, presentTimeline } from './present-body.js';
 
 /** Absolute URL of a story page. */
 export function storyUrl(siteUrl: string, slug: string): string {
@@ -53,12 +54,10 @@ export function presentStory(
     generated_at: version.generated_at.toISOString(),
     change_note: version.change_note,
     correction_reason: version.correction_reason,
-    body: {
-      lede: version.body.lede,
-      sections: version.body.sections,
-      quotes: version.body.quotes,
-      figures: version.body.figures,
-    },
+    body: presentBody(version),
+    timeline: presentTimeline(version.body),
+    coverage: presentCoverage(extra.sources),
+    background: presentBackground(version.body, (slug) => storyUrl(siteUrl, slug)),
     sources: extra.sources.map((a) => presentSource(siteUrl, a)),
     versions: extra.versions
       .filter((v) => v.status === 'published' || v.status === 'superseded')

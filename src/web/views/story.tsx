@@ -1,8 +1,10 @@
 import type { Child } from 'hono/jsx';
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
 import type { StoryEntity } from '../../store/site.js';
-import type { Marker, NumberedSource, StoryModel } from '../story-model.js';
+import type { NumberedSource, StoryModel } from '../story-model.js';
 import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
+import { Markers } from './markers.js';
+import { Background, Coverage, KeyFigures, Timeline, WhatTheySaid } from './story-parts.js';
 
 /** Everything the story page shows. */
 export interface StoryPageProps {
@@ -17,23 +19,6 @@ export interface StoryPageProps {
   thoughts: Child;
   /** Set when showing an older version than the current one. */
   currentVersion?: number;
-}
-
-function Markers({ markers }: { markers: Marker[] }) {
-  if (markers.length === 0) return null;
-  return (
-    <sup class="cites">
-      {markers.map((m) => (
-        <a
-          class="cite"
-          href={`#${m.passageId}`}
-          aria-label={`Source ${m.sourceNumber}: show the cited passage`}
-        >
-          {m.sourceNumber}
-        </a>
-      ))}
-    </sup>
-  );
 }
 
 function Sentences({ model, sentences }: { model: StoryModel; sentences: StorySentence[] }) {
@@ -54,37 +39,21 @@ function Body({ model }: { model: StoryModel }) {
   const body = model.version.body;
   return (
     <div class="body">
-      <Sentences model={model} sentences={body.lede} />
-      {body.quotes.slice(0, 2).map((q) => (
-        <figure class="quote">
-          <blockquote>
-            <p>“{q.text.replace(/[,\s]+$/, '')}”</p>
-          </blockquote>
-          <figcaption>
-            — {q.speaker}
-            <Markers markers={model.markersOf([q.citation])} />
-          </figcaption>
-        </figure>
-      ))}
-      {body.figures.length > 0 ? (
-        <aside class="figures" aria-labelledby="figures-heading">
-          <h2 id="figures-heading">Key figures</h2>
-          <ul>
-            {body.figures.map((f) => (
-              <li>
-                <strong>{f.text}</strong>
-                <Markers markers={model.markersOf([f.citation])} />
-              </li>
-            ))}
-          </ul>
-        </aside>
-      ) : null}
+      <section class="lede" aria-labelledby="lede-heading">
+        <h2 id="lede-heading">What happened</h2>
+        <Sentences model={model} sentences={body.lede} />
+      </section>
       {body.sections.map((section) => (
         <section>
           <h2>{section.heading}</h2>
           <Sentences model={model} sentences={section.sentences} />
         </section>
       ))}
+      <KeyFigures model={model} />
+      <WhatTheySaid model={model} />
+      <Timeline model={model} />
+      <Coverage sources={model.sources} />
+      <Background body={body} />
     </div>
   );
 }

@@ -1,0 +1,49 @@
+import type { StoryBody } from '../db/schema.js';
+import type { PreparedSources } from '../verify/prepare.js';
+import { normalizeForMatch } from '../verify/text.js';
+import type { Draft, SourceArticle } from '../verify/types.js';
+import { type Candidate, collectCandidates } from './candidates.js';
+import { conceptWeights } from './concepts.js';
+import { pickFigures } from './figures.js';
+import { tagWords } from './nlp.js';
+import { pickQuotes } from './quotes.js';
+import { readingOrder } from './reading-order.js';
+import { buildTimeline } from './timeline.js';
+
+/**
+ * The parts of a model-written story that come from the pipeline's own data, not from the model:
+ * key figures (from the source sentences the draft cites), quotes with speakers and roles (none the
+ * draft's sentences already carry) and the timeline (from sentences the draft does not cite).
+ */
+export function withSourceBlocks(
+  draft: Draft,
+  sources: readonly SourceArticle[],
+  prepared: PreparedSources,
+): Draft {
+  const candidates = collectCandidates(sources, prepared);
+  const citations = readingOrder(draft.body).flatMap((s) => s.citations);
+  const cited = candidates.filter((c) =>
+    citations.some((x) => x.article_id === c.article.id && x.start < c.end && x.end > c.start),
+  );
+  const written = readingOrder(draft.body).map((s) => normalizeForMatch(s.text));
+  const weights = conceptWeights(candidates);
+  const rank = new Map(cited.map((c) => [`${c.article.id}:${c.position}`, 1]));
+  const quotes = pickQuotes(
+    sources,
+    prepared,
+    (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
+    cited,
+  ).filter((q) => !written.some((w) => w.includes(normalizeForMatch(q.text))));
+  const tags = new Map<Candidate, ReturnType<typeof tagWords>>();
+  const tag = (c: Candidate) => tags.get(c) ?? tags.set(c, tagWords(c.text)).get(c)!;
+  const body: StoryBody = { ...draft.body, quotes, figures: pickFigures(cited, tag) };
+  const timeline = buildTimeline(
+    candidates.filter((c) => !c.dangling),
+    cited,
+    weights,
+    draft.headline,
+  );
+  if (timeline.length > 0) body.timeline = timeline;
+  else delete body.timeline;
+  return { ...draft, body };
+}

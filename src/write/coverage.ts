@@ -1,0 +1,45 @@
+import { type Candidate, overlap } from './candidates.js';
+
+// An article's opening sentences carry its news: the first counts double, the second half again.
+const POSITION_BONUS = 1;
+// Two sentences sharing this much of their words say the same thing (wire copy reworded).
+export const NEAR_DUPLICATE = 0.5;
+
+/**
+ * Picks sentences in order of the uncovered concept weight each adds per word (with a bonus for an
+ * article's opening sentences), until `words` words or the sentences run out; near-duplicates of a
+ * picked sentence are skipped.
+ * `covered` holds what is already on the page (a headline, a dek), so it adds nothing again.
+ */
+export function selectByCoverage(
+  pool: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+  options: { words: number; already?: readonly Candidate[] },
+): Candidate[] {
+  const covered = new Set<string>();
+  const onPage = [...(options.already ?? [])];
+  for (const c of onPage) for (const concept of c.concepts) covered.add(concept);
+  const picked: Candidate[] = [];
+  let count = 0;
+  const open = pool.filter((c) => !onPage.includes(c));
+  while (count < options.words) {
+    let best: Candidate | undefined;
+    let bestValue = -1;
+    for (const c of open) {
+      if (picked.includes(c)) continue;
+      let gain = 0;
+      for (const concept of new Set(c.concepts)) if (!covered.has(concept)) gain += weights.get(concept) ?? 0;
+      const value = (gain / c.words) * (1 + POSITION_BONUS / (1 + c.position));
+      // Once nothing adds shared content, the first article's sentences follow in its order.
+      if (value > bestValue && ![...onPage, ...picked].some((p) => overlap(p, c) >= NEAR_DUPLICATE)) {
+        bestValue = value;
+        best = c;
+      }
+    }
+    if (!best) break;
+    picked.push(best);
+    count += best.words;
+    for (const concept of best.concepts) covered.add(concept);
+  }
+  return picked;
+}

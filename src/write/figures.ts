@@ -1,0 +1,219 @@
+import type { Figure } from '../analyze/types.js';
+import type { StoryFigure } from '../db/schema.js';
+import type { Candidate } from './candidates.js';
+import { is, type TaggedWord } from './nlp.js';
+
+/**
+ * Key figures, each with what it measures, read off the words around the number in its sentence:
+ * "6,800 transit workers" (a count of transit workers), "a pay increase of 14 percent", "cut
+ * monthly migraine days by 41 percent" (cut in monthly migraine days), "buy Tidewater for $240
+ * million" (price of Tidewater). A figure the sentence does not explain is left out.
+ */
+
+const MAX_FIGURES = 6;
+const UNIT_WORDS = new Set(
+  'percent per cent % million billion trillion thousand bn mn dollars dollar euros euro pounds pound yen a year a day'.split(
+    ' ',
+  ),
+);
+const CHANGE_NOUNS: Record<string, string> = {
+  cut: 'cut',
+  cuts: 'cut',
+  reduced: 'reduction',
+  reduces: 'reduction',
+  lowered: 'reduction',
+  rose: 'rise',
+  rises: 'rise',
+  risen: 'rise',
+  increased: 'increase',
+  increases: 'increase',
+  fell: 'fall',
+  falls: 'fall',
+  fallen: 'fall',
+  dropped: 'drop',
+  declined: 'decline',
+  grew: 'growth',
+  grown: 'growth',
+  jumped: 'jump',
+  climbed: 'rise',
+  raised: 'increase',
+  boosted: 'increase',
+};
+const PRICE_VERBS =
+  /^(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|sell|sold|sells|pay|paid|pays)$/;
+const LINKS = new Set(['of', 'over', 'in', 'for', 'per', 'from', 'at']);
+const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'this', 'that']);
+const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
+
+/** Up to six key figures of the chosen sentences, one per value, each with a label. */
+export function pickFigures(
+  chosen: readonly Candidate[],
+  tag: (c: Candidate) => TaggedWord[],
+): StoryFigure[] {
+  const out: StoryFigure[] = [];
+  const values = new Set<number>();
+  for (const c of chosen) {
+    for (const f of c.article.analysis.figures) {
+      if (f.start < c.start || f.end > c.end || f.value === null || values.has(f.value) || !isKeyFigure(f))
+        continue;
+      // A count's span takes in the counted word ("6,800 transit"); the label is read from the number on.
+      const end = f.start + numberLength(f.text);
+      const label = cleanLabel(figureLabel(tag(c), f.start - c.start, end - c.start, c.text));
+      if (!label) continue;
+      values.add(f.value);
+      out.push({
+        text: f.text,
+        value: f.value,
+        unit: f.unit,
+        label,
+        citation: { article_id: c.article.id, start: f.start, end: f.end },
+      });
+      if (out.length === MAX_FIGURES) return out;
+    }
+  }
+  return out;
+}
+
+/** Amounts, percentages and sizeable counts; not dates, years or small numbers that are usually incidental. */
+export function isKeyFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>): boolean {
+  if (f.kind === 'date' || f.value === null) return false;
+  if (f.kind === 'amount' || f.kind === 'percent') return true;
+  const year = Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100 && /^\d{4}$/.test(f.text);
+  return !year && f.value >= 10;
+}
+
+/** What the figure at [start, end) of the sentence measures, in the sentence's own words, or undefined. */
+export function figureLabel(
+  words: readonly TaggedWord[],
+  start: number,
+  end: number,
+  text: string,
+): string | undefined {
+  let after = words.findIndex((w) => w.start >= end);
+  while (after >= 0 && after < words.length && UNIT_WORDS.has(words[after]!.normal)) after++;
+  const before = lastIndexBefore(words, start);
+  const slice = (from: number, to: number) =>
+    text.slice(words[from]!.start, words[to]!.end).replace(/[,;:.]+$/, '');
+  // "6,800 transit workers", "a 14 percent pay increase over three years", "destroyed 220 homes".
+  const ending = after >= 0 && !endsAt(words, before, start, end) ? nounRunForward(words, after) : -1;
+  if (ending >= after && after >= 0) {
+    let last = ending;
+    const link = words[last + 1];
+    if (link && LINKS.has(link.normal) && !endsClause(words[last]!)) {
+      const tail = linkedRun(words, last + 2 + (is(words[last + 2], 'Determiner') ? 1 : 0));
+      if (tail >= 0 && tail - after <= 6) last = tail;
+    }
+    // "1.4 million trips a day": the rate belongs to what is counted.
+    const rate = /^\s+((?:a|per|each) (?:day|week|month|year))\b/.exec(text.slice(words[last]!.end));
+    const noun = rate ? `${slice(after, last)} ${rate[1]}` : slice(after, last);
+    const verb = words[before];
+    const acted = is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
+    return acted ? `${noun} ${verb!.text}` : noun;
+  }
+  const link = words[before]?.normal;
+  // "Turnout was 58.4 percent": the subject of the copula.
+  if (is(words[before], 'Copula')) {
+    const subject = nounRunBackward(words, before - 1);
+    return subject >= 0 ? slice(subject, before - 1) : undefined;
+  }
+  // "a pay increase of 14 percent", "unemployment rose to 11.4 percent", "cut migraine days by 41 percent".
+  if (link === 'of' || link === 'to' || link === 'by' || link === 'for') {
+    let nounEnd = before - 1;
+    const verb = words[nounEnd];
+    if (link !== 'of' && is(verb, 'Verb')) {
+      // "had fallen to 81 percent": the subject before the verb (and its auxiliaries) is what it measures.
+      nounEnd -= 1;
+      while (nounEnd > 0 && is(words[nounEnd], 'Verb', 'Auxiliary', 'Adverb', 'Negative')) nounEnd -= 1;
+      const subject = nounRunBackward(words, nounEnd);
+      if (subject < 0) return undefined;
+      const noun = slice(subject, nounEnd);
+      const change = CHANGE_NOUNS[verb!.normal];
+      return link === 'by' && change ? `${change} in ${noun}` : link === 'to' ? noun : undefined;
+    }
+    const from = nounRunBackward(words, nounEnd);
+    if (from < 0) return undefined;
+    const noun = slice(from, nounEnd);
+    const verbBefore = words[from - 1];
+    if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
+      return `${CHANGE_NOUNS[verbBefore.normal]} in ${noun}`;
+    if (link === 'for' && verbBefore && PRICE_VERBS.test(verbBefore.normal)) return `price of ${noun}`;
+    // "a pay increase of 14 percent", "its main interest rate to 4.5%".
+    return link === 'of' || link === 'to' ? noun : undefined;
+  }
+  return undefined;
+}
+
+function lastIndexBefore(words: readonly TaggedWord[], start: number): number {
+  let i = -1;
+  for (let j = 0; j < words.length && words[j]!.end <= start; j++) i = j;
+  return i;
+}
+
+/** True when the figure ends its clause ("… rose 4 percent, the data showed"). */
+function endsAt(words: readonly TaggedWord[], _before: number, _start: number, end: number): boolean {
+  const last = words.filter((w) => w.end <= end).at(-1);
+  return last !== undefined && endsClause(last);
+}
+
+/** Index of the last noun of a run of adjectives and nouns starting at `i`, or -1. */
+function nounRunForward(words: readonly TaggedWord[], i: number): number {
+  let last = -1;
+  for (let j = i; j < words.length && j - i < 4; j++) {
+    const w = words[j]!;
+    if (!is(w, 'Noun', 'Adjective') || is(w, 'Pronoun', 'Date', 'Value') || /^\p{Lu}{2,}$/u.test(w.text))
+      break;
+    if (is(w, 'Noun')) last = j;
+    if (endsClause(w)) break;
+  }
+  return last;
+}
+
+/** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
+function linkedRun(words: readonly TaggedWord[], i: number): number {
+  let last = -1;
+  for (let j = i; j < words.length && j - i < 4; j++) {
+    const w = words[j]!;
+    if (!is(w, 'Noun', 'Adjective', 'Value') || is(w, 'Pronoun', 'WeekDay', 'Month')) break;
+    if (is(w, 'Noun') && !is(w, 'Value')) last = j;
+    if (endsClause(w)) break;
+  }
+  return last;
+}
+
+/** Index of the first word of a run of modifiers ending in the noun at `i`, or -1. */
+function nounRunBackward(words: readonly TaggedWord[], i: number): number {
+  if (!is(words[i], 'Noun') || is(words[i], 'Pronoun', 'Date')) return -1;
+  let first = i;
+  for (let j = i - 1; j >= 0 && i - j < 4; j--) {
+    const w = words[j]!;
+    if (!is(w, 'Noun', 'Adjective', 'Possessive') || is(w, 'Pronoun') || endsClause(w)) break;
+    first = j;
+  }
+  return first;
+}
+
+function endsClause(w: TaggedWord): boolean {
+  return /[,;:.!?)"”—–]/.test(w.post);
+}
+
+/** Characters of a figure's text that make the number itself ("$3.4 million", "6,800"). */
+function numberLength(text: string): number {
+  const match =
+    /^[^\d]{0,3}[\d.,]*\d(?:\s*(?:million|billion|trillion|thousand|bn|mn|m|k|percent|per cent|%))?/i.exec(
+      text,
+    );
+  return match ? match[0].length : text.length;
+}
+
+/** A label without leading unit words or punctuation; undefined when no word is left. */
+function cleanLabel(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const words = label.trim().split(/\s+/);
+  while (
+    words.length > 1 &&
+    (UNIT_WORDS.has(words[0]!.toLowerCase()) || LEADING.has(words[0]!.toLowerCase()))
+  )
+    words.shift();
+  const text = words.join(' ').replace(/^[^\p{L}]+|[^\p{L}\p{N})]+$/gu, '');
+  return /\p{L}{2}/u.test(text) ? text : undefined;
+}

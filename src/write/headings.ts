@@ -1,0 +1,165 @@
+import { stem } from '../verify/text.js';
+import { is, type TaggedWord } from './nlp.js';
+
+/**
+ * Section headings a reader would write: a noun phrase built from the section's own words ("Pay
+ * increase over three years", "The recount's scanners"), never a lone word, a weekday or month, or
+ * an upper-case dateline word; or a function heading for sentences that report speech, look ahead
+ * or go back.
+ */
+
+/** The function headings, in the order their sections close an article. */
+export const FUNCTION_HEADINGS = ['Reaction', 'What was said', 'Background', 'What comes next'] as const;
+export type FunctionHeading = (typeof FUNCTION_HEADINGS)[number];
+
+const REACTION =
+  /\b(?:welcom|condemn|criticis|criticiz|prais|denounc|slamm?|applaud|respond|react|hail|decr(?:y|ied)|blast(?:ed)?)\w*\b/i;
+const AHEAD =
+  /\b(?:will|is expected to|are expected to|plans? to|planned to|intends? to|is set to|are set to|is scheduled|are scheduled|is due to|are due to|next (?:week|month|year)|in the coming|later this (?:week|month|year)|would be (?:decided|announced|held))\b/i;
+const EARLIER =
+  /\b(?:had (?:been|already|previously|long)|previously|earlier this year|last (?:year|month)|years? ago|in (?:19|20)\d\d|since (?:19|20)\d\d|was founded|first (?:opened|introduced|launched))\b/i;
+const SPEECH = /\b(?:said|says|told|according to|stated|added|explained|argued|warned)\b/i;
+
+/** The function a sentence serves, or undefined for a sentence about the story's substance. */
+export function sentenceFunction(text: string, quoted: boolean): FunctionHeading | undefined {
+  if (REACTION.test(text) && (quoted || SPEECH.test(text))) return 'Reaction';
+  if (quoted) return 'What was said';
+  if (AHEAD.test(text)) return 'What comes next';
+  if (EARLIER.test(text)) return 'Background';
+  return undefined;
+}
+
+const DROPPED_DETERMINERS = new Set([
+  'a',
+  'an',
+  'this',
+  'that',
+  'these',
+  'those',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  'some',
+  'any',
+  'another',
+]);
+const LINKS = new Set(['of', 'to', 'for', 'in', 'over', 'against', 'on', 'at', 'from']);
+const MAX_WORDS = 6;
+
+/** A noun phrase in a sentence: its words and the stems of its content words. */
+interface Phrase {
+  words: TaggedWord[];
+  stems: string[];
+  /** The sentence the phrase is in: a heading keeps its exact wording ("open-ended", "$350"). */
+  sentence: string;
+}
+
+/**
+ * The best noun phrase naming a group of sentences: the one whose content words recur most across
+ * the group and least in `avoid` (the headline, lede and other headings). Undefined when no
+ * sentence holds a phrase of two content words or more.
+ */
+export function nounPhraseHeading(
+  sentences: readonly { text: string; words: TaggedWord[] }[],
+  avoid: ReadonlySet<string>,
+): string | undefined {
+  const tagged = sentences.map((s) => s.words);
+  const groupStems = tagged.map((words) => new Set(words.map((w) => stem(w.normal))));
+  let best: { phrase: Phrase; value: number } | undefined;
+  for (const { text, words } of sentences) {
+    for (const phrase of phrasesIn(words, text)) {
+      const recur = phrase.stems.reduce(
+        (n, s) => n + groupStems.filter((g) => g.has(s)).length / tagged.length,
+        0,
+      );
+      const known = phrase.stems.filter((s) => avoid.has(s)).length / phrase.stems.length;
+      const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.5;
+      const value = recur / phrase.stems.length + common + 0.15 * Math.min(phrase.stems.length, 3) - known;
+      // "Self-defense" is two tagged words but one written word: a heading needs two.
+      if (format(phrase).split(/\s+/).length < 2) continue;
+      if (!best || value > best.value) best = { phrase, value };
+    }
+  }
+  return best ? format(best.phrase) : undefined;
+}
+
+/** Maximal noun phrases: modifiers and a noun head, then at most one linked phrase ("damage to homes"). */
+function phrasesIn(words: readonly TaggedWord[], sentence: string): Phrase[] {
+  const out: Phrase[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const start = i;
+    let end = nounRun(words, i);
+    if (end === start) {
+      i++;
+      continue;
+    }
+    if (
+      LINKS.has(words[end - 1]!.normal) === false &&
+      !endsClause(words[end - 1]!) &&
+      LINKS.has(words[end]?.normal ?? '')
+    ) {
+      let j = end + 1;
+      if (is(words[j], 'Determiner')) j++;
+      const linked = nounRun(words, j);
+      if (linked > j && linked - start <= MAX_WORDS) end = linked;
+    }
+    const phrase = words.slice(start, end);
+    const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
+    if (content.length >= 2 && phrase.length <= MAX_WORDS + 1) {
+      out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence });
+    }
+    i = end;
+  }
+  return out;
+}
+
+/** End (exclusive) of a run of modifiers closed by a noun, from `i`; `i` when there is none. */
+function nounRun(words: readonly TaggedWord[], i: number): number {
+  let j = i;
+  if (is(words[j], 'Determiner') && !is(words[j], 'Value')) j++;
+  let lastNoun = i;
+  for (; j < words.length && j - i < MAX_WORDS; j++) {
+    const w = words[j]!;
+    if (!modifier(w)) break;
+    if (is(w, 'Noun') && !is(w, 'Pronoun', 'Value', 'Date', 'Unit')) lastNoun = j + 1;
+    if (endsClause(w)) break;
+  }
+  return lastNoun;
+}
+
+function modifier(w: TaggedWord): boolean {
+  if (
+    is(
+      w,
+      'Date',
+      'WeekDay',
+      'Month',
+      'Pronoun',
+      'Verb',
+      'Adverb',
+      'Conjunction',
+      'Preposition',
+      'QuestionWord',
+    )
+  )
+    return false;
+  if (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(w.text)) return false;
+  return is(w, 'Noun', 'Adjective', 'Value', 'Possessive', 'Money', 'Percent');
+}
+
+function endsClause(w: TaggedWord): boolean {
+  return /[,;:.!?)"”—–]/.test(w.post);
+}
+
+function format(phrase: Phrase): string {
+  const words = [...phrase.words];
+  if (DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();
+  const text = phrase.sentence
+    .slice(words[0]!.start, words.at(-1)!.end)
+    .replace(/^["“‘(]+|["”’),.;:!?]+$/g, '')
+    .replace(/\s+/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { headingProblem } from './anatomy.js';
+import { figureLabel } from './figures.js';
+import { nounPhraseHeading, sentenceFunction } from './headings.js';
+import { tagWords } from './nlp.js';
+import { roleOf } from './quotes.js';
+import { fallbackAnalysis } from '../verify/extract.js';
+
+// Sentences shaped on the demo corpus (the transit strike, the recount, the e-bike recall).
+describe("figure labels: what a number measures, in its sentence's words", () => {
+  it.each([
+    [
+      'The union is seeking a 14 percent pay increase over three years.',
+      '14 percent',
+      'pay increase over three years',
+    ],
+    ['Buses stood still after 6,800 transit workers began a strike.', '6,800', 'transit workers'],
+    ['The network carries about 1.4 million trips a day.', '1.4 million', 'trips a day'],
+    [
+      'The education department said attendance had fallen to 81 percent by mid-morning.',
+      '81 percent',
+      'attendance',
+    ],
+    [
+      'The authority says its labour costs have risen by 19 percent over the same period.',
+      '19 percent',
+      'rise in its labour costs',
+    ],
+    ['Turnout was 58.4 percent, the highest in a decade.', '58.4 percent', 'Turnout'],
+    ['The pay deal was agreed on Sunday.', undefined, undefined],
+  ])('%s', (sentence, figure, label) => {
+    if (!figure) return expect(figureLabel(tagWords(sentence), 0, 0, sentence)).toBeUndefined();
+    const start = sentence.indexOf(figure);
+    expect(figureLabel(tagWords(sentence), start, start + figure.length, sentence)).toBe(label);
+  });
+});
+
+describe('section headings', () => {
+  it('names a group by a noun phrase of its own words, not by what the page already says', () => {
+    const sentences = [
+      'Critics said the recount scanners had rejected ballots at 14 polling stations.',
+      'The electoral commission said the recount scanners would be replaced before the next election.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    const heading = nounPhraseHeading(sentences, new Set(['ballot']))!;
+    expect(heading.toLowerCase()).toContain('scanners');
+    expect(headingProblem(heading)).toBeUndefined();
+  });
+
+  it.each([
+    ['Tuesday', 'a lone word'],
+    ['System', 'a lone word'],
+    ['BRENNICK plant', 'holds a dateline word in capitals'],
+    ['Talks on Tuesday', 'names a weekday'],
+    ['What comes next', undefined],
+    ['Damage to homes', undefined],
+    ['The SMTA offer', undefined],
+  ])('judges %j', (heading, problem) => {
+    expect(headingProblem(heading)).toBe(problem);
+  });
+
+  it.each([
+    ['"We will not back down," said Dana Okafor.', true, 'What was said'],
+    ['The union welcomed the deal, its president said.', false, 'Reaction'],
+    ['Services will resume on Monday morning.', false, 'What comes next'],
+    ['The network had previously been shut down in 2011.', false, 'Background'],
+    ['Buses and trams stood still across the city.', false, undefined],
+  ])('gives %j the function heading %j', (text, quoted, heading) => {
+    expect(sentenceFunction(text, quoted)).toBe(heading);
+  });
+});
+
+describe('speaker roles as the sources word them', () => {
+  const text =
+    '"We are done being thanked instead of paid," said Dana Okafor, president of Local 212, outside the depot. ' +
+    'Chief Executive Leonard Brisk said the offer was fair. ' +
+    '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979.';
+  const source = {
+    id: 1,
+    source_id: 1,
+    outlet: 'Meridian Wire',
+    title: 'Strike',
+    text,
+    published_at: null,
+    analysis: fallbackAnalysis(text),
+  };
+  it.each([
+    ['Dana Okafor', 'president of Local 212'],
+    ['Leonard Brisk', 'Chief Executive'],
+    ['Pat Donnelly', null],
+  ])('%s: %j', (speaker, role) => {
+    expect(roleOf([source], source, speaker)).toBe(role);
+  });
+});

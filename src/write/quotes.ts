@@ -1,0 +1,109 @@
+import type { Quote } from '../analyze/types.js';
+import type { StoryQuote } from '../db/schema.js';
+import { findQuote, mentionsSpeaker } from '../verify/checks.js';
+import { wholeSource } from '../verify/evidence.js';
+import type { PreparedSources } from '../verify/prepare.js';
+import { normalizeForMatch } from '../verify/text.js';
+import type { SourceArticle } from '../verify/types.js';
+
+const MAX_QUOTES = 4;
+const MIN_WORDS = 6;
+const MAX_WORDS = 60;
+
+// Capitalised words that make a title before a name: "Chief Executive Rafa Dominguez".
+const TITLE_WORDS =
+  'Chief|Executive|President|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
+const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`, 'u');
+// ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
+const APPOSITIVE =
+  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+/^,\s+((?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+
+/**
+ * "What they said": up to four attributed quotes from distinct named speakers, the most central
+ * first, each with the speaker's role as a source gives it. Quotes the body does not carry come
+ * first; the caller drops body sentences that carry a quote shown here. A quote the verifier would not accept
+ * (its words or its speaker not found in the cited article) is left out.
+ */
+export function pickQuotes(
+  sources: readonly SourceArticle[],
+  prepared: PreparedSources,
+  rank: (article: SourceArticle, quote: Quote) => number,
+  body: readonly { article: SourceArticle; start: number; end: number; text: string }[] = [],
+): StoryQuote[] {
+  const inBody = body.map((c) => normalizeForMatch(c.text));
+  const carried = (article: SourceArticle, q: Quote) =>
+    body.some((c) => c.article === article && q.start < c.end && q.end > c.start) ||
+    inBody.some((text) => text.includes(normalizeForMatch(q.text)));
+  const pool = sources.flatMap((article) =>
+    article.analysis.quotes
+      .filter((q) => usable(article, q, prepared))
+      .map((q) => ({ article, quote: q, value: rank(article, q), carried: carried(article, q) })),
+  );
+  // Quotes from outside the body come first; the body's own only while none is found.
+  pool.sort((a, b) => Number(a.carried) - Number(b.carried) || b.value - a.value);
+  const out: StoryQuote[] = [];
+  const speakers = new Set<string>();
+  const seen = new Set<string>();
+  for (const { article, quote, carried: inText } of pool) {
+    if (inText && out.length >= 1) break;
+    const key = quote.speaker_key ?? quote.speaker!.toLowerCase();
+    const words = normalizeForMatch(quote.text);
+    if (speakers.has(key) || [...seen].some((w) => w.includes(words) || words.includes(w))) continue;
+    speakers.add(key);
+    seen.add(words);
+    const { name, title } = splitTitle(quote.speaker!);
+    out.push({
+      text: quote.text,
+      speaker: name,
+      role: title ?? roleOf(sources, article, quote.speaker!),
+      citation: { article_id: article.id, start: quote.start, end: quote.end },
+    });
+    if (out.length === MAX_QUOTES) break;
+  }
+  return out;
+}
+
+/** A quote worth showing: a named person or organisation says six words or more, and it verifies. */
+function usable(article: SourceArticle, quote: Quote, prepared: PreparedSources): boolean {
+  if (!quote.speaker || !quote.speaker_key) return false;
+  const words = quote.text.split(/\s+/).length;
+  if (words < MIN_WORDS || words > MAX_WORDS) return false;
+  const entity = article.analysis.entities.find((e) => e.key === quote.speaker_key);
+  if (!entity || (entity.kind !== 'person' && entity.kind !== 'organization')) return false;
+  // A speaker found through "he said" may be the wrong person: the name must be in the quote's sentence.
+  const sentence = article.analysis.sentences[quote.sentence];
+  const around = sentence ? article.text.slice(sentence.start, Math.max(sentence.end, quote.end + 80)) : '';
+  if (!mentionsSpeaker(around, quote.speaker)) return false;
+  const source = prepared.byId.get(article.id);
+  const found = source ? findQuote([wholeSource(source)], quote.text) : undefined;
+  return found !== undefined && (found.speaker === null || mentionsSpeaker(quote.speaker, found.speaker));
+}
+
+/** The speaker's role as worded next to their name in the quoting article, else in any other source. */
+export function roleOf(
+  sources: readonly SourceArticle[],
+  first: SourceArticle,
+  speaker: string,
+): string | null {
+  for (const article of [first, ...sources.filter((s) => s !== first)]) {
+    let at = article.text.indexOf(speaker);
+    while (at >= 0) {
+      const after = APPOSITIVE.exec(article.text.slice(at + speaker.length, at + speaker.length + 120));
+      if (after) return after[1]!.trim();
+      const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
+      if (before) return before[1]!.trim();
+      at = article.text.indexOf(speaker, at + speaker.length);
+    }
+  }
+  return null;
+}
+
+const LEADING_TITLE = new RegExp(`^((?:(?:${TITLE_WORDS})\\s+)+)(?=\\p{Lu})`, 'u');
+
+/** "Executive Anders Kell" → name "Anders Kell", title "Executive" (a title the name picked up). */
+function splitTitle(speaker: string): { name: string; title?: string } {
+  const match = LEADING_TITLE.exec(speaker);
+  if (!match || match[0].length >= speaker.length) return { name: speaker };
+  return { name: speaker.slice(match[0].length), title: match[1]!.trim() };
+}
