@@ -1,0 +1,161 @@
+import { titlesAgree } from './titles.js';
+import type { Mention } from './types.js';
+
+/**
+ * Which mentions of different articles are one fact with different values. Two mentions are one
+ * fact when they are of the same kind and unit and their contexts say the same thing is measured
+ * (weighted word overlap, rare words weighing most); they conflict when their values differ and
+ * neither article also states the other's value for that fact (an article giving both "14
+ * percent" and "7.5 percent" is telling two facts apart, not disagreeing).
+ */
+
+/** How alike two contexts must be to be one fact. */
+export const SAME_FACT = 0.34;
+/** How alike a context must be to count as an article also stating a value. */
+const ALSO_STATES = 0.05;
+const NEAR_WEIGHT = 1;
+const CLAUSE_WEIGHT = 0.6;
+// Two values more than this far apart (ratio) are not two reports of one figure.
+const CLOSEST = 0.34;
+
+/** Word weights of a story's mentions: rare context words tell facts apart, common ones do not. */
+export type Idf = (word: string) => number;
+
+/** The inverse document frequency of context words over a story's mentions. */
+export function contextIdf(mentions: readonly Mention[]): Idf {
+  const df = new Map<string, number>();
+  for (const m of mentions)
+    for (const w of new Set([...m.near, ...m.clause])) df.set(w, (df.get(w) ?? 0) + 1);
+  const n = Math.max(1, mentions.length);
+  return (w) => Math.log(1 + n / (df.get(w) ?? 1));
+}
+
+function vector(m: Mention, idf: Idf): Map<string, number> {
+  const v = new Map<string, number>();
+  for (const w of m.clause) v.set(w, Math.max(v.get(w) ?? 0, CLAUSE_WEIGHT * idf(w)));
+  for (const w of m.near) v.set(w, Math.max(v.get(w) ?? 0, NEAR_WEIGHT * idf(w)));
+  return v;
+}
+
+/** Whether two mentions can be values of one fact at all: kind, unit, rate and time qualifier. */
+export function comparable(a: Mention, b: Mention): boolean {
+  if (a.kind !== b.kind || a.per !== b.per) return false;
+  if (a.unit !== b.unit && !(a.kind === 'count' && (a.unit === '' || b.unit === ''))) return false;
+  const dated = a.kind === 'date' || a.kind === 'time';
+  if (!dated && a.anchor !== null && b.anchor !== null && a.anchor !== b.anchor) return false;
+  return closeness(a, b) >= CLOSEST;
+}
+
+/** How near two numbers are (smaller over larger), 1 for other values. */
+function closeness(a: Mention, b: Mention): number {
+  if (typeof a.value !== 'number' || typeof b.value !== 'number' || a.kind === 'date' || a.kind === 'time')
+    return 1;
+  const [x, y] = [Math.abs(a.value), Math.abs(b.value)];
+  return Math.max(x, y) === 0 ? 1 : Math.min(x, y) / Math.max(x, y);
+}
+
+/** Whether two values are the same (allowing rounding, other units and compatible titles). */
+export function sameValue(a: Mention, b: Mention): boolean {
+  if (typeof a.value === 'string' || typeof b.value === 'string') {
+    if (a.kind === 'title') return titlesAgree(String(a.value), String(b.value));
+    if (a.kind === 'place') return wordsWithin(String(a.value), String(b.value));
+    return a.value === b.value;
+  }
+  return numbersAgree(a.value, b.value, a.kind === 'measure' && unitWord(a) !== unitWord(b) ? 0.02 : 0);
+}
+
+function wordsWithin(a: string, b: string): boolean {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
+}
+
+function unitWord(m: Mention): string {
+  return m.text.replace(/^[\d.,\s-]+/, '').toLowerCase();
+}
+
+/** Equal numbers, or one the rounding of the other ("about $4.2 million" and $4.23 million), within `slack`. */
+export function numbersAgree(a: number, b: number, slack = 0): boolean {
+  if (a === b) return true;
+  const scale = Math.max(Math.abs(a), Math.abs(b));
+  if (scale === 0) return true;
+  if (Math.abs(a - b) / scale <= Math.max(slack, 1e-6)) return true;
+  const digits = (n: number) =>
+    (Math.abs(n).toExponential().split('e')[0]!.replace('.', '').replace(/0+$/, '') || '1').length;
+  const [coarse, fine] = digits(a) <= digits(b) ? [a, b] : [b, a];
+  return digits(coarse) < digits(fine) && Number(fine.toPrecision(digits(coarse))) === coarse;
+}
+
+/** How alike two mentions' contexts are, 0..1 (titles of one person are one fact whatever the wording). */
+export function similarity(a: Mention, b: Mention, idf: Idf): number {
+  if (a.kind === 'title') return 1;
+  const x = vector(a, idf);
+  const y = vector(b, idf);
+  let shared = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const [w, v] of x) {
+    sx += v;
+    const other = y.get(w);
+    if (other !== undefined) shared += Math.min(v, other);
+  }
+  for (const v of y.values()) sy += v;
+  // A counted noun both name ("homes") already says much of what is measured.
+  const noun = a.kind === 'count' && a.unit !== '' && a.unit === b.unit ? 0.25 : 0;
+  const overlap = sx === 0 || sy === 0 ? 0 : shared / Math.min(sx, sy);
+  return Math.min(1, noun + (1 - noun) * overlap) * (0.7 + 0.3 * closeness(a, b));
+}
+
+/** Whether an article's mentions also state `value`'s value for the same fact (not as the earlier one). */
+function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf): boolean {
+  return mentions.some(
+    (m) =>
+      comparable(m, value) &&
+      sameValue(m, value) &&
+      !(m.earlier && m.revised) &&
+      similarity(m, value, idf) >= ALSO_STATES,
+  );
+}
+
+/** The mention of `others` most like `m` among those of the same kind, with its similarity. */
+function bestMatch(m: Mention, others: readonly Mention[], idf: Idf): { mention?: Mention; score: number } {
+  let best: { mention?: Mention; score: number } = { score: -1 };
+  for (const o of others) {
+    if (!comparable(m, o) || (o.earlier && o.revised)) continue;
+    const score = similarity(m, o, idf);
+    if (score > best.score) best = { mention: o, score };
+  }
+  return best;
+}
+
+/**
+ * The pairs of mentions that conflict: one fact, different values, each the other's best match in
+ * its article, and neither article stating the other's value.
+ */
+export function conflicts(byArticle: ReadonlyMap<number, Mention[]>, idf: Idf): [Mention, Mention][] {
+  const out: [Mention, Mention][] = [];
+  const ids = [...byArticle.keys()];
+  for (let i = 0; i < ids.length; i++) {
+    for (let j = i + 1; j < ids.length; j++) {
+      const left = byArticle.get(ids[i]!)!;
+      const right = byArticle.get(ids[j]!)!;
+      for (const a of left) {
+        if (a.earlier && a.revised) continue;
+        const { mention: b, score } = bestMatch(a, right, idf);
+        if (!b || score < SAME_FACT || sameValue(a, b)) continue;
+        if (bestMatch(b, left, idf).mention !== a) continue;
+        if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
+        out.push([a, b]);
+      }
+    }
+  }
+  return out;
+}
+
+/** The mentions of other articles that agree with a fact's value: more sources for it. */
+export function agreeing(value: Mention, all: readonly Mention[], idf: Idf): Mention[] {
+  return all.filter(
+    (m) =>
+      m !== value && comparable(m, value) && sameValue(m, value) && similarity(m, value, idf) >= SAME_FACT,
+  );
+}
