@@ -19,6 +19,7 @@ import type {
 } from './schema-discuss.js';
 import type { ArticleEditsTable, ArticleSearchQueueTable } from './schema-ingest.js';
 import type { StorySeparationsTable } from './schema-review.js';
+import type { DisagreementSettlementsTable, VersionDisagreementsTable } from './schema-disagree.js';
 
 export * from './schema-discuss.js';
 export * from './schema-ingest.js';
@@ -285,6 +286,8 @@ export interface DB {
   article_edits: ArticleEditsTable;
   story_version_search: StoryVersionSearchTable;
   story_separations: StorySeparationsTable;
+  version_disagreements: VersionDisagreementsTable;
+  disagreement_settlements: DisagreementSettlementsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

@@ -11,6 +11,7 @@ import * as admin from './0011_admin.js';
 import * as review from './0012_review.js';
 import * as ingestEdits from './0013_ingest_edits.js';
 import * as analyzeStore from './0014_analyze_store.js';
+import * as disagree from './0017_disagree.js';
 
 /**
  * Every migration, by name. Forward-only: a migration, once released, is never edited; a change
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0012_review': review,
   '0013_ingest_edits': ingestEdits,
   '0014_analyze_store': analyzeStore,
+  '0017_disagree': disagree,
 };
