@@ -148,6 +148,16 @@ function lastWords(text: string, n: number): string {
   return text.split(/\s+/).slice(-n).join(' ');
 }
 
+/**
+ * Whether a sentence attributes what it states ("according to the county", "The Sentinel put it at
+ * 163"). A title is only attributed by "according to": in "said Leonard Brisk, chief executive",
+ * the speech verb attributes the quote, not the title.
+ */
+export function attributes(sentence: string, kind: string): boolean {
+  if (kind === 'title') return /\baccording to\b|\b(?:described|identified|named) as\b/i.test(sentence);
+  return ATTRIBUTION.test(sentence);
+}
+
 /** Epoch days of a date (UTC). */
 export function epochDay(date: Date): number {
   return Math.floor(date.getTime() / 86_400_000);

@@ -1,3 +1,4 @@
+import type { DetectedFact } from '../disagree/detect.js';
 import { findNumbers } from './numbers.js';
 import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support.js';
 import { normalizeForMatch } from './text.js';
@@ -17,6 +18,8 @@ export interface PreparedSources {
   byId: Map<number, PreparedSource>;
   combined: Map<string, SupportIndex>;
   all: SupportIndex;
+  /** What the story's sources disagree on, when the caller detected it (read by the disputed-value check). */
+  disagreements?: readonly DetectedFact[];
 }
 
 /** Prepares every source once. */

@@ -22,7 +22,15 @@ export interface Draft {
 }
 
 /** The checks the verifier runs; `draft` covers failures of the writer itself (timeouts, bad JSON). */
-export type CheckKind = 'citation' | 'quote' | 'speaker' | 'figure' | 'entity' | 'support' | 'draft';
+export type CheckKind =
+  | 'citation'
+  | 'quote'
+  | 'speaker'
+  | 'figure'
+  | 'entity'
+  | 'support'
+  | 'draft'
+  | 'disputed';
 
 /**
  * One verification outcome. `location` names the part of the draft: `headline`, `dek`, `lede.0`,

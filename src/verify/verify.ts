@@ -9,6 +9,7 @@ import {
   mentionsSpeaker,
   type SentenceContext,
 } from './checks.js';
+import { checkDisputed } from './disputed.js';
 import { valuePresent } from './numbers.js';
 import { type PreparedSources, prepareSources } from './prepare.js';
 import { normalizeForMatch } from './text.js';
@@ -83,6 +84,7 @@ export function verifyDraft(
     figures: draft.body.figures,
   };
   findings.push(...verifyQuoteBlocks(draft.body, prepared), ...verifyFigureBlocks(draft.body, prepared));
+  findings.push(...checkDisputed(draft, prepared));
   const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.location));
   const support = scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
   return { body, findings, failing, support: Math.round(support * 1000) / 1000 };

@@ -1,4 +1,5 @@
 import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
+import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
@@ -21,7 +22,7 @@ export function writeExtractive(
   sources: readonly SourceArticle[],
   prepared: PreparedSources = prepareSources(sources),
 ): WriteResult {
-  const candidates = collectCandidates(sources, prepared);
+  const candidates = withoutUnsettled(collectCandidates(sources, prepared), prepared.disagreements);
   if (candidates.length < MIN_SENTENCES) {
     return {
       ok: false,
@@ -31,7 +32,7 @@ export function writeExtractive(
   scoreCandidates(candidates, sources);
   // Headline, lede and dek tell the story's current state: the headline's article (recent and
   // representative) gives the lede, and the dek comes from no older an article.
-  const headline = pickHeadline(sources, candidates);
+  const headline = pickHeadline(headlineSources(sources, prepared.disagreements), candidates);
   const lede = pickLede(candidates, headline.article);
   const chosen = selectSentences(candidates, bodySize(candidates.length, sources.length), [lede]);
   const sections = planSections(chosen, lede, {
