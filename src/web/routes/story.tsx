@@ -12,6 +12,7 @@ import {
   storyEntities,
   storySourceArticles,
 } from '../../store/site.js';
+import { versionDisagreements } from '../../store/disagreements.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
 import { HTML, type SiteDeps, page } from '../context.js';
 import { fastResponse, ifNoneMatch } from '../security.js';
@@ -176,11 +177,12 @@ async function renderStory(
   thoughts: Child,
   current?: StoryVersion,
 ): Promise<string> {
-  const [articles, versions, related, entities] = await Promise.all([
+  const [articles, versions, related, entities, disagreements] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
     relatedLinks(deps, storyId),
     storyEntities(deps.db, storyId),
+    versionDisagreements(deps.db, version.id),
   ]);
   const model = buildStoryModel(version, articles);
   const path = current ? `/stories/${slug}/versions/${version.version}` : `/stories/${slug}`;
@@ -207,6 +209,7 @@ async function renderStory(
       entities={mainEntities(version, entities)}
       thoughts={thoughts}
       currentVersion={current?.version}
+      disagreements={disagreements}
     />,
   );
 }

@@ -1,6 +1,8 @@
 import type { Child } from 'hono/jsx';
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
+import type { Disagreement } from '../../disagree/types.js';
 import type { StoryEntity } from '../../store/site.js';
+import { Disagreements } from './disagreements.js';
 import type { Marker, NumberedSource, StoryModel } from '../story-model.js';
 import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 
@@ -17,6 +19,8 @@ export interface StoryPageProps {
   thoughts: Child;
   /** Set when showing an older version than the current one. */
   currentVersion?: number;
+  /** What this version's sources disagree on. */
+  disagreements?: readonly Disagreement[];
 }
 
 function Markers({ markers }: { markers: Marker[] }) {
@@ -248,6 +252,7 @@ export function StoryPage({
   entities,
   thoughts,
   currentVersion,
+  disagreements = [],
 }: StoryPageProps) {
   const v = model.version;
   return (
@@ -266,6 +271,7 @@ export function StoryPage({
           {sourceCount(v.source_count, v.publisher_count)}
         </p>
         <Body model={model} />
+        <Disagreements model={model} items={disagreements} />
         <Provenance version={v} slug={slug} />
         <ReportInaccuracy slug={slug} />
       </article>
