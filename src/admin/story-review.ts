@@ -18,6 +18,7 @@ export type Verdict =
   | 'figure-not-found'
   | 'name-not-found'
   | 'citation'
+  | 'disputed'
   | 'warning';
 
 /** A label for each verdict, as editors read it. */
@@ -29,6 +30,7 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   'figure-not-found': 'figure not found',
   'name-not-found': 'name not found',
   citation: 'citation problem',
+  disputed: 'states a disputed value',
   warning: 'warning',
 };
 
@@ -39,6 +41,7 @@ const BY_CHECK: Record<string, Verdict> = {
   figure: 'figure-not-found',
   entity: 'name-not-found',
   citation: 'citation',
+  disputed: 'disputed',
 };
 
 /** The verdict of a part from its findings: its first error's kind, a warning, or verified. */
