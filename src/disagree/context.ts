@@ -37,7 +37,7 @@ const SOFT_BREAK = /^(?:but|while|whereas|although|though|compared|against|which
 const NEAR = 3;
 // A value given as a difference ("$71 million more than its previous offer") is not the level itself.
 const DELTA = /^(?:more|less|fewer|higher|lower|extra|above|below)\b/i;
-const WINDOW = 12;
+const WINDOW = 20;
 
 const RATE =
   /^(?:a|an|per|each|every)\s+(day|week|month|year|hour|share|person|head|household|night|minute|second)\b/i;

@@ -52,7 +52,7 @@ function eventNear(sentence: string, at: number): string | null {
   let best: { key: string; distance: number } | null = null;
   for (const m of sentence.matchAll(EVENT_WORD)) {
     const distance = Math.abs(m.index - at);
-    if (distance > 70 || (best && best.distance <= distance)) continue;
+    if (distance > 40 || (best && best.distance <= distance)) continue;
     best = { key: eventKey(m[0]), distance };
   }
   return best?.key ?? null;

@@ -17,9 +17,22 @@ const NEAR_WEIGHT = 1;
 const CLAUSE_WEIGHT = 0.6;
 // Two values more than this far apart (ratio) are not two reports of one figure.
 const CLOSEST = 0.34;
+// The least overlap a sole count of a kind needs to be taken for the other article's sole count.
+const SOLE_OVERLAP = 0.12;
 
 /** Word weights of a story's mentions: rare context words tell facts apart, common ones do not. */
 export type Idf = (word: string) => number;
+
+/**
+ * A fact named so specifically that an article rarely states two of it (a mass, a count of homes, a
+ * cost per day): when each of two articles states exactly one value of that kind and unit, they are
+ * likely one fact even in other words ("the 3,100-kilogram satellite", "the 2,850-kilogram spacecraft").
+ */
+export function specific(m: Mention): boolean {
+  if (m.kind === 'title' || m.kind === 'percent' || m.kind === 'date' || m.kind === 'time') return false;
+  if (m.kind === 'amount') return m.per !== '' && m.per !== 'change';
+  return m.unit !== '';
+}
 
 /** The inverse document frequency of context words over a story's mentions. */
 export function contextIdf(mentions: readonly Mention[]): Idf {
@@ -120,13 +133,23 @@ function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf): boo
 /** The mention of `others` most like `m` among those of the same kind, with its similarity. */
 function bestMatch(m: Mention, others: readonly Mention[], idf: Idf): { mention?: Mention; score: number } {
   let best: { mention?: Mention; score: number } = { score: -1 };
-  for (const o of others) {
-    if (!comparable(m, o) || (o.earlier && o.revised)) continue;
-    const score = similarity(m, o, idf);
+  const candidates = others.filter((o) => comparable(m, o) && !(o.earlier && o.revised));
+  for (const o of candidates) {
+    const sim = similarity(m, o, idf);
+    // A measure, place in a ranking or tally needs no shared word; a count or rate needs one at least.
+    const sole =
+      specific(m) &&
+      candidates.length === 1 &&
+      soleOfItsKind(m, others) &&
+      (sim >= SOLE_OVERLAP || m.kind === 'measure' || m.kind === 'ordinal' || m.kind === 'tally');
+    const score = Math.max(sim, sole ? SAME_FACT : 0);
     if (score > best.score) best = { mention: o, score };
   }
   return best;
 }
+
+/** Whether `m` is its article's only value of its kind and unit (others are the other article's). */
+const soleOfItsKind = (m: Mention, _others: readonly Mention[]): boolean => m.sole === true;
 
 /**
  * The pairs of mentions that conflict: one fact, different values, each the other's best match in
@@ -134,6 +157,11 @@ function bestMatch(m: Mention, others: readonly Mention[], idf: Idf): { mention?
  */
 export function conflicts(byArticle: ReadonlyMap<number, Mention[]>, idf: Idf): [Mention, Mention][] {
   const out: [Mention, Mention][] = [];
+  for (const mentions of byArticle.values()) {
+    for (const m of mentions) {
+      m.sole = !mentions.some((o) => o !== m && !o.earlier && o.kind === m.kind && o.unit === m.unit && o.per === m.per && !sameValue(o, m));
+    }
+  }
   const ids = [...byArticle.keys()];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {

@@ -98,13 +98,15 @@ function countedNoun(text: string, end: number, fallback: string | null): string
       .match(/^\s+((?:[\p{L}\d][\p{L}\d-]*\s*){1,4})/u)?.[1]
       ?.trim()
       .split(/\s+/) ?? [];
-  const lower = words.filter((w) => /^[a-z][a-z-]+$/.test(w));
+  const lower = words.filter((w) => /^[a-z][a-z-]+$/.test(w) && !NOT_NOUNS.has(w));
   const plural = lower.find((w) => PLURAL_IRREGULAR.has(w) || (/s$/.test(w) && !/ss$/.test(w)));
   return nounKey(plural ?? lower[0] ?? fallback ?? '');
 }
 
 // Nouns that count anything ("units", "items"): they match whatever another report counts.
 const GENERIC_NOUNS = new Set(['unit', 'item', 'product', 'piece', 'device', 'model', 'case', 'one']);
+// Words after a number that are not a counted noun ("damaged 57 more", "three times").
+const NOT_NOUNS = new Set(['more', 'less', 'fewer', 'other', 'times', 'time', 'than', 'per', 'percent', 'cent', 'while', 'during', 'before', 'after']);
 
 /** The key of a counted noun: its stem, so "home" and "homes" agree; '' for a generic noun. */
 export function nounKey(noun: string): string {
@@ -182,6 +184,7 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
       const digits = /^[\d,.]+/.exec(f.text)?.[0];
       const end = f.start + (digits ?? f.text.split(' ')[0]!).length;
       const noun = countedNoun(text, end, f.unit);
+      if (NOT_NOUNS.has(noun)) continue;
       add({ kind: 'count', unit: noun, value: f.value, text: f.text, span: { start: f.start, end: f.end } });
     } else
       add({

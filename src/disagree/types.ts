@@ -55,6 +55,8 @@ export interface Mention {
   earlier: boolean;
   /** The sentence attributes the value ("according to", "said"). */
   attributed: boolean;
+  /** Set by matching: no other value of this kind and unit in its article. */
+  sole?: boolean;
 }
 
 /** A source article as detection reads it (a writer's source, with its stored analysis). */
