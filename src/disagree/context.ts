@@ -37,6 +37,8 @@ const SOFT_BREAK = /^(?:but|while|whereas|although|though|compared|against|which
 const NEAR = 3;
 // A value given as a difference ("$71 million more than its previous offer") is not the level itself.
 const DELTA = /^(?:more|less|fewer|higher|lower|extra|above|below)\b/i;
+// A duration before or after something ("14 minutes before lift-off") measures that gap.
+const RELATIVE = /^(before|after|later|earlier|ago)\b/i;
 const WINDOW = 20;
 
 const RATE =
@@ -129,6 +131,8 @@ export function valueContext(
     clause,
     per: DELTA.test(after)
       ? 'change'
+      : RELATIVE.exec(after)
+        ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
       : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
     anchor: anchorDay(clauseText, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),
@@ -171,15 +175,15 @@ export function anchorDay(clause: string, published: Date | null): number | null
   if (!published) return null;
   const today = epochDay(published);
   const lower = clause.toLowerCase();
-  const day = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(lower);
+  // A "by Friday evening" qualifies the figure; another weekday in the clause may date something else.
+  const day = /\b(by |as of |until )(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/.exec(lower);
   if (day) {
-    const back = (published.getUTCDay() - WEEKDAYS.indexOf(day[1]!) + 7) % 7;
+    const back = (published.getUTCDay() - WEEKDAYS.indexOf(day[2]!) + 7) % 7;
     return today - back;
   }
-  if (/\b(?:today|tonight|nightfall|this (?:morning|afternoon|evening))\b/.test(lower)) return today;
-  if (/\byesterday\b/.test(lower)) return today - 1;
-  const dated = /\b(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(lower);
-  const mdy = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/.exec(lower);
+  if (/\bby (?:today|tonight|nightfall|this (?:morning|afternoon|evening))\b/.test(lower)) return today;
+  const dated = /\b(?:by|as of) (\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(lower);
+  const mdy = /\b(?:by|as of) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/.exec(lower);
   const d = dated ? [Number(dated[1]), dated[2]!] : mdy ? [Number(mdy[2]), mdy[1]!] : null;
   if (!d) return null;
   return Math.floor(

@@ -45,6 +45,8 @@ const PLACE_EVENTS = new Set([
   'debate',
   'inauguration',
 ]);
+// A sentence about what is to come: its weekdays lie ahead of publication.
+const FUTURE = /\b(?:will|would|is to|are to|plans? to|expected to|scheduled|due to|set to)\b/i;
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?$/i;
 
 /** The event word nearest the value within its sentence, as a key, or null when there is none. */
@@ -110,7 +112,7 @@ export function eventValues(
       const target = 'sunday monday tuesday wednesday thursday friday saturday'
         .split(' ')
         .indexOf(m[1]!.toLowerCase());
-      const ahead = /^(?:next|until)/i.test(m[0].trim());
+      const ahead = /^(?:next|until)/i.test(m[0].trim()) || FUTURE.test(body);
       const shift = ahead
         ? (target - published.getUTCDay() + 7) % 7
         : -((published.getUTCDay() - target + 7) % 7);

@@ -52,7 +52,10 @@ function vector(m: Mention, idf: Idf): Map<string, number> {
 
 /** Whether two mentions can be values of one fact at all: kind, unit, rate and time qualifier. */
 export function comparable(a: Mention, b: Mention): boolean {
-  if (a.kind !== b.kind || a.per !== b.per) return false;
+  if (a.kind !== b.kind) return false;
+  // A title or a place belongs to its person or event whatever the clause says around it.
+  if (a.kind === 'title' || a.kind === 'place') return a.unit === b.unit;
+  if (a.per !== b.per) return false;
   if (a.unit !== b.unit && !(a.kind === 'count' && (a.unit === '' || b.unit === ''))) return false;
   const dated = a.kind === 'date' || a.kind === 'time';
   if (!dated && a.anchor !== null && b.anchor !== null && a.anchor !== b.anchor) return false;

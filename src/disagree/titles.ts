@@ -69,18 +69,20 @@ export function titleValues(text: string, sentence: Span, entities: readonly Ent
   );
   for (const person of entities) {
     if (person.kind !== 'person' || !person.key.includes(' ')) continue;
+    // "Talia Brennan of the Progressive Coalition" is Talia Brennan.
+    const key = person.key.split(/ (?:of|for|from|at) /)[0]!;
     for (const m of person.mentions) {
       if (m.start < sentence.start || m.end > sentence.end) continue;
       const before = leadingTitle(text, sentence.start, m.start);
       if (before) {
         const honorific = HONORIFIC[before.words[before.words.length - 1]!.toLowerCase().replace('.', '')];
         const role = honorific ? before.words.slice(0, -1) : before.words;
-        if (honorific) out.push(value(`honorific:${person.key}`, honorific, before.honorificSpan!, text));
+        if (honorific) out.push(value(`honorific:${key}`, honorific, before.honorificSpan!, text));
         if (role.some((w) => ROLE.has(w.toLowerCase())))
-          out.push(value(`title:${person.key}`, titleKey(role.join(' '), names), before.roleSpan, text));
+          out.push(value(`title:${key}`, titleKey(role.join(' '), names), before.roleSpan, text));
       }
       const after = apposition(text, m.end, sentence.end);
-      if (after) out.push(value(`title:${person.key}`, titleKey(after.phrase, names), after.span, text));
+      if (after) out.push(value(`title:${key}`, titleKey(after.phrase, names), after.span, text));
     }
   }
   return out.filter((v) => v.value !== '');
