@@ -37,6 +37,8 @@ const SOFT_BREAK = /^(?:but|while|whereas|although|though|compared|against|which
 const NEAR = 3;
 // A value given as a difference ("$71 million more than its previous offer") is not the level itself.
 const DELTA = /^(?:more|less|fewer|higher|lower|extra|above|below)\b/i;
+// A limit is another fact than the amount itself ("licensed to carry 300", "up to $40 million").
+const LIMIT = /\b(?:capacity|licensed to|designed to|able to|can|could|up to|as many as|at most|maximum|limit of|room for|seats?)\b/i;
 // A duration before or after something ("14 minutes before lift-off") measures that gap.
 const RELATIVE = /^(before|after|later|earlier|ago)\b/i;
 const WINDOW = 20;
@@ -46,6 +48,8 @@ const RATE =
 // A sentence that revises a figure anywhere in it ("according to a revised figure", a correction).
 const REVISED_SENTENCE =
   /\b(?:revis\w*|updat\w*|correct(?:ed|ion|s)?|amended|misstated|restated|earlier version)\b/i;
+// A correction that names the figure it replaces ("an earlier version … said the bridge cost €310 million").
+const CORRECTED_FROM = /\b(?:earlier version|previous version|incorrectly|wrongly|misstated|mistakenly)\b/i;
 // Verbs just before a value that say it replaced an earlier one ("raised the number … to 480,000").
 const REVISED_NEAR =
   /\b(?:raised|widened|expanded|extended|risen|rose|increased|climbed|jumped|lowered|reduced|cut|grew|now stands|has since)\b/i;
@@ -55,9 +59,32 @@ const EARLIER_NEAR =
 const ATTRIBUTION =
   /\b(?:according to|said|says|told|reported|reports|estimated|estimates|claimed|claims|citing|put (?:it|the \w+|\w+ \w+) at|puts (?:it|the \w+) at|in the words of|figures? (?:from|released by)|as (?:\w+ ){0,3}(?:said|reported|put it))\b/i;
 
+// Newswire words that say one thing in several forms ("12 people died", "the death toll rose to 17").
+const SAME_SENSE: Record<string, string> = {
+  died: 'death',
+  dead: 'death',
+  deaths: 'death',
+  killed: 'death',
+  toll: 'death',
+  fatalities: 'death',
+  lives: 'death',
+  injured: 'injur',
+  injuries: 'injur',
+  hurt: 'injur',
+  wounded: 'injur',
+  aboard: 'board',
+  onboard: 'board',
+  evacuated: 'evacu',
+  evacuation: 'evacu',
+  evacuees: 'evacu',
+  weighs: 'weigh',
+  weighing: 'weigh',
+};
+
 /** The stem of a word as contexts compare it, or null when the word says nothing about a figure. */
 export function contextStem(word: string): string | null {
   const lower = word.toLowerCase().replace(/['’]s$/, '');
+  if (SAME_SENSE[lower]) return SAME_SENSE[lower];
   if (lower.length < 3 || /\d/.test(lower) || STOPWORDS.has(lower) || IGNORED.has(lower)) return null;
   // Fold derived forms too ("investment", "invested" and "invest" say one thing).
   return stem(lower)
@@ -126,17 +153,22 @@ export function valueContext(
   const before = body.slice(Math.max(0, rel.start - 48), rel.start);
   const after = body.slice(rel.end).replace(/^[\s,]+/, '');
   const clauseText = body.slice(tokens[from]?.start ?? 0, tokens[to]?.end ?? body.length);
+  const limit = LIMIT.test(lastWords(before, 5));
   return {
     near,
     clause,
-    per: DELTA.test(after)
+    per: limit
+      ? 'limit'
+      : DELTA.test(after)
       ? 'change'
       : RELATIVE.exec(after)
         ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
       : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
     anchor: anchorDay(clauseText, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),
-    earlier: EARLIER_NEAR.test(lastWords(before, 4)),
+    earlier:
+      EARLIER_NEAR.test(lastWords(before, 4)) ||
+      (CORRECTED_FROM.test(body.slice(0, rel.start)) && !/\b(?:to|is|was|now)\s+\S*$/i.test(before)),
     attributed: ATTRIBUTION.test(body),
   };
 }

@@ -9,7 +9,7 @@ import type { RawValue } from './quantities.js';
  */
 
 // Events whose time, date or place sources report; stems so "launched" and "launch" agree.
-const EVENT = String.raw`(?:began|begin|begins|started|start|starts|broke out|took place|take place|takes place|held|hold|happened|occurred|struck|launch\w*|lift(?:ed)? off|signed|signing|opened|opening|died|crashed|erupted|collapsed|landed|arrived|funeral|ceremony|vote|voted|election|hearing|meeting|summit|match|final|trial|walkout|strike|kick-off|kicked off|burial|wedding|inauguration|sworn in|verdict|sentencing|debate|rally|concert|premiere|reopen\w*|resumed|resume|ended)`;
+const EVENT = String.raw`(?:capsiz\w*|sank|sunk|sinking|went over|overturned|exploded|explosion|began|begin|begins|started|start|starts|broke out|took place|take place|takes place|held|hold|happened|occurred|struck|launch\w*|lift(?:ed)? off|signed|signing|opened|opening|died|crashed|erupted|collapsed|landed|arrived|funeral|ceremony|vote|voted|election|hearing|meeting|summit|match|final|trial|walkout|strike|kick-off|kicked off|burial|wedding|inauguration|sworn in|verdict|sentencing|debate|rally|concert|premiere|reopen\w*|resumed|resume|ended)`;
 const EVENT_WORD = new RegExp(`\\b${EVENT}\\b`, 'gi');
 // An event that did not happen then: its date is another fact than the one it happened on.
 const CALLED_OFF =
@@ -66,6 +66,7 @@ function eventKey(word: string): string {
   if (/^(?:launch|lift)/.test(w)) return 'launch';
   if (/^(?:took|take|takes) place$|^(?:held|hold|happened|occurred)$/.test(w)) return 'held';
   if (/^(?:vote|voted)$/.test(w)) return 'vote';
+  if (/^(?:capsiz|sank|sunk|sinking|went over|overturned)/.test(w)) return 'sinking';
   if (/^(?:signed|signing)$/.test(w)) return 'signing';
   if (/^(?:opened|opening|reopen)/.test(w)) return 'opening';
   if (/^(?:kick-off|kicked off)$/.test(w)) return 'kick-off';

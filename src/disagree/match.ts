@@ -11,6 +11,11 @@ import type { Mention } from './types.js';
 
 /** How alike two contexts must be to be one fact. */
 export const SAME_FACT = 0.34;
+/** The times, dates and places of one event are named by the event word itself: less context is needed. */
+function threshold(m: Mention): number {
+  return m.kind === 'date' || m.kind === 'time' || m.kind === 'place' ? SAME_FACT / 2 : SAME_FACT;
+}
+
 /** How alike a context must be to count as an article also stating a value. */
 const ALSO_STATES = 0.05;
 const NEAR_WEIGHT = 1;
@@ -99,7 +104,8 @@ export function numbersAgree(a: number, b: number, slack = 0): boolean {
   const digits = (n: number) =>
     (Math.abs(n).toExponential().split('e')[0]!.replace('.', '').replace(/0+$/, '') || '1').length;
   const [coarse, fine] = digits(a) <= digits(b) ? [a, b] : [b, a];
-  return digits(coarse) < digits(fine) && Number(fine.toPrecision(digits(coarse))) === coarse;
+  // One significant digit ("4,000 tonnes") is a figure of its own, not a rounding of 4,400.
+  return digits(coarse) >= 2 && digits(coarse) < digits(fine) && Number(fine.toPrecision(digits(coarse))) === coarse;
 }
 
 /** How alike two mentions' contexts are, 0..1 (titles of one person are one fact whatever the wording). */
@@ -173,7 +179,7 @@ export function conflicts(byArticle: ReadonlyMap<number, Mention[]>, idf: Idf): 
       for (const a of left) {
         if (a.earlier && a.revised) continue;
         const { mention: b, score } = bestMatch(a, right, idf);
-        if (!b || score < SAME_FACT || sameValue(a, b)) continue;
+        if (!b || score < threshold(a) || sameValue(a, b)) continue;
         if (bestMatch(b, left, idf).mention !== a) continue;
         if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
         out.push([a, b]);

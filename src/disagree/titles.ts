@@ -69,11 +69,14 @@ export function titleValues(text: string, sentence: Span, entities: readonly Ent
   );
   for (const person of entities) {
     if (person.kind !== 'person' || !person.key.includes(' ')) continue;
-    // "Talia Brennan of the Progressive Coalition" is Talia Brennan.
-    const key = person.key.split(/ (?:of|for|from|at) /)[0]!;
+    // "Talia Brennan of the Progressive Coalition" is Talia Brennan; "Councillor Edda Voss" is Edda Voss.
+    const words = person.key.split(/ (?:of|for|from|at) /)[0]!.split(' ');
+    const titled = words.findIndex((w) => !ROLE.has(w) && HONORIFIC[w] === undefined);
+    const key = words.slice(Math.max(0, titled)).join(' ');
+    if (!key.includes(' ')) continue;
     for (const m of person.mentions) {
       if (m.start < sentence.start || m.end > sentence.end) continue;
-      const before = leadingTitle(text, sentence.start, m.start);
+      const before = leadingTitle(text, sentence.start, m.start + nameOffset(text.slice(m.start, m.end), titled));
       if (before) {
         const honorific = HONORIFIC[before.words[before.words.length - 1]!.toLowerCase().replace('.', '')];
         const role = honorific ? before.words.slice(0, -1) : before.words;
@@ -86,6 +89,13 @@ export function titleValues(text: string, sentence: Span, entities: readonly Ent
     }
   }
   return out.filter((v) => v.value !== '');
+}
+
+/** Where the name starts inside a mention that opens with title words ("Councillor Edda Voss"). */
+function nameOffset(mention: string, titleWords: number): number {
+  if (titleWords <= 0) return 0;
+  const parts = [...mention.matchAll(/\S+/g)];
+  return parts[titleWords]?.index ?? 0;
 }
 
 function value(unit: string, key: string, span: Span, text: string): RawValue {
