@@ -164,7 +164,7 @@ export function valueContext(
       : RELATIVE.exec(after)
         ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
       : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
-    anchor: anchorDay(clauseText, published),
+    anchor: anchorDay(clauseText, published) ?? anchorDay(body, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),
     earlier:
       EARLIER_NEAR.test(lastWords(before, 4)) ||

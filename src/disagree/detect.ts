@@ -23,7 +23,8 @@ export function detectDisagreements(sources: readonly DetectionSource[]): Detect
   const all = [...byArticle.values()].flat();
   const idf = contextIdf(all);
   const groups = new UnionFind<Mention>();
-  for (const [a, b] of conflicts(byArticle, idf)) groups.union(a, b);
+  const outlets = new Map(sources.map((s) => [s.id, s.outlet]));
+  for (const [a, b] of conflicts(byArticle, idf, (id) => outlets.get(id) ?? '')) groups.union(a, b);
   const facts: DetectedFact[] = [];
   for (const members of groups.sets()) {
     const values = valueGroups(members, all, idf);

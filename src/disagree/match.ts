@@ -13,7 +13,9 @@ import type { Mention } from './types.js';
 export const SAME_FACT = 0.34;
 /** The times, dates and places of one event are named by the event word itself: less context is needed. */
 function threshold(m: Mention): number {
-  return m.kind === 'date' || m.kind === 'time' || m.kind === 'place' ? SAME_FACT / 2 : SAME_FACT;
+  if (m.kind === 'date' || m.kind === 'time' || m.kind === 'place') return SAME_FACT / 2;
+  // Percentages abound in a story (rates, shares, changes): telling them apart takes more context.
+  return m.kind === 'percent' ? SAME_FACT * 1.4 : SAME_FACT;
 }
 
 /** How alike a context must be to count as an article also stating a value. */
@@ -23,7 +25,9 @@ const CLAUSE_WEIGHT = 0.6;
 // Two values more than this far apart (ratio) are not two reports of one figure.
 const CLOSEST = 0.34;
 // The least overlap a sole count of a kind needs to be taken for the other article's sole count.
-const SOLE_OVERLAP = 0.12;
+const SOLE_OVERLAP = 0.2;
+// Durations are counted in every story ("two years", "ten days"): a sole one says little.
+const DURATIONS = new Set(['year', 'month', 'week', 'day', 'hour', 'minut', 'minute', 'second', 'decad']);
 
 /** Word weights of a story's mentions: rare context words tell facts apart, common ones do not. */
 export type Idf = (word: string) => number;
@@ -35,6 +39,7 @@ export type Idf = (word: string) => number;
  */
 export function specific(m: Mention): boolean {
   if (m.kind === 'title' || m.kind === 'percent' || m.kind === 'date' || m.kind === 'time') return false;
+  if (m.kind === 'count' && DURATIONS.has(m.unit)) return false;
   if (m.kind === 'amount') return m.per !== '' && m.per !== 'change';
   return m.unit !== '';
 }
@@ -164,7 +169,11 @@ const soleOfItsKind = (m: Mention, _others: readonly Mention[]): boolean => m.so
  * The pairs of mentions that conflict: one fact, different values, each the other's best match in
  * its article, and neither article stating the other's value.
  */
-export function conflicts(byArticle: ReadonlyMap<number, Mention[]>, idf: Idf): [Mention, Mention][] {
+export function conflicts(
+  byArticle: ReadonlyMap<number, Mention[]>,
+  idf: Idf,
+  outletOf: (articleId: number) => string = String,
+): [Mention, Mention][] {
   const out: [Mention, Mention][] = [];
   for (const mentions of byArticle.values()) {
     for (const m of mentions) {
@@ -182,6 +191,8 @@ export function conflicts(byArticle: ReadonlyMap<number, Mention[]>, idf: Idf): 
         if (!b || score < threshold(a) || sameValue(a, b)) continue;
         if (bestMatch(b, left, idf).mention !== a) continue;
         if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
+        // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.
+        if (outletOf(a.articleId) === outletOf(b.articleId) && !a.revised && !b.revised) continue;
         out.push([a, b]);
       }
     }

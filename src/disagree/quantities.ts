@@ -62,6 +62,8 @@ const BARE = new RegExp(
   String.raw`(?<![\p{L}\d.,$€£¥-])(${NUM})(?![\d%]|[.,]\d|-\p{L}|\s?(?:percent|per cent))`,
   'gu',
 );
+// "Nov 24", "November 24": a day of a month, not a count.
+const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
 const NUMBER_OF = /\b(?:number|total|count|toll|tally|crowd|attendance|figure) of (?:the )?([a-z-]+)/i;
 const PLURAL_IRREGULAR = new Set([
   'people',
@@ -197,7 +199,8 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
   }
   for (const m of text.matchAll(BARE)) {
     const end = m.index + m[0].length;
-    if (!free(m.index, end) || partOfName(text, m.index)) continue;
+    if (!free(m.index, end) || partOfName(text, m.index) || AFTER_MONTH.test(text.slice(Math.max(0, m.index - 10), m.index)))
+      continue;
     const n = parseNumber(m[1]!);
     if (n === null || (/^\d{4}$/.test(m[1]!) && n >= 1800 && n <= 2100) || /^[:.]\d/.test(text.slice(end)))
       continue;
