@@ -11,6 +11,7 @@ import { stem } from '../verify/text.js';
 export interface ValueContext {
   near: string[];
   clause: string[];
+  far: string[];
   per: string;
   anchor: number | null;
   revised: boolean;
@@ -150,6 +151,11 @@ export function valueContext(
   };
   side(range(at - 1, from - 1));
   side(range(atEnd + 1, to + 1));
+  const far: string[] = [];
+  for (const i of [...range(0, from), ...range(to + 1, tokens.length)]) {
+    const word = inOther(tokens[i]!) ? null : contextStem(tokens[i]!.text);
+    if (word) far.push(word);
+  }
   const before = body.slice(Math.max(0, rel.start - 48), rel.start);
   const after = body.slice(rel.end).replace(/^[\s,]+/, '');
   const clauseText = body.slice(tokens[from]?.start ?? 0, tokens[to]?.end ?? body.length);
@@ -157,6 +163,7 @@ export function valueContext(
   return {
     near,
     clause,
+    far,
     per: limit
       ? 'limit'
       : DELTA.test(after)

@@ -19,9 +19,10 @@ function threshold(m: Mention): number {
 }
 
 /** How alike a context must be to count as an article also stating a value. */
-const ALSO_STATES = 0.05;
+const ALSO_STATES = 0.2;
 const NEAR_WEIGHT = 1;
 const CLAUSE_WEIGHT = 0.6;
+const FAR_WEIGHT = 0.25;
 // Two values more than this far apart (ratio) are not two reports of one figure.
 const CLOSEST = 0.34;
 // The least overlap a sole count of a kind needs to be taken for the other article's sole count.
@@ -55,6 +56,7 @@ export function contextIdf(mentions: readonly Mention[]): Idf {
 
 function vector(m: Mention, idf: Idf): Map<string, number> {
   const v = new Map<string, number>();
+  for (const w of m.far) v.set(w, Math.max(v.get(w) ?? 0, FAR_WEIGHT * idf(w)));
   for (const w of m.clause) v.set(w, Math.max(v.get(w) ?? 0, CLAUSE_WEIGHT * idf(w)));
   for (const w of m.near) v.set(w, Math.max(v.get(w) ?? 0, NEAR_WEIGHT * idf(w)));
   return v;
@@ -145,9 +147,17 @@ function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf): boo
 }
 
 /** The mention of `others` most like `m` among those of the same kind, with its similarity. */
-function bestMatch(m: Mention, others: readonly Mention[], idf: Idf): { mention?: Mention; score: number } {
+function bestMatch(
+  m: Mention,
+  others: readonly Mention[],
+  idf: Idf,
+  mine: readonly Mention[],
+): { mention?: Mention; score: number } {
   let best: { mention?: Mention; score: number } = { score: -1 };
-  const candidates = others.filter((o) => comparable(m, o) && !(o.earlier && o.revised));
+  // A value both articles state is an agreement: the other value of the fact is what may conflict.
+  const candidates = others.filter(
+    (o) => comparable(m, o) && !(o.earlier && o.revised) && (sameValue(m, o) || !alsoStates(mine, o, idf)),
+  );
   for (const o of candidates) {
     const sim = similarity(m, o, idf);
     // A measure, place in a ranking or tally needs no shared word; a count or rate needs one at least.
@@ -187,9 +197,9 @@ export function conflicts(
       const right = byArticle.get(ids[j]!)!;
       for (const a of left) {
         if (a.earlier && a.revised) continue;
-        const { mention: b, score } = bestMatch(a, right, idf);
+        const { mention: b, score } = bestMatch(a, right, idf, left);
         if (!b || score < threshold(a) || sameValue(a, b)) continue;
-        if (bestMatch(b, left, idf).mention !== a) continue;
+        if (bestMatch(b, left, idf, right).mention !== a) continue;
         if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
         // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.
         if (outletOf(a.articleId) === outletOf(b.articleId) && !a.revised && !b.revised) continue;

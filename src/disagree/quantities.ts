@@ -207,9 +207,9 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     const before = text.slice(Math.max(0, m.index - 90), m.index);
     const tail = before.split(/[.;!?]/).at(-1) ?? '';
     const of = NUMBER_OF.exec(tail);
-    const unit = of ? nounKey(of[1]!) : '';
+    const unit = of ? nounKey(of[1]!) : countedNoun(text, end, null);
     // A small number whose unit nothing names is too ambiguous to compare ("4 a.m.", "versions 2.1").
-    if (!of && n < 10) continue;
+    if (!of && (n < 10 || unit === '')) continue;
     const about = of ? { start: m.index - tail.length + of.index, end: m.index } : undefined;
     add({
       kind: 'count',

@@ -45,6 +45,8 @@ export interface Mention {
   near: string[];
   /** Stems of the rest of its clause (what it is attached to). */
   clause: string[];
+  /** Stems of the rest of its sentence. */
+  far: string[];
   /** A rate the value is given per ("a day", "per year"), or ''. */
   per: string;
   /** The day a time qualifier in the clause points at ("by Friday evening"), as epoch days, or null. */
