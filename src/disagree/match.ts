@@ -136,12 +136,12 @@ export function similarity(a: Mention, b: Mention, idf: Idf): number {
 }
 
 /** Whether an article's mentions also state `value`'s value for the same fact (not as the earlier one). */
-function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf): boolean {
+function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf, asEarlierToo = false): boolean {
   return mentions.some(
     (m) =>
       comparable(m, value) &&
       sameValue(m, value) &&
-      !(m.earlier && m.revised) &&
+      (asEarlierToo || !(m.earlier && m.revised)) &&
       similarity(m, value, idf) >= ALSO_STATES,
   );
 }
@@ -152,11 +152,12 @@ function bestMatch(
   others: readonly Mention[],
   idf: Idf,
   mine: readonly Mention[],
+  earlierToo: boolean,
 ): { mention?: Mention; score: number } {
   let best: { mention?: Mention; score: number } = { score: -1 };
   // A value both articles state is an agreement: the other value of the fact is what may conflict.
   const candidates = others.filter(
-    (o) => comparable(m, o) && !(o.earlier && o.revised) && (sameValue(m, o) || !alsoStates(mine, o, idf)),
+    (o) => comparable(m, o) && !(o.earlier && o.revised) && (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
   );
   for (const o of candidates) {
     const sim = similarity(m, o, idf);
@@ -193,17 +194,23 @@ export function conflicts(
   const ids = [...byArticle.keys()];
   for (let i = 0; i < ids.length; i++) {
     for (let j = i + 1; j < ids.length; j++) {
-      const left = byArticle.get(ids[i]!)!;
-      const right = byArticle.get(ids[j]!)!;
-      for (const a of left) {
-        if (a.earlier && a.revised) continue;
-        const { mention: b, score } = bestMatch(a, right, idf, left);
-        if (!b || score < threshold(a) || sameValue(a, b)) continue;
-        if (bestMatch(b, left, idf, right).mention !== a) continue;
-        if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
-        // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.
-        if (outletOf(a.articleId) === outletOf(b.articleId) && !a.revised && !b.revised) continue;
-        out.push([a, b]);
+      const one = byArticle.get(ids[i]!)!;
+      const two = byArticle.get(ids[j]!)!;
+      for (const [left, right] of [
+        [one, two],
+        [two, one],
+      ] as const) {
+        for (const a of left) {
+          if (a.earlier && a.revised) continue;
+          // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
+          const { mention: b, score } = bestMatch(a, right, idf, left, true);
+          if (!b || score < threshold(a) || sameValue(a, b)) continue;
+          if (bestMatch(b, left, idf, right, false).mention !== a) continue;
+          if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
+          // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.
+          if (outletOf(a.articleId) === outletOf(b.articleId) && !a.revised && !b.revised) continue;
+          out.push([a, b]);
+        }
       }
     }
   }
