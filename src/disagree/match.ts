@@ -157,7 +157,7 @@ function bestMatch(
   let best: { mention?: Mention; score: number } = { score: -1 };
   // A value both articles state is an agreement: the other value of the fact is what may conflict.
   const candidates = others.filter(
-    (o) => comparable(m, o) && !(o.earlier && o.revised) && (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
+    (o) => comparable(m, o) && !o.earlier && (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
   );
   for (const o of candidates) {
     const sim = similarity(m, o, idf);
@@ -201,7 +201,7 @@ export function conflicts(
         [two, one],
       ] as const) {
         for (const a of left) {
-          if (a.earlier && a.revised) continue;
+          if (a.earlier) continue;
           // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
           const { mention: b, score } = bestMatch(a, right, idf, left, true);
           if (!b || score < threshold(a) || sameValue(a, b)) continue;
