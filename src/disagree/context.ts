@@ -39,9 +39,11 @@ const NEAR = 3;
 // A value given as a difference ("$71 million more than its previous offer") is not the level itself.
 const DELTA = /^(?:more|less|fewer|higher|lower|extra|above|below)\b/i;
 // A limit is another fact than the amount itself ("licensed to carry 300", "up to $40 million").
-const LIMIT = /\b(?:capacity|licensed to|designed to|able to|can|could|up to|as many as|at most|maximum|limit of|room for|seats?)\b/i;
+const LIMIT =
+  /\b(?:capacity|licensed to|designed to|able to|can|could|up to|as many as|at most|maximum|limit of|room for|seats?)\b/i;
 // A duration before or after something ("14 minutes before lift-off") measures that gap.
 const RELATIVE = /^(before|after|later|earlier|ago)\b/i;
+const DURATION = /(?:second|minute|hour|day|week|month|year)s?$/i;
 const WINDOW = 20;
 
 const RATE =
@@ -167,10 +169,10 @@ export function valueContext(
     per: limit
       ? 'limit'
       : DELTA.test(after)
-      ? 'change'
-      : RELATIVE.exec(after)
-        ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
-      : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
+        ? 'change'
+        : DURATION.test(text.slice(span.start, span.end)) && RELATIVE.exec(after)
+          ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
+          : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
     anchor: anchorDay(clauseText, published) ?? anchorDay(body, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),
     earlier:
@@ -188,7 +190,7 @@ function range(from: number, to: number): number[] {
 }
 
 function lastWords(text: string, n: number): string {
-  return text.split(/\s+/).slice(-n).join(' ');
+  return text.trim().split(/\s+/).slice(-n).join(' ');
 }
 
 /**
@@ -221,8 +223,12 @@ export function anchorDay(clause: string, published: Date | null): number | null
     return today - back;
   }
   if (/\bby (?:today|tonight|nightfall|this (?:morning|afternoon|evening))\b/.test(lower)) return today;
-  const dated = /\b(?:by|as of) (\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(lower);
-  const mdy = /\b(?:by|as of) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/.exec(lower);
+  const dated = /\b(?:by|as of) (\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(
+    lower,
+  );
+  const mdy = /\b(?:by|as of) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})\b/.exec(
+    lower,
+  );
   const d = dated ? [Number(dated[1]), dated[2]!] : mdy ? [Number(mdy[2]), mdy[1]!] : null;
   if (!d) return null;
   return Math.floor(

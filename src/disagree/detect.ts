@@ -86,7 +86,9 @@ function statesTwo(values: Mention[][]): boolean {
 
 function sourcesOf(mentions: Mention[], bySource: Map<number, DetectionSource>) {
   const out = new Map<number, Disagreement['values'][number]['sources'][number]>();
-  for (const m of mentions) {
+  // An article that names a value only as the one it replaces does not report it.
+  const reports = mentions.some((m) => !m.earlier) ? mentions.filter((m) => !m.earlier) : mentions;
+  for (const m of reports) {
     if (out.has(m.articleId)) continue;
     const s = bySource.get(m.articleId)!;
     out.set(m.articleId, {

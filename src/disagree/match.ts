@@ -12,7 +12,9 @@ import type { Mention } from './types.js';
 /** How alike two contexts must be to be one fact. */
 export const SAME_FACT = 0.34;
 /** The times, dates and places of one event are named by the event word itself: less context is needed. */
-function threshold(m: Mention): number {
+function threshold(m: Mention, other?: Mention): number {
+  // A revision or correction names its figure in few words ("corrected the figure to €340 million").
+  if (m.revised || other?.revised) return SAME_FACT * 0.6;
   if (m.kind === 'date' || m.kind === 'time' || m.kind === 'place') return SAME_FACT / 2;
   // Percentages abound in a story (rates, shares, changes): telling them apart takes more context.
   return m.kind === 'percent' ? SAME_FACT * 1.4 : SAME_FACT;
@@ -112,7 +114,11 @@ export function numbersAgree(a: number, b: number, slack = 0): boolean {
     (Math.abs(n).toExponential().split('e')[0]!.replace('.', '').replace(/0+$/, '') || '1').length;
   const [coarse, fine] = digits(a) <= digits(b) ? [a, b] : [b, a];
   // One significant digit ("4,000 tonnes") is a figure of its own, not a rounding of 4,400.
-  return digits(coarse) >= 2 && digits(coarse) < digits(fine) && Number(fine.toPrecision(digits(coarse))) === coarse;
+  return (
+    digits(coarse) >= 2 &&
+    digits(coarse) < digits(fine) &&
+    Number(fine.toPrecision(digits(coarse))) === coarse
+  );
 }
 
 /** How alike two mentions' contexts are, 0..1 (titles of one person are one fact whatever the wording). */
@@ -188,7 +194,15 @@ export function conflicts(
   const out: [Mention, Mention][] = [];
   for (const mentions of byArticle.values()) {
     for (const m of mentions) {
-      m.sole = !mentions.some((o) => o !== m && !o.earlier && o.kind === m.kind && o.unit === m.unit && o.per === m.per && !sameValue(o, m));
+      m.sole = !mentions.some(
+        (o) =>
+          o !== m &&
+          !o.earlier &&
+          o.kind === m.kind &&
+          o.unit === m.unit &&
+          o.per === m.per &&
+          !sameValue(o, m),
+      );
     }
   }
   const ids = [...byArticle.keys()];
@@ -204,7 +218,7 @@ export function conflicts(
           if (a.earlier) continue;
           // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
           const { mention: b, score } = bestMatch(a, right, idf, left, true);
-          if (!b || score < threshold(a) || sameValue(a, b)) continue;
+          if (!b || score < threshold(a, b) || sameValue(a, b)) continue;
           if (bestMatch(b, left, idf, right, false).mention !== a) continue;
           if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
           // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.

@@ -108,7 +108,22 @@ function countedNoun(text: string, end: number, fallback: string | null): string
 // Nouns that count anything ("units", "items"): they match whatever another report counts.
 const GENERIC_NOUNS = new Set(['unit', 'item', 'product', 'piece', 'device', 'model', 'case', 'one']);
 // Words after a number that are not a counted noun ("damaged 57 more", "three times").
-const NOT_NOUNS = new Set(['more', 'less', 'fewer', 'other', 'times', 'time', 'than', 'per', 'percent', 'cent', 'while', 'during', 'before', 'after']);
+const NOT_NOUNS = new Set([
+  'more',
+  'less',
+  'fewer',
+  'other',
+  'times',
+  'time',
+  'than',
+  'per',
+  'percent',
+  'cent',
+  'while',
+  'during',
+  'before',
+  'after',
+]);
 
 /** The key of a counted noun: its stem, so "home" and "homes" agree; '' for a generic noun. */
 export function nounKey(noun: string): string {
@@ -185,9 +200,14 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     if (f.kind === 'count') {
       const digits = /^[\d,.]+/.exec(f.text)?.[0];
       const end = f.start + (digits ?? f.text.split(' ')[0]!).length;
-      const noun = countedNoun(text, end, f.unit);
+      // "raised the number of heaters recalled to 480,000": the count is of heaters.
+      const of = NUMBER_OF.exec(text.slice(Math.max(0, f.start - 90), f.start).split(/[.;!?]/).at(-1) ?? '');
+      const noun = of && /\bto\s+$/.test(text.slice(Math.max(0, f.start - 6), f.start)) ? nounKey(of[1]!) : countedNoun(text, end, f.unit);
       if (NOT_NOUNS.has(noun)) continue;
-      add({ kind: 'count', unit: noun, value: f.value, text: f.text, span: { start: f.start, end: f.end } });
+      // The analysis may have read the next word as the counted noun ("480,000 after"): keep the number alone then.
+      const own = f.unit !== null && nounKey(f.unit) === noun;
+      const span = own ? { start: f.start, end: f.end } : { start: f.start, end };
+      add({ kind: 'count', unit: noun, value: f.value, text: text.slice(span.start, span.end), span });
     } else
       add({
         kind: f.kind,
@@ -199,7 +219,11 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
   }
   for (const m of text.matchAll(BARE)) {
     const end = m.index + m[0].length;
-    if (!free(m.index, end) || partOfName(text, m.index) || AFTER_MONTH.test(text.slice(Math.max(0, m.index - 10), m.index)))
+    if (
+      !free(m.index, end) ||
+      partOfName(text, m.index) ||
+      AFTER_MONTH.test(text.slice(Math.max(0, m.index - 10), m.index))
+    )
       continue;
     const n = parseNumber(m[1]!);
     if (n === null || (/^\d{4}$/.test(m[1]!) && n >= 1800 && n <= 2100) || /^[:.]\d/.test(text.slice(end)))

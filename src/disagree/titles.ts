@@ -76,7 +76,11 @@ export function titleValues(text: string, sentence: Span, entities: readonly Ent
     if (!key.includes(' ')) continue;
     for (const m of person.mentions) {
       if (m.start < sentence.start || m.end > sentence.end) continue;
-      const before = leadingTitle(text, sentence.start, m.start + nameOffset(text.slice(m.start, m.end), titled));
+      const before = leadingTitle(
+        text,
+        sentence.start,
+        m.start + nameOffset(text.slice(m.start, m.end), titled),
+      );
       if (before) {
         const honorific = HONORIFIC[before.words[before.words.length - 1]!.toLowerCase().replace('.', '')];
         const role = honorific ? before.words.slice(0, -1) : before.words;
