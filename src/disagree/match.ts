@@ -25,6 +25,7 @@ const ALSO_STATES = 0.2;
 const NEAR_WEIGHT = 1;
 const CLAUSE_WEIGHT = 0.6;
 const FAR_WEIGHT = 0.25;
+const NEAR_AGREEMENT = 0.7;
 // Two values more than this far apart (ratio) are not two reports of one figure.
 const CLOSEST = 0.34;
 // The least overlap a sole count of a kind needs to be taken for the other article's sole count.
@@ -137,18 +138,44 @@ export function similarity(a: Mention, b: Mention, idf: Idf): number {
   for (const v of y.values()) sy += v;
   // A counted noun both name ("homes") already says much of what is measured.
   const noun = a.kind === 'count' && a.unit !== '' && a.unit === b.unit ? 0.25 : 0;
-  const overlap = sx === 0 || sy === 0 ? 0 : shared / Math.min(sx, sy);
+  // The words right beside the values agreeing ("pledge of Estmark investment") weigh most.
+  const overlap = Math.max(
+    sx === 0 || sy === 0 ? 0 : shared / Math.min(sx, sy),
+    NEAR_AGREEMENT * nearOverlap(a, b, idf),
+  );
   return Math.min(1, noun + (1 - noun) * overlap) * (0.7 + 0.3 * closeness(a, b));
+}
+
+function nearOverlap(a: Mention, b: Mention, idf: Idf): number {
+  const x = new Set(a.near);
+  const y = new Set(b.near);
+  if (x.size < 2 || y.size < 2) return 0;
+  let shared = 0;
+  let sx = 0;
+  let sy = 0;
+  for (const w of x) {
+    sx += idf(w);
+    if (y.has(w)) shared += idf(w);
+  }
+  for (const w of y) sy += idf(w);
+  return shared / Math.min(sx, sy);
+}
+
+/** The context overlap of two mentions alone (no credit for the noun they share). */
+function contextOverlap(a: Mention, b: Mention, idf: Idf): number {
+  return similarity({ ...a, kind: 'amount' }, { ...b, kind: 'amount' }, idf);
 }
 
 /** Whether an article's mentions also state `value`'s value for the same fact (not as the earlier one). */
 function alsoStates(mentions: readonly Mention[], value: Mention, idf: Idf, asEarlierToo = false): boolean {
+  // The same percentage twice in one story is one figure far more often than a coincidence.
+  const enough = value.kind === 'percent' ? ALSO_STATES / 4 : ALSO_STATES;
   return mentions.some(
     (m) =>
       comparable(m, value) &&
       sameValue(m, value) &&
       (asEarlierToo || !(m.earlier && m.revised)) &&
-      similarity(m, value, idf) >= ALSO_STATES,
+      similarity(m, value, idf) >= enough,
   );
 }
 
@@ -172,7 +199,7 @@ function bestMatch(
       specific(m) &&
       candidates.length === 1 &&
       soleOfItsKind(m, others) &&
-      (sim >= SOLE_OVERLAP || m.kind === 'measure' || m.kind === 'ordinal' || m.kind === 'tally');
+      (contextOverlap(m, o, idf) >= SOLE_OVERLAP || m.kind === 'measure' || m.kind === 'tally');
     const score = Math.max(sim, sole ? SAME_FACT : 0);
     if (score > best.score) best = { mention: o, score };
   }

@@ -202,7 +202,13 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
       const end = f.start + (digits ?? f.text.split(' ')[0]!).length;
       // "raised the number of heaters recalled to 480,000": the count is of heaters.
       const of = NUMBER_OF.exec(text.slice(Math.max(0, f.start - 90), f.start).split(/[.;!?]/).at(-1) ?? '');
-      const noun = of && /\bto\s+$/.test(text.slice(Math.max(0, f.start - 6), f.start)) ? nounKey(of[1]!) : countedNoun(text, end, f.unit);
+      const lead = text.slice(Math.max(0, f.start - 40), f.start);
+      const direct = /\b(crowd|attendance|total|toll|tally) of (?:about |some |around )?$/i.exec(lead);
+      const noun = direct
+        ? nounKey(direct[1]!)
+        : of && /\bto\s+$/.test(lead)
+          ? nounKey(of[1]!)
+          : countedNoun(text, end, f.unit);
       if (NOT_NOUNS.has(noun)) continue;
       // The analysis may have read the next word as the counted noun ("480,000 after"): keep the number alone then.
       const own = f.unit !== null && nounKey(f.unit) === noun;
