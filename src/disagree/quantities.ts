@@ -64,6 +64,8 @@ const BARE = new RegExp(
 );
 // "Nov 24", "November 24": a day of a month, not a count.
 const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
+// "a crowd of 64,000", "a toll of 17": the noun before is what is counted.
+const DIRECT_OF = /\b(crowd|attendance|total|toll|tally|turnout|workforce|population) of (?:about |some |around |nearly |almost )?$/i;
 const NUMBER_OF = /\b(?:number|total|count|toll|tally|crowd|attendance|figure) of (?:the )?([a-z-]+)/i;
 const PLURAL_IRREGULAR = new Set([
   'people',
@@ -170,7 +172,6 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     add({ kind: 'measure', unit: dimensionOf(m[3]!, m[4]), value, text: m[0], span });
   }
   for (const m of text.matchAll(TALLY)) {
-    if (partOfName(text, m.index)) continue;
     const around = text.slice(Math.max(0, m.index - 80), m.index + m[0].length + 80);
     const unit = VOTE_WORDS.test(around) ? 'vote' : SCORE_WORDS.test(around) ? 'score' : '';
     if (!unit) continue;
@@ -203,7 +204,7 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
       // "raised the number of heaters recalled to 480,000": the count is of heaters.
       const of = NUMBER_OF.exec(text.slice(Math.max(0, f.start - 90), f.start).split(/[.;!?]/).at(-1) ?? '');
       const lead = text.slice(Math.max(0, f.start - 40), f.start);
-      const direct = /\b(crowd|attendance|total|toll|tally) of (?:about |some |around )?$/i.exec(lead);
+      const direct = DIRECT_OF.exec(lead);
       const noun = direct
         ? nounKey(direct[1]!)
         : of && /\bto\s+$/.test(lead)
@@ -237,9 +238,10 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     const before = text.slice(Math.max(0, m.index - 90), m.index);
     const tail = before.split(/[.;!?]/).at(-1) ?? '';
     const of = NUMBER_OF.exec(tail);
-    const unit = of ? nounKey(of[1]!) : countedNoun(text, end, null);
+    const direct = DIRECT_OF.exec(tail);
+    const unit = direct ? nounKey(direct[1]!) : of ? nounKey(of[1]!) : countedNoun(text, end, null);
     // A small number whose unit nothing names is too ambiguous to compare ("4 a.m.", "versions 2.1").
-    if (!of && (n < 10 || unit === '')) continue;
+    if (!of && !direct && (n < 10 || unit === '')) continue;
     const about = of ? { start: m.index - tail.length + of.index, end: m.index } : undefined;
     add({
       kind: 'count',
