@@ -113,7 +113,7 @@ export function eventValues(
       const target = 'sunday monday tuesday wednesday thursday friday saturday'
         .split(' ')
         .indexOf(m[1]!.toLowerCase());
-      const ahead = /^(?:next|until)/i.test(m[0].trim()) || FUTURE.test(body);
+      const ahead = /^(?:next|until)/i.test(m[0].trim()) || FUTURE.test(body.slice(Math.max(0, m.index - 40), m.index));
       const shift = ahead
         ? (target - published.getUTCDay() + 7) % 7
         : -((published.getUTCDay() - target + 7) % 7);

@@ -15,7 +15,8 @@ export const SAME_FACT = 0.34;
 function threshold(m: Mention, other?: Mention): number {
   // A revision or correction names its figure in few words ("corrected the figure to €340 million").
   if (m.revised || other?.revised) return SAME_FACT * 0.6;
-  if (m.kind === 'date' || m.kind === 'time' || m.kind === 'place') return SAME_FACT / 2;
+  // The event word already says which event: a little shared context is enough.
+  if (m.kind === 'date' || m.kind === 'time' || m.kind === 'place') return SAME_FACT / 3;
   // Percentages abound in a story (rates, shares, changes): telling them apart takes more context.
   return m.kind === 'percent' ? SAME_FACT * 1.4 : SAME_FACT;
 }
@@ -92,6 +93,8 @@ export function sameValue(a: Mention, b: Mention): boolean {
     if (a.kind === 'place') return wordsWithin(String(a.value), String(b.value));
     return a.value === b.value;
   }
+  // Clock times, days and ranks are exact: 13:00 is no rounding of 13:35.
+  if (a.kind === 'time' || a.kind === 'date' || a.kind === 'ordinal') return a.value === b.value;
   return numbersAgree(a.value, b.value, a.kind === 'measure' && unitWord(a) !== unitWord(b) ? 0.02 : 0);
 }
 

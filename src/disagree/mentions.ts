@@ -13,7 +13,8 @@ import type { DetectionSource, Mention } from './types.js';
 export function articleMentions(article: DetectionSource): Mention[] {
   const { sentences, entities, figures } = article.analysis;
   const raws: RawValue[] = numericValues(article.text, figures);
-  const places = entities.filter((e) => e.kind !== 'person');
+  // Any name after "held in" or "at" is a place, whatever analysis guessed ("Pellin Quay" reads like a person's name).
+  const places = entities;
   for (const sentence of sentences) {
     raws.push(...eventValues(article.text, sentence, article.published_at, places));
     raws.push(...titleValues(article.text, sentence, entities));

@@ -66,6 +66,9 @@ const BARE = new RegExp(
 const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
 // "a crowd of 64,000", "a toll of 17": the noun before is what is counted.
 const DIRECT_OF = /\b(crowd|attendance|total|toll|tally|turnout|workforce|population) of (?:about |some |around |nearly |almost )?$/i;
+// "The death toll from the capsize rose to 17": what rose is what is counted.
+const ROSE_TO =
+  /\b(toll|total|tally|count)\b(?:\s+\S+){0,8}?\s+(?:rose|rises|has risen|risen|climbed|reached|stands|stood|increased|jumped|fell|dropped)\s+(?:to|at)\s+$/i;
 const NUMBER_OF = /\b(?:number|total|count|toll|tally|crowd|attendance|figure) of (?:the )?([a-z-]+)/i;
 const PLURAL_IRREGULAR = new Set([
   'people',
@@ -238,7 +241,7 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     const before = text.slice(Math.max(0, m.index - 90), m.index);
     const tail = before.split(/[.;!?]/).at(-1) ?? '';
     const of = NUMBER_OF.exec(tail);
-    const direct = DIRECT_OF.exec(tail);
+    const direct = DIRECT_OF.exec(tail) ?? ROSE_TO.exec(tail);
     const unit = direct ? nounKey(direct[1]!) : of ? nounKey(of[1]!) : countedNoun(text, end, null);
     // A small number whose unit nothing names is too ambiguous to compare ("4 a.m.", "versions 2.1").
     if (!of && !direct && (n < 10 || unit === '')) continue;
