@@ -43,7 +43,8 @@ const LIMIT =
   /\b(?:capacity|licensed to|designed to|able to|can|could|up to|as many as|at most|maximum|limit of|room for|seats?)\b/i;
 // A duration before or after something ("14 minutes before lift-off") measures that gap.
 const RELATIVE = /^(before|after|later|earlier|ago)\b/i;
-const DURATION = /^[\d.,]+\s*(?:second|minute|hour|day|week|month|year)s?$|^\w+ (?:second|minute|hour|day|week|month|year)s?$/i;
+const DURATION =
+  /^[\d.,]+\s*(?:second|minute|hour|day|week|month|year)s?$|^\w+ (?:second|minute|hour|day|week|month|year)s?$/i;
 const WINDOW = 20;
 
 const RATE =

@@ -73,6 +73,12 @@ function eventKey(word: string): string {
   return w.replace(/(?:ed|s)$/, '');
 }
 
+function insideQuote(body: string, at: number): boolean {
+  const before = body.slice(0, at);
+  const opened = (before.match(/[“"]/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  return before.includes('“') ? opened > 0 : opened % 2 === 1;
+}
+
 /** Times, dates and places of events in one sentence of an article. */
 export function eventValues(
   text: string,
@@ -86,6 +92,8 @@ export function eventValues(
     const event = eventNear(body, at);
     if (!event || SPEECH_BEFORE.test(body.slice(0, at)) || (kind === 'place' && !PLACE_EVENTS.has(event)))
       return;
+    // Inside a quote a time or day is often a habit ("cleaners who start at 5 a.m."), not the event's.
+    if (kind !== 'place' && insideQuote(body, at)) return;
     const off = CALLED_OFF.test(body.slice(Math.max(0, at - 60), at + length + 60)) ? '~off' : '';
     out.push({
       kind,
@@ -113,7 +121,8 @@ export function eventValues(
       const target = 'sunday monday tuesday wednesday thursday friday saturday'
         .split(' ')
         .indexOf(m[1]!.toLowerCase());
-      const ahead = /^(?:next|until)/i.test(m[0].trim()) || FUTURE.test(body.slice(Math.max(0, m.index - 40), m.index));
+      const ahead =
+        /^(?:next|until)/i.test(m[0].trim()) || FUTURE.test(body.slice(Math.max(0, m.index - 40), m.index));
       const shift = ahead
         ? (target - published.getUTCDay() + 7) % 7
         : -((published.getUTCDay() - target + 7) % 7);
@@ -136,7 +145,17 @@ export function eventValues(
       if (mention.start < sentence.start || mention.end > sentence.end) continue;
       const at = mention.start - sentence.start;
       if (!PLACE_BEFORE.test(body.slice(Math.max(0, at - 12), at))) continue;
-      push('place', at, mention.end - mention.start, place.key);
+      // "Kaldhall conference centre": the venue word after a name tells a venue from a town.
+      const venue =
+        /^\s+(?:\w+\s+)?(centre|center|hall|stadium|arena|park|square|palace|hotel|quay|pier|house)\b/i.exec(
+          body.slice(at + mention.end - mention.start),
+        );
+      push(
+        'place',
+        at,
+        mention.end - mention.start,
+        venue ? `${place.key} ${venue[1]!.toLowerCase()}` : place.key,
+      );
     }
   }
   return out;

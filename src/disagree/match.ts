@@ -101,8 +101,13 @@ export function sameValue(a: Mention, b: Mention): boolean {
 function wordsWithin(a: string, b: string): boolean {
   const x = a.split(' ');
   const y = b.split(' ');
+  // A venue and a town can both be right ("at the Kaldhall conference centre", "in Varnholm").
+  if (VENUE.test(a) !== VENUE.test(b)) return true;
   return x.every((w) => y.includes(w)) || y.every((w) => x.includes(w));
 }
+
+const VENUE =
+  /\b(?:quay|centre|center|hall|stadium|arena|park|square|palace|church|cathedral|hotel|airport|station|house|building|club|theatre|theater|museum|university|school|hospital|court|field|ground|gardens?|pier|wharf)\b/i;
 
 function unitWord(m: Mention): string {
   return m.text.replace(/^[\d.,\s-]+/, '').toLowerCase();

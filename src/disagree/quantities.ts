@@ -65,7 +65,8 @@ const BARE = new RegExp(
 // "Nov 24", "November 24": a day of a month, not a count.
 const AFTER_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$/;
 // "a crowd of 64,000", "a toll of 17": the noun before is what is counted.
-const DIRECT_OF = /\b(crowd|attendance|total|toll|tally|turnout|workforce|population) of (?:about |some |around |nearly |almost )?$/i;
+const DIRECT_OF =
+  /\b(crowd|attendance|total|toll|tally|turnout|workforce|population) of (?:about |some |around |nearly |almost )?$/i;
 // "The death toll from the capsize rose to 17": what rose is what is counted.
 const ROSE_TO =
   /\b(toll|total|tally|count)\b(?:\s+\S+){0,8}?\s+(?:rose|rises|has risen|risen|climbed|reached|stands|stood|increased|jumped|fell|dropped)\s+(?:to|at)\s+$/i;
@@ -205,7 +206,12 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
       const digits = /^[\d,.]+/.exec(f.text)?.[0];
       const end = f.start + (digits ?? f.text.split(' ')[0]!).length;
       // "raised the number of heaters recalled to 480,000": the count is of heaters.
-      const of = NUMBER_OF.exec(text.slice(Math.max(0, f.start - 90), f.start).split(/[.;!?]/).at(-1) ?? '');
+      const of = NUMBER_OF.exec(
+        text
+          .slice(Math.max(0, f.start - 90), f.start)
+          .split(/[.;!?]/)
+          .at(-1) ?? '',
+      );
       const lead = text.slice(Math.max(0, f.start - 40), f.start);
       const direct = DIRECT_OF.exec(lead);
       const noun = direct
