@@ -18,6 +18,12 @@ export function describeFact(mentions: Mention[], sources: ReadonlyMap<number, D
   if (first.kind === 'time') return `Time of the ${EVENT_NAMES[event] ?? event}`;
   if (first.kind === 'place') return `Place of the ${EVENT_NAMES[event] ?? event}`;
   const shared = sharedWords(mentions, sources);
+  if (first.kind === 'count' && first.unit !== '') {
+    // "Number of homes (destroyed)": what is counted first, then what the reports say of it.
+    const noun = countedWord(mentions, sources);
+    const rest = shared.filter((w) => contextStem(w) !== contextStem(noun));
+    return `Number of ${noun}${rest.length > 0 ? ` (${rest.join(' ')})` : ''}${first.per ? ` per ${first.per}` : ''}`;
+  }
   const fallback =
     first.kind === 'tally' ? (first.unit === 'vote' ? 'vote' : 'score') : first.unit || first.kind;
   const words = shared.length > 0 ? shared : [fallback];
@@ -48,6 +54,16 @@ function sharedWords(mentions: Mention[], sources: ReadonlyMap<number, Detection
     if (out.length === 4) break;
   }
   return out;
+}
+
+/** The counted noun as a report writes it ("homes"), or its key. */
+function countedWord(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string {
+  for (const m of mentions) {
+    const text = sources.get(m.articleId)?.text ?? '';
+    const written = text.slice(m.span.start, m.span.end).match(/\s([a-z][a-z-]+)$/)?.[1];
+    if (written) return written;
+  }
+  return mentions[0]!.unit;
 }
 
 function personName(m: Mention, sources: ReadonlyMap<number, DetectionSource>): string {
