@@ -6,6 +6,7 @@ import { type ClusterEvalReport, evaluateClusters } from '../eval/clusters.js';
 import { readLabelledArticles } from '../eval/clusters-input.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
+import { addDisagreementsCommand } from './eval-disagreements.js';
 import { addFactualityCommand } from './eval-factuality.js';
 import { startProgress } from './progress.js';
 
@@ -13,9 +14,10 @@ import { startProgress } from './progress.js';
 export function registerEval(program: Command): Command {
   const group = program
     .command('eval')
-    .description('measure clustering and factuality checking on labelled data');
+    .description('measure clustering, factuality checking and disagreement detection on labelled data');
   registerEvalClusters(group);
   addFactualityCommand(group);
+  addDisagreementsCommand(group);
   for (const command of group.commands) command.exitOverride();
   return group;
 }
