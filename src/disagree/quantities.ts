@@ -46,7 +46,7 @@ const MEASURES: Record<string, [string, number]> = {
   kph: ['speed', 1],
   'km/h': ['speed', 1],
 };
-const MEASURE_WORD = String.raw`(?:square |cubic )?(?:kilo(?:gram|metre|meter)s?|kilos?|kg|tonnes?|tons?|grams?|lbs?|km/h|kph|mph|km|metres?|meters?|miles?|feet|foot|ft|cm|centimetres?|mm|millimetres?|hectares?|ha|acres?|litres?|liters?|gallons?)`;
+const MEASURE_WORD = `(?:square |cubic )?(?:kilo(?:gram|metre|meter)s?|kilos?|kg|tonnes?|tons?|grams?|lbs?|km/h|kph|mph|km|metres?|meters?|miles?|feet|foot|ft|cm|centimetres?|mm|millimetres?|hectares?|ha|acres?|litres?|liters?|gallons?)`;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const MEASURE = new RegExp(
   String.raw`(?<![\p{L}\d.,$€£])(${NUM})(?:\s?(million|thousand|billion))?(?:-|\s)?(${MEASURE_WORD})(?:\s(per hour|an hour))?(?![\p{L}])`,

@@ -42,7 +42,7 @@ const sentence = (text: string, article: SourceArticle): StorySentence => {
   return {
     text,
     citations: [
-      { article_id: article.id, start: start < 0 ? 0 : start, end: start < 0 ? 10 : start + text.length },
+      { article_id: article.id, start: Math.max(0, start), end: start < 0 ? 10 : start + text.length },
     ],
   };
 };
