@@ -20,6 +20,7 @@ export type Verdict =
   | 'figure-not-found'
   | 'name-not-found'
   | 'citation'
+  | 'disputed'
   | 'warning';
 
 /** A label for each verdict, as editors read it. */
@@ -31,6 +32,7 @@ export const VERDICT_LABEL: Record<Verdict, string> = {
   'figure-not-found': 'figure not found',
   'name-not-found': 'name not found',
   citation: 'citation problem',
+  disputed: 'states a disputed value',
   warning: 'warning',
 };
 
@@ -41,6 +43,7 @@ const BY_CHECK: Record<string, Verdict> = {
   figure: 'figure-not-found',
   entity: 'name-not-found',
   citation: 'citation',
+  disputed: 'disputed',
 };
 
 /** The verdict of a part from its findings: its first error's kind, a warning, or verified. */

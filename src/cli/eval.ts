@@ -9,6 +9,7 @@ import type { ClusterError } from '../eval/metrics.js';
 import { guardedFetch } from '../ingest/fetch/guarded-fetch.js';
 import { AppError } from '../lib/errors.js';
 import { type GlobalOptions, loadBasics, print } from './context.js';
+import { addDisagreementsCommand } from './eval-disagreements.js';
 import { addFactualityCommand } from './eval-factuality.js';
 import { addInjectionCommand } from './eval-injection.js';
 import { addSummariesCommand } from './eval-summaries.js';
@@ -18,11 +19,12 @@ import { startProgress } from './progress.js';
 export function registerEval(program: Command): Command {
   const group = program
     .command('eval')
-    .description('measure clustering and factuality checking on labelled data');
+    .description('measure clustering, factuality checking and disagreement detection on labelled data');
   registerEvalClusters(group);
   addFactualityCommand(group);
   addInjectionCommand(group);
   addSummariesCommand(group);
+  addDisagreementsCommand(group);
   for (const command of group.commands) command.exitOverride();
   return group;
 }

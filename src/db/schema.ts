@@ -3,6 +3,7 @@ import type { ArticleAnalysis } from '../analyze/types.js';
 import type { PlacementEvidence } from '../cluster/types.js';
 
 import type { CreatedAt, Timestamp, UpdatedAt } from './columns.js';
+import type { DisagreementSettlementsTable, VersionDisagreementsTable } from './schema-disagree.js';
 import type {
   AccountsTable,
   AuthRateLimitsTable,
@@ -351,6 +352,8 @@ export interface DB {
   // Feed parsing reports (0022).
   source_item_drops: SourceItemDropsTable;
   source_feed_warnings: SourceFeedWarningsTable;
+  version_disagreements: VersionDisagreementsTable;
+  disagreement_settlements: DisagreementSettlementsTable;
 }
 
 export type Source = Selectable<SourcesTable>;

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB, StoryVersion } from '../db/schema.js';
+import { storyDisagreements } from '../disagree/story.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 import { type WriteMetrics, writerLabel } from '../ops/metrics.js';
+import { saveVersionDisagreements } from '../store/disagreements.js';
 import { insertFindings } from '../store/findings.js';
 import {
   latestPublishedVersion,
@@ -57,7 +59,7 @@ export async function writeStory(
   if (!options.force && latest && latest.source_count === sources.length && !edited) {
     return { status: 'unchanged', reason: `no new or edited sources since version ${latest.version}` };
   }
-  const prepared = prepareSources(sources);
+  const prepared = await withDisagreements(deps, storyId, sources);
   const drafted = await draftStory(deps, sources, prepared);
   if (!drafted.draft) {
     const reason = drafted.reason ?? 'not enough material';
@@ -77,6 +79,17 @@ export async function writeStory(
   });
 }
 
+/** The prepared sources with what they disagree on (detected once per version written). */
+async function withDisagreements(
+  deps: WriteDeps,
+  storyId: number,
+  sources: SourceArticle[],
+  prepared: PreparedSources = prepareSources(sources),
+): Promise<PreparedSources> {
+  if (prepared.disagreements) return prepared;
+  return { ...prepared, disagreements: await storyDisagreements(deps.db, storyId, sources) };
+}
+
 /** Verifies a draft, applies the publish policy and stores the version with its findings. */
 export async function storeVersion(
   deps: WriteDeps,
@@ -91,7 +104,7 @@ export async function storeVersion(
     correctionReason?: string;
   },
 ): Promise<Extract<WriteOutcome, { version: StoryVersion }>> {
-  const prepared = input.prepared ?? prepareSources(input.sources);
+  const prepared = await withDisagreements(deps, input.storyId, input.sources, input.prepared);
   const { verification, judged, usage } = await verifyVersion(
     deps,
     input.draft,
@@ -137,6 +150,12 @@ export async function storeVersion(
       output_tokens: usage?.outputTokens ?? null,
     });
     await insertFindings(trx, row.id, allFindings);
+    await saveVersionDisagreements(
+      trx,
+      row.id,
+      input.storyId,
+      (prepared.disagreements ?? []).map((f) => f.disagreement),
+    );
     if (decision.status === 'published') {
       await supersedeVersions(trx, input.storyId, row.id);
       await setStoryState(trx, input.storyId, 'published');

@@ -1,3 +1,4 @@
+import type { DetectedFact } from '../disagree/detect.js';
 import { findNumbers } from './numbers.js';
 import { buildSupportIndex, mergeSupportIndexes, type SupportIndex } from './support-index.js';
 import { normalizeForMatch } from './text.js';
@@ -16,6 +17,8 @@ export interface PreparedSource {
 export interface PreparedSources {
   byId: Map<number, PreparedSource>;
   all: SupportIndex;
+  /** What the story's sources disagree on, when the caller detected it (read by the disputed-value check). */
+  disagreements?: readonly DetectedFact[];
 }
 
 /** Prepares every source once. */

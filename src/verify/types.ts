@@ -37,7 +37,8 @@ export type CheckKind =
   | 'clause'
   | 'support'
   | 'judge'
-  | 'draft';
+  | 'draft'
+  | 'disputed';
 
 /**
  * One verification outcome. `location` names the part of the draft: `headline`, `dek`, `lede.0`,

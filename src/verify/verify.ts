@@ -1,5 +1,6 @@
 import type { StoryBody, StorySentence } from '../db/schema.js';
 import { checkSupport, findQuote, isVerbatim, mentionsSpeaker, type SentenceContext } from './checks.js';
+import { checkDisputed } from './disputed.js';
 import { citedEvidence, type Evidence, storyEvidence } from './evidence.js';
 import { valuePresent } from './numbers.js';
 import { type PreparedSources, prepareSources } from './prepare.js';
@@ -64,6 +65,7 @@ export function verifyDraft(
     body.timeline = draft.body.timeline.map((t, i) => ({ ...t, ...verifySentence(`timeline.${i}`, t) }));
   if (draft.body.background) body.background = draft.body.background;
   findings.push(...verifyQuoteBlocks(draft.body, prepared), ...verifyFigureBlocks(draft.body, prepared));
+  findings.push(...checkDisputed(draft, prepared));
   const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.location));
   const support = scores.length === 0 ? 0 : scores.reduce((a, b) => a + b, 0) / scores.length;
   return { body, findings, failing, support: Math.round(support * 1000) / 1000 };

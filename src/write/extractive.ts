@@ -1,4 +1,5 @@
 import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
+import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import { contentStems } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
@@ -8,7 +9,7 @@ import { selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { pickFigures } from './figures.js';
 import { pickDek, pickHeadline, pickLede } from './headline.js';
-import { tagWords, type TaggedWord } from './nlp.js';
+import { type TaggedWord, tagWords } from './nlp.js';
 import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
@@ -39,7 +40,7 @@ export function writeExtractive(
   prepared: PreparedSources = prepareSources(sources),
   options: ExtractiveOptions = {},
 ): WriteResult {
-  const candidates = collectCandidates(sources, prepared);
+  const candidates = withoutUnsettled(collectCandidates(sources, prepared), prepared.disagreements);
   if (candidates.length < MIN_SENTENCES) {
     return {
       ok: false,
@@ -50,7 +51,7 @@ export function writeExtractive(
   const words = bodyWords(sources.length);
   const standing = eligibleCandidates(candidates, { headline: '', quotes: [] }, BODY_FILTERS.slice(0, 1));
   const headline = pickHeadline(
-    sources,
+    headlineSources(sources, prepared.disagreements),
     candidates,
     prepared,
     selectByCoverage(standing, weights, { words: 1 })[0],

@@ -12,6 +12,7 @@ import * as review from './0012_review.js';
 import * as ingestEdits from './0013_ingest_edits.js';
 import * as analyzeStore from './0014_analyze_store.js';
 import * as clusterEvidence from './0015_cluster_evidence.js';
+import * as disagree from './0017_disagree.js';
 import * as feedItems from './0022_feed_items.js';
 
 /**
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
   '0013_ingest_edits': ingestEdits,
   '0014_analyze_store': analyzeStore,
   '0015_cluster_evidence': clusterEvidence,
+  '0017_disagree': disagree,
   '0022_feed_items': feedItems,
 };

@@ -1,15 +1,18 @@
 import { Hono } from 'hono';
 import { mergeStories, splitArticle } from '../../admin/clustering.js';
 import { editHeadline, regenerateStory } from '../../admin/rewrite.js';
+import { settleDisagreement } from '../../admin/settle.js';
 import { storyReview } from '../../admin/story-review.js';
 import { holdVersion, publishVersion, unpublishStory } from '../../admin/versions.js';
 import { AppError } from '../../lib/errors.js';
 import { REVIEW_STATES, type ReviewState, reviewStories } from '../../store/review.js';
+import { versionDisagreements } from '../../store/disagreements.js';
 import { storyById, storyBySlug } from '../../store/stories.js';
 import type { AccountContext, AccountEnv } from '../auth/context.js';
 import { formFields } from '../discuss/shared.js';
 import type { AdminDeps } from './deps.js';
 import { actorOf, ConsolePage, failure, int, reviewDeps } from './review-shared.js';
+import { DisagreementsReview } from './disagreements-view.js';
 import { StoryList, StoryView } from './stories-view.js';
 
 const PAGE_SIZE = 25;
@@ -22,6 +25,7 @@ const DONE: Record<string, string> = {
   headline: 'Headline and dek saved as a new version; publish it when ready.',
   split: 'Article split out into a story of its own; the two will not be merged again.',
   merge: 'Stories merged: the articles are in this story now, and later ones join it.',
+  settle: 'Settled: the newsroom’s call is recorded and the story was written again with it.',
 };
 
 /** `/admin/stories`: the review list and each story's version view with its actions. */
@@ -83,6 +87,13 @@ export function storiesSection(deps: AdminDeps): Hono<AccountEnv> {
         error={options.error}
       >
         <StoryView c={c} review={data} modelWriter={review().write.llm?.model ?? null} />
+        {data.version ? (
+          <DisagreementsReview
+            storyId={data.story.id}
+            items={await versionDisagreements(deps.database.db, data.version.id)}
+            csrf={c.get('csrf')()}
+          />
+        ) : null}
       </ConsolePage>,
       options.status ?? 200,
     );
@@ -149,6 +160,16 @@ export function storiesSection(deps: AdminDeps): Hono<AccountEnv> {
       : await storyBySlug(deps.database.db, key);
     if (!other) throw new AppError('not_found', `no story “${key}”`);
     await mergeStories(review(), actorOf(c), { fromId: other.id, intoId: storyId });
+    return undefined;
+  });
+
+  action('settle', async (f, storyId, c) => {
+    await settleDisagreement(review(), actorOf(c), {
+      storyId,
+      fact: f.fact ?? '',
+      value: f.value ?? '',
+      note: f.note ?? '',
+    });
     return undefined;
   });
 

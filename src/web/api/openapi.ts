@@ -1,4 +1,5 @@
 import { commentsOpenApiPaths } from '../discuss/openapi.js';
+import { disagreementSchema, storyPathWithDisagreements } from './disagreements.js';
 
 /** The OpenAPI 3.1 description of `/api/v1` (the site's endpoints; other modules add theirs). */
 export function openApiDocument(siteUrl: string): object {
@@ -42,6 +43,7 @@ export function openApiDocument(siteUrl: string): object {
     servers: [{ url: `${siteUrl}/api/v1` }],
     paths: {
       ...commentsOpenApiPaths(),
+      ...storyPathWithDisagreements(storyId, errors),
       '/sources': {
         get: { summary: 'Every outlet with its coverage', responses: { '200': ok(list('Source')) } },
       },
@@ -104,6 +106,7 @@ export function openApiDocument(siteUrl: string): object {
     },
     components: {
       schemas: {
+        Disagreement: disagreementSchema,
         Error: {
           type: 'object',
           required: ['error'],

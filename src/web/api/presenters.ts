@@ -1,5 +1,7 @@
 import type { Article, Story, StoryVersion } from '../../db/schema.js';
+import type { Disagreement } from '../../disagree/types.js';
 import type { RelatedStory } from '../../store/related.js';
+import { presentDisagreement } from './disagreements.js';
 import { presentBackground, presentBody, presentCoverage, presentTimeline } from './present-body.js';
 
 /** Absolute URL of a story page. */
@@ -46,6 +48,7 @@ export function presentStory(
     sources: (Article & { source_name: string })[];
     versions: StoryVersion[];
     related: RelatedStory[];
+    disagreements?: Disagreement[];
   },
 ) {
   return {
@@ -74,6 +77,8 @@ export function presentStory(
       headline: r.headline,
       teaser: r.teaser,
     })),
+    // Where the sources disagree (this version's facts): a separate block, shape fixed by presentDisagreement.
+    disagreements: (extra.disagreements ?? []).map(presentDisagreement),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   publishedStories,
   storySourceArticles,
 } from '../../store/published.js';
+import { versionDisagreements } from '../../store/disagreements.js';
 import { relatedStories } from '../../store/related.js';
 import { storyById, storyBySlug, storyVersions } from '../../store/stories.js';
 import { presentArticle, presentStory, presentStorySummary } from './presenters.js';
@@ -59,11 +60,14 @@ export function apiRoutes(deps: ApiDeps): Hono {
     }
     const versions = await storyVersions(deps.db, story.id);
     const current = versions.find((v) => v.id === story.current_version_id)!;
-    const [sources, related] = await Promise.all([
+    const [sources, related, disagreements] = await Promise.all([
       storySourceArticles(deps.db, story.id),
       relatedStories(deps.db, story.id),
+      versionDisagreements(deps.db, current.id),
     ]);
-    return c.json({ story: presentStory(deps.siteUrl, story, current, { sources, versions, related }) });
+    return c.json({
+      story: presentStory(deps.siteUrl, story, current, { sources, versions, related, disagreements }),
+    });
   });
 
   api.get('/articles/:id', async (c) => {

@@ -6,6 +6,8 @@ import type { StoryVersion } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { pathId } from '../../lib/input-checks.js';
 import { DRAFT_CACHE, isPublicVersion, readsDrafts } from '../../publish/visibility.js';
+import { versionDisagreements } from '../../store/disagreements.js';
+import { relatedStories } from '../../store/related.js';
 import {
   mergedStoryTarget,
   publishedStoryBySlug,
@@ -15,16 +17,15 @@ import {
   storySourceArticles,
 } from '../../store/site.js';
 import { storyVersion, storyVersions } from '../../store/stories.js';
-import { HTML, type SiteDeps, page } from '../context.js';
-import { fastResponse, ifNoneMatch } from '../security.js';
+import { HTML, page, type SiteDeps } from '../context.js';
 import { asksForThreadView } from '../discuss/embed.js';
 import type { CachedPage } from '../page-cache.js';
-import { buildStoryModel, citedArticleIds, mainEntities } from '../story-model.js';
-import { renderPage } from '../views/layout.js';
-import { VersionsPage } from '../views/info.js';
-import { type RelatedLink, StoryPage } from '../views/story.js';
-import { relatedStories } from '../../store/related.js';
+import { fastResponse, ifNoneMatch } from '../security.js';
 import type { SiteContext } from '../site-context.js';
+import { buildStoryModel, citedArticleIds, mainEntities } from '../story-model.js';
+import { VersionsPage } from '../views/info.js';
+import { renderPage } from '../views/layout.js';
+import { type RelatedLink, StoryPage } from '../views/story.js';
 
 /** An old version points to the thread under the current one. */
 function ThoughtsLink({ slug }: { slug: string }) {
@@ -186,11 +187,12 @@ async function renderStory(
   thoughts: Child,
   current?: StoryVersion,
 ): Promise<string> {
-  const [articles, all, related, entities] = await Promise.all([
+  const [articles, all, related, entities, disagreements] = await Promise.all([
     storySourceArticles(deps.db, storyId, citedArticleIds(version.body)),
     storyVersions(deps.db, storyId),
     relatedLinks(deps, storyId),
     storyEntities(deps.db, storyId),
+    versionDisagreements(deps.db, version.id),
   ]);
   // Pages are shared by every reader (and cached): they list the public record only.
   const versions = all.filter(isPublicVersion);
@@ -219,6 +221,7 @@ async function renderStory(
       entities={mainEntities(version, entities)}
       thoughts={thoughts}
       currentVersion={current?.version}
+      disagreements={disagreements}
     />,
   );
 }

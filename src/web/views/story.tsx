@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { StorySentence, StoryVersion } from '../../db/schema.js';
+import type { Disagreement } from '../../disagree/types.js';
 import type { StoryEntity } from '../../store/site.js';
 import type { NumberedSource, StoryModel } from '../story-model.js';
+import { Disagreements } from './disagreements.js';
 import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 import { Markers } from './markers.js';
 import { Background, Coverage, KeyFigures, Timeline, WhatTheySaid } from './story-parts.js';
@@ -19,6 +21,8 @@ export interface StoryPageProps {
   thoughts: Child;
   /** Set when showing an older version than the current one. */
   currentVersion?: number;
+  /** What this version's sources disagree on. */
+  disagreements?: readonly Disagreement[];
 }
 
 function Sentences({ model, sentences }: { model: StoryModel; sentences: StorySentence[] }) {
@@ -217,6 +221,7 @@ export function StoryPage({
   entities,
   thoughts,
   currentVersion,
+  disagreements = [],
 }: StoryPageProps) {
   const v = model.version;
   return (
@@ -235,6 +240,7 @@ export function StoryPage({
           {sourceCount(v.source_count, v.publisher_count)}
         </p>
         <Body model={model} />
+        <Disagreements model={model} items={disagreements} />
         <Provenance version={v} slug={slug} />
         <ReportInaccuracy slug={slug} />
       </article>

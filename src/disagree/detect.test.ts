@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../analyze/analyze.js';
+import { detectDisagreements } from './detect.js';
+import type { DetectionSource } from './types.js';
+
+/** Sources from [outlet, ISO time, text]; titles say nothing. */
+function sources(...articles: [string, string, string][]): DetectionSource[] {
+  return articles.map(([outlet, at, text], i) => ({
+    id: i + 1,
+    outlet,
+    title: 'Report',
+    text,
+    published_at: new Date(at),
+    analysis: analyzeArticle({ title: 'Report', text }),
+  }));
+}
+
+const found = (s: DetectionSource[]) =>
+  detectDisagreements(s).map(({ disagreement: d }) => ({
+    status: d.status,
+    values: d.values.map((v) => v.value),
+    outlets: d.values.map((v) => v.sources.map((x) => x.outlet)),
+  }));
+
+describe('detectDisagreements', () => {
+  it.each([
+    ['amounts in other spellings', 'valued at $4.2 million', 'valued at 4.2m dollars'],
+    [
+      'amounts written out',
+      'has set aside $12.5 million for severance',
+      'has put $12,500,000 aside for severance',
+    ],
+    [
+      'masses in other units',
+      'The 3.1-tonne satellite reached orbit.',
+      'The 3,100 kg satellite reached orbit.',
+    ],
+    ['lengths in other units', 'The bridge is 1.2 kilometres long.', 'The 1,200-metre bridge opened.'],
+    [
+      'one title in other words',
+      'said Minister for Foreign Trade Tomas Reinholt.',
+      'said Foreign Trade Minister Tomas Reinholt.',
+    ],
+  ])('finds no disagreement in %s', (_, a, b) => {
+    const texts = sources(
+      ['Wire', '2026-11-20T08:00:00Z', `Officials spoke on Friday. ${a} The talks go on.`],
+      ['Post', '2026-11-20T10:00:00Z', `Officials spoke on Friday. ${b} The talks go on.`],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'a count',
+      'The fire destroyed 142 homes in the valley.',
+      'The fire destroyed 163 homes in the valley.',
+      ['142', '163'],
+    ],
+    [
+      'a vote',
+      'The committee voted 5-2 for the cut.',
+      'The committee voted 6-1 for the cut.',
+      ['5-2', '6-1'],
+    ],
+    [
+      'an amount',
+      'Thieves stole objects valued at $4.2 million.',
+      'Thieves stole objects valued at $6 million.',
+      ['$4.2 million', '$6 million'],
+    ],
+    [
+      'a title',
+      'said Deputy Mayor Talia Brennan.',
+      'said Councillor Talia Brennan.',
+      ['Deputy Mayor', 'Councillor'],
+    ],
+    [
+      'a mass',
+      'The 3,100-kilogram satellite reached orbit.',
+      'The 2,850-kilogram satellite reached orbit.',
+      ['3,100 kilogram', '2,850 kilogram'],
+    ],
+    [
+      'a minute',
+      'Feld headed the winner in the 113th minute.',
+      'Feld headed the winner in the 111th minute.',
+      ['113th', '111th'],
+    ],
+  ])('finds a disputed %s', (_, a, b, values) => {
+    const texts = sources(
+      ['Wire', '2026-11-20T08:00:00Z', `Officials spoke on Friday. ${a} The talks go on.`],
+      ['Post', '2026-11-20T10:00:00Z', `Officials spoke on Friday. ${b} The talks go on.`],
+    );
+    expect(found(texts)).toEqual([{ status: 'disputed', values, outlets: [['Wire'], ['Post']] }]);
+  });
+
+  it('marks a later revised figure current and the earlier one superseded, even when repeated later', () => {
+    const texts = sources(
+      ['Wire', '2026-11-14T08:00:00Z', 'Lumora is recalling 410,000 HearthLink heaters after nine fires.'],
+      [
+        'Ledger',
+        '2026-11-16T08:00:00Z',
+        'Lumora raised the number of heaters recalled to 480,000 after more fires.',
+      ],
+      ['Post', '2026-11-18T08:00:00Z', 'The recall of 410,000 heaters came months after the first fires.'],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'revised', values: ['480,000', '410,000'], outlets: [['Ledger'], ['Wire', 'Post']] },
+    ]);
+  });
+
+  it('reads a correction as a revision, not as the outlet stating both figures', () => {
+    const texts = sources(
+      ['Register', '2027-05-20T08:00:00Z', 'The bridge cost €310 million, the roads agency said.'],
+      [
+        'Times',
+        '2027-05-21T08:00:00Z',
+        'An earlier version of this report said the bridge cost €310 million. The agency corrected the figure to €340 million.',
+      ],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'revised', values: ['€340 million', '€310 million'], outlets: [['Times'], ['Register']] },
+    ]);
+  });
+
+  it.each([
+    [
+      'a capacity and the number aboard',
+      'The ferry is licensed to carry 300 passengers.',
+      'There were 240 passengers aboard the ferry.',
+    ],
+    [
+      'a figure growing by the day',
+      'The fire had burned 19,700 acres by Friday evening.',
+      'The fire had burned 21,000 acres by Saturday morning.',
+    ],
+    [
+      'two facts that one outlet tells apart',
+      'The union wants 14 percent; the authority offered 7.5 percent.',
+      'The deal gives 11 percent, between the union’s 14 percent and the 7.5 percent offered.',
+    ],
+    [
+      'a difference and a level',
+      'The deal costs $71 million more than the offer.',
+      'Closing the gap would cost about $96 million.',
+    ],
+  ])('flags no %s', (_, a, b) => {
+    const texts = sources(
+      ['Wire', '2026-11-14T22:00:00Z', `Crews worked all day. ${a}`],
+      ['Post', '2026-11-15T10:00:00Z', `Crews worked all day. ${b}`],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+});

@@ -1,0 +1,135 @@
+import { extractEntities } from '../analyze/entities.js';
+import { extractFigures } from '../analyze/figures.js';
+import type { Citation } from '../db/schema.js';
+import { attributes } from './context.js';
+import type { DetectedFact } from './detect.js';
+import { articleMentions } from './mentions.js';
+import { comparable, sameValue } from './match.js';
+import type { Mention } from './types.js';
+
+/**
+ * What writing must respect: a disputed value is never stated as settled. For each fact the one
+ * value a story may state as its own is the newsroom's call when an editor settled it, else the
+ * current value of a revised fact, else none; every other value is stated only with attribution
+ * ("according to the county"), or left to the "Where sources disagree" section.
+ */
+
+/** A value a text states that it may not state as settled. */
+export interface UnsettledValue {
+  fact: DetectedFact;
+  /** Index into the fact's values. */
+  value: number;
+  attributed: boolean;
+}
+
+/** The index of the value a story may state as its own, or null when the fact is open. */
+export function settledIndex(fact: DetectedFact): number | null {
+  const { settlement, values, status } = fact.disagreement;
+  if (settlement) {
+    const chosen = values.findIndex((v) => v.key === settlement.value_key);
+    if (chosen >= 0) return chosen;
+  }
+  return status === 'revised' ? 0 : null;
+}
+
+/**
+ * The values of disputed or revised facts that a text states other than the one it may (see
+ * `settledIndex`): those inside a cited source span the text copies, and those the text itself
+ * writes about the same thing ("142 homes" about homes destroyed).
+ */
+export function unsettledValues(
+  text: string,
+  facts: readonly DetectedFact[],
+  options: {
+    citations?: readonly Citation[];
+    sourceText?: (articleId: number) => string | undefined;
+    at?: Date | null;
+  } = {},
+): UnsettledValue[] {
+  if (facts.length === 0 || text.trim() === '') return [];
+  const written = mentionsOfText(text, options.at ?? null);
+  const copied = (options.citations ?? []).filter((c) => {
+    const source = options.sourceText?.(c.article_id);
+    return source !== undefined && sameWords(source.slice(c.start, c.end), text);
+  });
+  const out: UnsettledValue[] = [];
+  for (const fact of facts) {
+    const allowed = settledIndex(fact);
+    fact.mentions.forEach((mentions, index) => {
+      if (index === allowed) return;
+      const inSpan = mentions.some((m) =>
+        copied.some((c) => c.article_id === m.articleId && m.span.start >= c.start && m.span.end <= c.end),
+      );
+      const stated = inSpan || written.some((w) => mentions.some((m) => statesSame(w, m)));
+      if (stated) out.push({ fact, value: index, attributed: attributes(text, fact.disagreement.kind) });
+    });
+  }
+  return out;
+}
+
+/** The values a piece of text writes (a sentence, a headline, a figure). */
+function mentionsOfText(text: string, at: Date | null): Mention[] {
+  const sentence = { start: 0, end: text.length };
+  return articleMentions({
+    id: -1,
+    outlet: '',
+    title: '',
+    text,
+    published_at: at,
+    analysis: {
+      language: 'en',
+      sentences: [sentence],
+      entities: extractEntities(text),
+      quotes: [],
+      figures: extractFigures(text),
+      keywords: [],
+    },
+  });
+}
+
+/** A written value is a report's value when kind, unit and value agree and it is about the same thing. */
+function statesSame(written: Mention, reported: Mention): boolean {
+  if (!comparable(written, reported) || !sameValue(written, reported)) return false;
+  if (
+    written.kind === 'title' ||
+    (written.kind === 'count' && written.unit !== '' && written.unit === reported.unit)
+  )
+    return true;
+  const words = new Set([...reported.near, ...reported.clause]);
+  return [...written.near, ...written.clause].some((w) => words.has(w));
+}
+
+function sameWords(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || (y.length > 20 && x.includes(y));
+}
+
+/** Candidate sentences the extractive writer may use: those stating no disputed or superseded value. */
+export function withoutUnsettled<
+  C extends { text: string; start: number; end: number; article: { id: number; text: string } },
+>(candidates: C[], facts: readonly DetectedFact[] | undefined): C[] {
+  if (!facts || facts.length === 0) return candidates;
+  return candidates.filter(
+    (c) =>
+      unsettledValues(c.text, facts, {
+        citations: [{ article_id: c.article.id, start: c.start, end: c.end }],
+        sourceText: () => c.article.text,
+      }).length === 0,
+  );
+}
+
+/** The sources whose titles may be the headline: those stating no disputed or superseded value (all, if none is left). */
+export function headlineSources<S extends { title: string; published_at: Date | null }>(
+  sources: readonly S[],
+  facts: readonly DetectedFact[] | undefined,
+): S[] {
+  if (!facts || facts.length === 0) return [...sources];
+  const clean = sources.filter((s) => unsettledValues(s.title, facts, { at: s.published_at }).length === 0);
+  return clean.length > 0 ? clean : [...sources];
+}

@@ -1,0 +1,3 @@
+import { disagreementsContract } from './disagreements.case.js';
+
+disagreementsContract('pglite');
