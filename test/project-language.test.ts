@@ -18,7 +18,8 @@ const PHRASES = [
   /\bissue (examples|text|list)\b/i,
   /\b[a-z]+ issue's\b/i,
   /\bissue #?\d+\b/i,
-  /\btickets?\b/i,
+  /\bticket #?\d+\b/i,
+  /\b(the|this) ticket (asks|says|wants|lists|requires)\b/i,
   /\bcoordinator\b/i,
 ];
 

@@ -83,6 +83,8 @@ describe('newsloom eval summaries', () => {
       llm = await startFakeLlm();
       vi.stubEnv('NEWSLOOM_LLM_BASE_URL', llm.baseUrl);
       vi.stubEnv('NEWSLOOM_LLM_MODEL', 'fake-7b');
+      // A model on this machine is an internal address: the operator allows it by name.
+      vi.stubEnv('NEWSLOOM_FETCH_ALLOW', '127.0.0.1');
     });
     afterAll(async () => {
       vi.unstubAllEnvs();
@@ -119,7 +121,7 @@ describe('newsloom eval summaries', () => {
       const out = path.join(dir, 'out.jsonl');
       const result = await runInProcess(dir, 'eval', 'summaries', file, '--json', '--out', out);
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toMatchObject({ clusters: 1, writer: 'fake-7b', verified: 1 });
+      expect(JSON.parse(result.out)).toMatchObject({ clusters: 1, writer: 'fake-7b', writers: { 'fake-7b': 1 }, verified: 1 });
       const [line] = readFileSync(out, 'utf8')
         .trim()
         .split('\n')

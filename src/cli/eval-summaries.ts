@@ -64,7 +64,9 @@ function human(r: SummaryEvalReport): string {
   const row = (name: string, s: SummaryEvalReport['lead_rouge']) =>
     `${name.padEnd(12)} ${s.rouge1.toFixed(2).padStart(7)} ${s.rouge2.toFixed(2).padStart(7)} ${s.rougeL.toFixed(2).padStart(7)}`;
   return [
-    `clusters: ${r.clusters}, outputs cut to ${r.words} words, writer ${r.writer}`,
+    `clusters: ${r.clusters}, outputs cut to ${r.words} words, writer ${Object.entries(r.writers)
+      .map(([name, n]) => `${name} (${n})`)
+      .join(', ')}`,
     `${''.padEnd(12)} ${'ROUGE-1'.padStart(7)} ${'ROUGE-2'.padStart(7)} ${'ROUGE-L'.padStart(7)}  (F1, stemmed)`,
     row('writer', r.writer_rouge),
     row('lead', r.lead_rouge),

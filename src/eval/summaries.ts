@@ -29,7 +29,10 @@ export type RougeReport = RougeScores;
 export interface SummaryEvalReport {
   clusters: number;
   words: number;
+  /** The writer of most clusters: the model, or "extractive" when it failed and the pipeline fell back. */
   writer: string;
+  /** Clusters written by each writer. */
+  writers: Record<string, number>;
   writer_rouge: RougeReport;
   lead_rouge: RougeReport;
   lexrank_rouge: RougeReport;
@@ -55,12 +58,12 @@ export async function evaluateSummaries(
 ): Promise<{ report: SummaryEvalReport; outputs: SummaryOutput[] }> {
   const outputs: SummaryOutput[] = [];
   const scores = { writer: [] as RougeScores[], lead: [] as RougeScores[], lexrank: [] as RougeScores[] };
-  let writer = options.llm?.model ?? 'extractive';
+  const writers: Record<string, number> = {};
   for (const [i, cluster] of clusters.entries()) {
     const sources = clusterSources(cluster);
     const output = await writeCluster(cluster.instance_id, sources, options.llm);
     outputs.push(output.output);
-    if (output.writer !== 'extractive') writer = output.writer;
+    writers[output.writer] = (writers[output.writer] ?? 0) + 1;
     const score = (sentences: string[]) =>
       rouge(cutWords(sentences.join(' '), options.words), cluster.summary);
     scores.writer.push(score([output.output.text]));
@@ -73,7 +76,8 @@ export async function evaluateSummaries(
     report: {
       clusters: clusters.length,
       words: options.words,
-      writer,
+      writer: Object.entries(writers).sort((a, b) => b[1] - a[1])[0]?.[0] ?? options.llm?.model ?? 'extractive',
+      writers,
       writer_rouge: mean(scores.writer),
       lead_rouge: mean(scores.lead),
       lexrank_rouge: mean(scores.lexrank),

@@ -33,7 +33,8 @@ export async function draftStory(
 ): Promise<Drafted> {
   const findings: Finding[] = [];
   if (deps.llm) {
-    const first = await deps.llm.draft(sources);
+    const disagreements = (prepared.disagreements ?? []).map((f) => f.disagreement);
+    const first = await deps.llm.draft(sources, undefined, disagreements);
     const usage = { ...first.usage };
     findings.push(...first.findings);
     if (first.draft) first.draft = withSourceBlocks(first.draft, sources, prepared);
@@ -45,7 +46,11 @@ export async function draftStory(
           failing: [...check.failing],
         }),
       );
-      const repaired = await deps.llm.draft(sources, { draft: first.draft, findings: check.findings });
+      const repaired = await deps.llm.draft(
+        sources,
+        { draft: first.draft, findings: check.findings },
+        disagreements,
+      );
       usage.promptTokens += repaired.usage.promptTokens;
       usage.outputTokens += repaired.usage.outputTokens;
       findings.push(...repaired.findings);

@@ -1,4 +1,5 @@
 import type { StoryBody } from '../db/schema.js';
+import { withoutUnsettled } from '../disagree/respect.js';
 import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
@@ -36,12 +37,14 @@ export function withSourceBlocks(
   ).filter((q) => !written.some((w) => w.includes(normalizeForMatch(q.text))));
   const tags = new Map<Candidate, ReturnType<typeof tagWords>>();
   const tag = (c: Candidate) => tags.get(c) ?? tags.set(c, tagWords(c.text)).get(c)!;
-  const body: StoryBody = { ...draft.body, quotes, figures: pickFigures(cited, tag) };
-  const timeline = buildTimeline(
-    candidates.filter((c) => !c.dangling),
+  // Figures and dated lines stand without attribution: none may carry a value the sources dispute.
+  const settled = (pool: Candidate[]) => withoutUnsettled(pool, prepared.disagreements);
+  const body: StoryBody = { ...draft.body, quotes, figures: pickFigures(settled(cited), tag) };
+  const { entries: timeline } = buildTimeline(
+    settled(candidates.filter((c) => !c.dangling)),
     cited,
     weights,
-    draft.headline,
+    { headline: draft.headline },
   );
   if (timeline.length > 0) body.timeline = timeline;
   else delete body.timeline;

@@ -84,7 +84,15 @@ export function writeExtractive(
     chosenDek ??
     (lede.length > 1 ? lede.pop() : picks.find((c) => !lede.includes(c) && !c.speaker)) ??
     spare();
-  const rest = picks.filter((c) => c !== dek && !lede.includes(c));
+  const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
+  // A day of coverage that the body would carry whole gives the timeline its line from the body.
+  const timeline = buildTimeline(
+    candidates.filter((c) => !c.dangling),
+    opening,
+    weights,
+    { headline: headline.text, movable: picks.filter((c) => c !== dek && !lede.includes(c)) },
+  );
+  const rest = picks.filter((c) => c !== dek && !lede.includes(c) && !timeline.taken.includes(c));
   const tag = tagger();
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told });
@@ -94,14 +102,7 @@ export function writeExtractive(
     quotes,
     figures: pickFigures([...lede, ...sections.flatMap((s) => s.sentences)], tag),
   };
-  const onPage = [...(dek ? [dek] : []), ...picks, ...(headline.sentence ? [headline.sentence] : [])];
-  const timeline = buildTimeline(
-    candidates.filter((c) => !c.dangling),
-    onPage,
-    weights,
-    headline.text,
-  );
-  if (timeline.length > 0) body.timeline = timeline;
+  if (timeline.entries.length > 0) body.timeline = timeline.entries;
   const draft = settleDraft(
     { headline: headline.text, dek: dek?.text ?? headline.text, body },
     sources,

@@ -13,6 +13,7 @@ import type { Finding } from '../verify/types.js';
 import { draftForRepair, llmDraftSchema, toDraft } from './llm-draft.js';
 import { judgeAnswerSchema, judgePrompt, toVerdicts } from './llm-judge.js';
 import { describeFindings } from './llm-repair.js';
+import { formatDisagreements } from './disputed-prompt.js';
 import { buildPassages, formatPassages } from './passages.js';
 import { fillTemplate, type Prompts } from './prompts.js';
 import type { DraftAttempt, Judgement, LlmWriter, TokenUsage } from './types.js';
@@ -74,13 +75,14 @@ export function createLlmWriter(options: LlmWriterOptions): LlmWriter {
   };
   return {
     model: options.model,
-    async draft(sources, repair) {
+    async draft(sources, repair, disagreements = []) {
       const passages = buildPassages(sources, options.promptTokens);
       const user = fillTemplate(options.prompts.user, {
         source_count: sources.length,
         publisher_count: new Set(sources.map((s) => s.source_id)).size,
         passages: formatPassages(passages),
-      });
+        disagreements: formatDisagreements(disagreements),
+      }).replace(/\n{3,}/g, '\n\n');
       const messages: ModelMessage[] = [{ role: 'user', content: user }];
       if (repair) {
         messages.push({ role: 'assistant', content: draftForRepair(repair.draft, passages) });

@@ -19,35 +19,58 @@ const MAX_ENTRIES = 8;
 const AHEAD =
   /\b(?:will|would|is expected to|are expected to|is due to|are due to|is scheduled|are scheduled|plans? to)\b/i;
 
-/** Dated developments, oldest first; empty when the sources do not span two days. */
+export interface Timeline {
+  entries: TimelineEntry[];
+  /** Sentences of `movable` the timeline took: the page should now leave them out of its body. */
+  taken: Candidate[];
+}
+
+/**
+ * Dated developments, oldest first; empty when the sources do not span two days. `movable` are
+ * sentences the page would carry in its body but could give up: a day whose every sentence is on
+ * the page takes its best movable one rather than repeat it.
+ */
 export function buildTimeline(
   pool: readonly Candidate[],
   onPage: readonly Candidate[],
   weights: ReadonlyMap<string, number>,
-  headline = '',
-): TimelineEntry[] {
+  options: { headline?: string; movable?: readonly Candidate[] } = {},
+): Timeline {
+  const { headline = '', movable = [] } = options;
   const byDay = new Map<string, Candidate[]>();
   for (const c of pool) {
     if (!c.article.published_at) continue;
     const day = isoDay(c.article.published_at.getTime());
     byDay.set(day, [...(byDay.get(day) ?? []), c]);
   }
-  if (byDay.size < 2) return [];
+  if (byDay.size < 2) return { entries: [], taken: [] };
   const told = new Set<string>();
-  const used = [...onPage];
+  const used = [...onPage, ...movable];
+  const taken: Candidate[] = [];
   const out: TimelineEntry[] = [];
-  for (const day of [...byDay.keys()].sort()) {
+  const value = (c: Candidate) => {
+    let gain = 0;
+    for (const concept of new Set(c.concepts)) if (!told.has(concept)) gain += weights.get(concept) ?? 1;
+    return (gain / c.words) * (1 + 1 / (1 + c.position));
+  };
+  const bestOf = (options: readonly Candidate[]) => {
     let best: Candidate | undefined;
     let bestValue = 0;
-    for (const c of byDay.get(day)!) {
-      if (c.speaker || c.dangling) continue;
-      let gain = 0;
-      for (const concept of new Set(c.concepts)) if (!told.has(concept)) gain += weights.get(concept) ?? 1;
-      const value = (gain / c.words) * (1 + 1 / (1 + c.position));
-      if (value > bestValue && !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE)) {
+    for (const c of options) {
+      const v = value(c);
+      if (v > bestValue) {
         best = c;
-        bestValue = value;
+        bestValue = v;
       }
+    }
+    return best;
+  };
+  for (const day of [...byDay.keys()].sort()) {
+    const usable = byDay.get(day)!.filter((c) => !c.speaker && !c.dangling);
+    let best = bestOf(usable.filter((c) => !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE)));
+    if (!best) {
+      best = bestOf(usable.filter((c) => movable.includes(c) && !taken.includes(c)));
+      if (best) taken.push(best);
     }
     if (!best) {
       // Every sentence of the day is on the page already: the day's headline says what happened.
@@ -67,7 +90,10 @@ export function buildTimeline(
   out.sort((a, b) => a.date.localeCompare(b.date));
   // One line a day: two sentences dated to the same day keep the first.
   const daily = out.filter((t, i) => i === 0 || t.date !== out[i - 1]!.date);
-  return daily.length >= 2 ? daily.slice(-MAX_ENTRIES) : [];
+  const entries = daily.length >= 2 ? daily.slice(-MAX_ENTRIES) : [];
+  const kept = (c: Candidate) =>
+    entries.some((t) => t.citations[0]!.article_id === c.article.id && t.citations[0]!.start === c.start);
+  return { entries, taken: taken.filter(kept) };
 }
 
 /**

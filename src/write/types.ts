@@ -1,3 +1,4 @@
+import type { Disagreement } from '../disagree/types.js';
 import type { Draft, Finding, SourceArticle } from '../verify/types.js';
 import type { JudgeClaim, JudgeVerdict } from '../verify/judgement.js';
 
@@ -31,6 +32,8 @@ export interface LlmWriter {
   draft(
     sources: readonly SourceArticle[],
     repair?: { draft: Draft; findings: Finding[] },
+    /** What the sources disagree on: the prompt says which values the article may not state as settled. */
+    disagreements?: readonly Disagreement[],
   ): Promise<DraftAttempt>;
   judge?(claims: readonly JudgeClaim[]): Promise<Judgement>;
 }

@@ -17,7 +17,8 @@ const REWORDINGS: [RegExp, string][] = [
   [/\btold reporters\b/, 'said'],
   [/^However, (\p{Ll})/u, '$1'],
   [/\bsaid on\b/, 'announced on'],
-  [/\bpeople\b/, 'residents'],
+  // "12,000 people" counts people, not residents: only an uncounted "people" is reworded.
+  [/(?<!\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions) )\bpeople\b/, 'residents'],
 ];
 
 /** Words that may start a joined clause in lower case (a name keeps its capital). */
@@ -30,7 +31,9 @@ export function usable(passages: readonly PromptPassage[]): PromptPassage[] {
 
 /** A faithful draft of the story in the writer's JSON shape. */
 export function cleanDraft(story: PromptStory): LlmDraft {
-  const pool = usable(story.passages);
+  // A careful model leaves out what the prompt says is in dispute rather than state it as settled.
+  const settled = (text: string) => !story.unsettled.some((value) => states(text, value));
+  const pool = usable(story.passages).filter((p) => settled(p.text));
   const bySource = story.sources.map((_, i) => pool.filter((p) => p.source === i));
   const order: PromptPassage[] = [];
   for (let round = 0; order.length < 9 && bySource.some((q) => q.length > round); round++)
@@ -41,7 +44,7 @@ export function cleanDraft(story: PromptStory): LlmDraft {
     if (used.has(p.id)) return;
     used.add(p.id);
     const next = story.passages.find((q) => q.id === p.id + 1 && q.source === p.source);
-    if (i % 3 === 2 && next && !used.has(next.id) && usable([next]).length === 1) {
+    if (i % 3 === 2 && next && !used.has(next.id) && usable([next]).length === 1 && settled(next.text)) {
       used.add(next.id);
       sentences.push({ text: join(p.text, next.text), citations: [p.id, next.id] });
     } else if (i % 3 === 1) {
@@ -57,11 +60,17 @@ export function cleanDraft(story: PromptStory): LlmDraft {
     { heading: 'What comes next', sentences: rest.slice(half) },
   ].filter((s) => s.sentences.length > 0);
   return {
-    headline: story.sources[0]?.title ?? 'Untitled',
+    headline: story.sources.map((s) => s.title).find(settled) ?? order[0]?.text ?? 'Untitled',
     dek: order[0]?.text ?? 'No passages.',
     lede: lede ? [lede] : [],
     sections,
   };
+}
+
+/** True when `text` states `value` as a whole word or figure ("14" is not stated by "140"). */
+function states(text: string, value: string): boolean {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\w.,])${escaped}(?![\\w]|[.,]\\d)`, 'i').test(text);
 }
 
 /** The passage with the first rewording that applies, or as it is. */

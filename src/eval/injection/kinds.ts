@@ -86,7 +86,10 @@ const MAKERS: Record<ErrorKind, Maker> = {
     // Another person the story quotes: a place or a company that "said" something is no one to misquote.
     const other = first(story, (p) => {
       const name = quoteWithSpeaker(p)?.speaker;
-      return name && surname(name) !== surname(quoted.value.speaker) ? name : undefined;
+      if (!name || surname(name) === surname(quoted.value.speaker)) return undefined;
+      // Someone another source credits with these very words would be no misattribution.
+      const saidIt = story.passages.some((q) => q.text.includes(quoted.value.quote) && q.text.includes(surname(name)));
+      return saidIt ? undefined : name;
     });
     if (!other) return undefined;
     return {
