@@ -121,7 +121,12 @@ describe('newsloom eval summaries', () => {
       const out = path.join(dir, 'out.jsonl');
       const result = await runInProcess(dir, 'eval', 'summaries', file, '--json', '--out', out);
       expect(result.code).toBe(0);
-      expect(JSON.parse(result.out)).toMatchObject({ clusters: 1, writer: 'fake-7b', writers: { 'fake-7b': 1 }, verified: 1 });
+      expect(JSON.parse(result.out)).toMatchObject({
+        clusters: 1,
+        writer: 'fake-7b',
+        writers: { 'fake-7b': 1 },
+        verified: 1,
+      });
       const [line] = readFileSync(out, 'utf8')
         .trim()
         .split('\n')

@@ -76,7 +76,8 @@ export async function evaluateSummaries(
     report: {
       clusters: clusters.length,
       words: options.words,
-      writer: Object.entries(writers).sort((a, b) => b[1] - a[1])[0]?.[0] ?? options.llm?.model ?? 'extractive',
+      writer:
+        Object.entries(writers).sort((a, b) => b[1] - a[1])[0]?.[0] ?? options.llm?.model ?? 'extractive',
       writers,
       writer_rouge: mean(scores.writer),
       lead_rouge: mean(scores.lead),

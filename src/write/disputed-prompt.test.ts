@@ -42,14 +42,22 @@ describe('the disagreements a writer prompt lists', () => {
 
   it('names each fact, the value the article may state and the values it may only attribute', () => {
     const text = formatDisagreements([homes, heaters]);
-    expect(text).toContain('- Homes destroyed: disputed: 142 (County Herald); 163 (The Sentinel, Daily Post)');
+    expect(text).toContain(
+      '- Homes destroyed: disputed: 142 (County Herald); 163 (The Sentinel, Daily Post)',
+    );
     expect(text).toContain('- Heaters recalled: write 480,000; not 410,000 (Wire)');
   });
 
   it('gives an editor’s settlement as the value to write', () => {
     const settled: Disagreement = {
       ...homes,
-      settlement: { value_key: '163', value: '163', note: 'county confirmed', settled_by: 'ed', settled_at: '' },
+      settlement: {
+        value_key: '163',
+        value: '163',
+        note: 'county confirmed',
+        settled_by: 'ed',
+        settled_at: '',
+      },
     };
     expect(formatDisagreements([settled])).toContain('- Homes destroyed: write 163; not 142 (County Herald)');
   });

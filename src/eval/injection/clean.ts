@@ -18,7 +18,10 @@ const REWORDINGS: [RegExp, string][] = [
   [/^However, (\p{Ll})/u, '$1'],
   [/\bsaid on\b/, 'announced on'],
   // "12,000 people" counts people, not residents: only an uncounted "people" is reworded.
-  [/(?<!\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions) )\bpeople\b/, 'residents'],
+  [
+    /(?<!\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions) )\bpeople\b/,
+    'residents',
+  ],
 ];
 
 /** Words that may start a joined clause in lower case (a name keeps its capital). */

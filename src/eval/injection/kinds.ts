@@ -88,7 +88,9 @@ const MAKERS: Record<ErrorKind, Maker> = {
       const name = quoteWithSpeaker(p)?.speaker;
       if (!name || surname(name) === surname(quoted.value.speaker)) return undefined;
       // Someone another source credits with these very words would be no misattribution.
-      const saidIt = story.passages.some((q) => q.text.includes(quoted.value.quote) && q.text.includes(surname(name)));
+      const saidIt = story.passages.some(
+        (q) => q.text.includes(quoted.value.quote) && q.text.includes(surname(name)),
+      );
       return saidIt ? undefined : name;
     });
     if (!other) return undefined;
