@@ -3,13 +3,23 @@
  * factuality files in DIR) and prints, as JSON, the leave-one-set-out figures (each set scored by a
  * model fitted on the other sets only: the figures to quote), then the shipped model, fitted on the
  * training half of the documents of every set, with its figures on the other half (and, for a set
- * that labels support apart from its overall label, on that label too). Paste `model` into
+ * that labels support apart from its overall label, on that label too). Each leave-one-set-out entry
+ * also carries two diagnostics: the figure at the threshold best for that set, and the ceiling that
+ * the fixed rules put on any model (see ruleCeiling). Paste `model` into
  * src/verify/support-model.ts.
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadFactualityFile } from '../src/eval/factuality-records.js';
-import { crossFile, evaluate, fitLogistic, groupByFile, trainingRows } from '../src/eval/support-training.js';
+import {
+  bestThresholdAccuracy,
+  crossFile,
+  evaluate,
+  fitLogistic,
+  groupByFile,
+  ruleCeiling,
+  trainingRows,
+} from '../src/eval/support-training.js';
 
 const dir = path.resolve(
   process.argv[2] ?? path.join(import.meta.dirname, '../../shared/evaldata/factuality/summac-val'),
@@ -45,7 +55,17 @@ const heldOut = [...groupByFile(rows.filter((r) => !r.trainingHalf))].map(([file
 process.stdout.write(
   `${JSON.stringify(
     {
-      leave_one_set_out: crossFile(rows).map(({ file, metrics }) => ({ file, ...round(metrics) })),
+      leave_one_set_out: crossFile(rows).map(({ file, metrics, model: fitted }) => {
+        const fileRows = rows.filter((r) => r.file === file);
+        return {
+          file,
+          ...round(metrics),
+          // Diagnostics, not results: the same model at the threshold best for this set (chosen on
+          // its own labels), and the most any model could reach with the fixed rules as they are.
+          at_best_threshold: Number(bestThresholdAccuracy(fileRows, fitted).toFixed(3)),
+          ceiling_under_rules: Number(ruleCeiling(fileRows).toFixed(3)),
+        };
+      }),
       shipped_model_on_held_out_half: heldOut,
       model,
     },

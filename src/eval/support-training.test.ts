@@ -7,7 +7,9 @@ import {
   documentHash,
   evaluate,
   fitLogistic,
+  bestThresholdAccuracy,
   inTrainingHalf,
+  ruleCeiling,
   type TrainingRow,
   trainingRows,
 } from './support-training.js';
@@ -59,6 +61,28 @@ describe('support model training', () => {
   });
   it('scores each file with a model fitted on the others only', () => {
     expect(crossFile(data).map((r) => r.file)).toEqual(['a.json', 'b.json']);
+  });
+  it('puts the ceiling where the fixed rules overrule the labels', () => {
+    // Two verbatim copies labelled unsupported (rule 1) and one supported claim vetoed (rule 0):
+    // whatever the model does, 2 of 4 unsupported and 1 of 2 supported are lost.
+    const rules: (0 | 1 | undefined)[] = [0, undefined, 1, 1, undefined, undefined];
+    const ruled = rows('d.json', 2, 4).map((r, i) => {
+      const rule = rules[i];
+      return rule === undefined ? r : { ...r, rule };
+    });
+    expect(ruleCeiling(ruled)).toBeCloseTo((1 / 2 + 2 / 4) / 2, 6);
+    expect(ruleCeiling(rows('e.json', 5, 5))).toBe(1);
+  });
+  it('finds the threshold a file would need, at least as good as the fitted one', () => {
+    const model = fitLogistic(rows('a.json', 90, 10));
+    // A file whose supported claims cover less: the fitted threshold misses some, the best one none.
+    const shifted = rows('f.json', 20, 20).map((r) => ({
+      ...r,
+      x: r.x.map((v, j) => (j === 0 ? v - 0.15 : v)),
+    }));
+    const fitted = evaluate(shifted, model).balanced_accuracy;
+    expect(bestThresholdAccuracy(shifted, model)).toBeGreaterThanOrEqual(fitted);
+    expect(bestThresholdAccuracy(shifted, model)).toBe(1);
   });
   it('splits documents into stable halves', () => {
     expect(documentHash('abc')).toBe(documentHash('abc'));

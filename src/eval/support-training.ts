@@ -161,7 +161,9 @@ export function groupByFile(rows: readonly TrainingRow[]): Map<string, TrainingR
  * Leave-one-file-out: for each file, a model fitted on the other files alone, scored on that file.
  * This is the honest figure for data of a kind the model has never seen.
  */
-export function crossFile(rows: readonly TrainingRow[]): { file: string; metrics: FactualityMetrics }[] {
+export function crossFile(
+  rows: readonly TrainingRow[],
+): { file: string; metrics: FactualityMetrics; model: FittedModel }[] {
   return [...groupByFile(rows).keys()].map((file) => {
     const model = fitLogistic(rows.filter((r) => r.file !== file));
     return {
@@ -170,8 +172,32 @@ export function crossFile(rows: readonly TrainingRow[]): { file: string; metrics
         rows.filter((r) => r.file === file),
         model,
       ),
+      model,
     };
   });
+}
+
+/**
+ * The balanced accuracy no model can pass on rows while the fixed rules stand: the model right on
+ * every row it decides, the rules as they are. Where this is under a target, the target is out of
+ * reach of any weights or threshold; only a change to the rules (or the labels) could move it.
+ */
+export function ruleCeiling(rows: readonly TrainingRow[]): number {
+  return factualityMetrics(rows.map((r) => ({ label: r.label, predicted: r.rule ?? r.label })))
+    .balanced_accuracy;
+}
+
+/**
+ * The balanced accuracy of a model on rows at the best threshold for those rows: a diagnostic, not
+ * a figure to quote, since it picks the threshold on the labels it is scored on. Its gap to the
+ * figure at the model's own threshold is what the threshold loses in moving to data of another kind;
+ * its gap to ruleCeiling is what the features cannot tell apart.
+ */
+export function bestThresholdAccuracy(rows: readonly TrainingRow[], model: FittedModel): number {
+  let best = 0;
+  for (let t = 0.01; t < 1; t += 0.01)
+    best = Math.max(best, evaluate(rows, { ...model, threshold: t }).balanced_accuracy);
+  return best;
 }
 
 function sigmoid(z: number): number {
