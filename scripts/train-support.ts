@@ -18,13 +18,14 @@ import {
   fitLogistic,
   groupByFile,
   ruleCeiling,
+  type TrainingRow,
   trainingRows,
 } from '../src/eval/support-training.js';
 
 const dir = path.resolve(
   process.argv[2] ?? path.join(import.meta.dirname, '../../shared/evaldata/factuality/summac-val'),
 );
-const rows = [];
+const rows: TrainingRow[] = [];
 for (const name of readdirSync(dir)
   .filter((f) => /\.jsonl?$/.test(f))
   .sort()) {
