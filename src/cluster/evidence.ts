@@ -18,7 +18,7 @@ export interface Evidence {
   /** The combined score the join threshold applies to. */
   score: number;
   /** Why the article may not join whatever the score, or null. */
-  veto: 'different-names' | 'different-words' | 'too-far-apart' | null;
+  veto: 'different-names' | 'too-far-apart' | null;
 }
 
 /** Tuning of the evidence; defaults in settings.ts. */
@@ -38,8 +38,6 @@ const FIGURE_CAP = 0.16;
 // Who and where must agree: with this little of the names in common two full reports are two events,
 // however alike their words.
 const NAME_FLOOR = 0.12;
-// Shared place names alone do not make one event: two reports on it also share their words.
-const TEXT_FLOOR = 0.2;
 // The words of full reports decay this many half-lives slower than a headline's.
 const FULL_TEXT_HALF_LIFE = 12;
 // A name word in more than about one article in twenty (a country in a national archive, a
@@ -123,16 +121,14 @@ interface NameAgreement {
  */
 function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: Rarity): NameAgreement {
   const entities = asMap(profile.entities);
-  let articleMass = 0;
-  let articleShared = 0;
   let headline = 0;
+  for (const name of article.names.keys())
+    headline += Math.min(1, (entities.get(name) ?? 0) / profile.articles);
+  const { names: rare, mass: articleMass } = rareNames(article.names, rarity);
+  let articleShared = 0;
   const shared: [string, number][] = [];
-  for (const [name, weight] of article.names) {
-    const n = entities.get(name) ?? 0;
-    headline += Math.min(1, n / profile.articles);
-    if (rarity(name) < COMMON_NAME_IDF) continue;
-    articleMass += weight;
-    if (n === 0) continue;
+  for (const [name, weight] of rare) {
+    if (!entities.has(name)) continue;
     articleShared += weight;
     shared.push([name, weight]);
   }
@@ -151,6 +147,29 @@ function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: 
     named,
     headline: named > 0 ? Math.min(1, headline / Math.min(named, HEADLINE_NAMES)) : 0,
   };
+}
+
+// An article is weighed against every candidate story: which of its names are rare is worked out
+// once per article (its names map, shared by copies of its features) and rarity function.
+const rareCache = new WeakMap<Rarity, WeakMap<Map<string, number>, Core>>();
+
+/** The article's rare names (not common in the archive and English at large) with their weights. */
+function rareNames(names: Map<string, number>, rarity: Rarity): Core {
+  let byNames = rareCache.get(rarity);
+  if (!byNames) {
+    byNames = new WeakMap();
+    rareCache.set(rarity, byNames);
+  }
+  const cached = byNames.get(names);
+  if (cached) return cached;
+  const out: Core = { names: [], mass: 0 };
+  for (const [name, weight] of names) {
+    if (rarity(name) < COMMON_NAME_IDF) continue;
+    out.names.push([name, weight]);
+    out.mass += weight;
+  }
+  byNames.set(names, out);
+  return out;
 }
 
 interface Core {
