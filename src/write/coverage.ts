@@ -1,7 +1,7 @@
 import { type Candidate, overlap } from './candidates.js';
 
-// An article's opening sentences carry its news: the first counts double, the second half again.
-const POSITION_BONUS = 1;
+// An article's opening sentences carry its news: the first counts three times, the second twice.
+const POSITION_BONUS = 2;
 // Two sentences sharing this much of their words say the same thing (wire copy reworded).
 export const NEAR_DUPLICATE = 0.5;
 
