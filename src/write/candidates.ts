@@ -80,3 +80,10 @@ export function overlap(a: Candidate, b: Candidate): number {
   const union = a.stems.size + b.stems.size - shared;
   return union === 0 ? 1 : shared / union;
 }
+
+/** Share of the shorter candidate's stems the other holds: near 1 when one retells the other. */
+export function containment(a: Candidate, b: Candidate): number {
+  let shared = 0;
+  for (const s of a.stems) if (b.stems.has(s)) shared++;
+  return shared / Math.max(1, Math.min(a.stems.size, b.stems.size));
+}

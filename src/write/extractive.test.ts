@@ -81,7 +81,10 @@ describe('writeExtractive', () => {
     expect(draft.body.sections.length).toBeLessThanOrEqual(5);
     expect(sources.map((s) => s.title)).toContain(draft.headline);
     expect(draft.body.quotes.map((q) => [q.speaker, q.role])).toContainEqual(['Ana Silva', 'Governor']);
-    expect(draft.body.figures.map((f) => [f.value, f.label])).toContainEqual([350e9, 'in support']);
+    expect(draft.body.figures.map((f) => [f.value, f.label])).toContainEqual([
+      350e9,
+      'support package for exporters',
+    ]);
     expect(anatomyProblems(draft)).toEqual([]);
     expectHonestCitations(draft, sources);
     expect(verifyDraft(draft, sources).failing.size).toBe(0);

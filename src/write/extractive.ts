@@ -1,14 +1,14 @@
 import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
 import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
-import { contentStems } from '../verify/text.js';
+import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { pickFigures } from './figures.js';
-import { pickDek, pickHeadline, pickLede } from './headline.js';
+import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
 import { type TaggedWord, tagWords } from './nlp.js';
 import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
@@ -20,6 +20,9 @@ export type WriteResult = { ok: true; draft: Draft } | { ok: false; reason: stri
 
 /** Fewest usable source sentences for a lede and two short sections. */
 export const MIN_SENTENCES = 3;
+
+// Words of the best sentences a headline may be cut from, when no source title serves.
+const HEADLINE_CHOICE = 60;
 
 /** Options of the extractive writer. */
 export interface ExtractiveOptions {
@@ -54,12 +57,18 @@ export function writeExtractive(
     headlineSources(sources, prepared.disagreements),
     candidates,
     prepared,
-    selectByCoverage(standing, weights, { words: 1 })[0],
+    headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_CHOICE })),
   );
   if (!headline)
     return { ok: false, reason: `not enough material: no headline in ${sources.length} sources` };
+  // A headline cut to a sentence's main clause leaves the rest of that sentence untold: the body
+  // may carry it in full (it is the story's best sentence). A headline that is the whole sentence
+  // keeps it out.
+  const cutFrom = headline.sentence;
+  const whole =
+    cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
   const pool = eligibleCandidates(
-    candidates.filter((c) => c !== headline.sentence),
+    candidates.filter((c) => c !== whole),
     { headline: headline.text, quotes: [] },
     options.filters ?? BODY_FILTERS,
   );

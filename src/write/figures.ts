@@ -12,7 +12,7 @@ import { is, type TaggedWord } from './nlp.js';
 
 const MAX_FIGURES = 6;
 const UNIT_WORDS = new Set(
-  'percent per cent % million billion trillion thousand bn mn dollars dollar euros euro pounds pound yen a year a day'.split(
+  'percent per cent % percentage point points basis million billion trillion thousand bn mn dollars dollar euros euro pounds pound yen a year a day'.split(
     ' ',
   ),
 );
@@ -43,6 +43,8 @@ const PRICE_VERBS =
   /^(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|sell|sold|sells|pay|paid|pays)$/;
 const LINKS = new Set(['of', 'over', 'in', 'for', 'per', 'from', 'at']);
 const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'this', 'that']);
+// Words that stand for a noun said elsewhere: as a label they say nothing ("220 others").
+const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some']);
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
 
 /** Up to six key figures of the chosen sentences, one per value, each with a label. */
@@ -84,6 +86,16 @@ export function isKeyFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>): boolean
 
 /** What the figure at [start, end) of the sentence measures, in the sentence's own words, or undefined. */
 export function figureLabel(
+  words: readonly TaggedWord[],
+  start: number,
+  end: number,
+  text: string,
+): string | undefined {
+  const label = readLabel(words, start, end, text);
+  return label && !VACANT.has(label.toLowerCase()) ? label : undefined;
+}
+
+function readLabel(
   words: readonly TaggedWord[],
   start: number,
   end: number,
@@ -131,7 +143,8 @@ export function figureLabel(
       return link === 'by' && change ? `${change} in ${noun}` : link === 'to' ? noun : undefined;
     }
     const from = nounRunBackward(words, nounEnd);
-    if (from < 0) return undefined;
+    // "dropped 6 basis points to 3.52 percent": that noun is the unit of the other number.
+    if (from < 0 || is(words[from - 1], 'Value')) return undefined;
     const noun = slice(from, nounEnd);
     const verbBefore = words[from - 1];
     if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
@@ -215,5 +228,6 @@ function cleanLabel(label: string | undefined): string | undefined {
   )
     words.shift();
   const text = words.join(' ').replace(/^[^\p{L}]+|[^\p{L}\p{N})]+$/gu, '');
+  if (VACANT.has(text.toLowerCase())) return undefined;
   return /\p{L}{2}/u.test(text) ? text : undefined;
 }

@@ -47,6 +47,11 @@ const DROPPED_DETERMINERS = new Set([
 ]);
 const LINKS = new Set(['of', 'to', 'for', 'in', 'over', 'against', 'on', 'at', 'from']);
 const MAX_WORDS = 6;
+const TIME_WORDS = new Set(
+  'last next past night nights morning mornings afternoon evening evenings today tonight yesterday tomorrow weekend overnight'.split(
+    ' ',
+  ),
+);
 
 /** A noun phrase in a sentence: its words and the stems of its content words. */
 interface Phrase {
@@ -86,7 +91,10 @@ export function nounPhraseHeading(
 }
 
 /** Maximal noun phrases: modifiers and a noun head, then at most one linked phrase ("damage to homes"). */
-function phrasesIn(words: readonly TaggedWord[], sentence: string): Phrase[] {
+function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
+  // A speaker's words ("Our first thoughts are with…") are theirs, not a name for the section.
+  const quoted = quotedSpans(sentence);
+  const words = all.filter((w) => !quoted.some(([from, to]) => w.start >= from && w.end <= to));
   const out: Phrase[] = [];
   let i = 0;
   while (i < words.length) {
@@ -147,6 +155,8 @@ function modifier(w: TaggedWord): boolean {
   )
     return false;
   if (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(w.text)) return false;
+  // "Last night", "this morning" say when, not what: the tagger calls them nouns and adjectives.
+  if (TIME_WORDS.has(w.normal)) return false;
   return is(w, 'Noun', 'Adjective', 'Value', 'Possessive', 'Money', 'Percent');
 }
 
@@ -156,10 +166,19 @@ function endsClause(w: TaggedWord): boolean {
 
 function format(phrase: Phrase): string {
   const words = [...phrase.words];
-  if (DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();
+  // "that its solar panels": every leading determiner goes, not only the first.
+  while (words.length > 1 && DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();
   const text = phrase.sentence
     .slice(words[0]!.start, words.at(-1)!.end)
     .replace(/^["“‘(]+|["”’),.;:!?]+$/g, '')
     .replace(/\s+/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Character spans of the sentence between quotation marks. */
+function quotedSpans(sentence: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const marks = [...sentence.matchAll(/["“”]/g)].map((m) => m.index!);
+  for (let k = 0; k + 1 < marks.length; k += 2) spans.push([marks[k]!, marks[k + 1]! + 1]);
+  return spans;
 }

@@ -3,6 +3,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap } from './candidates.js';
+import { is, tagWords } from './nlp.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
 
@@ -70,12 +71,37 @@ export function pickHeadline(
   return { text: mainClause(best.text), article: best.article, sentence: best };
 }
 
-/** A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough. */
+// Words that open a subordinate clause: what precedes them is a sentence of its own.
+const SUBORDINATE =
+  /^(.{40,120}?)\s+(?:after|because|while|when|whereas|although|though|since|amid|who|which|according)\s/u;
+// Tags of a verb that makes a clause a statement (not "facing", "published in").
+const FINITE = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
+// A headline longer than this reads as a paragraph.
+const LONG_HEADLINE = 100;
+
+/**
+ * A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough; a
+ * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
+ */
 export function mainClause(text: string): string {
   // A comma inside a number ("$50,000") does not end a clause.
   const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s)/u.exec(text)?.[1];
-  const head = clause && clause.split(/\s+/).length >= 6 ? clause : text;
+  // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
+  const enough = (c: string | undefined): c is string =>
+    c !== undefined && c.split(/\s+/).length >= 6 && tagWords(c).some((w) => is(w, ...FINITE));
+  const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
+  const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
   return head.replace(/[.!]+$/, '').trim();
+}
+
+/**
+ * The sentence a headline is cut from when no title serves: the first of the best sentences that
+ * quotes no one and whose main clause is short enough to read as a headline, else the best.
+ */
+export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
+  return (
+    best.find((c) => !c.speaker && !QUOTED.test(c.text) && mainClause(c.text).length <= LONG_TITLE) ?? best[0]
+  );
 }
 
 // Quotation marks: quoted words belong under "What they said", not in the dek or the lede.

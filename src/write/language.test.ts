@@ -35,7 +35,38 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
   });
 });
 
+describe('figures a sentence does not explain', () => {
+  it.each([
+    ['The yield on two-year bonds dropped 6 basis points to 3.52 percent.', '3.52 percent'],
+    ['The blaze killed one worker and forced around 220 others to flee.', '220'],
+  ])('%s', (sentence, figure) => {
+    const start = sentence.indexOf(figure);
+    expect(figureLabel(tagWords(sentence), start, start + figure.length, sentence)).toBeUndefined();
+  });
+});
+
 describe('section headings', () => {
+  it('leaves out when something happened and the words that lead into the phrase', () => {
+    const sentences = [
+      'Everyone who was on shift last night was accounted for by the plant managers.',
+      'Controllers confirmed that its solar panels had deployed above the coastal ground station.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    for (const text of sentences) {
+      const heading = nounPhraseHeading([text], new Set())!;
+      expect(heading).not.toMatch(/\b(?:night|last)\b|^(?:Its|That)\b/i);
+      expect(headingProblem(heading)).toBeUndefined();
+    }
+  });
+
+  it("does not name a section by a speaker's words", () => {
+    const sentences = [
+      '"Our first thoughts are with the night shift," the company said on Tuesday.',
+      '"Our first thoughts are with the families," the mayor added.',
+      'The furniture factory closed its loading bay on Tuesday.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    expect(nounPhraseHeading(sentences, new Set())).not.toMatch(/thoughts/i);
+  });
+
   it('names a group by a noun phrase of its own words, not by what the page already says', () => {
     const sentences = [
       'Critics said the recount scanners had rejected ballots at 14 polling stations.',

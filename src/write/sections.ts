@@ -24,7 +24,8 @@ const SAME_TOPIC = 0.1;
 /**
  * Groups the body sentences (most important first) into two to five sections: sentences that report
  * reactions, statements, what comes next or background under those function headings, the rest by
- * sub-topic under a noun phrase of their own. Within a section, sentences run in time order (then
+ * sub-topic under a noun phrase of their own; sections run in the order of their best sentence.
+ * Within a section, sentences run in time order (then
  * article order), so each follows from the one before.
  */
 export function planSections(picks: readonly Candidate[], ctx: SectionContext): SectionPlan[] {
@@ -59,6 +60,10 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     if (named[0]) named[0].sentences.push(...unnamed);
     else named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
   }
+  // The section holding the story's most important sentence comes first, so a reader who stops
+  // early has read what matters most, whatever kind of heading it has.
+  const rank = (s: SectionPlan) => Math.min(...s.sentences.map((c) => picks.indexOf(c)));
+  named.sort((a, b) => rank(a) - rank(b));
   return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: timeOrder(s.sentences) }));
 }
 
