@@ -16,7 +16,7 @@ const CALLED_OFF =
   /\b(?:called off|postpon\w*|scrub\w*|delay\w*|cancel\w*|abort\w*|suspend\w*|next attempt|try again)\b/i;
 // A date right after a speech verb dates the statement, not the event.
 const SPEECH_BEFORE =
-  /\b(?:said|says|told|added|stated|confirmed|wrote|announced|reported)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:said|says|told|added|stated|confirmed|wrote|announced|reported)\s+(?:(?:\w+\s+){0,2}|(?:(?:at|on|by|in|the|end|of|late|early)\s+){1,5})$/i;
 
 const WEEKDAY =
   /\b(?:on|by|until|from|since|last|next|this)?\s?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;

@@ -73,9 +73,24 @@ export function comparable(a: Mention, b: Mention): boolean {
   if (a.kind === 'title' || a.kind === 'place') return a.unit === b.unit;
   if (a.per !== b.per) return false;
   if (a.unit !== b.unit && !(a.kind === 'count' && (a.unit === '' || b.unit === ''))) return false;
+  // A report published before the day another says its percentage moved cannot be reporting that
+  // move: rises and falls are of a day ("the index rose 1.4 percent", "up 0.7 percent on Friday").
+  if (after(a, b) || after(b, a)) return false;
   const dated = a.kind === 'date' || a.kind === 'time';
   if (!dated && a.anchor !== null && b.anchor !== null && a.anchor !== b.anchor) return false;
   return closeness(a, b) >= CLOSEST;
+}
+
+function after(a: Mention, b: Mention): boolean {
+  return a.kind === 'percent' && a.day !== null && b.published !== null && a.day > b.published;
+}
+
+/** Whether a bound holds the other value ("more than 400" and 412): no conflict. */
+export function withinBound(a: Mention, b: Mention): boolean {
+  if (typeof a.value !== 'number' || typeof b.value !== 'number') return false;
+  const holds = (m: Mention, v: number) =>
+    (m.bound === 'min' && v >= (m.value as number)) || (m.bound === 'max' && v <= (m.value as number));
+  return holds(a, b.value) || holds(b, a.value);
 }
 
 /** How near two numbers are (smaller over larger), 1 for other values. */
@@ -253,7 +268,7 @@ export function conflicts(
           if (a.earlier) continue;
           // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
           const { mention: b, score } = bestMatch(a, right, idf, left, true);
-          if (!b || score < threshold(a, b) || sameValue(a, b)) continue;
+          if (!b || score < threshold(a, b) || sameValue(a, b) || withinBound(a, b)) continue;
           if (bestMatch(b, left, idf, right, false).mention !== a) continue;
           if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
           // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.

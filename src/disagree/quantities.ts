@@ -52,7 +52,8 @@ const MEASURE = new RegExp(
   String.raw`(?<![\p{L}\d.,$€£])(${NUM})(?:\s?(million|thousand|billion))?(?:-|\s)?(${MEASURE_WORD})(?:\s(per hour|an hour))?(?![\p{L}])`,
   'giu',
 );
-const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)\s+([a-z]{3,})/gu;
+// \"78th minute\" and \"a 78th-minute equaliser\" alike.
+const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)[\s-]+([a-z]{3,})/gu;
 const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:/%-]|\s?(?:percent|per cent))/gu;
 const VOTES_TO = /\b(\d{1,3}|[a-z]+) votes? to (\d{1,3}|[a-z]+)\b/giu;
 const VOTE_WORDS = /\b(?:vot\w*|ballot\w*|split|majority|motion|resolution|council|committee|board|jury)\b/i;
