@@ -60,9 +60,12 @@ export function contextIdf(mentions: readonly Mention[]): Idf {
 
 function vector(m: Mention, idf: Idf): Map<string, number> {
   const v = new Map<string, number>();
+  // The event word says which kind of event, not which one ("the recount would begin", "his term begins").
+  const skip = new Set(m.event ?? []);
   for (const w of m.far) v.set(w, Math.max(v.get(w) ?? 0, FAR_WEIGHT * idf(w)));
   for (const w of m.clause) v.set(w, Math.max(v.get(w) ?? 0, CLAUSE_WEIGHT * idf(w)));
   for (const w of m.near) v.set(w, Math.max(v.get(w) ?? 0, NEAR_WEIGHT * idf(w)));
+  for (const w of skip) v.delete(w);
   return v;
 }
 
@@ -170,8 +173,8 @@ export function similarity(a: Mention, b: Mention, idf: Idf): number {
 }
 
 function nearOverlap(a: Mention, b: Mention, idf: Idf): number {
-  const x = new Set(a.near);
-  const y = new Set(b.near);
+  const x = new Set(a.near.filter((w) => !a.event?.includes(w)));
+  const y = new Set(b.near.filter((w) => !b.event?.includes(w)));
   if (x.size < 2 || y.size < 2) return 0;
   let shared = 0;
   let sx = 0;

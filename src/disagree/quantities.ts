@@ -12,6 +12,8 @@ export interface RawValue {
   span: TextSpan;
   /** Words elsewhere in the sentence that say what the value is of ("the number of homes destroyed … 163"). */
   about?: TextSpan;
+  /** The stems of the event word a time, date or place was read beside ("begins" → "begin"). */
+  event?: string[];
 }
 
 // Measurement units: dimension and factor to the base unit (kg, m, m², litre, km/h).

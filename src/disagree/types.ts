@@ -53,6 +53,8 @@ export interface Mention {
   earlier: boolean;
   /** The sentence attributes the value ("according to", "said"). */
   attributed: boolean;
+  /** The stems of the event word a time, date or place was read beside: it names the event, not which one. */
+  event?: string[];
   /** Set by matching: no other value of this kind and unit in its article. */
   sole?: boolean;
 }
