@@ -14,7 +14,7 @@ export interface ValueContext {
   far: string[];
   per: string;
   anchor: number | null;
-  bound: 'min' | 'max' | null;
+  bound: 'min' | 'max' | 'range' | null;
   day: number | null;
   revised: boolean;
   earlier: boolean;
@@ -55,9 +55,14 @@ function relativeTo(word: string): string {
 }
 // A count of what is still so ("6,000 customers remain without power") is one moment of a figure
 // that changes, not a report of the figure at its height.
-const STATE = /\b(?:remain\w*|still)\b/i;
+// ("stood still" is no such state.)
+const STATE =
+  /\bremain(?:s|ed|ing)?\b|\b(?:is|are|was|were|be|been|had|have|has)\s+still\b|\bstill\s+(?:without|missing|unaccounted|in hospital|out|closed|off|on strike)\b/i;
 // A bound is no value of its own: "more than 400" agrees with 412. ("over ten years" is a period.)
 const BOUND_MIN = /\b(?:more than|at least|upwards of|in excess of)$/i;
+// An end of a range ("between 180 and 200 votes") is an estimate, not a figure a source gives.
+const RANGE_FROM = /^between$/i;
+const RANGE_TO = /\bbetween\s+\S+\s+and$/i;
 const BOUND_MAX = /\b(?:fewer than|less than|almost|nearly|just under|no more than)$/i;
 
 const RATE =
@@ -189,7 +194,14 @@ export function valueContext(
           : STATE.test(clauseText)
             ? 'still'
             : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
-    bound: BOUND_MIN.test(lastWords(before, 3)) ? 'min' : BOUND_MAX.test(lastWords(before, 3)) ? 'max' : null,
+    bound:
+      RANGE_FROM.test(lastWords(before, 1)) || RANGE_TO.test(lastWords(before, 4))
+        ? 'range'
+        : BOUND_MIN.test(lastWords(before, 3))
+          ? 'min'
+          : BOUND_MAX.test(lastWords(before, 3))
+            ? 'max'
+            : null,
     day: sentenceDay(body, published),
     anchor: anchorDay(clauseText, published) ?? anchorDay(body, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),

@@ -91,7 +91,12 @@ export function eventValues(
   const push = (kind: RawValue['kind'], at: number, length: number, value: number | string, suffix = '') => {
     const near = eventNear(body, at);
     const event = near?.key;
-    if (!near || !event || SPEECH_BEFORE.test(body.slice(0, at)) || (kind === 'place' && !PLACE_EVENTS.has(event)))
+    if (
+      !near ||
+      !event ||
+      SPEECH_BEFORE.test(body.slice(0, at)) ||
+      (kind === 'place' && !PLACE_EVENTS.has(event))
+    )
       return;
     // Inside a quote a time or day is often a habit ("cleaners who start at 5 a.m."), not the event's.
     if (kind !== 'place' && insideQuote(body, at)) return;

@@ -216,7 +216,11 @@ function bestMatch(
   let best: { mention?: Mention; score: number } = { score: -1 };
   // A value both articles state is an agreement: the other value of the fact is what may conflict.
   const candidates = others.filter(
-    (o) => comparable(m, o) && !o.earlier && (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
+    (o) =>
+      comparable(m, o) &&
+      !o.earlier &&
+      o.bound !== 'range' &&
+      (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
   );
   for (const o of candidates) {
     const sim = similarity(m, o, idf);
@@ -268,7 +272,7 @@ export function conflicts(
         [two, one],
       ] as const) {
         for (const a of left) {
-          if (a.earlier) continue;
+          if (a.earlier || a.bound === 'range') continue;
           // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
           const { mention: b, score } = bestMatch(a, right, idf, left, true);
           if (!b || score < threshold(a, b) || sameValue(a, b) || withinBound(a, b)) continue;

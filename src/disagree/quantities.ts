@@ -1,4 +1,5 @@
 import { NUMBER_WORDS, parseNumber } from '../analyze/figures.js';
+import { STOPWORDS } from '../analyze/stopwords.js';
 import type { Figure } from '../analyze/types.js';
 import { stem } from '../verify/text.js';
 import type { FactKind, TextSpan } from './types.js';
@@ -109,6 +110,8 @@ function countedNoun(text: string, end: number, fallback: string | null): string
       .match(/^\s+((?:[\p{L}\d][\p{L}\d-]*\s*){1,4})/u)?.[1]
       ?.trim()
       .split(/\s+/) ?? [];
+  // "214 in the original count": a preposition after the number means no counted noun follows.
+  if (words[0] && STOPWORDS.has(words[0].toLowerCase())) return nounKey(fallback ?? '');
   const lower = words.filter((w) => /^[a-z][a-z-]+$/.test(w) && !NOT_NOUNS.has(w));
   const plural = lower.find((w) => PLURAL_IRREGULAR.has(w) || (/s$/.test(w) && !/ss$/.test(w)));
   return nounKey(plural ?? lower[0] ?? fallback ?? '');

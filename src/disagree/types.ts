@@ -41,8 +41,8 @@ export interface Mention {
   per: string;
   /** The day a time qualifier in the clause points at ("by Friday evening"), as epoch days, or null. */
   anchor: number | null;
-  /** "more than 400" is a lower bound ('min'), "nearly 400" an upper one ('max'); null for a value. */
-  bound: 'min' | 'max' | null;
+  /** "more than 400" is a lower bound ('min'), "nearly 400" an upper one ('max'), "between 180 and 200" a 'range'; null for a value. */
+  bound: 'min' | 'max' | 'range' | null;
   /** The day the sentence says its events happened ("on Friday"), as epoch days, or null. */
   day: number | null;
   /** The day its article was published, as epoch days, or null. */
