@@ -144,10 +144,55 @@ describe('detectDisagreements', () => {
       'The deal costs $71 million more than the offer.',
       'Closing the gap would cost about $96 million.',
     ],
+    [
+      'a bound and a figure within it',
+      'Lawyers argued over more than 400 disputed ballots.',
+      'Of 412 ballots disputed, 291 were accepted.',
+    ],
+    [
+      'the ends of a range',
+      'Observers said the lead had narrowed to between 180 and 200 votes.',
+      'The recount confirmed the mayor by 187 votes.',
+    ],
+    [
+      'a count that still stands beside its height',
+      'The company shut off power to 14,000 customers as a precaution.',
+      'Power would remain off for about 6,000 customers through the weekend.',
+    ],
+    [
+      'gaps after two events, one outlet giving both',
+      'The rocket released the satellite 34 minutes later, and contact came 52 minutes after launch.',
+      'Contact was established 52 minutes later.',
+    ],
+    [
+      'two goals, one outlet giving both minutes',
+      'Rovers led through Ilic in the 34th minute before a 78th-minute equaliser from Corrigan.',
+      'Rovers were caught on the break in the 78th minute when Corrigan equalised.',
+    ],
   ])('flags no %s', (_, a, b) => {
     const texts = sources(
       ['Wire', '2026-11-14T22:00:00Z', `Crews worked all day. ${a}`],
       ['Post', '2026-11-15T10:00:00Z', `Crews worked all day. ${b}`],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+
+  it('flags no market move of a day after a report was published', () => {
+    const texts = sources(
+      ['Ledger', '2026-11-18T16:00:00Z', 'The Sable City Composite index rose 1.4 percent.'],
+      [
+        'Wire',
+        '2026-11-20T11:00:00Z',
+        'Shares gained on Friday, with the Sable City Composite index up 0.7 percent by midday.',
+      ],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+
+  it('does not take the start of one thing for the start of another', () => {
+    const texts = sources(
+      ['Wire', '2026-11-12T16:00:00Z', 'The returning officer said the recount would begin on Monday.'],
+      ['Post', '2026-11-22T17:00:00Z', 'His third term begins on January 1.'],
     );
     expect(found(texts)).toEqual([]);
   });
