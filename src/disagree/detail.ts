@@ -104,7 +104,8 @@ function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSo
   if (first.kind === 'measure') {
     const thing = mentions.map((m) => nextNoun(m, sources)).find((x) => x);
     const lead = DIMENSIONS[first.unit] ?? first.unit;
-    return thing ? `${lead} of the ${thing}` : lead;
+    const what = thing ? `the ${thing}` : attachedTo(mentions, sources, []);
+    return what ? `${lead} of ${what}` : lead;
   }
   if (first.kind === 'ordinal') {
     const unit = mentions.map((m) => nextWord(m, sources)).find((x) => x) ?? first.unit;
@@ -113,7 +114,7 @@ function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSo
   }
   if (first.kind === 'tally') {
     const lead = first.unit === 'vote' ? 'Vote' : 'Score';
-    const what = attachedTo(mentions, sources, ['vote', 'voted', 'votes', 'score']);
+    const what = attachedTo(mentions, sources, ['vote', 'voted', 'votes', 'score'], 'on');
     return `${lead}${what ? ` of ${what}` : ''}`;
   }
   return first.unit || 'Figure';
@@ -260,6 +261,7 @@ function attachedTo(
   mentions: Mention[],
   sources: ReadonlyMap<number, DetectionSource>,
   skip: string[],
+  about = '',
 ): string {
   const skipped = new Set(skip.map((w) => contextStem(w)).filter(Boolean));
   const words = sharedWords(mentions, sources).filter((w) => {
@@ -268,8 +270,16 @@ function attachedTo(
   });
   if (words.length === 0) return '';
   const names = words.filter((w) => /^\p{Lu}/u.test(w));
-  const common = words.filter((w) => !/^\p{Lu}/u.test(w)).map((w) => w.toLowerCase());
-  if (names.length > 0 && common.length > 0) return `${names.join(' ')}'s ${common.join(' ')}`;
+  // A superlative goes before its noun ("the strongest gust").
+  const common = words
+    .filter((w) => !/^\p{Lu}/u.test(w))
+    .map((w) => w.toLowerCase())
+    .sort((a, b) => Number(/est$/.test(b)) - Number(/est$/.test(a)));
+  // "Feld winner" reads "Feld's winner"; a name written after ("school board … Ashby") says what it is about.
+  if (names.length > 0 && common.length > 0)
+    return words.indexOf(names[0]!) < words.findIndex((w) => !/^\p{Lu}/u.test(w))
+      ? `${names.join(' ')}'s ${common.join(' ')}`
+      : `the ${common.join(' ')}${about ? ` ${about} ${names.join(' ')}` : ` (${names.join(' ')})`}`;
   if (common.length > 0) return `the ${common.join(' ')}`;
   return names.join(' ');
 }
