@@ -89,7 +89,7 @@ function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSo
     // "Estmark's pledge", "cost to businesses", "cost of the bridge".
     if (/'s /.test(what)) return `Size of ${what.replace(/'s .*$/, "'s")} ${found.phrase.toLowerCase()}`;
     if (/^\p{Lu}/u.test(what)) return `Size of ${what.split(' ')[0]}'s ${found.phrase.toLowerCase()}`;
-    return `${found.phrase} ${found.object ? 'to' : 'of'} ${found.object ? what.replace(/^the /, '') : what}`;
+    return found.object ? `${found.phrase} to ${found.object}` : `${found.phrase} of ${what}`;
   }
   if (first.kind === 'percent') {
     const change = around.find((w) => CHANGE[w.toLowerCase()]);
@@ -124,7 +124,7 @@ function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSo
 function moneyPhrase(
   m: Mention,
   sources: ReadonlyMap<number, DetectionSource>,
-): { phrase: string; words: string[]; object: boolean } | null {
+): { phrase: string; words: string[]; object: string } | null {
   const text = sources.get(m.articleId)?.text ?? '';
   const tokens = tokenize(text.slice(m.sentence.start, m.sentence.end));
   const at = m.span.start - m.sentence.start;
@@ -144,7 +144,10 @@ function moneyPhrase(
   const qualifier =
     /^[a-z]{4,}$/.test(before) && !STOPWORDS.has(before) && !/(?:ed|ing)$/.test(before) ? `${before} ` : '';
   // A cost that is done to someone ("costing businesses $85 million") names them after the verb.
-  const object = /^cost(?:ing|s)?$/i.test(tokens[i]!.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '');
+  const object =
+    /^cost(?:ing|s)?$/i.test(tokens[i]!.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '')
+      ? tokens[i + 1]!.text
+      : '';
   return {
     phrase: capital(`${qualifier}${word}`),
     words: [tokens[i]!.text, ...(qualifier ? [before] : [])],
@@ -308,6 +311,12 @@ function sharedWords(mentions: Mention[], sources: ReadonlyMap<number, Detection
   const first = mentions.find((m) => m.near.some((w) => (counts.get(w) ?? 0) >= need)) ?? mentions[0]!;
   const text = sources.get(first.articleId)?.text ?? '';
   const out: string[] = [];
+  // A sentence's first word keeps its capital only when it is a name.
+  const entities = sources.get(first.articleId)?.analysis.entities ?? [];
+  const texts = [...sources.values()].map((src) => src.text);
+  const named = (word: string) =>
+    entities.some((e) => e.name.split(' ').includes(word)) ||
+    texts.some((t) => new RegExp(`[\\p{Ll},] ${word}\\b`, 'u').test(t));
   for (const t of tokenize(text.slice(first.sentence.start, first.sentence.end))) {
     const abs = first.sentence.start + t.start;
     if (Math.abs(abs - first.span.start) > 60 || (abs >= first.span.start && abs < first.span.end)) continue;
@@ -321,7 +330,7 @@ function sharedWords(mentions: Mention[], sources: ReadonlyMap<number, Detection
       first.near.includes(stem) &&
       !out.some((w) => w.toLowerCase() === t.text.toLowerCase())
     )
-      out.push(/^\p{Lu}/u.test(t.text) && t.start > 0 ? t.text : t.text.toLowerCase());
+      out.push(/^\p{Lu}/u.test(t.text) && (t.start > 0 || named(t.text)) ? t.text : t.text.toLowerCase());
     if (out.length === 4) break;
   }
   return out;
