@@ -189,6 +189,25 @@ describe('detectDisagreements', () => {
     expect(found(texts)).toEqual([]);
   });
 
+  it('keeps a dispute over one vote apart from a second vote of the same board', () => {
+    const texts = sources(
+      [
+        'Ledger',
+        '2027-02-17T07:00:00Z',
+        'The board voted 6-3 on Tuesday to close Ashby Primary. In a second vote, the board voted 5-4 to delay the closure of Kerrow Primary.',
+      ],
+      ['Courier', '2027-02-17T09:00:00Z', 'The board voted 7-2 to close Ashby Primary on Tuesday night.'],
+      [
+        'Radio',
+        '2027-02-18T12:00:00Z',
+        'A proposal to delay closing Kerrow Primary passed narrowly, 5-4, on Tuesday.',
+      ],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'disputed', values: ['6-3', '7-2'], outlets: [['Ledger'], ['Courier']] },
+    ]);
+  });
+
   it('does not take the start of one thing for the start of another', () => {
     const texts = sources(
       ['Wire', '2026-11-12T16:00:00Z', 'The returning officer said the recount would begin on Monday.'],

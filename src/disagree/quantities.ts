@@ -57,7 +57,8 @@ const MEASURE = new RegExp(
 );
 // \"78th minute\" and \"a 78th-minute equaliser\" alike.
 const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)[\s-]+([a-z]{3,})/gu;
-const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:/%-]|\s?(?:percent|per cent))/gu;
+// "split 5-2, with two members …": a comma or full stop ends a tally unless a digit follows.
+const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d:/%-]|[.,]\d|\s?(?:percent|per cent))/gu;
 const VOTES_TO = /\b(\d{1,3}|[a-z]+) votes? to (\d{1,3}|[a-z]+)\b/giu;
 const VOTE_WORDS = /\b(?:vot\w*|ballot\w*|split|majority|motion|resolution|council|committee|board|jury)\b/i;
 const SCORE_WORDS =
