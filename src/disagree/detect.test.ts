@@ -194,13 +194,17 @@ describe('detectDisagreements', () => {
       [
         'Ledger',
         '2027-02-17T07:00:00Z',
-        'The board voted 6-3 on Tuesday to close Ashby Primary. In a second vote, the board voted 5-4 to delay the closure of Kerrow Primary.',
+        'The Delm school board voted 6-3 on Tuesday night to close Ashby Primary. In a second vote, the board voted 5-4 to delay the closure of Kerrow Primary by a year.',
       ],
-      ['Courier', '2027-02-17T09:00:00Z', 'The board voted 7-2 to close Ashby Primary on Tuesday night.'],
+      [
+        'Courier',
+        '2027-02-17T09:00:00Z',
+        "Delm's school board voted 7-2 to close Ashby Primary on Tuesday night.",
+      ],
       [
         'Radio',
         '2027-02-18T12:00:00Z',
-        'A proposal to delay closing Kerrow Primary passed narrowly, 5-4, on Tuesday.',
+        "A proposal to delay closing Kerrow Primary passed narrowly, 5-4, at Tuesday's meeting of the Delm school board.",
       ],
     );
     expect(found(texts)).toEqual([
