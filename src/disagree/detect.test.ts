@@ -86,6 +86,12 @@ describe('detectDisagreements', () => {
       'Feld headed the winner in the 111th minute.',
       ['113th', '111th'],
     ],
+    [
+      'period written as a modifier',
+      'The investors made a ten-year pledge to the port.',
+      'The investors made a twelve-year pledge to the port.',
+      ['ten', 'twelve'],
+    ],
   ])('finds a disputed %s', (_, a, b, values) => {
     const texts = sources(
       ['Wire', '2026-11-20T08:00:00Z', `Officials spoke on Friday. ${a} The talks go on.`],

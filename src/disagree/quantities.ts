@@ -58,6 +58,7 @@ const MEASURE = new RegExp(
 // \"78th minute\" and \"a 78th-minute equaliser\" alike.
 const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)[\s-]+([a-z]{3,})/gu;
 // "split 5-2, with two members …": a comma or full stop ends a tally unless a digit follows.
+const SPAN_OF = /(?<![\p{L}\d-])(\d{1,3}|[a-z]+)-(year|month|week|day|hour|minute)(?![\p{L}-])/giu;
 const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d:/%-]|[.,]\d|\s?(?:percent|per cent))/gu;
 const VOTES_TO = /\b(\d{1,3}|[a-z]+) votes? to (\d{1,3}|[a-z]+)\b/giu;
 const VOTE_WORDS = /\b(?:vot\w*|ballot\w*|split|majority|motion|resolution|council|committee|board|jury)\b/i;
@@ -194,6 +195,18 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     const b = parseNumber(m[2]!);
     if (a === null || b === null) continue;
     add(tally(String(a), String(b), 'vote', m[0], m.index));
+  }
+  // "a ten-year investment programme": a duration written as a modifier ("30-year-old" is an age).
+  for (const m of text.matchAll(SPAN_OF)) {
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];
+    if (n === undefined || !free(m.index, m.index + m[0].length)) continue;
+    add({
+      kind: 'count',
+      unit: nounKey(m[2]!),
+      value: n,
+      text: `${m[1]} ${m[2]}s`,
+      span: { start: m.index, end: m.index + m[0].length },
+    });
   }
   for (const m of text.matchAll(ORDINAL)) {
     if (!free(m.index, m.index + m[0].length) || NUMBER_WORDS[m[2]!] !== undefined) continue;
