@@ -172,6 +172,16 @@ export function valueContext(
   };
   side(range(at - 1, from - 1));
   side(range(atEnd + 1, to + 1));
+  // "a $6 million astrolabe": an amount written before a thing is what it is worth, as "valued at" says.
+  if (
+    /^[$€£¥]/.test(text.slice(span.start, span.end)) &&
+    /^\s+(?!a\b|an\b|the\b)[a-z]{4,}\b/.test(body.slice(rel.end)) &&
+    !RATE.test(body.slice(rel.end).trim()) &&
+    !/^\s+(?:in|of|for|to|from|more|less|over|after|before|per|each|and|or|with|on|at|by|this|that|last|next)\b/i.test(
+      body.slice(rel.end),
+    )
+  )
+    near.push(contextStem('value')!);
   const far: string[] = [];
   for (const i of [...range(0, from), ...range(to + 1, tokens.length)]) {
     const word = inOther(tokens[i]!) ? null : contextStem(tokens[i]!.text);

@@ -92,6 +92,12 @@ describe('detectDisagreements', () => {
       'The investors made a twelve-year pledge to the port.',
       ['ten', 'twelve'],
     ],
+    [
+      'value written before the thing',
+      'Thieves took a $6 million painting and a clock from the gallery.',
+      'The stolen works were valued at about $4.2 million by the gallery.',
+      ['$6 million', '$4.2 million'],
+    ],
   ])('finds a disputed %s', (_, a, b, values) => {
     const texts = sources(
       ['Wire', '2026-11-20T08:00:00Z', `Officials spoke on Friday. ${a} The talks go on.`],
