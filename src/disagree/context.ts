@@ -14,6 +14,8 @@ export interface ValueContext {
   far: string[];
   per: string;
   anchor: number | null;
+  bound: 'min' | 'max' | 'range' | null;
+  day: number | null;
   revised: boolean;
   earlier: boolean;
   attributed: boolean;
@@ -46,6 +48,22 @@ const RELATIVE = /^(before|after|later|earlier|ago)\b/i;
 const DURATION =
   /^[\d.,]+\s*(?:second|minute|hour|day|week|month|year)s?$|^\w+ (?:second|minute|hour|day|week|month|year)s?$/i;
 const WINDOW = 20;
+// "34 minutes later" and "52 minutes after launch" both measure a gap after an event.
+function relativeTo(word: string): string {
+  const w = word.toLowerCase();
+  return w === 'later' ? 'after' : w === 'earlier' ? 'before' : w;
+}
+// A count of what is still so ("6,000 customers remain without power") is one moment of a figure
+// that changes, not a report of the figure at its height.
+// ("stood still" is no such state.)
+const STATE =
+  /\bremain(?:s|ed|ing)?\b|\b(?:is|are|was|were|be|been|had|have|has)\s+still\b|\bstill\s+(?:without|missing|unaccounted|in hospital|out|closed|off|on strike)\b/i;
+// A bound is no value of its own: "more than 400" agrees with 412. ("over ten years" is a period.)
+const BOUND_MIN = /\b(?:more than|at least|upwards of|in excess of)$/i;
+// An end of a range ("between 180 and 200 votes") is an estimate, not a figure a source gives.
+const RANGE_FROM = /^between$/i;
+const RANGE_TO = /\bbetween\s+\S+\s+and$/i;
+const BOUND_MAX = /\b(?:fewer than|less than|almost|nearly|just under|no more than)$/i;
 
 const RATE =
   /^(?:a|an|per|each|every)\s+(day|week|month|year|hour|share|person|head|household|night|minute|second)\b/i;
@@ -154,6 +172,16 @@ export function valueContext(
   };
   side(range(at - 1, from - 1));
   side(range(atEnd + 1, to + 1));
+  // "a $6 million astrolabe": an amount written before a thing is what it is worth, as "valued at" says.
+  if (
+    /^[$€£¥]/.test(text.slice(span.start, span.end)) &&
+    /^\s+(?!a\b|an\b|the\b)[a-z]{4,}\b/.test(body.slice(rel.end)) &&
+    !RATE.test(body.slice(rel.end).trim()) &&
+    !/^\s+(?:in|of|for|to|from|more|less|over|after|before|per|each|and|or|with|on|at|by|this|that|last|next)\b/i.test(
+      body.slice(rel.end),
+    )
+  )
+    near.push(contextStem('value')!);
   const far: string[] = [];
   for (const i of [...range(0, from), ...range(to + 1, tokens.length)]) {
     const word = inOther(tokens[i]!) ? null : contextStem(tokens[i]!.text);
@@ -172,8 +200,19 @@ export function valueContext(
       : DELTA.test(after)
         ? 'change'
         : DURATION.test(text.slice(span.start, span.end)) && RELATIVE.exec(after)
-          ? `${RELATIVE.exec(after)![1]!.toLowerCase()}`
-          : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
+          ? relativeTo(RELATIVE.exec(after)![1]!)
+          : STATE.test(clauseText)
+            ? 'still'
+            : (RATE.exec(after)?.[1]?.toLowerCase() ?? (/^(?:annually|a year)\b/i.test(after) ? 'year' : '')),
+    bound:
+      RANGE_FROM.test(lastWords(before, 1)) || RANGE_TO.test(lastWords(before, 4))
+        ? 'range'
+        : BOUND_MIN.test(lastWords(before, 3))
+          ? 'min'
+          : BOUND_MAX.test(lastWords(before, 3))
+            ? 'max'
+            : null,
+    day: sentenceDay(body, published),
     anchor: anchorDay(clauseText, published) ?? anchorDay(body, published),
     revised: REVISED_SENTENCE.test(body) || REVISED_NEAR.test(lastWords(before, 7)),
     earlier:
@@ -235,4 +274,16 @@ export function anchorDay(clause: string, published: Date | null): number | null
   return Math.floor(
     Date.UTC(published.getUTCFullYear(), MONTHS.indexOf(d[1] as string), d[0] as number) / 86_400_000,
   );
+}
+
+/**
+ * The day a sentence says its events happened ("rose 0.7 percent on Friday"), the latest such
+ * weekday on or before publication; null if it names none. A report published before that day
+ * cannot be reporting the same figure.
+ */
+function sentenceDay(sentence: string, published: Date | null): number | null {
+  if (!published) return null;
+  const m = /\bon (sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i.exec(sentence);
+  if (!m) return null;
+  return epochDay(published) - ((published.getUTCDay() - WEEKDAYS.indexOf(m[1]!.toLowerCase()) + 7) % 7);
 }

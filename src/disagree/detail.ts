@@ -1,3 +1,4 @@
+import { STOPWORDS } from '../analyze/stopwords.js';
 import { tokenize } from '../analyze/text.js';
 import { contextStem } from './context.js';
 import type { DetectionSource, Mention } from './types.js';
@@ -9,7 +10,7 @@ import type { DetectionSource, Mention } from './types.js';
 
 const EVENT_NAMES: Record<string, string> = { start: 'start', held: 'event', launch: 'launch', vote: 'vote' };
 
-/** The fact in words, from the words its mentions share around the value. */
+/** The fact in words: what the figure measures, then what it is attached to, as the reports write them. */
 export function describeFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string {
   const first = mentions[0]!;
   const event = first.unit.replace(/[:~].*$/, '');
@@ -17,20 +18,290 @@ export function describeFact(mentions: Mention[], sources: ReadonlyMap<number, D
   if (first.kind === 'date') return `Date of the ${EVENT_NAMES[event] ?? event}`;
   if (first.kind === 'time') return `Time of the ${EVENT_NAMES[event] ?? event}`;
   if (first.kind === 'place') return `Place of the ${EVENT_NAMES[event] ?? event}`;
-  const shared = sharedWords(mentions, sources);
-  if (first.kind === 'count' && first.unit !== '') {
-    // "Number of homes (destroyed)": what is counted first, then what the reports say of it.
-    const noun = countedWord(mentions, sources);
-    const rest = shared.filter((w) => contextStem(w) !== contextStem(noun));
-    return `Number of ${noun}${rest.length > 0 ? ` (${rest.join(' ')})` : ''}${first.per ? ` per ${first.per}` : ''}`;
+  const per = first.per && !['still', 'change', 'limit'].includes(first.per) ? first.per : '';
+  const rate = per === 'before' || per === 'after' ? '' : per ? ` per ${per}` : '';
+  if (first.kind === 'count') {
+    const noun = first.unit === '' ? '' : countedWord(mentions, sources);
+    const done = noun ? participle(mentions, sources, noun) : null;
+    // "Homes destroyed": what is counted and what happened to it, as a reader says it.
+    if (done) return capital(`${noun} ${done}${rate}`);
+    const what = attachedTo(mentions, sources, noun ? [noun] : []);
+    if (per === 'before' || per === 'after') return capital(`${noun} ${per}${what ? ` ${what}` : ''}`);
+    // "ten years": the fact is how long something lasts.
+    if (DURATIONS.test(noun)) return capital(`Length${what ? ` of ${what}` : ''} in ${noun}`);
+    if (!noun) return capital(`Number${what ? ` of ${what.replace(/^the /, '')}` : ''}${rate}`);
+    const of = ofPhrase(mentions, sources);
+    // A crowd or an audience has a size; homes and workers have a number.
+    if (!/s$/.test(noun)) return capital(`Size of the ${noun}${of ? ` ${of}` : ''}${rate}`);
+    return capital(`Number of ${noun}${of ? ` ${of}` : what ? ` (${what})` : ''}${rate}`);
   }
-  const fallback =
-    first.kind === 'tally' ? (first.unit === 'vote' ? 'vote' : 'score') : first.unit || first.kind;
-  const words = shared.length > 0 ? shared : [fallback];
-  if (first.kind === 'tally' && !words.some((w) => /vot|scor/.test(w))) words.push(first.unit);
-  const text = words.join(' ') + (first.per ? ` per ${first.per}` : '');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return capital(`${otherFact(mentions, sources)}${rate}`);
 }
+
+const DURATIONS = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/;
+
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+// Nouns that say what an amount is ("cost", "damage"): the fact is named for them.
+const MONEY =
+  /^(?:cost|costs|costing|damage|value|valued|worth|price|pledge|investment|fine|budget|loss|losses|revenue|salary|bid|offer|deal|contract|funding|grant|compensation|bill|fee|fees|payout|profit|sales|debt|bonus|reward|ransom|settlement)$/i;
+// Words that say a percentage is a change and which way it went.
+const CHANGE: Record<string, string> = {
+  rose: 'Rise',
+  risen: 'Rise',
+  rise: 'Rise',
+  up: 'Rise',
+  gained: 'Rise',
+  increased: 'Increase',
+  increase: 'Increase',
+  grew: 'Growth',
+  fell: 'Fall',
+  fall: 'Fall',
+  down: 'Fall',
+  dropped: 'Fall',
+  lost: 'Fall',
+  declined: 'Fall',
+  cut: 'Reduction',
+  reduced: 'Reduction',
+  reduction: 'Reduction',
+  lowered: 'Reduction',
+};
+const DIMENSIONS: Record<string, string> = {
+  mass: 'Mass',
+  length: 'Length',
+  area: 'Area',
+  volume: 'Volume',
+  speed: 'Speed',
+};
+
+/** An amount, percentage, measure, place in a ranking or tally in words: what it measures, then what it is of. */
+function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string {
+  const first = mentions[0]!;
+  const around = mentions.flatMap((m) => beside(m, sources, 4));
+  if (first.kind === 'amount') {
+    const found = mentions.map((m) => moneyPhrase(m, sources)).find((x) => x !== null);
+    if (!found) {
+      const what = attachedTo(mentions, sources, []);
+      return `Amount${what ? ` of ${what}` : ''}`;
+    }
+    const what = attachedTo(mentions, sources, found.words);
+    if (!what) return found.phrase;
+    // "Estmark's pledge", "cost to businesses", "cost of the bridge".
+    if (/'s /.test(what)) return `Size of ${what.replace(/'s .*$/, "'s")} ${found.phrase.toLowerCase()}`;
+    if (/^\p{Lu}/u.test(what)) return `Size of ${what.split(' ')[0]}'s ${found.phrase.toLowerCase()}`;
+    return found.object ? `${found.phrase} to ${found.object}` : `${found.phrase} of ${what}`;
+  }
+  if (first.kind === 'percent') {
+    const change = around.find((w) => CHANGE[w.toLowerCase()]);
+    if (change) {
+      const between = mentions.map((m) => changed(m, sources, change)).find((x) => x) ?? '';
+      const what = between || attachedTo(mentions, sources, [change]);
+      return `${CHANGE[change.toLowerCase()]!}${what ? ` in ${what}` : ''}`;
+    }
+    const what = attachedTo(mentions, sources, []);
+    return `Percentage${what ? ` of ${what}` : ''}`;
+  }
+  if (first.kind === 'measure') {
+    const thing = mentions.map((m) => nextNoun(m, sources)).find((x) => x);
+    const lead = DIMENSIONS[first.unit] ?? first.unit;
+    const what = thing ? `the ${thing}` : attachedTo(mentions, sources, []);
+    return what ? `${lead} of ${what}` : lead;
+  }
+  if (first.kind === 'ordinal') {
+    const unit = mentions.map((m) => nextWord(m, sources)).find((x) => x) ?? first.unit;
+    const what = attachedTo(mentions, sources, [unit]);
+    return `${unit}${what ? ` of ${what}` : ''}`;
+  }
+  if (first.kind === 'tally') {
+    const lead = first.unit === 'vote' ? 'Vote' : 'Score';
+    const what = attachedTo(mentions, sources, ['vote', 'voted', 'votes', 'score'], 'on');
+    return `${lead}${what ? ` of ${what}` : ''}`;
+  }
+  return first.unit || 'Figure';
+}
+
+/** The money noun beside an amount with the word that qualifies it ("direct damage"), and whether what follows is its object ("costing businesses"). */
+function moneyPhrase(
+  m: Mention,
+  sources: ReadonlyMap<number, DetectionSource>,
+): { phrase: string; words: string[]; object: string } | null {
+  const text = sources.get(m.articleId)?.text ?? '';
+  const tokens = tokenize(text.slice(m.sentence.start, m.sentence.end));
+  const at = m.span.start - m.sentence.start;
+  let best: { i: number; distance: number } | null = null;
+  tokens.forEach((t, i) => {
+    if (!MONEY.test(t.text)) return;
+    // What an amount is comes before it more often than after ("cost businesses $85 million … in lost sales").
+    const distance = t.start < at ? at - t.start : 2 * (t.start - at);
+    if (distance <= 40 && (!best || distance < best.distance)) best = { i, distance };
+  });
+  if (!best) return null;
+  const i = (best as { i: number }).i;
+  const word = tokens[i]!.text.toLowerCase()
+    .replace(/^valued$/, 'value')
+    .replace(/^costing$|^costs$/, 'cost');
+  const before = tokens[i - 1]?.text ?? '';
+  const qualifier =
+    /^[a-z]{4,}$/.test(before) && !STOPWORDS.has(before) && !/(?:ed|ing)$/.test(before) ? `${before} ` : '';
+  // A cost that is done to someone ("costing businesses $85 million") names them after the verb.
+  const object =
+    /^cost(?:ing|s)?$/i.test(tokens[i]!.text) && /^[a-z]+s$/.test(tokens[i + 1]?.text ?? '')
+      ? tokens[i + 1]!.text
+      : '';
+  return {
+    phrase: capital(`${qualifier}${word}`),
+    words: [tokens[i]!.text, ...(qualifier ? [before] : [])],
+    object,
+  };
+}
+
+/** The words between a change and its percentage ("reduced migraine days by 38 percent" → "migraine days"). */
+function changed(m: Mention, sources: ReadonlyMap<number, DetectionSource>, verb: string): string {
+  const text = sources.get(m.articleId)?.text ?? '';
+  const before = text.slice(m.sentence.start, m.span.start);
+  const found = new RegExp(`\\b${verb}\\s+((?:[\\p{Ll}-]+\\s+){1,3})by\\s+$`, 'u').exec(before);
+  const words = found?.[1]?.trim().split(/\s+/) ?? [];
+  return words.length > 0 && !/^(?:the|a|an|its|their|his|her)$/.test(words[0]!) ? words.join(' ') : '';
+}
+
+/** The word written right after a value ("113th minute", "113th-minute"). */
+function nextWord(m: Mention, sources: ReadonlyMap<number, DetectionSource>): string | null {
+  const text = sources.get(m.articleId)?.text ?? '';
+  return /^[\s-]+([a-z]{3,})\b/.exec(text.slice(m.span.end, m.sentence.end))?.[1] ?? null;
+}
+
+/** The thing a measure is of when written before it ("the 3,100-kilogram satellite"). */
+function nextNoun(m: Mention, sources: ReadonlyMap<number, DetectionSource>): string | null {
+  const text = sources.get(m.articleId)?.text ?? '';
+  const words = /^[\s-]+([a-z]{3,})(?:\s+([a-z]{3,}))?\b/.exec(text.slice(m.span.end, m.sentence.end));
+  const noun = (w: string | undefined) => w && !STOPWORDS.has(w) && !/(?:ed|ing|ly)$/.test(w);
+  if (!words || !noun(words[1])) return null;
+  // "the 4,000-tonne main span": a second word that is no verb or preposition belongs to the thing.
+  return noun(words[2]) && !/s$/.test(words[1]!) && !/s$/.test(words[2]!)
+    ? `${words[1]} ${words[2]}`
+    : words[1]!;
+}
+
+/** Words written right beside a mention's value, nearest first. */
+function beside(m: Mention, sources: ReadonlyMap<number, DetectionSource>, n: number): string[] {
+  const text = sources.get(m.articleId)?.text ?? '';
+  const before = tokenize(text.slice(m.sentence.start, m.span.start)).slice(-n).reverse();
+  const after = tokenize(text.slice(m.span.end, m.sentence.end)).slice(0, n);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) for (const t of [before[i], after[i]]) if (t) out.push(t.text);
+  return out;
+}
+
+// Verbs whose past participle is not written with -ed.
+const IRREGULAR = new Set([
+  'cut',
+  'lost',
+  'shed',
+  'hit',
+  'hurt',
+  'sold',
+  'built',
+  'held',
+  'left',
+  'killed',
+  'laid off',
+]);
+
+/** What happened to what is counted, right after it or in the verb right before the value ("142 homes destroyed", "cut 450 jobs"). */
+function participle(
+  mentions: Mention[],
+  sources: ReadonlyMap<number, DetectionSource>,
+  noun: string,
+): string | null {
+  const votes = new Map<string, number>();
+  const written = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const m of mentions) {
+    const text = sources.get(m.articleId)?.text ?? '';
+    const rest = text.slice(m.span.end, m.sentence.end);
+    const named = new RegExp(`^(?:\\s+[\\p{L}-]+){0,2}?\\s+${written}\\b|^\\S*\\s*$`, 'iu').test(
+      `${text.slice(m.span.start, m.span.end)}${/^\s+\S+/.exec(rest)?.[0] ?? ''}`.replace(/^[\d.,]+/, ''),
+    );
+    const after = /^(?:\s+[a-z-]+)?\s+([a-z]+ed|aboard|missing|dead|killed|injured|on board)\b/.exec(rest);
+    const before =
+      /\b([a-z]+ed|cut|lost|shed|sold|built|killed|laid off)\s+(?:about |around |some |nearly |at least )?$/.exec(
+        text.slice(m.sentence.start, m.span.start),
+      );
+    const word =
+      (named && after?.[1]) ||
+      (before && !/^(?:need|used|based|reported|estimated|said|confirmed|announced)$/.test(before[1]!)
+        ? before[1]!
+        : null);
+    if (word) votes.set(word, (votes.get(word) ?? 0) + 1);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best) return null;
+  return best[0].endsWith('ed') ||
+    IRREGULAR.has(best[0]) ||
+    !/^[a-z]+$/.test(best[0]) ||
+    /^(?:aboard|missing|dead)$/.test(best[0])
+    ? best[0]
+    : null;
+}
+
+/** "members of Transit Workers Union Local 212": the of-phrase right after the counted noun. */
+function ofPhrase(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string {
+  for (const m of mentions) {
+    const text = sources.get(m.articleId)?.text ?? '';
+    const of = /^\s+of\s+((?:the\s+)?(?:[A-Z][\p{L}-]*|\d+)(?:\s+(?:[A-Z][\p{L}-]*|\d+)){0,4})/u.exec(
+      text.slice(m.span.end, m.sentence.end),
+    );
+    if (of) return `of ${of[1]}`;
+  }
+  return '';
+}
+
+/**
+ * What the figure is attached to, in the words most reports use beside it, as written and in the
+ * order written: "Feld's winner", "the Estmark investment pledge". Names take a possessive before
+ * a common noun; verbs and the figure's own words are left out.
+ */
+function attachedTo(
+  mentions: Mention[],
+  sources: ReadonlyMap<number, DetectionSource>,
+  skip: string[],
+  about = '',
+): string {
+  const skipped = new Set(skip.map((w) => contextStem(w)).filter(Boolean));
+  const words = sharedWords(mentions, sources).filter((w) => {
+    const stem = contextStem(w);
+    return stem !== null && !skipped.has(stem) && !/(?:ing|ed)$/.test(w) && !VERBS.has(w.toLowerCase());
+  });
+  if (words.length === 0) return '';
+  const names = words.filter((w) => /^\p{Lu}/u.test(w));
+  // A superlative goes before its noun ("the strongest gust").
+  const common = words
+    .filter((w) => !/^\p{Lu}/u.test(w))
+    .map((w) => w.toLowerCase())
+    .sort((a, b) => Number(/est$/.test(b)) - Number(/est$/.test(a)));
+  // "Feld winner" reads "Feld's winner"; a name written after ("school board … Ashby") says what it is about.
+  if (names.length > 0 && common.length > 0)
+    return words.indexOf(names[0]!) < words.findIndex((w) => !/^\p{Lu}/u.test(w))
+      ? `${names.join(' ')}'s ${common.join(' ')}`
+      : `the ${common.join(' ')}${about ? ` ${about} ${names.join(' ')}` : ` (${names.join(' ')})`}`;
+  if (common.length > 0) return `the ${common.join(' ')}`;
+  return names.join(' ');
+}
+
+// Verbs that name no thing a figure is attached to.
+const VERBS = new Set([
+  'invest',
+  'cut',
+  'put',
+  'set',
+  'took',
+  'gave',
+  'made',
+  'won',
+  'lost',
+  'rose',
+  'fell',
+  'led',
+]);
 
 /** Surface words near the value (in the first mention's order) that most of the mentions share. */
 function sharedWords(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string[] {
@@ -40,17 +311,26 @@ function sharedWords(mentions: Mention[], sources: ReadonlyMap<number, Detection
   const first = mentions.find((m) => m.near.some((w) => (counts.get(w) ?? 0) >= need)) ?? mentions[0]!;
   const text = sources.get(first.articleId)?.text ?? '';
   const out: string[] = [];
+  // A sentence's first word keeps its capital only when it is a name.
+  const entities = sources.get(first.articleId)?.analysis.entities ?? [];
+  const texts = [...sources.values()].map((src) => src.text);
+  const named = (word: string) =>
+    entities.some((e) => e.name.split(' ').includes(word)) ||
+    texts.some((t) => new RegExp(`[\\p{Ll},] ${word}\\b`, 'u').test(t));
   for (const t of tokenize(text.slice(first.sentence.start, first.sentence.end))) {
     const abs = first.sentence.start + t.start;
     if (Math.abs(abs - first.span.start) > 60 || (abs >= first.span.start && abs < first.span.end)) continue;
     const stem = contextStem(t.text);
+    // "to invest", "to approve": a verb names no thing the figure is of.
+    const infinitive = /\bto\s+$/i.test(text.slice(first.sentence.start, abs));
     if (
       stem &&
+      !infinitive &&
       (counts.get(stem) ?? 0) >= need &&
       first.near.includes(stem) &&
-      !out.includes(t.text.toLowerCase())
+      !out.some((w) => w.toLowerCase() === t.text.toLowerCase())
     )
-      out.push(t.text.toLowerCase());
+      out.push(/^\p{Lu}/u.test(t.text) && (t.start > 0 || named(t.text)) ? t.text : t.text.toLowerCase());
     if (out.length === 4) break;
   }
   return out;

@@ -86,6 +86,18 @@ describe('detectDisagreements', () => {
       'Feld headed the winner in the 111th minute.',
       ['113th', '111th'],
     ],
+    [
+      'period written as a modifier',
+      'The investors made a ten-year pledge to the port.',
+      'The investors made a twelve-year pledge to the port.',
+      ['ten', 'twelve'],
+    ],
+    [
+      'value written before the thing',
+      'Thieves took a $6 million painting and a clock from the gallery.',
+      'The stolen works were valued at about $4.2 million by the gallery.',
+      ['$6 million', '$4.2 million'],
+    ],
   ])('finds a disputed %s', (_, a, b, values) => {
     const texts = sources(
       ['Wire', '2026-11-20T08:00:00Z', `Officials spoke on Friday. ${a} The talks go on.`],
@@ -144,10 +156,78 @@ describe('detectDisagreements', () => {
       'The deal costs $71 million more than the offer.',
       'Closing the gap would cost about $96 million.',
     ],
+    [
+      'a bound and a figure within it',
+      'Lawyers argued over more than 400 disputed ballots.',
+      'Of 412 ballots disputed, 291 were accepted.',
+    ],
+    [
+      'the ends of a range',
+      'Observers said the lead had narrowed to between 180 and 200 votes.',
+      'The recount confirmed the mayor by 187 votes.',
+    ],
+    [
+      'a count that still stands beside its height',
+      'The company shut off power to 14,000 customers as a precaution.',
+      'Power would remain off for about 6,000 customers through the weekend.',
+    ],
+    [
+      'gaps after two events, one outlet giving both',
+      'The rocket released the satellite 34 minutes later, and contact came 52 minutes after launch.',
+      'Contact was established 52 minutes later.',
+    ],
+    [
+      'two goals, one outlet giving both minutes',
+      'Rovers led through Ilic in the 34th minute before a 78th-minute equaliser from Corrigan.',
+      'Rovers were caught on the break in the 78th minute when Corrigan equalised.',
+    ],
   ])('flags no %s', (_, a, b) => {
     const texts = sources(
       ['Wire', '2026-11-14T22:00:00Z', `Crews worked all day. ${a}`],
       ['Post', '2026-11-15T10:00:00Z', `Crews worked all day. ${b}`],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+
+  it('flags no market move of a day after a report was published', () => {
+    const texts = sources(
+      ['Ledger', '2026-11-18T16:00:00Z', 'The Sable City Composite index rose 1.4 percent.'],
+      [
+        'Wire',
+        '2026-11-20T11:00:00Z',
+        'Shares gained on Friday, with the Sable City Composite index up 0.7 percent by midday.',
+      ],
+    );
+    expect(found(texts)).toEqual([]);
+  });
+
+  it('keeps a dispute over one vote apart from a second vote of the same board', () => {
+    const texts = sources(
+      [
+        'Ledger',
+        '2027-02-17T07:00:00Z',
+        'The Delm school board voted 6-3 on Tuesday night to close Ashby Primary. In a second vote, the board voted 5-4 to delay the closure of Kerrow Primary by a year.',
+      ],
+      [
+        'Courier',
+        '2027-02-17T09:00:00Z',
+        "Delm's school board voted 7-2 to close Ashby Primary on Tuesday night.",
+      ],
+      [
+        'Radio',
+        '2027-02-18T12:00:00Z',
+        "A proposal to delay closing Kerrow Primary passed narrowly, 5-4, at Tuesday's meeting of the Delm school board.",
+      ],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'disputed', values: ['6-3', '7-2'], outlets: [['Ledger'], ['Courier']] },
+    ]);
+  });
+
+  it('does not take the start of one thing for the start of another', () => {
+    const texts = sources(
+      ['Wire', '2026-11-12T16:00:00Z', 'The returning officer said the recount would begin on Monday.'],
+      ['Post', '2026-11-22T17:00:00Z', 'His third term begins on January 1.'],
     );
     expect(found(texts)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describeFact, displayValue, factKey, valueKey } from './detail.js';
 import { articleMentions } from './mentions.js';
-import { agreeing, conflicts, contextIdf, sameValue } from './match.js';
+import { agreeing, conflicts, contextIdf, sameValue, similarity } from './match.js';
 import { orderValues } from './order.js';
 import type { DetectionSource, Disagreement, Mention } from './types.js';
 
@@ -22,11 +22,14 @@ export function detectDisagreements(sources: readonly DetectionSource[]): Detect
   for (const s of sources) byArticle.set(s.id, articleMentions(s));
   const all = [...byArticle.values()].flat();
   const idf = contextIdf(all);
-  const groups = new UnionFind<Mention>();
   const outlets = new Map(sources.map((s) => [s.id, s.outlet]));
-  for (const [a, b] of conflicts(byArticle, idf, (id) => outlets.get(id) ?? '')) groups.union(a, b);
+  const edges = conflicts(byArticle, idf, (id) => outlets.get(id) ?? '').map(([a, b]) => ({
+    a,
+    b,
+    score: similarity(a, b, idf),
+  }));
   const facts: DetectedFact[] = [];
-  for (const members of groups.sets()) {
+  for (const members of factGroups(edges, all, idf)) {
     const values = valueGroups(members, all, idf);
     if (values.length < 2 || statesTwo(values)) continue;
     const bySource = new Map(sources.map((s) => [s.id, s]));
@@ -50,6 +53,33 @@ export function detectDisagreements(sources: readonly DetectionSource[]): Detect
     });
   }
   return dedupeKeys(facts);
+}
+
+interface Edge {
+  a: Mention;
+  b: Mention;
+  score: number;
+}
+
+/**
+ * The mentions of each fact: conflicting pairs joined. Where an article gives two values of a
+ * joined group, two facts were joined ("voted 6-3 to close one school" and "5-4 to delay closing
+ * another"): the weakest link is cut until each group is one fact or cannot be split.
+ */
+function factGroups(edges: Edge[], all: readonly Mention[], idf: ReturnType<typeof contextIdf>): Mention[][] {
+  const groups = new UnionFind<Mention>();
+  for (const { a, b } of edges) groups.union(a, b);
+  const out: Mention[][] = [];
+  for (const members of groups.sets()) {
+    const inside = new Set(members);
+    const own = edges.filter((e) => inside.has(e.a));
+    const weakest = Math.min(...own.map((e) => e.score));
+    const stronger = own.filter((e) => e.score > weakest);
+    if (stronger.length > 0 && statesTwo(valueGroups(members, all, idf)))
+      out.push(...factGroups(stronger, all, idf));
+    else out.push(members);
+  }
+  return out;
 }
 
 /** The values of a fact: its conflicting mentions grouped by value, with agreeing mentions of other articles. */

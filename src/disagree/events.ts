@@ -1,5 +1,5 @@
 import type { Entity, Span } from '../analyze/types.js';
-import { epochDay } from './context.js';
+import { contextStem, epochDay } from './context.js';
 import type { RawValue } from './quantities.js';
 
 /**
@@ -16,7 +16,7 @@ const CALLED_OFF =
   /\b(?:called off|postpon\w*|scrub\w*|delay\w*|cancel\w*|abort\w*|suspend\w*|next attempt|try again)\b/i;
 // A date right after a speech verb dates the statement, not the event.
 const SPEECH_BEFORE =
-  /\b(?:said|says|told|added|stated|confirmed|wrote|announced|reported)\s+(?:\w+\s+){0,2}$/i;
+  /\b(?:said|says|told|added|stated|confirmed|wrote|announced|reported)\s+(?:(?:\w+\s+){0,2}|(?:(?:at|on|by|in|the|end|of|late|early)\s+){1,5})$/i;
 
 const WEEKDAY =
   /\b(?:on|by|until|from|since|last|next|this)?\s?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
@@ -50,14 +50,14 @@ const FUTURE = /\b(?:will|would|is to|are to|plans? to|expected to|scheduled|due
 const PLACE_BEFORE = /\b(?:in|at)\s+(?:the\s+)?$/i;
 
 /** The event word nearest the value within its sentence, as a key, or null when there is none. */
-function eventNear(sentence: string, at: number): string | null {
-  let best: { key: string; distance: number } | null = null;
+function eventNear(sentence: string, at: number): { key: string; word: string } | null {
+  let best: { key: string; word: string; distance: number } | null = null;
   for (const m of sentence.matchAll(EVENT_WORD)) {
     const distance = Math.abs(m.index - at);
     if (distance > 40 || (best && best.distance <= distance)) continue;
-    best = { key: eventKey(m[0]), distance };
+    best = { key: eventKey(m[0]), word: m[0], distance };
   }
-  return best?.key ?? null;
+  return best;
 }
 
 function eventKey(word: string): string {
@@ -89,8 +89,14 @@ export function eventValues(
   const body = text.slice(sentence.start, sentence.end);
   const out: RawValue[] = [];
   const push = (kind: RawValue['kind'], at: number, length: number, value: number | string, suffix = '') => {
-    const event = eventNear(body, at);
-    if (!event || SPEECH_BEFORE.test(body.slice(0, at)) || (kind === 'place' && !PLACE_EVENTS.has(event)))
+    const near = eventNear(body, at);
+    const event = near?.key;
+    if (
+      !near ||
+      !event ||
+      SPEECH_BEFORE.test(body.slice(0, at)) ||
+      (kind === 'place' && !PLACE_EVENTS.has(event))
+    )
       return;
     // Inside a quote a time or day is often a habit ("cleaners who start at 5 a.m."), not the event's.
     if (kind !== 'place' && insideQuote(body, at)) return;
@@ -98,6 +104,10 @@ export function eventValues(
     out.push({
       kind,
       unit: `${event}${suffix}${off}`,
+      event: near.word
+        .split(/\s+/)
+        .map(contextStem)
+        .filter((w): w is string => w !== null),
       value,
       text: body.slice(at, at + length),
       span: { start: sentence.start + at, end: sentence.start + at + length },

@@ -60,9 +60,12 @@ export function contextIdf(mentions: readonly Mention[]): Idf {
 
 function vector(m: Mention, idf: Idf): Map<string, number> {
   const v = new Map<string, number>();
+  // The event word says which kind of event, not which one ("the recount would begin", "his term begins").
+  const skip = new Set(m.event ?? []);
   for (const w of m.far) v.set(w, Math.max(v.get(w) ?? 0, FAR_WEIGHT * idf(w)));
   for (const w of m.clause) v.set(w, Math.max(v.get(w) ?? 0, CLAUSE_WEIGHT * idf(w)));
   for (const w of m.near) v.set(w, Math.max(v.get(w) ?? 0, NEAR_WEIGHT * idf(w)));
+  for (const w of skip) v.delete(w);
   return v;
 }
 
@@ -73,9 +76,24 @@ export function comparable(a: Mention, b: Mention): boolean {
   if (a.kind === 'title' || a.kind === 'place') return a.unit === b.unit;
   if (a.per !== b.per) return false;
   if (a.unit !== b.unit && !(a.kind === 'count' && (a.unit === '' || b.unit === ''))) return false;
+  // A report published before the day another says its percentage moved cannot be reporting that
+  // move: rises and falls are of a day ("the index rose 1.4 percent", "up 0.7 percent on Friday").
+  if (after(a, b) || after(b, a)) return false;
   const dated = a.kind === 'date' || a.kind === 'time';
   if (!dated && a.anchor !== null && b.anchor !== null && a.anchor !== b.anchor) return false;
   return closeness(a, b) >= CLOSEST;
+}
+
+function after(a: Mention, b: Mention): boolean {
+  return a.kind === 'percent' && a.day !== null && b.published !== null && a.day > b.published;
+}
+
+/** Whether a bound holds the other value ("more than 400" and 412): no conflict. */
+export function withinBound(a: Mention, b: Mention): boolean {
+  if (typeof a.value !== 'number' || typeof b.value !== 'number') return false;
+  const holds = (m: Mention, v: number) =>
+    (m.bound === 'min' && v >= (m.value as number)) || (m.bound === 'max' && v <= (m.value as number));
+  return holds(a, b.value) || holds(b, a.value);
 }
 
 /** How near two numbers are (smaller over larger), 1 for other values. */
@@ -155,8 +173,8 @@ export function similarity(a: Mention, b: Mention, idf: Idf): number {
 }
 
 function nearOverlap(a: Mention, b: Mention, idf: Idf): number {
-  const x = new Set(a.near);
-  const y = new Set(b.near);
+  const x = new Set(a.near.filter((w) => !a.event?.includes(w)));
+  const y = new Set(b.near.filter((w) => !b.event?.includes(w)));
   if (x.size < 2 || y.size < 2) return 0;
   let shared = 0;
   let sx = 0;
@@ -198,7 +216,11 @@ function bestMatch(
   let best: { mention?: Mention; score: number } = { score: -1 };
   // A value both articles state is an agreement: the other value of the fact is what may conflict.
   const candidates = others.filter(
-    (o) => comparable(m, o) && !o.earlier && (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
+    (o) =>
+      comparable(m, o) &&
+      !o.earlier &&
+      o.bound !== 'range' &&
+      (sameValue(m, o) || !alsoStates(mine, o, idf, earlierToo)),
   );
   for (const o of candidates) {
     const sim = similarity(m, o, idf);
@@ -250,10 +272,10 @@ export function conflicts(
         [two, one],
       ] as const) {
         for (const a of left) {
-          if (a.earlier) continue;
+          if (a.earlier || a.bound === 'range') continue;
           // Leaving out values `left` acknowledges even as earlier ones ("narrowed from 214"): agreed history.
           const { mention: b, score } = bestMatch(a, right, idf, left, true);
-          if (!b || score < threshold(a, b) || sameValue(a, b)) continue;
+          if (!b || score < threshold(a, b) || sameValue(a, b) || withinBound(a, b)) continue;
           if (bestMatch(b, left, idf, right, false).mention !== a) continue;
           if (alsoStates(left, b, idf) || alsoStates(right, a, idf)) continue;
           // An outlet does not dispute itself: two of its figures differ as an update says so, or are two facts.

@@ -1,5 +1,5 @@
 import type { Span } from '../analyze/types.js';
-import { valueContext } from './context.js';
+import { epochDay, valueContext } from './context.js';
 import { eventValues } from './events.js';
 import { numericValues, type RawValue } from './quantities.js';
 import { titleValues } from './titles.js';
@@ -30,6 +30,7 @@ export function articleMentions(article: DetectionSource): Mention[] {
       articleId: article.id,
       ...value,
       sentence: { start: sentence.start, end: sentence.end },
+      published: article.published_at ? epochDay(article.published_at) : null,
       ...context,
     });
   }

@@ -1,4 +1,5 @@
 import { NUMBER_WORDS, parseNumber } from '../analyze/figures.js';
+import { STOPWORDS } from '../analyze/stopwords.js';
 import type { Figure } from '../analyze/types.js';
 import { stem } from '../verify/text.js';
 import type { FactKind, TextSpan } from './types.js';
@@ -12,6 +13,8 @@ export interface RawValue {
   span: TextSpan;
   /** Words elsewhere in the sentence that say what the value is of ("the number of homes destroyed … 163"). */
   about?: TextSpan;
+  /** The stems of the event word a time, date or place was read beside ("begins" → "begin"). */
+  event?: string[];
 }
 
 // Measurement units: dimension and factor to the base unit (kg, m, m², litre, km/h).
@@ -52,8 +55,11 @@ const MEASURE = new RegExp(
   String.raw`(?<![\p{L}\d.,$€£])(${NUM})(?:\s?(million|thousand|billion))?(?:-|\s)?(${MEASURE_WORD})(?:\s(per hour|an hour))?(?![\p{L}])`,
   'giu',
 );
-const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)\s+([a-z]{3,})/gu;
-const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d.,:/%-]|\s?(?:percent|per cent))/gu;
+// \"78th minute\" and \"a 78th-minute equaliser\" alike.
+const ORDINAL = /(?<![\p{L}\d])(\d{1,4})(?:st|nd|rd|th)[\s-]+([a-z]{3,})/gu;
+// "split 5-2, with two members …": a comma or full stop ends a tally unless a digit follows.
+const SPAN_OF = /(?<![\p{L}\d-])(\d{1,3}|[a-z]+)-(year|month|week|day|hour|minute)(?![\p{L}-])/giu;
+const TALLY = /(?<![\p{L}\d.,:/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d:/%-]|[.,]\d|\s?(?:percent|per cent))/gu;
 const VOTES_TO = /\b(\d{1,3}|[a-z]+) votes? to (\d{1,3}|[a-z]+)\b/giu;
 const VOTE_WORDS = /\b(?:vot\w*|ballot\w*|split|majority|motion|resolution|council|committee|board|jury)\b/i;
 const SCORE_WORDS =
@@ -106,6 +112,8 @@ function countedNoun(text: string, end: number, fallback: string | null): string
       .match(/^\s+((?:[\p{L}\d][\p{L}\d-]*\s*){1,4})/u)?.[1]
       ?.trim()
       .split(/\s+/) ?? [];
+  // "214 in the original count": a preposition after the number means no counted noun follows.
+  if (words[0] && STOPWORDS.has(words[0].toLowerCase())) return nounKey(fallback ?? '');
   const lower = words.filter((w) => /^[a-z][a-z-]+$/.test(w) && !NOT_NOUNS.has(w));
   const plural = lower.find((w) => PLURAL_IRREGULAR.has(w) || (/s$/.test(w) && !/ss$/.test(w)));
   return nounKey(plural ?? lower[0] ?? fallback ?? '');
@@ -187,6 +195,18 @@ export function numericValues(text: string, figures: readonly Figure[]): RawValu
     const b = parseNumber(m[2]!);
     if (a === null || b === null) continue;
     add(tally(String(a), String(b), 'vote', m[0], m.index));
+  }
+  // "a ten-year investment programme": a duration written as a modifier ("30-year-old" is an age).
+  for (const m of text.matchAll(SPAN_OF)) {
+    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!.toLowerCase()];
+    if (n === undefined || !free(m.index, m.index + m[0].length)) continue;
+    add({
+      kind: 'count',
+      unit: nounKey(m[2]!),
+      value: n,
+      text: `${m[1]} ${m[2]}s`,
+      span: { start: m.index, end: m.index + m[0].length },
+    });
   }
   for (const m of text.matchAll(ORDINAL)) {
     if (!free(m.index, m.index + m[0].length) || NUMBER_WORDS[m[2]!] !== undefined) continue;

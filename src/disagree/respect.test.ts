@@ -76,5 +76,8 @@ describe('writing that respects disagreements', () => {
     );
     expect(said).toMatchObject({ value: 1, attributed: true });
     expect(unsettledValues('The union wants a 14 percent pay rise.', facts)).toEqual([]);
+    // The same count in other words is the disputed figure still.
+    const [other] = unsettledValues('About 7,200 strikers marched to the depot.', facts);
+    expect(other).toMatchObject({ value: 1, attributed: false });
   });
 });

@@ -89,6 +89,15 @@ function mentionsOfText(text: string, at: Date | null): Mention[] {
 
 /** A written value is a report's value when kind, unit and value agree and it is about the same thing. */
 function statesSame(written: Mention, reported: Mention): boolean {
+  // The same exact count or tally of a story in other words ("6,800 transit workers", "6,800
+  // members of the union"; "split 5-2") is the reported figure: a coincidence is far less likely.
+  if (
+    written.kind === reported.kind &&
+    ((written.kind === 'count' && typeof written.value === 'number' && written.value >= 100) ||
+      written.kind === 'tally') &&
+    written.value === reported.value
+  )
+    return true;
   if (!comparable(written, reported) || !sameValue(written, reported)) return false;
   if (
     written.kind === 'title' ||

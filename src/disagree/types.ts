@@ -41,12 +41,20 @@ export interface Mention {
   per: string;
   /** The day a time qualifier in the clause points at ("by Friday evening"), as epoch days, or null. */
   anchor: number | null;
+  /** "more than 400" is a lower bound ('min'), "nearly 400" an upper one ('max'), "between 180 and 200" a 'range'; null for a value. */
+  bound: 'min' | 'max' | 'range' | null;
+  /** The day the sentence says its events happened ("on Friday"), as epoch days, or null. */
+  day: number | null;
+  /** The day its article was published, as epoch days, or null. */
+  published: number | null;
   /** The sentence says the value was revised, raised, widened or corrected. */
   revised: boolean;
   /** The sentence names this value as the earlier one ("up from 142", "instead of"). */
   earlier: boolean;
   /** The sentence attributes the value ("according to", "said"). */
   attributed: boolean;
+  /** The stems of the event word a time, date or place was read beside: it names the event, not which one. */
+  event?: string[];
   /** Set by matching: no other value of this kind and unit in its article. */
   sole?: boolean;
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeArticle } from '../analyze/analyze.js';
+import { detectDisagreements } from './detect.js';
+import type { DetectionSource } from './types.js';
+
+function sources(...texts: string[]): DetectionSource[] {
+  return texts.map((text, i) => ({
+    id: i + 1,
+    outlet: `Outlet ${i + 1}`,
+    title: 'Report',
+    text: `Officials spoke on Friday. ${text} The inquiry goes on.`,
+    published_at: new Date(`2027-04-0${i + 2}T08:00:00Z`),
+    analysis: analyzeArticle({
+      title: 'Report',
+      text: `Officials spoke on Friday. ${text} The inquiry goes on.`,
+    }),
+  }));
+}
+
+const details = (...texts: string[]) =>
+  detectDisagreements(sources(...texts)).map((f) => f.disagreement.detail);
+
+describe('describeFact', () => {
+  it.each([
+    [
+      'what happened to what is counted',
+      'The flood destroyed 80 bridges in the hills.',
+      'The flood destroyed 95 bridges in the hills.',
+      'Bridges destroyed',
+    ],
+    [
+      'the thing a measure is of',
+      'The 40-tonne turbine arrived by barge.',
+      'The 46-tonne turbine arrived by barge.',
+      'Mass of the turbine',
+    ],
+    [
+      'the size of a change and what changed',
+      'The drug reduced seizure days by 30 percent in the trial.',
+      'The drug reduced seizure days by 36 percent in the trial.',
+      'Reduction in seizure days',
+    ],
+    [
+      'a money noun and who bears it',
+      'The closure is costing farmers $4 million a week.',
+      'The closure is costing farmers $6 million a week.',
+      'Cost to farmers per week',
+    ],
+    [
+      'whose event a minute belongs to',
+      'Okoro scored the opener in the 12th minute.',
+      'Defender Okoro scored the opener in the 14th minute.',
+      "Minute of Okoro's opener",
+    ],
+    [
+      'a crowd by its size',
+      'A crowd of 8,000 marched to the square.',
+      'A crowd of 11,000 marched to the square.',
+      'Size of the crowd',
+    ],
+  ])('names %s', (_, a, b, detail) => {
+    expect(details(a, b)).toEqual([detail]);
+  });
+});
