@@ -28,8 +28,22 @@ describe('extractEntities', () => {
     ['After the U.S. increased its funding, others followed.', 'united states', 'place'],
     ['Sean McCormack said the British demand was supported.', 'sean mccormack', 'person'],
     ['The ECB kept rates low.', 'ecb', 'organization'],
+    ['"We got this wrong," said Lumora Chief Executive Anders Kell.', 'anders kell', 'person'],
+    // Unknown names that say what they are by their last word.
+    ['Crews were sent to Harrow County overnight.', 'harrow county', 'place'],
+    ['Smoke drifted over Kestrel Falls on Thursday.', 'kestrel falls', 'place'],
+    ['The Ridgeback Fire burned 18,400 acres.', 'ridgeback fire', 'other'],
+    ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
   ])('%s → %s (%s)', (text, key, kind) => {
     expect(find(text, key)?.kind).toBe(kind);
+  });
+
+  it("folds a company's short name into its full name", () => {
+    const text = 'Crownline Power cut supply to 14,000 customers. Crownline said the cut was a precaution.';
+    const crownline = find(text, 'crownline power')!;
+    expect(crownline.kind).toBe('organization');
+    expect(crownline.mentions).toHaveLength(2);
+    expect(find(text, 'crownline')).toBeUndefined();
   });
 
   it('does not take capitalized sentence openers for names', () => {

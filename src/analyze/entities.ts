@@ -1,10 +1,12 @@
 import {
+  EVENT_WORDS,
   MULTIWORD_PLACES,
   NOT_NAMES,
   ORG_LEADS,
   ORG_WORDS,
   PERSON_TITLES,
   PLACES,
+  PLACE_WORDS,
   SPEECH_VERBS,
 } from './gazetteer.js';
 import { STOPWORDS } from './stopwords.js';
@@ -188,6 +190,9 @@ function classify(
   else if (/^\p{Lu}{2,6}$/u.test(words.join(''))) kind = 'organization';
   else if (next && SPEECH.has(next.text) && !next.text.startsWith('says')) kind = 'person';
   else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) kind = 'place';
+  // Unknown capitalised words: their last word may still say what they name.
+  else if (words.length >= 2 && PLACE_WORDS.has(last)) kind = 'place';
+  else if (words.length >= 2 && EVENT_WORDS.has(last)) sure = false;
   else if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) {
     kind = 'person';
     sure = false;
@@ -218,11 +223,19 @@ function link(mentions: Mention[]): Entity[] {
     if (!m.initial) entry.initialOnly = false;
     entry.entity.mentions.push({ start: m.start, end: m.end });
   }
+  let orgs: { key: string; parts: string[] }[] | undefined;
+  const organizations = () =>
+    (orgs ??= [...byKey.values()]
+      .filter((e) => e.entity.kind === 'organization' && e.entity.key.includes(' '))
+      .map((e) => ({ key: e.entity.key, parts: e.entity.key.split(' ') })));
   for (const [key, entry] of byKey) {
     if (key.includes(' ') || entry.entity.kind === 'place' || entry.entity.kind === 'organization') continue;
     // Surname last (Western) or first (Korean, Chinese): "Obama" → "Barack Obama", "Kim" → "Kim Jung-kwan".
+    // A company's short name: "Crownline" → "Crownline Power".
     const owner =
-      people.find((p) => p.parts[p.parts.length - 1] === key) ?? people.find((p) => p.parts[0] === key);
+      people.find((p) => p.parts[p.parts.length - 1] === key) ??
+      people.find((p) => p.parts[0] === key) ??
+      organizations().find((o) => o.parts[0] === key);
     if (!owner) {
       // A lone capitalized word seen only at sentence starts ("Despite") is most likely no name.
       if (entry.initialOnly && !entry.sure) byKey.delete(key);

@@ -7,7 +7,7 @@ export const PERSON_TITLES = new Set(
     'general gen colonel col lieutenant lt captain capt sergeant sgt admiral adm commander officer ' +
     'inspector detective superintendent ambassador envoy foreign finance defence defense interior ' +
     'health trade justice deputy acting former coach manager striker midfielder defender goalkeeper ' +
-    'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star'
+    'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star executive founder'
   ).split(' '),
 );
 
@@ -20,8 +20,25 @@ export const ORG_WORDS = new Set(
     'force forces guard fund foundation authority board office service services organisation ' +
     'organization league club airlines airline airways motors electronics reserve exchange network ' +
     'news times post journal press media channel tv radio government administration cabinet ' +
-    'fc united city'
+    'fc united city power energy systems technologies technology therapeutics pharmaceuticals ' +
+    'mobility capital partners labs laboratories industries insurance logistics'
   ).split(' '),
+);
+
+/** Last words that make a name a place ("Harrow County", "Kestrel Falls", "Riverside Park"). */
+export const PLACE_WORDS = new Set(
+  (
+    'county province district region borough township village falls river lake valley bay island ' +
+    'islands mountain mountains hills heights canyon creek forest desert coast beach peninsula strait ' +
+    'sea ocean park street road avenue square bridge harbour harbor airport station estate'
+  ).split(' '),
+);
+
+/** Last words that make a name an event rather than a person ("Ridgeback Fire", "Storm Ciara"). */
+export const EVENT_WORDS = new Set(
+  'fire wildfire blaze storm hurricane typhoon earthquake flood floods war games cup festival summit trial'.split(
+    ' ',
+  ),
 );
 
 /** First words that make a name an organisation ("Ministry of Finance", "Bank of England"). */

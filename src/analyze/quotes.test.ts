@@ -72,6 +72,14 @@ describe('extractQuotes', () => {
     expect(extractQuotes(text)[0]?.speaker).toBe('Greenspon');
   });
 
+  it('never gives a quote that ends its sentence to whoever speaks in the next one', () => {
+    const text =
+      '"I bought the smart one," she said. "Nobody told me anything until I saw the news on Saturday."\nThe Consumer Safety Board said it had acted as soon as it could.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Nobody'))!;
+
+    expect(quote.speaker).toBeNull();
+  });
+
   it('ends an unclosed quote at the end of its paragraph', () => {
     const text = '"This is the first paragraph of a long statement\n"And this continues it," she said.';
     expect(extractQuotes(text).map((q) => q.text)).toEqual([

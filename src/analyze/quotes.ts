@@ -95,7 +95,10 @@ function findSpeaker(
   entities: Entity[],
 ): { name: string; key: string | null } | null {
   const after = text.slice(span.close + 1, span.close + 120);
-  const a = AFTER.exec(after);
+  // A quote that ends its sentence ('…on Saturday."') or its paragraph is not attributed by what
+  // follows: 'The board said…' there opens the next sentence and speaks of something else.
+  const ended = /\.\s*$/.test(text.slice(span.start, span.close)) || /^[^\p{L}]*\n/u.test(after);
+  const a = ended ? null : AFTER.exec(after);
   if (a) {
     const name = (a.groups!.n1 ?? a.groups!.n2)!;
     const at = span.close + 1 + a.index + a[0].lastIndexOf(name);

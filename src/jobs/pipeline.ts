@@ -134,6 +134,8 @@ export async function runPipelineOnce(
   const clustered = await clusterPending(deps);
   const reanalyzed = await reanalyzeEdited(deps);
   const stories = await writePending(deps, options);
-  deps.logger.info({ indexed, clustered, reanalyzed, ...stories }, 'pipeline pass');
+  // A pass that found nothing to do is routine: it runs every few seconds and would bury the terminal.
+  const idle = indexed + clustered + reanalyzed + Object.values(stories).reduce((a, n) => a + n, 0) === 0;
+  deps.logger[idle ? 'debug' : 'info']({ indexed, clustered, reanalyzed, ...stories }, 'pipeline pass');
   return { indexed, clustered, reanalyzed, stories };
 }

@@ -40,7 +40,12 @@ describe('embedded server killed with SIGKILL during a large ingest', () => {
         sourceFeed.set(source.id, f);
       }
     });
-    const env = { NEWSLOOM_FETCH_ALLOW: '127.0.0.1/32', NEWSLOOM_WRITE_DEBOUNCE: '0' };
+    // Debug logs include the idle pipeline passes that say the newsroom has caught up.
+    const env = {
+      NEWSLOOM_FETCH_ALLOW: '127.0.0.1/32',
+      NEWSLOOM_WRITE_DEBOUNCE: '0',
+      NEWSLOOM_LOG_LEVEL: 'debug',
+    };
     const args = ['serve', '--data-dir', dir, '--port', '0'];
     const reported = new Set<number>();
     let killedDuringIngest = 0;
