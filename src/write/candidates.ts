@@ -30,6 +30,9 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context.
 const DANGLING =
   /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another)\b/i;
+// "after that date", "the same day": a back-reference anywhere in the sentence leans on the one before.
+const BACK_REFERENCE =
+  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b/i;
 
 /** Usable sentences of every source (not too short or long, no question, no dangling opener). */
 export function collectCandidates(
@@ -57,7 +60,7 @@ export function collectCandidates(
         entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
         figures: figures.filter(inside).length,
         speaker: speakers.find((s) => s !== null) ?? null,
-        dangling: DANGLING.test(text),
+        dangling: DANGLING.test(text) || BACK_REFERENCE.test(text),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,
       });

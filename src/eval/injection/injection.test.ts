@@ -21,7 +21,8 @@ describe('the injection harness on the demo corpus', () => {
     const llm = createLlmWriter({
       baseUrl: server.baseUrl,
       model: 'stand-in',
-      timeoutMs: 10_000,
+      // Generous: a loaded machine must not turn a slow answer into a missing draft.
+      timeoutMs: 60_000,
       maxRetries: 0,
       promptTokens: config.llmPromptTokens,
       prompts: loadPrompts(),
