@@ -155,21 +155,35 @@ const rareCache = new WeakMap<Rarity, WeakMap<Map<string, number>, Core>>();
 
 /** The article's rare names (not common in the archive and English at large) with their weights. */
 function rareNames(names: Map<string, number>, rarity: Rarity): Core {
-  let byNames = rareCache.get(rarity);
-  if (!byNames) {
-    byNames = new WeakMap();
-    rareCache.set(rarity, byNames);
+  return memoized(rareCache, rarity, names, () => {
+    const out: Core = { names: [], mass: 0 };
+    for (const [name, weight] of names) {
+      if (rarity(name) < COMMON_NAME_IDF) continue;
+      out.names.push([name, weight]);
+      out.mass += weight;
+    }
+    return out;
+  });
+}
+
+/** `compute()` once per pair of keys, held only while both keys live. */
+function memoized<A extends object, B extends object, V>(
+  cache: WeakMap<A, WeakMap<B, V>>,
+  a: A,
+  b: B,
+  compute: () => V,
+): V {
+  let inner = cache.get(a);
+  if (!inner) {
+    inner = new WeakMap();
+    cache.set(a, inner);
   }
-  const cached = byNames.get(names);
-  if (cached) return cached;
-  const out: Core = { names: [], mass: 0 };
-  for (const [name, weight] of names) {
-    if (rarity(name) < COMMON_NAME_IDF) continue;
-    out.names.push([name, weight]);
-    out.mass += weight;
+  let value = inner.get(b);
+  if (value === undefined) {
+    value = compute();
+    inner.set(b, value);
   }
-  byNames.set(names, out);
-  return out;
+  return value;
 }
 
 interface Core {
@@ -183,27 +197,19 @@ const coreCache = new WeakMap<Rarity, WeakMap<StoryProfile, Core>>();
 
 /** The story's core names (named by at least a third of its articles, and rare) with their weights. */
 function coreNames(profile: StoryProfile, rarity: Rarity): Core {
-  let byProfile = coreCache.get(rarity);
-  if (!byProfile) {
-    byProfile = new WeakMap();
-    coreCache.set(rarity, byProfile);
-  }
-  const cached = byProfile.get(profile);
-  if (cached) return cached;
-  const names: [string, number][] = [];
-  let mass = 0;
-  const core = Math.max(1, profile.articles / 3);
-  for (const [name, n] of Object.entries(profile.entities)) {
-    if (name.startsWith('#') || n < core) continue;
-    const r = rarity(name);
-    if (r < COMMON_NAME_IDF) continue;
-    const weight = r * Math.min(1, n / profile.articles);
-    names.push([name, weight]);
-    mass += weight;
-  }
-  const out = { names, mass };
-  byProfile.set(profile, out);
-  return out;
+  return memoized(coreCache, rarity, profile, () => {
+    const out: Core = { names: [], mass: 0 };
+    const core = Math.max(1, profile.articles / 3);
+    for (const [name, n] of Object.entries(profile.entities)) {
+      if (name.startsWith('#') || n < core) continue;
+      const r = rarity(name);
+      if (r < COMMON_NAME_IDF) continue;
+      const weight = r * Math.min(1, n / profile.articles);
+      out.names.push([name, weight]);
+      out.mass += weight;
+    }
+    return out;
+  });
 }
 
 // Profiles come from JSON, where looking a term up in a plain object is slow; each one is read

@@ -95,13 +95,14 @@ export function writeExtractive(
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
+  const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
   const timeline = buildTimeline(
     candidates.filter((c) => !c.dangling),
     opening,
     weights,
-    { headline: headline.text, movable: picks.filter((c) => c !== dek && !lede.includes(c)) },
+    { headline: headline.text, movable: forBody },
   );
-  const rest = picks.filter((c) => c !== dek && !lede.includes(c) && !timeline.taken.includes(c));
+  const rest = forBody.filter((c) => !timeline.taken.includes(c));
   const tag = tagger();
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told });

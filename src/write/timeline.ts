@@ -53,10 +53,10 @@ export function buildTimeline(
     for (const concept of new Set(c.concepts)) if (!told.has(concept)) gain += weights.get(concept) ?? 1;
     return (gain / c.words) * (1 + 1 / (1 + c.position));
   };
-  const bestOf = (options: readonly Candidate[]) => {
+  const bestOf = (choices: readonly Candidate[]) => {
     let best: Candidate | undefined;
     let bestValue = 0;
-    for (const c of options) {
+    for (const c of choices) {
       const v = value(c);
       if (v > bestValue) {
         best = c;
