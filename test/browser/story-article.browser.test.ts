@@ -85,6 +85,16 @@ describe.skipIf(!available)('the story article in chromium', () => {
     expect(await page.locator('section.coverage li').count()).toBeGreaterThanOrEqual(2);
   });
 
+  it('never shows two parts under one heading on any demo story', async () => {
+    const page = await (await browser.newContext()).newPage();
+    for (const s of await listPublishedStories(database.db, { limit: 100 })) {
+      await page.goto(`${base}/stories/${s.slug}`);
+      const headings = await page.locator('main h2').allTextContents();
+      expect(headings.length, s.slug).toBeGreaterThan(3);
+      expect(headings, s.slug).toEqual([...new Set(headings)]);
+    }
+  });
+
   it('links each timeline line to the passage it cites, which opens beside it on focus', async () => {
     const page = await storyPage();
     const marker = page.locator('section.timeline a.cite').first();

@@ -107,7 +107,7 @@ export function Background({ body }: { body: StoryBody }) {
   if (background.length === 0) return null;
   return (
     <section class="background" aria-labelledby="background-heading">
-      <h2 id="background-heading">Background</h2>
+      <h2 id="background-heading">From earlier stories</h2>
       <p>
         {background.map((b, i) => (
           <>
