@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../lib/errors.js';
@@ -60,26 +60,33 @@ function tryCreate(file: string, holder: LockHolder): boolean {
 }
 
 /**
- * Removes a lock judged stale, unless another process replaced it in the meantime: the file is
- * first renamed to a private name (atomic), and put back when it is not the one that was judged.
+ * Removes a lock judged stale, unless another process replaced it in the meantime. Only a process
+ * holding the takeover guard (created as the lock is) may remove another's lock, so between its
+ * second read and the removal nobody else can have replaced the file: a live holder's lock never
+ * leaves its name, not even for an instant. A guard left by a process that died inside these few
+ * lines is cleared once it is older than any takeover can take.
  */
-function removeStale(file: string, judged: string | null): void {
-  const aside = `${file}.stale.${process.pid}.${randomBytes(6).toString('hex')}`;
+function removeStale(file: string, judged: string | null, me: LockHolder): void {
+  const guard = `${file}.takeover`;
+  if (!tryCreate(guard, me)) {
+    if (Date.now() - modifiedAt(guard) > STALE_GUARD_MS) rmSync(guard, { force: true });
+    return;
+  }
   try {
-    renameSync(file, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
+    if (readText(file) === judged) rmSync(file, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
   }
-  if (readText(aside) !== judged) {
-    // A live holder took the lock between our read and the rename: give it back its file.
-    try {
-      linkSync(aside, file);
-    } catch {
-      // A third process took the name in that instant; it holds the lock now.
-    }
+}
+
+const STALE_GUARD_MS = 10_000;
+
+function modifiedAt(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Date.now();
   }
-  rmSync(aside, { force: true });
 }
 
 function readText(file: string): string | null {
@@ -104,7 +111,8 @@ export function lockDataDir(dataDir: string, logger?: Logger): DataDirLock {
     command: process.argv.slice(1).join(' ').slice(0, 200),
     started_at: new Date().toISOString(),
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  // A few tries: each failure means another process created or cleared the lock in the meantime.
+  for (let attempt = 0; attempt < 20; attempt++) {
     if (tryCreate(file, me)) {
       let released = false;
       return {
@@ -133,7 +141,7 @@ export function lockDataDir(dataDir: string, logger?: Logger): DataDirLock {
       { lock_file: file, stale_pid: holder?.pid ?? null },
       'taking over stale data directory lock',
     );
-    removeStale(file, text);
+    removeStale(file, text, me);
   }
   throw new AppError(
     'data_dir_locked',
