@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../analyze/analyze.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
+import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from '../write/extractive.js';
 import { detectDisagreements } from './detect.js';
 import { headlineSources, unsettledValues } from './respect.js';
@@ -79,5 +80,62 @@ describe('writing that respects disagreements', () => {
     // The same count in other words is the disputed figure still.
     const [other] = unsettledValues('About 7,200 strikers marched to the depot.', facts);
     expect(other).toMatchObject({ value: 1, attributed: false });
+  });
+});
+
+const RECALL = [
+  source(
+    11,
+    'Signal & Circuit',
+    '2026-11-14T08:00:00Z',
+    'Lumora recalls 410,000 smart heaters over firmware fault',
+    'Lumora Systems is recalling 410,000 HearthLink smart heaters because of a software fault that can cause them to overheat. The fault has been linked to nine house fires across Calvera. Customers can choose a full refund or a replacement heater from Lumora. The Consumer Product Safety Board said it acted as soon as it had enough evidence.',
+  ),
+  source(
+    12,
+    'Meridian Wire',
+    '2026-11-15T09:00:00Z',
+    'Lumora heater owners told to unplug devices',
+    'The Consumer Product Safety Board told owners of HearthLink smart heaters to unplug them until the Lumora firmware update arrives. The recall of 410,000 heaters is the largest of a household appliance in Calvera this year. Lumora Systems opened a hotline for customers on Sunday. Retailers across Calvera removed the HearthLink heaters from their shelves.',
+  ),
+  source(
+    13,
+    'The Ledger',
+    '2026-11-16T07:00:00Z',
+    'Lumora heater recall widens to 480,000 units',
+    'Lumora Systems expects its recall of HearthLink smart heaters to cost about $62 million, the company said on Monday, as it raised the number of units covered to 480,000 to include heaters sold through a discount channel. Lumora shares fell 9 percent in early trading in Sable City.',
+  ),
+];
+
+describe('a revised fact in a dated line', () => {
+  const facts = detectDisagreements(RECALL);
+  const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+
+  it('finds the recall revised to its newer size', () => {
+    expect(facts.map((f) => [f.disagreement.status, f.disagreement.values.map((v) => v.value)])).toEqual([
+      ['revised', ['480,000', '410,000']],
+    ]);
+  });
+
+  it('lets the earlier value stand on the days it was current, and only then', () => {
+    const text = 'Lumora Systems is recalling 410,000 HearthLink smart heaters.';
+    expect(unsettledValues(text, facts)).toHaveLength(1);
+    expect(unsettledValues(text, facts, { on: day('2026-11-14') })).toEqual([]);
+    expect(unsettledValues(text, facts, { on: day('2026-11-15') })).toEqual([]);
+    expect(unsettledValues(text, facts, { on: day('2026-11-16') })).toHaveLength(1);
+    // Before anyone reported the recall, neither value was yet true.
+    expect(unsettledValues(text, facts, { on: day('2026-11-13') })).toHaveLength(1);
+  });
+
+  it('gives the timeline the recall as first reported, dated, and keeps the body to the current size', () => {
+    const prepared = { ...prepareSources(RECALL), disagreements: facts };
+    const result = writeExtractive(RECALL, prepared);
+    if (!result.ok) throw new Error(result.reason);
+    const { body } = result.draft;
+    const first = body.timeline?.find((t) => t.date === '2026-11-14');
+    expect(first?.text).toContain('410,000');
+    const told = [...body.lede, ...body.sections.flatMap((s) => s.sentences)].map((s) => s.text).join(' ');
+    expect(told).not.toContain('410,000');
+    expect(verifyDraft(result.draft, RECALL, prepared).failing.size).toBe(0);
   });
 });

@@ -22,6 +22,21 @@ export interface UnsettledValue {
   attributed: boolean;
 }
 
+/**
+ * The index of the value that was current on a day (`day`, in days since the epoch) of a revised fact
+ * no editor settled: the newest value first reported by then. A timeline line about that day may
+ * state it, since a revision is an update, not a dispute. Null for open facts and when no value had
+ * been reported by then.
+ */
+export function currentOn(fact: DetectedFact, day: number): number | null {
+  if (fact.disagreement.status !== 'revised' || fact.disagreement.settlement) return null;
+  const firstReported = (ms: readonly Mention[]) =>
+    Math.min(...ms.filter((m) => !m.earlier && m.published !== null).map((m) => m.published!), Infinity);
+  // Values after the first are ordered newest first: the first reported by `day` is the one then current.
+  const index = fact.mentions.findIndex((ms) => firstReported(ms) <= day);
+  return index >= 0 ? index : null;
+}
+
 /** The index of the value a story may state as its own, or null when the fact is open. */
 export function settledIndex(fact: DetectedFact): number | null {
   const { settlement, values, status } = fact.disagreement;
@@ -44,6 +59,8 @@ export function unsettledValues(
     citations?: readonly Citation[];
     sourceText?: (articleId: number) => string | undefined;
     at?: Date | null;
+    /** The day a dated line reports (days since the epoch): the value then current may stand. */
+    on?: number;
   } = {},
 ): UnsettledValue[] {
   if (facts.length === 0 || text.trim() === '') return [];
@@ -55,8 +72,9 @@ export function unsettledValues(
   const out: UnsettledValue[] = [];
   for (const fact of facts) {
     const allowed = settledIndex(fact);
+    const then = options.on === undefined ? null : currentOn(fact, options.on);
     fact.mentions.forEach((mentions, index) => {
-      if (index === allowed) return;
+      if (index === allowed || index === then) return;
       const inSpan = mentions.some((m) =>
         copied.some((c) => c.article_id === m.articleId && m.span.start >= c.start && m.span.end <= c.end),
       );
@@ -119,17 +137,37 @@ function sameWords(a: string, b: string): boolean {
   return x === y || (y.length > 20 && x.includes(y));
 }
 
+interface SourceSentence {
+  text: string;
+  start: number;
+  end: number;
+  article: { id: number; text: string };
+}
+
 /** Candidate sentences the extractive writer may use: those stating no disputed or superseded value. */
-export function withoutUnsettled<
-  C extends { text: string; start: number; end: number; article: { id: number; text: string } },
->(candidates: C[], facts: readonly DetectedFact[] | undefined): C[] {
-  if (!facts || facts.length === 0) return candidates;
-  return candidates.filter(
-    (c) =>
-      unsettledValues(c.text, facts, {
-        citations: [{ article_id: c.article.id, start: c.start, end: c.end }],
-        sourceText: () => c.article.text,
-      }).length === 0,
+export function withoutUnsettled<C extends SourceSentence>(
+  candidates: C[],
+  facts: readonly DetectedFact[] | undefined,
+): C[] {
+  return candidates.filter((c) => statesSettled(c, facts));
+}
+
+/**
+ * Whether a source sentence states no value it may not: none disputed or superseded, or, for a
+ * line dated to a day (`on`, days since the epoch), none but the value then current.
+ */
+export function statesSettled(
+  c: SourceSentence,
+  facts: readonly DetectedFact[] | undefined,
+  on?: number,
+): boolean {
+  if (!facts || facts.length === 0) return true;
+  return (
+    unsettledValues(c.text, facts, {
+      citations: [{ article_id: c.article.id, start: c.start, end: c.end }],
+      sourceText: () => c.article.text,
+      on,
+    }).length === 0
   );
 }
 

@@ -17,7 +17,7 @@ export function checkDisputed(draft: Draft, prepared: PreparedSources): Finding[
     ...[...prepared.byId.values()].map((s) => s.article.published_at?.getTime() ?? 0),
   );
   const at = newest > 0 ? new Date(newest) : null;
-  const parts: { location: string; text: string; citations: Citation[]; figure?: boolean }[] = [
+  const parts: { location: string; text: string; citations: Citation[]; figure?: boolean; on?: number }[] = [
     { location: 'headline', text: draft.headline, citations: [] },
     { location: 'dek', text: draft.dek, citations: [] },
     ...draft.body.lede.map((s, i) => ({ location: `lede.${i}`, text: s.text, citations: s.citations })),
@@ -28,10 +28,12 @@ export function checkDisputed(draft: Draft, prepared: PreparedSources): Finding[
         citations: s.citations,
       })),
     ),
+    // A timeline line tells its own day: a revised fact's value then current is true of it.
     ...(draft.body.timeline ?? []).map((t, i) => ({
       location: `timeline.${i}`,
       text: t.text,
       citations: t.citations,
+      on: Math.floor(Date.parse(t.date) / 86_400_000),
     })),
     ...draft.body.figures.map((f, i) => ({
       location: `figures.${i}`,
@@ -42,7 +44,12 @@ export function checkDisputed(draft: Draft, prepared: PreparedSources): Finding[
   ];
   const out: Finding[] = [];
   for (const part of parts) {
-    for (const found of unsettledValues(part.text, facts, { citations: part.citations, sourceText, at })) {
+    for (const found of unsettledValues(part.text, facts, {
+      citations: part.citations,
+      sourceText,
+      at,
+      on: part.on,
+    })) {
       // A key figure stands alone: it cannot carry an attribution.
       if (found.attributed && !part.figure) continue;
       const { disagreement } = found.fact;

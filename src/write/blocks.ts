@@ -9,7 +9,7 @@ import { pickFigures } from './figures.js';
 import { tagWords } from './nlp.js';
 import { pickQuotes } from './quotes.js';
 import { readingOrder } from './reading-order.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, settledOn } from './timeline.js';
 
 /**
  * The parts of a model-written story that come from the pipeline's own data, not from the model:
@@ -41,10 +41,13 @@ export function withSourceBlocks(
   const settled = (pool: Candidate[]) => withoutUnsettled(pool, prepared.disagreements);
   const body: StoryBody = { ...draft.body, quotes, figures: pickFigures(settled(cited), tag) };
   const { entries: timeline } = buildTimeline(
-    settled(candidates.filter((c) => !c.dangling)),
+    candidates.filter((c) => !c.dangling),
     cited,
     weights,
-    { headline: draft.headline },
+    {
+      headline: draft.headline,
+      states: settledOn(settled(candidates), prepared),
+    },
   );
   if (timeline.length > 0) body.timeline = timeline;
   else delete body.timeline;

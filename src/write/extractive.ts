@@ -13,7 +13,7 @@ import { type TaggedWord, tagWords } from './nlp.js';
 import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
-import { buildTimeline } from './timeline.js';
+import { buildTimeline, settledOn } from './timeline.js';
 
 /** The outcome of a writer: a draft, or why there is none. */
 export type WriteResult = { ok: true; draft: Draft } | { ok: false; reason: string };
@@ -43,7 +43,8 @@ export function writeExtractive(
   prepared: PreparedSources = prepareSources(sources),
   options: ExtractiveOptions = {},
 ): WriteResult {
-  const candidates = withoutUnsettled(collectCandidates(sources, prepared), prepared.disagreements);
+  const all = collectCandidates(sources, prepared);
+  const candidates = withoutUnsettled(all, prepared.disagreements);
   if (candidates.length < MIN_SENTENCES) {
     return {
       ok: false,
@@ -97,10 +98,10 @@ export function writeExtractive(
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
   const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
   const timeline = buildTimeline(
-    candidates.filter((c) => !c.dangling),
+    all.filter((c) => !c.dangling),
     opening,
     weights,
-    { headline: headline.text, movable: forBody },
+    { headline: headline.text, movable: forBody, states: settledOn(candidates, prepared) },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
   const tag = tagger();

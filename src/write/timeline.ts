@@ -1,3 +1,5 @@
+import { statesSettled } from '../disagree/respect.js';
+import type { PreparedSources } from '../verify/prepare.js';
 import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE } from './coverage.js';
@@ -5,11 +7,14 @@ import { overlap } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 
 /**
- * The timeline of a story whose sources span two days or more: for each day, the sentence of that
- * day's coverage that adds most to what earlier days said (an article's opening preferred), dated
- * by the day it names ("on Thursday", "Nov. 11") when that precedes the article, else the article's
- * day. Nothing already on the page is repeated: a day whose sentences are all on it gets its
- * article's title.
+ * The timeline of a story whose sources span two days or more: for each day, the sentence that
+ * states that day's development. It is central to the story (its word pairs recur across the
+ * coverage), new against what earlier days' coverage said, about the story's main actors where it
+ * can be, early in its article, and it stands alone (no quote, no "the figure" that another
+ * sentence gave). A revised fact's value then current may stand on its day: a revision is an
+ * update. Lines are dated by the day they name ("on Thursday", "Nov. 11") when that precedes the
+ * article, else by the article's day. Nothing already on the page is repeated: a day whose
+ * sentences are all on it gets its article's title.
  */
 
 const DAY = 86_400_000;
@@ -18,6 +23,19 @@ const WEEKDAY = /\b(?:on |last )?(sunday|monday|tuesday|wednesday|thursday|frida
 const MAX_ENTRIES = 8;
 const AHEAD =
   /\b(?:will|would|is expected to|are expected to|is due to|are due to|is scheduled|are scheduled|plans? to)\b/i;
+// "the figure included refunds": the value it means stands in a sentence the timeline does not show.
+// "52 minutes later" counts from a moment another sentence names.
+const REFERS_BACK =
+  /\bthe (?:figure|figures|number|total|amount|sum|same)\b|\b(?:minutes|hours|days|weeks) later\b/i;
+// "Colleagues said he had gone back": a person the sentence does not name.
+const PERSON_PRONOUN = /\b(?:he|she|him|his|her)\b/i;
+const NAMED = /\s\p{Lu}\p{Ll}+/u;
+// Word pairs only one article uses still say something new, but far less than shared ones.
+const UNSHARED = 0.25;
+// A line about one of the story's most reported names reads as the story's own development.
+const MAIN_ACTORS = 3;
+const OPENING = 3;
+const ACTOR_BONUS = 1.5;
 
 export interface Timeline {
   entries: TimelineEntry[];
@@ -25,18 +43,25 @@ export interface Timeline {
   taken: Candidate[];
 }
 
+export interface TimelineOptions {
+  headline?: string;
+  /** Sentences the page would carry in its body but could give up. */
+  movable?: readonly Candidate[];
+  /** Whether a sentence may be a line of the day it reports (days since the epoch); all may by default. */
+  states?: (c: Candidate, day: number) => boolean;
+}
+
 /**
- * Dated developments, oldest first; empty when the sources do not span two days. `movable` are
- * sentences the page would carry in its body but could give up: a day whose every sentence is on
- * the page takes its best movable one rather than repeat it.
+ * Dated developments, oldest first; empty when the sources do not span two days. A day whose every
+ * sentence is on the page takes its best `movable` one rather than repeat it.
  */
 export function buildTimeline(
   pool: readonly Candidate[],
   onPage: readonly Candidate[],
   weights: ReadonlyMap<string, number>,
-  options: { headline?: string; movable?: readonly Candidate[] } = {},
+  options: TimelineOptions = {},
 ): Timeline {
-  const { headline = '', movable = [] } = options;
+  const { headline = '', movable = [], states = () => true } = options;
   const byDay = new Map<string, Candidate[]>();
   for (const c of pool) {
     if (!c.article.published_at) continue;
@@ -44,14 +69,24 @@ export function buildTimeline(
     byDay.set(day, [...(byDay.get(day) ?? []), c]);
   }
   if (byDay.size < 2) return { entries: [], taken: [] };
-  const told = new Set<string>();
+  const actors = mainActors(pool);
+  // What earlier days' coverage said, and what the timeline has told.
+  const said = new Set<string>();
   const used = [...onPage, ...movable];
   const taken: Candidate[] = [];
   const out: TimelineEntry[] = [];
+  // What a line adds (word pairs earlier days did not say), times how central it is (pairs the
+  // coverage shares, said before or not): new colour about a side matter does not make a development.
   const value = (c: Candidate) => {
     let gain = 0;
-    for (const concept of new Set(c.concepts)) if (!told.has(concept)) gain += weights.get(concept) ?? 1;
-    return (gain / c.words) * (1 + 1 / (1 + c.position));
+    let central = 0;
+    for (const concept of new Set(c.concepts)) {
+      const weight = weights.get(concept);
+      central += weight ?? 0;
+      if (!said.has(concept)) gain += weight ?? UNSHARED;
+    }
+    const actor = [...c.entities].some((e) => actors.has(e)) ? ACTOR_BONUS : 1;
+    return ((gain * Math.sqrt(1 + central)) / c.words ** 0.75) * (1 + 1 / (1 + c.position)) * actor;
   };
   const bestOf = (choices: readonly Candidate[]) => {
     let best: Candidate | undefined;
@@ -66,20 +101,23 @@ export function buildTimeline(
     return best;
   };
   for (const day of [...byDay.keys()].sort()) {
-    const usable = byDay.get(day)!.filter((c) => !c.speaker && !c.dangling);
-    let best = bestOf(usable.filter((c) => !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE)));
+    const coverage = byDay.get(day)!;
+    const usable = coverage.filter((c) => standsAlone(c) && states(c, epochDay(eventDay(c))));
+    const fresh = usable.filter((c) => !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE));
+    // A report opens on its news: the day's development is in the first sentences of its articles.
+    let best = bestOf(fresh.filter((c) => c.position < OPENING)) ?? bestOf(fresh);
     if (!best) {
       best = bestOf(usable.filter((c) => movable.includes(c) && !taken.includes(c)));
       if (best) taken.push(best);
     }
+    for (const c of coverage) for (const concept of c.concepts) said.add(concept);
     if (!best) {
       // Every sentence of the day is on the page already: the day's headline says what happened.
-      const line = titleLine(byDay.get(day)!, headline);
+      const line = titleLine(coverage, headline);
       if (line) out.push(line);
       continue;
     }
     used.push(best);
-    for (const concept of best.concepts) told.add(concept);
     out.push({
       // A day already told keeps its line; a later report of it is dated by its own article.
       date: out.some((t) => t.date === eventDay(best!)) ? day : eventDay(best),
@@ -90,10 +128,45 @@ export function buildTimeline(
   out.sort((a, b) => a.date.localeCompare(b.date));
   // One line a day: two sentences dated to the same day keep the first.
   const daily = out.filter((t, i) => i === 0 || t.date !== out[i - 1]!.date);
-  const entries = daily.length >= 2 ? daily.slice(-MAX_ENTRIES) : [];
+  // A long story keeps where it began and its latest days.
+  const entries =
+    daily.length < 2
+      ? []
+      : daily.length > MAX_ENTRIES
+        ? [daily[0]!, ...daily.slice(-(MAX_ENTRIES - 1))]
+        : daily;
   const kept = (c: Candidate) =>
     entries.some((t) => t.citations[0]!.article_id === c.article.id && t.citations[0]!.start === c.start);
   return { entries, taken: taken.filter(kept) };
+}
+
+/** A line must read on its own: no quote (that is "What they said"), nothing it refers back to. */
+function standsAlone(c: Candidate): boolean {
+  if (c.speaker || c.dangling || /["“”]/.test(c.text) || REFERS_BACK.test(c.text)) return false;
+  const pronoun = PERSON_PRONOUN.exec(c.text);
+  return !pronoun || NAMED.test(c.text.slice(0, pronoun.index));
+}
+
+/** The names the most articles mention: whose story it is. */
+function mainActors(pool: readonly Candidate[]): Set<string> {
+  const articles = new Map<string, Set<number>>();
+  for (const c of pool) {
+    for (const e of c.entities) articles.set(e, (articles.get(e) ?? new Set()).add(c.article.id));
+  }
+  const ranked = [...articles].sort((a, b) => b[1].size - a[1].size).filter(([, seen]) => seen.size > 1);
+  return new Set(ranked.slice(0, MAIN_ACTORS).map(([key]) => key));
+}
+
+/**
+ * What a timeline line may state on its day: what the body may state, or a revised fact's value
+ * that was current then.
+ */
+export function settledOn(
+  settled: readonly Candidate[],
+  prepared: PreparedSources,
+): (c: Candidate, day: number) => boolean {
+  const always = new Set(settled);
+  return (c, day) => always.has(c) || statesSettled(c, prepared.disagreements, day);
 }
 
 /**
@@ -130,6 +203,10 @@ export function eventDay(c: Candidate): string {
     return isoDay(published - back * DAY);
   }
   return isoDay(published);
+}
+
+function epochDay(iso: string): number {
+  return Math.floor(Date.parse(iso) / DAY);
 }
 
 function isoDay(ms: number): string {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fallbackAnalysis } from '../verify/extract.js';
+import type { SourceArticle } from '../verify/types.js';
+import { collectCandidates } from './candidates.js';
+import { conceptWeights } from './concepts.js';
+import { buildTimeline } from './timeline.js';
+
+function report(id: number, day: number, title: string, text: string): SourceArticle {
+  return {
+    id,
+    source_id: id,
+    outlet: `Outlet ${id}`,
+    title,
+    text,
+    published_at: new Date(Date.UTC(2026, 10, day, 9)),
+    analysis: fallbackAnalysis(text),
+  };
+}
+
+function timelineOf(sources: readonly SourceArticle[]) {
+  const candidates = collectCandidates(sources);
+  return buildTimeline(candidates, [], conceptWeights(candidates)).entries;
+}
+
+describe('the timeline', () => {
+  it("takes each day's development from the opening of its reports, not a detail further down", () => {
+    const entries = timelineOf([
+      report(
+        1,
+        10,
+        'Fire at Brennick paint plant',
+        'A fire broke out at the Castlerock Coatings plant in Brennick on Tuesday morning, injuring three workers. Firefighters from Harrow County brought the fire at the Castlerock Coatings plant under control by the afternoon. The plant, which makes industrial paints and varnishes, employs about 300 people in Brennick.',
+      ),
+      report(
+        2,
+        11,
+        'Brennick plant fire inquiry opens',
+        'The Environment Agency opened an inquiry into the fire at the Castlerock Coatings plant in Brennick on Wednesday. Inspectors from the Environment Agency will examine how solvents were stored at the Castlerock Coatings plant. A local football club in Brennick collected blankets and food for the families of workers.',
+      ),
+    ]);
+    expect(entries.map((t) => t.date)).toEqual(['2026-11-10', '2026-11-11']);
+    expect(entries[1]!.text).toMatch(/^The Environment Agency opened an inquiry/);
+  });
+
+  it('gives no line that leans on another sentence: a quote, an unnamed "he", "the figure", "minutes later"', () => {
+    const entries = timelineOf([
+      report(
+        1,
+        10,
+        'Halcyon-2 launch scrubbed',
+        'The launch of the Halcyon-2 weather satellite from Calvera was scrubbed on Tuesday because of high winds. The Calveran space agency said the Halcyon-2 satellite was in good health after the scrubbed launch.',
+      ),
+      report(
+        2,
+        11,
+        'Halcyon-2 reaches orbit',
+        '"It was a perfect night for the Halcyon-2 weather satellite launch," the Calveran space agency said. Contact with the Halcyon-2 weather satellite was established 52 minutes later. Engineers said he had checked the Halcyon-2 weather satellite launch twice. The figure for the Halcyon-2 weather satellite launch cost was higher. The Halcyon-2 weather satellite reached orbit on Wednesday after its launch from Calvera.',
+      ),
+    ]);
+    expect(entries[1]?.text).toBe(
+      'The Halcyon-2 weather satellite reached orbit on Wednesday after its launch from Calvera.',
+    );
+  });
+
+  it('keeps where a long story began as well as its latest days', () => {
+    const sources = Array.from({ length: 11 }, (_, i) =>
+      report(
+        i + 1,
+        i + 1,
+        `Port Alder recount day ${i + 1}`,
+        `The Port Alder recount reached ward ${i + 1} of the city count on day ${i + 1}, officials in Port Alder said. Observers from both parties in Port Alder watched the recount of ward ${i + 1} closely.`,
+      ),
+    );
+    const dates = timelineOf(sources).map((t) => t.date);
+    expect(dates).toHaveLength(8);
+    expect(dates[0]).toBe('2026-11-01');
+    expect(dates.at(-1)).toBe('2026-11-11');
+  });
+});
