@@ -78,3 +78,36 @@ describe('pickBackground', () => {
     expect('background' in withBackground(set, [])).toBe(false);
   });
 });
+
+describe('pickBackground on a neighbouring story', () => {
+  const heaters: EarlierStory = {
+    id: 4,
+    slug: 'lumora-recalls-smart-heaters',
+    first_seen_at: new Date('2026-11-14T07:00:00Z'),
+    headline: 'Lumora recalls 410,000 HearthLink smart heaters over overheating fault',
+    dek: 'The smart heaters have been linked to nine house fires in Calvera.',
+    body: body(
+      'The Consumer Product Safety Board said it had acted as soon as it had enough evidence.',
+      'It said a review of the case would follow.',
+      'Lumora Systems is recalling 410,000 HearthLink smart heaters after nine house fires, with the Consumer Product Safety Board.',
+    ),
+  };
+  const bikes = {
+    id: 5,
+    first_seen_at: new Date('2026-11-25T07:00:00Z'),
+    headline: 'Vantor recalls 62,000 e-bike batteries after 14 fires',
+    dek: 'The Consumer Product Safety Board said six homes were damaged by the battery fires.',
+    body: body(
+      'Vantor is recalling 62,000 Glide e-bike batteries after 14 fires, the Consumer Product Safety Board said.',
+      'The recall follows house fires in Sable City and Harrow.',
+      'The Consumer Product Safety Board told owners to stop charging the batteries indoors.',
+    ),
+  };
+
+  it("takes only sentences that name their own story's subject and stand alone", () => {
+    const texts = pickBackground(bikes, [heaters]).map((b) => b.text);
+    expect(texts).toEqual([
+      'Lumora Systems is recalling 410,000 HearthLink smart heaters after nine house fires, with the Consumer Product Safety Board.',
+    ]);
+  });
+});

@@ -18,11 +18,16 @@ const MIN_SIMILARITY = 0.2;
 const MAX_SENTENCES = 3;
 // A background sentence that shares this much of its words with the story says nothing new.
 const REPEATS = 0.5;
+// Out of its story, a sentence that opens on "It", "This" or "But" leans on one the page does not show.
+const LEANS =
+  /^(?:but|and|so|also|however|yet|this|that|these|those|it|he|she|they|his|her|their|its|there)\b/i;
 
 /**
  * Background from the archive: from the most related stories first seen before this one, up to
  * three of their verified, cited sentences (each story's lede first) that share the story's subject
- * without repeating what the story says. Empty when no earlier story is close enough.
+ * without repeating what the story says. Each names its own story's subject (a word of that story's
+ * headline or dek), so that, out of its story, it still says what it is about: an agency's comment
+ * on another recall is not background to this one. Empty when no earlier story is close enough.
  */
 export function pickBackground(
   story: StoryText & { first_seen_at: Date },
@@ -38,11 +43,14 @@ export function pickBackground(
   for (const { story_id } of ranked) {
     const source = earlier.find((s) => s.id === story_id)!;
     const sentences = [...source.body.lede, ...source.body.sections.flatMap((s) => s.sentences)];
+    const subject = new Set(contentStems(`${source.headline} ${source.dek}`));
     for (const sentence of sentences) {
       const stems = new Set(contentStems(sentence.text));
       const shared = [...stems].filter((s) => storyStems.has(s)).length;
       const repeats = own.some((o) => overlap(o, stems) >= REPEATS);
-      if (sentence.citations.length === 0 || repeats || shared < 2) continue;
+      const named = [...stems].some((s) => subject.has(s));
+      if (sentence.citations.length === 0 || repeats || shared < 2 || !named || LEANS.test(sentence.text))
+        continue;
       out.push({
         text: sentence.text,
         citations: sentence.citations,
