@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mainClause } from './headline.js';
+import { fallbackAnalysis } from '../verify/extract.js';
+import { prepareSources } from '../verify/prepare.js';
+import type { SourceArticle } from '../verify/types.js';
+import { collectCandidates } from './candidates.js';
+import { mainClause, pickHeadline } from './headline.js';
 
 describe('mainClause', () => {
   it('cuts a long sentence without a comma before its first subordinate clause', () => {
@@ -20,5 +24,43 @@ describe('mainClause', () => {
     expect(
       mainClause('The harbour reopened to shipping on Tuesday, two days after the tanker ran aground.'),
     ).toBe('The harbour reopened to shipping on Tuesday');
+  });
+});
+
+describe('pickHeadline', () => {
+  const report = (id: number, hour: number, title: string, text: string): SourceArticle => ({
+    id,
+    source_id: id,
+    outlet: `Outlet ${id}`,
+    title,
+    text,
+    published_at: new Date(Date.UTC(2026, 10, 14, hour)),
+    analysis: fallbackAnalysis(text),
+  });
+
+  it('prefers a title that tells what happened over a newer one that asks a question', () => {
+    const sources = [
+      report(
+        1,
+        8,
+        'Lumora recalls HearthLink smart heaters after nine house fires',
+        'Lumora Systems is recalling its HearthLink smart heaters after nine house fires in Calvera. The heaters can overheat because of a software fault.',
+      ),
+      report(
+        2,
+        9,
+        'Lumora HearthLink heater recall follows nine house fires',
+        'The recall of HearthLink smart heaters by Lumora Systems follows nine house fires. Owners were told to unplug the heaters.',
+      ),
+      report(
+        3,
+        20,
+        'Lumora knew of overheating HearthLink heaters in July. Why did the recall take so long?',
+        'Lumora Systems knew in July that HearthLink smart heaters could overheat. The recall came four months later.',
+      ),
+    ];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), undefined);
+    expect(headline?.text).not.toMatch(/\?/);
   });
 });

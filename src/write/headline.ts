@@ -15,11 +15,14 @@ export interface Headline {
 }
 
 const MIN_TITLE = 10;
+// A title that asks a question, or runs to a second sentence, frames an analysis, not the news.
+const ASKS = /\?|[.!]\s+\p{Lu}/u;
 const LONG_TITLE = 110;
 
 /**
  * The headline: the source title closest to all the others (the most representative wording),
- * weighed towards recent articles, among titles whose figures the sources hold. Without a usable
+ * weighed towards recent articles and away from titles that ask a question, among titles whose
+ * figures the sources hold. Without a usable
  * title, the main clause of the best sentence.
  */
 export function pickHeadline(
@@ -60,6 +63,8 @@ export function pickHeadline(
     for (const s of t.stems) value += Math.min(1, (story.get(s) ?? 0) / 5) * 0.5;
     value /= Math.sqrt(Math.max(3, t.stems.size));
     if (t.title.length > LONG_TITLE) value *= 0.7;
+    // "Why did the recall take four months?" asks; a headline tells what happened.
+    if (ASKS.test(t.title)) value *= 0.5;
     value *= 0.4 + 0.6 * t.recency;
     if (value > bestValue) {
       bestValue = value;
