@@ -54,6 +54,12 @@ describe('extractEntities', () => {
     expect(keys).not.toContain('tsunami');
   });
 
+  it('takes a group that says something for no person', () => {
+    const text = 'Critics say the demand would raise fares. Okafor said the union would not move.';
+    expect(find(text, 'critics')?.kind).not.toBe('person');
+    expect(find(text, 'okafor')?.kind).toBe('person');
+  });
+
   it('normalizes keys: case, diacritics, possessives, aliases', () => {
     expect(entityKey('Ahmadinejad’s')).toBe('ahmadinejad');
     expect(entityKey('José Mourinho')).toBe('jose mourinho');

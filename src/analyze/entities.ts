@@ -188,7 +188,9 @@ function classify(
   else if (titled) kind = 'person';
   else if (PLACES.has(key) || MULTIWORD_PLACES.has(key) || learned?.has(key) || ALIASES[key]) kind = 'place';
   else if (/^\p{Lu}{2,6}$/u.test(words.join(''))) kind = 'organization';
-  else if (next && SPEECH.has(next.text) && !next.text.startsWith('says')) kind = 'person';
+  // "Critics say": one person says, a group say.
+  else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say')
+    kind = 'person';
   else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) kind = 'place';
   // Unknown capitalised words: their last word may still say what they name.
   else if (words.length >= 2 && PLACE_WORDS.has(last)) kind = 'place';
