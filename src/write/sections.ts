@@ -18,6 +18,8 @@ export interface SectionContext {
 
 const MAX_SECTIONS = 5;
 const SENTENCES_PER_SECTION = 3;
+// A section longer than this mixes sub-topics: it is split while there is room for more sections.
+const LONG_SECTION = 4;
 // Sentences sharing less than this share of their new words start separate sub-topics.
 const SAME_TOPIC = 0.1;
 
@@ -38,7 +40,11 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     else topical.push(c);
   }
   const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
-  const topics = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  const topics = splitLong(
+    groupTopics(topical, Math.max(1, target - functions.size), ctx.told),
+    MAX_SECTIONS - functions.size,
+    ctx.told,
+  );
   const named: SectionPlan[] = [];
   const used = new Set(ctx.told);
   const unnamed: Candidate[] = [];
@@ -100,6 +106,19 @@ function groupTopics(
     groups.get(closest(seed, [...groups.keys()]))!.push(seed);
   }
   return [...groups.values()];
+}
+
+/** Splits the longest group in two (by the same seeding) while one is long and sections are left. */
+function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string>): Candidate[][] {
+  const out = [...groups];
+  while (out.length < most) {
+    const longest = out.reduce((a, b) => (b.length > a.length ? b : a), [] as Candidate[]);
+    if (longest.length <= LONG_SECTION) break;
+    const parts = groupTopics(longest, 2, told);
+    if (parts.length < 2) break;
+    out.splice(out.indexOf(longest), 1, ...parts);
+  }
+  return out;
 }
 
 /** A body of one section with several sentences is split in two, each half named for itself. */
