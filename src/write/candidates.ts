@@ -23,6 +23,8 @@ export interface Candidate {
   /** Stemmed word pairs, what content selection covers (see concepts.ts). */
   concepts: string[];
   words: number;
+  /** Set on a sentence that leans on the one before, taken with it as one span (see `pairedCandidates`). */
+  paired?: true;
 }
 
 const MIN_CHARS = 40;
@@ -67,6 +69,53 @@ export function collectCandidates(
     });
   }
   return out;
+}
+
+// A pair longer than this reads as a paragraph, not a sentence of the body.
+const MAX_PAIR_CHARS = 560;
+
+/**
+ * A sentence that leans on the one before it ("But…", "He…", "after that date") reads rightly when
+ * that sentence comes first: each such sentence with its (standing) predecessor, as one candidate
+ * citing one span over both. A pair may enter the body where its lone sentence may not.
+ */
+export function pairedCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const byPlace = new Map(candidates.map((c) => [`${c.article.id}:${c.position}`, c]));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (!c.dangling) continue;
+    const before = byPlace.get(`${c.article.id}:${c.position - 1}`);
+    if (!before || before.dangling) continue;
+    // Nothing but space between the two: the pair's text is what it cites, a paragraph break
+    // between them read as a space (a pronoun often leans on the paragraph before).
+    const gap = c.article.text.slice(before.end, c.start);
+    if (gap.trim() !== '') continue;
+    const text = /^[ \t]+$/.test(gap)
+      ? c.article.text.slice(before.start, c.end)
+      : `${before.text} ${c.text}`;
+    if (text.length > MAX_PAIR_CHARS) continue;
+    out.push({
+      article: c.article,
+      position: before.position,
+      start: before.start,
+      end: c.end,
+      text,
+      stems: new Set([...before.stems, ...c.stems]),
+      entities: new Set([...before.entities, ...c.entities]),
+      figures: before.figures + c.figures,
+      speaker: before.speaker ?? c.speaker,
+      dangling: false,
+      concepts: [...before.concepts, ...c.concepts],
+      words: before.words + c.words,
+      paired: true,
+    });
+  }
+  return out;
+}
+
+/** Whether two candidates cite overlapping text of one article (a sentence and a pair holding it). */
+export function sharesSpan(a: Candidate, b: Candidate): boolean {
+  return a.article.id === b.article.id && a.start < b.end && b.start < a.end;
 }
 
 function unbalancedQuotes(text: string): boolean {

@@ -1,7 +1,7 @@
 import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE } from './coverage.js';
-import { overlap } from './candidates.js';
+import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 
 /**
@@ -67,7 +67,10 @@ export function buildTimeline(
   };
   for (const day of [...byDay.keys()].sort()) {
     const usable = byDay.get(day)!.filter((c) => !c.speaker && !c.dangling);
-    let best = bestOf(usable.filter((c) => !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE)));
+    // A pair on the page holds its sentences: neither comes back as a line.
+    let best = bestOf(
+      usable.filter((c) => !used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE)),
+    );
     if (!best) {
       best = bestOf(usable.filter((c) => movable.includes(c) && !taken.includes(c)));
       if (best) taken.push(best);
