@@ -138,7 +138,8 @@ export function writeExtractive(
 
 /**
  * The first sentence of the newest article (of those published together, the one the lede would
- * put first), when it may stand in the body and quotes no one: where the story stands now.
+ * put first), when it may stand in the body and quotes no one: where the story stands now. Without
+ * publication times no article is known to be the newest, and there is none.
  */
 export function leadSentence(
   sources: readonly SourceArticle[],
@@ -146,10 +147,12 @@ export function leadSentence(
 ): Candidate | undefined {
   let newest: SourceArticle | undefined;
   for (const a of sources) {
-    const t = a.published_at?.getTime() ?? 0;
-    const n = newest?.published_at?.getTime() ?? 0;
-    if (!newest || t > n || (t === n && a.id < newest.id)) newest = a;
+    if (!a.published_at) continue;
+    const t = a.published_at.getTime();
+    const n = newest?.published_at?.getTime() ?? Number.NEGATIVE_INFINITY;
+    if (t > n || (t === n && a.id < newest!.id)) newest = a;
   }
+  if (!newest) return undefined;
   return pool.find(
     (c) => c.article === newest && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
   );

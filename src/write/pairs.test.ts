@@ -130,6 +130,11 @@ describe('the lede', () => {
     expect(anatomyProblems(result.draft)).toEqual([]);
   });
 
+  it('knows no newest article when the sources carry no publication time', () => {
+    const undated = sources.map((s) => ({ ...s, published_at: null }));
+    expect(leadSentence(undated, collectCandidates(undated))).toBeUndefined();
+  });
+
   it('has no opening of the newest article when that sentence may not stand in the body', () => {
     const quoted = {
       ...sources[1]!,
