@@ -14,7 +14,6 @@ export interface StoryText {
 }
 
 const RELATED_COUNT = 4;
-const MIN_SIMILARITY = 0.05;
 
 function termVector(story: StoryText): Map<string, number> {
   const vector = new Map<string, number>();
@@ -36,7 +35,8 @@ export function teaserOf(story: StoryText): string {
 
 /**
  * The most related stories by content (TF-IDF cosine over headline, dek and body words), best first,
- * each with a one-sentence teaser; stories sharing nothing meaningful are left out.
+ * each with a one-sentence teaser. A page shows four related stories once four share anything
+ * with it: the closest come first, and only stories sharing no word are left out.
  */
 export function rankRelated(
   target: StoryText,
@@ -70,7 +70,7 @@ export function rankRelated(
         teaser: teaserOf(story),
       };
     })
-    .filter((r) => r.score >= MIN_SIMILARITY)
+    .filter((r) => r.score > 0)
     .sort((x, y) => y.score - x.score || y.story_id - x.story_id)
     .slice(0, count);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoryVersion } from '../db/schema.js';
 import type { SourceArticle } from '../store/site.js';
-import { buildStoryModel } from './story-model.js';
+import { buildStoryModel, mainEntities } from './story-model.js';
 import { firstSentence, markedRuns, safeUrl } from './views/format.js';
 import { PageCache } from './page-cache.js';
 
@@ -67,6 +67,27 @@ describe('buildStoryModel', () => {
     const model = buildStoryModel(version({ lede: [{ text: 'x', citations: [citation] }] }), [a1]);
     expect(model.markersOf([citation])).toEqual([]);
     expect(model.sources[0]!.passages).toEqual([]);
+  });
+});
+
+describe('mainEntities', () => {
+  it('leaves out a dateline in capitals but keeps the place as written and an acronym', () => {
+    const story = version({
+      lede: [
+        {
+          text: 'SABLE CITY - The SMTA said buses in Sable City and BRENNICK would run again.',
+          citations: [],
+        },
+      ],
+    });
+    const entity = (name: string) => ({ name, kind: 'place' as const, articles: 3 });
+    const names = mainEntities(story, [
+      entity('SABLE CITY'),
+      entity('BRENNICK'),
+      entity('Sable City'),
+      entity('SMTA'),
+    ]).map((e) => e.name);
+    expect(names).toEqual(['Sable City', 'SMTA']);
   });
 });
 

@@ -126,5 +126,15 @@ function storyText(version: StoryVersion): string {
  */
 export function mainEntities(version: StoryVersion, entities: StoryEntity[], limit = 8): StoryEntity[] {
   const text = storyText(version).toLowerCase();
-  return entities.filter((e) => text.includes(e.name.toLowerCase())).slice(0, limit);
+  return entities.filter((e) => !datelineName(e.name) && text.includes(e.name.toLowerCase())).slice(0, limit);
+}
+
+/**
+ * A name written all in capitals that is no acronym ("SABLE CITY", "BRENNICK"): an article's
+ * dateline, read as a place; the story's place shows under its own spelling ("Sable City").
+ */
+function datelineName(name: string): boolean {
+  if (!/\p{L}/u.test(name) || name !== name.toUpperCase()) return false;
+  const words = name.trim().split(/\s+/);
+  return words.length > 1 || words.some((w) => /\p{Lu}{5,}/u.test(w));
 }

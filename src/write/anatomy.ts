@@ -20,6 +20,11 @@ export function anatomyProblems(story: { headline: string; dek: string; body: St
     if (seen.has(s)) problems.push(`sentence twice: ${s.slice(0, 60)}`);
     seen.add(s);
   }
+  // A sentence also told inside a longer one (a pair of sentences cited as one span) is told twice.
+  for (const s of new Set(sentences)) {
+    if (sentences.some((other) => other !== s && other.includes(s)))
+      problems.push(`sentence twice, inside another: ${s.slice(0, 60)}`);
+  }
   for (const [part, text] of [
     ['headline', story.headline],
     ['dek', story.dek],

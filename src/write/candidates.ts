@@ -23,6 +23,8 @@ export interface Candidate {
   /** Stemmed word pairs, what content selection covers (see concepts.ts). */
   concepts: string[];
   words: number;
+  /** Set on a sentence that leans on the one before, taken with it as one span (see `pairedCandidates`). */
+  paired?: true;
 }
 
 const MIN_CHARS = 40;
@@ -33,6 +35,15 @@ const DANGLING =
 // "after that date", "the same day": a back-reference anywhere in the sentence leans on the one before.
 const BACK_REFERENCE =
   /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b/i;
+
+// A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence before.
+const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
+// A longer one carries its own content and stays usable; a short one is only its speaker's aside.
+const SHORT_QUOTE_WORDS = 12;
+
+function shortBareQuote(text: string): boolean {
+  return BARE_QUOTE.test(text.trim()) && text.split(/\s+/).length <= SHORT_QUOTE_WORDS;
+}
 
 /** Usable sentences of every source (not too short or long, no question, no dangling opener). */
 export function collectCandidates(
@@ -60,13 +71,63 @@ export function collectCandidates(
         entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
         figures: figures.filter(inside).length,
         speaker: speakers.find((s) => s !== null) ?? null,
-        dangling: DANGLING.test(text) || BACK_REFERENCE.test(text),
+        dangling:
+          DANGLING.test(text) ||
+          BACK_REFERENCE.test(text) ||
+          (speakers.every((s) => s === null) && shortBareQuote(text)),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,
       });
     });
   }
   return out;
+}
+
+// A pair longer than this reads as a paragraph, not a sentence of the body.
+const MAX_PAIR_CHARS = 560;
+
+/**
+ * A sentence that leans on the one before it ("But…", "He…", "after that date") reads rightly when
+ * that sentence comes first: each such sentence with its (standing) predecessor, as one candidate
+ * citing one span over both. A pair may enter the body where its lone sentence may not.
+ */
+export function pairedCandidates(candidates: readonly Candidate[]): Candidate[] {
+  const byPlace = new Map(candidates.map((c) => [`${c.article.id}:${c.position}`, c]));
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (!c.dangling) continue;
+    const before = byPlace.get(`${c.article.id}:${c.position - 1}`);
+    if (!before || before.dangling) continue;
+    // Nothing but space between the two: the pair's text is what it cites, a paragraph break
+    // between them read as a space (a pronoun often leans on the paragraph before).
+    const gap = c.article.text.slice(before.end, c.start);
+    if (gap.trim() !== '') continue;
+    const text = /^[ \t]+$/.test(gap)
+      ? c.article.text.slice(before.start, c.end)
+      : `${before.text} ${c.text}`;
+    if (text.length > MAX_PAIR_CHARS) continue;
+    out.push({
+      article: c.article,
+      position: before.position,
+      start: before.start,
+      end: c.end,
+      text,
+      stems: new Set([...before.stems, ...c.stems]),
+      entities: new Set([...before.entities, ...c.entities]),
+      figures: before.figures + c.figures,
+      speaker: before.speaker ?? c.speaker,
+      dangling: false,
+      concepts: [...before.concepts, ...c.concepts],
+      words: before.words + c.words,
+      paired: true,
+    });
+  }
+  return out;
+}
+
+/** Whether two candidates cite overlapping text of one article (a sentence and a pair holding it). */
+export function sharesSpan(a: Candidate, b: Candidate): boolean {
+  return a.article.id === b.article.id && a.start < b.end && b.start < a.end;
 }
 
 function unbalancedQuotes(text: string): boolean {

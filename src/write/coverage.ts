@@ -1,4 +1,4 @@
-import { type Candidate, containment, overlap } from './candidates.js';
+import { type Candidate, containment, overlap, sharesSpan } from './candidates.js';
 
 // An article's opening sentences carry its news: the first counts three times, the second twice.
 const POSITION_BONUS = 2;
@@ -8,9 +8,9 @@ export const NEAR_DUPLICATE = 0.5;
 // after 2 a.m. in the plant's finishing hall" beside a longer account of the same start).
 const RETOLD = 0.7;
 
-/** Whether two sentences tell the same thing. */
+/** Whether two sentences tell the same thing (a pair and a sentence of it always do). */
 export function sameFact(a: Candidate, b: Candidate): boolean {
-  return overlap(a, b) >= NEAR_DUPLICATE || containment(a, b) >= RETOLD;
+  return sharesSpan(a, b) || overlap(a, b) >= NEAR_DUPLICATE || containment(a, b) >= RETOLD;
 }
 
 /**

@@ -21,8 +21,6 @@ export interface CandidateFilter {
   keep(candidate: Candidate, ctx: EligibilityContext): boolean;
 }
 
-// A sentence that is a quotation and nothing more.
-const UNATTRIBUTED_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
 // A sentence with this share of its words in the headline says the headline again.
 const HEADLINE_COPY = 0.8;
 
@@ -32,11 +30,6 @@ export const BODY_FILTERS: readonly CandidateFilter[] = [
     // "But", "He", "This" lean on a sentence the page may not show.
     name: 'stands alone',
     keep: (c) => !c.dangling,
-  },
-  {
-    // A quotation with nobody to say it ("Do not wait," after a sentence naming the speaker).
-    name: 'says who speaks',
-    keep: (c) => c.speaker !== null || !UNATTRIBUTED_QUOTE.test(c.text.trim()),
   },
   {
     // A sentence whose words the headline nearly all holds says it again.

@@ -3,7 +3,7 @@ import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
-import { type Candidate, collectCandidates } from './candidates.js';
+import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
@@ -68,12 +68,17 @@ export function writeExtractive(
   const cutFrom = headline.sentence;
   const whole =
     cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
+  // A sentence that leans on the one before may come in with it, as one span (never beside itself).
   const pool = eligibleCandidates(
-    candidates.filter((c) => c !== whole),
+    [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),
     { headline: headline.text, quotes: [] },
     options.filters ?? BODY_FILTERS,
   );
-  const chosen = selectByCoverage(pool, weights, { words });
+  // The lede opens on the newest report's own opening sentence when the body may carry it.
+  const lead = leadSentence(sources, pool);
+  const chosen = lead
+    ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
+    : selectByCoverage(pool, weights, { words });
   // "What they said" prefers quotes the body does not carry; a body sentence with a pulled quote leaves.
   const rank = sentenceRank(candidates, weights);
   const quotes = pickQuotes(
@@ -83,16 +88,26 @@ export function writeExtractive(
     chosen,
   );
   const picks = eligibleCandidates(chosen, { headline: headline.text, quotes });
-  const chosenDek = pickDek(picks);
+  // The dek is one sentence: a pair stays in the body.
+  const opener = lead && picks.includes(lead) ? lead : undefined;
+  const chosenDek = pickDek(
+    picks.filter((c) => !c.paired),
+    opener,
+  );
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
-  const spare = () => pool.find((c) => !picks.includes(c) && !c.speaker && !/["“”]/.test(c.text));
+  const spare = () =>
+    pool.find(
+      (c) => !c.paired && !picks.some((p) => sharesSpan(p, c)) && !c.speaker && !/["“”]/.test(c.text),
+    );
   const dek =
     chosenDek ??
-    (lede.length > 1 ? lede.pop() : picks.find((c) => !lede.includes(c) && !c.speaker)) ??
+    (lede.length > 1 && !lede.at(-1)!.paired
+      ? lede.pop()
+      : picks.find((c) => !lede.includes(c) && !c.speaker && !c.paired)) ??
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
@@ -120,6 +135,28 @@ export function writeExtractive(
     prepared,
   );
   return { ok: true, draft };
+}
+
+/**
+ * The first sentence of the newest article (of those published together, the one the lede would
+ * put first), when it may stand in the body and quotes no one: where the story stands now. Without
+ * publication times no article is known to be the newest, and there is none.
+ */
+export function leadSentence(
+  sources: readonly SourceArticle[],
+  pool: readonly Candidate[],
+): Candidate | undefined {
+  let newest: SourceArticle | undefined;
+  for (const a of sources) {
+    if (!a.published_at) continue;
+    const t = a.published_at.getTime();
+    const n = newest?.published_at?.getTime() ?? Number.NEGATIVE_INFINITY;
+    if (t > n || (t === n && a.id < newest!.id)) newest = a;
+  }
+  if (!newest) return undefined;
+  return pool.find(
+    (c) => c.article === newest && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
+  );
 }
 
 /** Words of body a story gets: a short article from two sources, a longer one from ten. */

@@ -60,7 +60,9 @@ export function pickFigures(
         continue;
       // A count's span takes in the counted word ("6,800 transit"); the label is read from the number on.
       const end = f.start + numberLength(f.text);
-      const label = cleanLabel(figureLabel(tag(c), f.start - c.start, end - c.start, c.text));
+      const label = cleanLabel(
+        figureLabel(tag(c), f.start - c.start, end - c.start, c.text, f.end - c.start),
+      );
       if (!label) continue;
       values.add(f.value);
       out.push({
@@ -90,8 +92,10 @@ export function figureLabel(
   start: number,
   end: number,
   text: string,
+  /** End of the figure as shown: past `end` when it takes in the counted word ("640 workers"). */
+  shownEnd = end,
 ): string | undefined {
-  const label = readLabel(words, start, end, text);
+  const label = readLabel(words, start, end, text, shownEnd);
   return label && !VACANT.has(label.toLowerCase()) ? label : undefined;
 }
 
@@ -100,14 +104,18 @@ function readLabel(
   start: number,
   end: number,
   text: string,
+  shownEnd: number,
 ): string | undefined {
   let after = words.findIndex((w) => w.start >= end);
   while (after >= 0 && after < words.length && UNIT_WORDS.has(words[after]!.normal)) after++;
   const before = lastIndexBefore(words, start);
   const slice = (from: number, to: number) =>
     text.slice(words[from]!.start, words[to]!.end).replace(/[,;:.]+$/, '');
+  // "$18 a share", "$40 per person": the noun is the unit of a price, not what the price is of.
+  const perUnit = PER_UNIT.test(text.slice(end));
   // "6,800 transit workers", "a 14 percent pay increase over three years", "destroyed 220 homes".
-  const ending = after >= 0 && !endsAt(words, before, start, end) ? nounRunForward(words, after) : -1;
+  const ending =
+    after >= 0 && !perUnit && !endsAt(words, before, start, end) ? nounRunForward(words, after) : -1;
   if (ending >= after && after >= 0) {
     let last = ending;
     const link = words[last + 1];
@@ -120,7 +128,13 @@ function readLabel(
     const noun = rate ? `${slice(after, last)} ${rate[1]}` : slice(after, last);
     const verb = words[before];
     const acted = is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
-    return acted ? `${noun} ${verb!.text}` : noun;
+    if (acted) return `${noun} ${verb!.text}`;
+    // A count shown with its counted word ("640 workers") would only repeat it as its label: what
+    // was done to them ("ballots set aside") or the phrase it belongs to ("trial") says more.
+    const repeats = !rate && last === ending && words[last]!.end <= shownEnd;
+    if (!repeats) return noun;
+    const done = doneTo(words, last + 1, text);
+    if (done) return `${noun} ${done}`;
   }
   const link = words[before]?.normal;
   // "Turnout was 58.4 percent": the subject of the copula.
@@ -154,6 +168,49 @@ function readLabel(
     return link === 'of' || link === 'to' ? noun : undefined;
   }
   return undefined;
+}
+
+const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;
+const PASSIVE_AUXILIARIES = new Set([
+  'had',
+  'has',
+  'have',
+  'been',
+  'being',
+  'be',
+  'was',
+  'were',
+  'is',
+  'are',
+]);
+
+/**
+ * The participle that says what was done to a count ("had been set aside", "were told to stay
+ * indoors", "rejected by faulty scanners"), read from word `i`; undefined when none follows.
+ */
+function doneTo(words: readonly TaggedWord[], i: number, text: string): string | undefined {
+  // "640 workers, who…": the count's clause ends with it.
+  if (i === 0 || endsClause(words[i - 1]!)) return undefined;
+  let j = i;
+  while (j < words.length && PASSIVE_AUXILIARIES.has(words[j]!.normal) && !endsClause(words[j]!)) j++;
+  const passive = j > i;
+  const verb = words[j];
+  if (!verb) return undefined;
+  // After "had been" the tagger may call a participle a noun ("set").
+  const participle =
+    is(verb, 'PastTense', 'Participle') || (passive && is(verb, 'Noun') && !is(verb, 'Plural'));
+  if (!participle || is(verb, 'Auxiliary', 'Copula') || (!passive && SPEECH.test(verb.normal)))
+    return undefined;
+  let last = j;
+  if (!endsClause(verb)) {
+    const next = words[j + 1];
+    if (is(next, 'Adverb') && !/ly$/.test(next!.normal)) last = j + 1;
+    else if (next?.normal === 'to' && is(words[j + 2], 'Infinitive') && !endsClause(next)) {
+      last = j + 2;
+      if (!endsClause(words[last]!) && is(words[last + 1], 'Adverb')) last += 1;
+    }
+  }
+  return text.slice(verb.start, words[last]!.end).replace(/[,;:.]+$/, '');
 }
 
 function lastIndexBefore(words: readonly TaggedWord[], start: number): number {

@@ -44,6 +44,8 @@ const DROPPED_DETERMINERS = new Set([
   'some',
   'any',
   'another',
+  // "their own maintenance procedures": without "their", "own" opens nothing.
+  'own',
 ]);
 const LINKS = new Set(['of', 'to', 'for', 'in', 'over', 'against', 'on', 'at', 'from']);
 const MAX_WORDS = 6;
@@ -114,7 +116,7 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
       const linked = nounRun(words, j);
       if (linked > j && linked - start <= MAX_WORDS) end = linked;
     }
-    const phrase = words.slice(start, end);
+    const phrase = withoutCount(words.slice(start, end));
     const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
     if (content.length >= 2 && phrase.length <= MAX_WORDS + 1) {
       out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence });
@@ -122,6 +124,25 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
     i = end;
   }
   return out;
+}
+
+/**
+ * A phrase without the count it opens on: "93,240 votes" is a figure and "Two display cases" a
+ * fragment, where "votes" (too short to serve) or "Display cases" names the thing itself. Ordinals
+ * ("First reduction") stay; so does a number inside the phrase ("Power to 14,000 customers").
+ */
+function withoutCount(phrase: TaggedWord[]): TaggedWord[] {
+  const cardinal = (w: TaggedWord | undefined) =>
+    w !== undefined && (w.text.trim() === '' || (is(w, 'Value', 'Money', 'Percent') && !is(w, 'Ordinal')));
+  let i = 0;
+  while (
+    i < phrase.length &&
+    (cardinal(phrase[i]) ||
+      ((DROPPED_DETERMINERS.has(phrase[i]!.normal) || phrase[i]!.normal === 'the') &&
+        cardinal(phrase[i + 1])))
+  )
+    i++;
+  return phrase.slice(i);
 }
 
 /** End (exclusive) of a run of modifiers closed by a noun, from `i`; `i` when there is none. */
@@ -168,10 +189,11 @@ function format(phrase: Phrase): string {
   const words = [...phrase.words];
   // "that its solar panels": every leading determiner goes, not only the first.
   while (words.length > 1 && DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();
+  // The tagger splits "2-1" into words of no text: a phrase may start on one, at a space.
   const text = phrase.sentence
     .slice(words[0]!.start, words.at(-1)!.end)
-    .replace(/^["“‘(]+|["”’),.;:!?]+$/g, '')
-    .replace(/\s+/g, ' ');
+    .replace(/\s+/g, ' ')
+    .replace(/^[^\p{L}\p{N}$£€]+|["”’),.;:!?]+$/gu, '');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

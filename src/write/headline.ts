@@ -121,8 +121,14 @@ const STAKES =
  * one, the first that says what is at stake (a consequence, a cost, a risk), else the best; never
  * a quote. It leaves the body.
  */
-export function pickDek(picks: readonly Candidate[]): Candidate | undefined {
-  const options = picks.slice(1, 5).filter((c) => !c.speaker && !QUOTED.test(c.text));
+export function pickDek(picks: readonly Candidate[], opener?: Candidate): Candidate | undefined {
+  // The dek does not retell the lede's opening sentence (the lede would then drop it).
+  const options = picks
+    .slice(1, 5)
+    .filter(
+      (c) =>
+        !c.speaker && !QUOTED.test(c.text) && (!opener || (c !== opener && overlap(c, opener) < LEDE_REPEAT)),
+    );
   // An older article may describe a state the story has left: the newest coverage speaks first.
   const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));

@@ -45,7 +45,63 @@ describe('figures a sentence does not explain', () => {
   });
 });
 
+describe('figure labels that say what a figure measures, not its unit or its counted word', () => {
+  // [sentence, figure as shown, number within it, label]
+  it.each([
+    ['Lumora listed on the Sable City exchange in 2023 at $18 a share.', '$18', '$18', undefined],
+    ['The board accepted a share price of $18 a share.', '$18', '$18', 'share price'],
+    [
+      'The electoral commission said 1,312 ballots had been set aside in this way.',
+      '1,312 ballots',
+      '1,312',
+      'ballots set aside',
+    ],
+    [
+      'About 12,000 residents were told to stay indoors.',
+      '12,000 residents',
+      '12,000',
+      'residents told to stay indoors',
+    ],
+    [
+      'The drug cut migraine days by 38 percent in a trial of 2,340 patients.',
+      '2,340 patients',
+      '2,340',
+      'trial',
+    ],
+    [
+      'Residents offered help to the 640 workers who do not know when they will return.',
+      '640 workers',
+      '640',
+      undefined,
+    ],
+    ['The network carries about 1.4 million trips a day.', '1.4 million trips', '1.4 million', 'trips a day'],
+    ['The fire destroyed 220 homes.', '220 homes', '220', 'homes destroyed'],
+  ])('%s', (sentence, shown, number, label) => {
+    const start = sentence.indexOf(shown);
+    expect(
+      figureLabel(tagWords(sentence), start, start + number.length, sentence, start + shown.length),
+    ).toBe(label);
+  });
+});
+
 describe('section headings', () => {
+  it.each([
+    [
+      'Jonas Feld came off the bench, heading Harrow Athletic to a 2-1 extra-time victory over Sable City Rovers.',
+      /^Extra-time victory/,
+    ],
+    ['The astrolabe and a gold reliquary were taken from two display cases.', /^(?!Two\b)\p{Lu}/u],
+  ])('names %j by a phrase that opens on a capital word, not a count', (text, shape) => {
+    const heading = nounPhraseHeading([{ text, words: tagWords(text) }], new Set());
+    expect(heading).toMatch(shape);
+    expect(heading).not.toMatch(/^\s|^\d[\d,.]*\s+\S+$/);
+  });
+
+  it('passes over a bare figure when naming a section', () => {
+    const text = 'Brennan won 93,240 votes.';
+    expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toBeUndefined();
+  });
+
   it('leaves out when something happened and the words that lead into the phrase', () => {
     const sentences = [
       'Everyone who was on shift last night was accounted for by the plant managers.',

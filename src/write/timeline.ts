@@ -3,7 +3,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE } from './coverage.js';
-import { overlap } from './candidates.js';
+import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 
 /**
@@ -103,7 +103,10 @@ export function buildTimeline(
   for (const day of [...byDay.keys()].sort()) {
     const coverage = byDay.get(day)!;
     const usable = coverage.filter((c) => standsAlone(c) && states(c, epochDay(eventDay(c))));
-    const fresh = usable.filter((c) => !used.some((u) => overlap(u, c) >= NEAR_DUPLICATE));
+    // A pair on the page holds its sentences: neither comes back as a line.
+    const fresh = usable.filter(
+      (c) => !used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE),
+    );
     // A report opens on its news: the day's development is in the first sentences of its articles.
     let best = bestOf(fresh.filter((c) => c.position < OPENING)) ?? bestOf(fresh);
     if (!best) {

@@ -251,11 +251,18 @@ function newsArticle(
   };
 }
 
-/** The writer's related stories when it stored some, else stories sharing headline terms. */
+/**
+ * The writer's related stories, made up to four (one it stored may since have been withdrawn) by
+ * stories sharing headline terms.
+ */
 async function relatedLinks(deps: SiteDeps, storyId: number): Promise<RelatedLink[]> {
-  const stored = await relatedStories(deps.db, storyId);
-  if (stored.length > 0)
-    return stored.slice(0, 4).map((r) => ({ slug: r.slug, headline: r.headline, teaser: r.teaser }));
-  const fallback = await relatedStoriesByTerms(deps.db, storyId, 4);
-  return fallback.map((s) => ({ slug: s.slug, headline: s.headline, teaser: s.dek }));
+  const stored = (await relatedStories(deps.db, storyId))
+    .slice(0, 4)
+    .map((r) => ({ slug: r.slug, headline: r.headline, teaser: r.teaser }));
+  if (stored.length >= 4) return stored;
+  const fallback = await relatedStoriesByTerms(deps.db, storyId, 4 + stored.length);
+  const more = fallback
+    .filter((s) => !stored.some((r) => r.slug === s.slug))
+    .map((s) => ({ slug: s.slug, headline: s.headline, teaser: s.dek }));
+  return [...stored, ...more].slice(0, 4);
 }

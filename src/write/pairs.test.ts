@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { fallbackAnalysis } from '../verify/extract.js';
+import type { SourceArticle } from '../verify/types.js';
+import { verifyDraft } from '../verify/verify.js';
+import { anatomyProblems } from './anatomy.js';
+import { collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
+import { conceptWeights } from './concepts.js';
+import { selectByCoverage } from './coverage.js';
+import { leadSentence, writeExtractive } from './extractive.js';
+import { readingOrder } from './reading-order.js';
+
+function article(id: number, title: string, text: string, hour = id): SourceArticle {
+  return {
+    id,
+    source_id: id,
+    outlet: `Outlet ${id}`,
+    title,
+    text,
+    published_at: new Date(Date.UTC(2026, 10, 20, hour)),
+    analysis: fallbackAnalysis(text),
+  };
+}
+
+// Shaped on the demo corpus' flood coverage: the second sentence of each article leans on the first.
+const floods = [
+  article(
+    1,
+    'Lower Dorn bridge closed after floods',
+    'The river bridge at Lower Dorn was closed on Sunday after flood water damaged its supports. ' +
+      'It will stay shut until engineers have inspected the damaged supports, the regional council said. ' +
+      'Volunteers filled sandbags at the village hall.',
+  ),
+  article(
+    2,
+    'Floods close Lower Dorn bridge',
+    'Flood water damaged the supports of the river bridge at Lower Dorn, which was closed on Sunday.\n\n' +
+      'It will stay shut until engineers have inspected the supports, according to the regional council. ' +
+      'A school in the valley opened as a shelter.',
+  ),
+  article(
+    3,
+    'Lower Dorn waits for engineers',
+    'Residents of Lower Dorn face a long detour while the river bridge is closed. ' +
+      'Engineers have inspected bridges across the valley after the floods, and the regional council said the damaged supports would be repaired.',
+  ),
+];
+
+describe('a sentence that leans on the one before', () => {
+  it('is paired with it as one candidate citing one span over both', () => {
+    const candidates = collectCandidates(floods);
+    const pairs = pairedCandidates(candidates);
+    const [first] = pairs.filter((p) => p.article.id === 1);
+    expect(first!.text).toBe(floods[0]!.text.slice(first!.start, first!.end));
+    expect(first!.text).toMatch(/^The river bridge .* It will stay shut .* said\.$/);
+    expect(first!.dangling).toBe(false);
+    // Across a paragraph break, the pair reads the break as a space and still cites both sentences.
+    const second = pairs.find((p) => p.article.id === 2)!;
+    expect(second.text).toContain('on Sunday. It will stay shut');
+    expect(floods[1]!.text.slice(second.start, second.end).replace(/\s+/g, ' ')).toBe(second.text);
+    // A standing sentence is never paired with the one after it.
+    expect(pairs.every((p) => candidates.some((c) => c.dangling && c.end === p.end))).toBe(true);
+  });
+
+  it('never enters the selection beside a sentence the pair holds', () => {
+    const candidates = collectCandidates(floods);
+    const pool = [...candidates.filter((c) => !c.dangling), ...pairedCandidates(candidates)];
+    const chosen = selectByCoverage(pool, conceptWeights(candidates), { words: 400 });
+    expect(chosen.some((c) => c.paired)).toBe(true);
+    for (const a of chosen) for (const b of chosen) if (a !== b) expect(sharesSpan(a, b)).toBe(false);
+  });
+
+  it('reaches the body with the sentence it leans on, and the article keeps its form', () => {
+    const result = writeExtractive(floods);
+    if (!result.ok) throw new Error(result.reason);
+    const body = readingOrder(result.draft.body);
+    const paired = body.filter((s) => /It will stay shut/.test(s.text));
+    expect(paired.length).toBeGreaterThan(0);
+    for (const s of paired) expect(s.text).toMatch(/^\S.*\. It will stay shut/);
+    expect(anatomyProblems(result.draft)).toEqual([]);
+    expect(verifyDraft(result.draft, floods).failing.size).toBe(0);
+  });
+
+  it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
+    const pair = 'The bridge was closed on Sunday. It will stay shut for a month.';
+    const sentence = (text: string) => ({ text, citations: [] });
+    const problems = anatomyProblems({
+      headline: 'Bridge closed',
+      dek: 'Engineers will inspect the supports.',
+      body: {
+        lede: [sentence(pair)],
+        sections: [
+          { heading: 'Damaged supports', sentences: [sentence('The bridge was closed on Sunday.')] },
+        ],
+        quotes: [],
+        figures: [],
+      },
+    });
+    expect(problems).toEqual([expect.stringMatching(/^sentence twice, inside another/)]);
+  });
+});
+
+describe('the lede', () => {
+  // The newest report opens on a cost (what a dek looks for) in words no other article uses.
+  const sources = [
+    article(
+      1,
+      'Dorn valley floods close bridge and school',
+      'Floods in the Dorn valley closed the river bridge and the village school on Sunday. ' +
+        'Volunteers filled sandbags at the village hall in Lower Dorn. ' +
+        'The regional council opened a shelter for families from the valley.',
+      1,
+    ),
+    article(
+      2,
+      'Dorn valley cleans up after floods',
+      'Insurers put the bill for farms and shops at about $40 million, Kaldvik Re estimated. ' +
+        'The river bridge in the Dorn valley stays closed after the floods. ' +
+        'Volunteers who filled sandbags in Lower Dorn were thanked by the regional council.',
+      9,
+    ),
+  ];
+
+  it("opens on the newest article's first sentence when the body may carry it", () => {
+    const candidates = collectCandidates(sources);
+    expect(leadSentence(sources, candidates)?.text).toMatch(/^Insurers put the bill/);
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.draft.body.lede[0]!.text).toMatch(/^Insurers put the bill/);
+    expect(result.draft.dek).not.toMatch(/^Insurers/);
+    expect(anatomyProblems(result.draft)).toEqual([]);
+  });
+
+  it('knows no newest article when the sources carry no publication time', () => {
+    const undated = sources.map((s) => ({ ...s, published_at: null }));
+    expect(leadSentence(undated, collectCandidates(undated))).toBeUndefined();
+  });
+
+  it('has no opening of the newest article when that sentence may not stand in the body', () => {
+    const quoted = {
+      ...sources[1]!,
+      text: `"We have never seen water this high," said Mara Lind, the mayor. ${sources[1]!.text}`,
+    };
+    const withQuote = [sources[0]!, { ...quoted, analysis: fallbackAnalysis(quoted.text) }];
+    expect(leadSentence(withQuote, collectCandidates(withQuote))).toBeUndefined();
+  });
+});
