@@ -97,6 +97,7 @@ export function writeExtractive(
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
+    opener,
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>
@@ -138,25 +139,25 @@ export function writeExtractive(
 }
 
 /**
- * The first sentence of the newest article (of those published together, the one the lede would
- * put first), when it may stand in the body and quotes no one: where the story stands now. Without
- * publication times no article is known to be the newest, and there is none.
+ * The opening sentence of the newest report that opens on news: the newest article whose first
+ * sentence may stand in the body and quotes no one (an analysis piece that opens on a reader's
+ * words gives way to the report before it). Where the story stands now. Without publication times
+ * no article is known to be the newest, and there is none.
  */
 export function leadSentence(
   sources: readonly SourceArticle[],
   pool: readonly Candidate[],
 ): Candidate | undefined {
-  let newest: SourceArticle | undefined;
-  for (const a of sources) {
-    if (!a.published_at) continue;
-    const t = a.published_at.getTime();
-    const n = newest?.published_at?.getTime() ?? Number.NEGATIVE_INFINITY;
-    if (t > n || (t === n && a.id < newest!.id)) newest = a;
+  const dated = sources
+    .filter((a) => a.published_at)
+    .sort((a, b) => b.published_at!.getTime() - a.published_at!.getTime() || a.id - b.id);
+  for (const article of dated) {
+    const opening = pool.find(
+      (c) => c.article === article && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
+    );
+    if (opening) return opening;
   }
-  if (!newest) return undefined;
-  return pool.find(
-    (c) => c.article === newest && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
-  );
+  return undefined;
 }
 
 /** Words of body a story gets: a short article from two sources, a longer one from ten. */

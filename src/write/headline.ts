@@ -146,21 +146,25 @@ const LEDE_WORDS = 90;
 const LEDE_REPEAT = 0.25;
 
 /**
- * The lede: two to four of the best picks that are not quotes, from the newest coverage first, up to about ninety words, newest article first (then each article's order): where
- * the story stands now, then how it got there. None repeats the dek or another lede sentence.
+ * The lede: two to four of the best picks that are not quotes, up to about ninety words: the
+ * `opener` (the newest report's own first sentence) when given, then the newest coverage first (each
+ * article in its order): where the story stands now, then how it got there. None repeats the dek or
+ * another lede sentence.
  */
-export function pickLede(picks: readonly Candidate[], dek?: Candidate): Candidate[] {
-  const out: Candidate[] = [];
+export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: Candidate): Candidate[] {
+  const first = opener && picks.includes(opener) && opener !== dek ? opener : undefined;
+  const out: Candidate[] = first ? [first] : [];
   const told = dek ? [dek] : [];
   // Two sentences, or up to four when enough are left for two sections of two.
   const most = Math.max(2, Math.min(4, picks.length - 4));
-  let words = 0;
+  let words = first?.words ?? 0;
   // The story's current state: the newest coverage first, older picks only to make up the rest.
   const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));
   const recent = (c: Candidate) => time(c) === newest;
   const ordered = [...picks.filter(recent), ...picks.filter((c) => !recent(c))];
   for (const c of ordered) {
+    if (c === first) continue;
     if (c.speaker || QUOTED.test(c.text) || [...told, ...out].some((o) => overlap(o, c) >= LEDE_REPEAT))
       continue;
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
@@ -168,8 +172,10 @@ export function pickLede(picks: readonly Candidate[], dek?: Candidate): Candidat
     words += c.words;
     if (out.length === most) break;
   }
+  // The opener (the newest report's own first sentence) leads; the rest newest first.
   return out.sort(
     (a, b) =>
+      Number(b === first) - Number(a === first) ||
       (b.article.published_at?.getTime() ?? 0) - (a.article.published_at?.getTime() ?? 0) ||
       (a.article === b.article ? a.position - b.position : a.article.id - b.article.id),
   );

@@ -135,12 +135,15 @@ describe('the lede', () => {
     expect(leadSentence(undated, collectCandidates(undated))).toBeUndefined();
   });
 
-  it('has no opening of the newest article when that sentence may not stand in the body', () => {
+  it('passes over a newest article that opens on a quote for the report before it', () => {
     const quoted = {
       ...sources[1]!,
       text: `"We have never seen water this high," said Mara Lind, the mayor. ${sources[1]!.text}`,
     };
     const withQuote = [sources[0]!, { ...quoted, analysis: fallbackAnalysis(quoted.text) }];
-    expect(leadSentence(withQuote, collectCandidates(withQuote))).toBeUndefined();
+    expect(leadSentence(withQuote, collectCandidates(withQuote))?.text).toMatch(/^Floods in the Dorn valley/);
+    const result = writeExtractive(withQuote);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.draft.body.lede[0]!.text).toMatch(/^Floods in the Dorn valley/);
   });
 });
