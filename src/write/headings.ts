@@ -85,11 +85,35 @@ export function nounPhraseHeading(
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.5;
       const value = recur / phrase.stems.length + common + 0.15 * Math.min(phrase.stems.length, 3) - known;
       // "Self-defense" is two tagged words but one written word: a heading needs two.
-      if (format(phrase).split(/\s+/).length < 2) continue;
+      if (format(phrase).split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       if (!best || value > best.value) best = { phrase, value };
     }
   }
   return best ? format(best.phrase) : undefined;
+}
+
+// Heads that name who speaks ("The board's chair"), not what a section is about.
+const PERSON_HEADS = new Set(
+  'chair chairman chairwoman chairperson officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party'.split(
+    ' ',
+  ),
+);
+// Words the tagger takes for a head noun that leave the phrase unfinished ("Economic relationship worth").
+const OPEN_ENDS = new Set(['worth', 'own', 'alone', 'such', 'same', 'more', 'less']);
+
+// A phrase that opens or ends on a unit ("Percentage points to consumer prices") belongs to a figure.
+const UNIT_WORDS = new Set(['percent', 'percentage', 'point', 'points', 'basis', 'per']);
+
+/** Whether a phrase names a subject: not a speaker's role, not a figure's tail, not left open. */
+function namesATopic(phrase: Phrase): boolean {
+  const head = phrase.words.at(-1)!.normal;
+  const opener = phrase.words.find((w) => !DROPPED_DETERMINERS.has(w.normal) && w.normal !== 'the');
+  return (
+    !PERSON_HEADS.has(head) &&
+    !OPEN_ENDS.has(head) &&
+    !UNIT_WORDS.has(head) &&
+    !UNIT_WORDS.has(opener?.normal ?? '')
+  );
 }
 
 /** Maximal noun phrases: modifiers and a noun head, then at most one linked phrase ("damage to homes"). */
