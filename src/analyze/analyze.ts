@@ -26,6 +26,9 @@ export interface AnalysisOptions {
   keywords?: number;
 }
 
+/** How many keywords an analysis keeps unless told. */
+export const KEYWORDS = 30;
+
 const TITLE_WEIGHT = 3;
 const LEDE_WEIGHT = 2;
 const LEDE_CHARS = 400;
@@ -102,7 +105,7 @@ export function keywordsOf(
   counts: Map<string, number>,
   options: Pick<AnalysisOptions, 'df' | 'keywords'> = {},
 ): ArticleAnalysis['keywords'] {
-  return topKeywords(counts, options.df, options.keywords ?? 30);
+  return topKeywords(counts, options.df, options.keywords ?? KEYWORDS);
 }
 
 function normalizeLanguage(language: string | null | undefined): string | null {

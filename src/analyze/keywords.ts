@@ -73,8 +73,40 @@ export function topKeywords(
   df: DocumentFrequencies | undefined,
   limit: number,
 ): { term: string; weight: number }[] {
-  const scored: { term: string; weight: number }[] = [];
-  for (const [term, tf] of counts) scored.push({ term, weight: tf * idf(df, term) });
-  scored.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
-  return scored.slice(0, limit).map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 }));
+  return topKeywordsOf(counts.keys(), counts.values(), df, limit);
+}
+
+/**
+ * `topKeywords` over parallel sequences of terms and their counts. Only the heaviest `limit` are
+ * kept, in order, as the terms go by; a term whose count could not reach the lightest of them even
+ * at the highest weight a term can have (an unseen term's) is passed over without looking up its
+ * frequency: most terms of an article, and the lookups are what costs.
+ */
+export function topKeywordsOf(
+  terms: Iterable<string>,
+  counts: Iterable<number>,
+  df: DocumentFrequencies | undefined,
+  limit: number,
+): { term: string; weight: number }[] {
+  if (limit <= 0) return [];
+  // idf(df, term) is at most this (a term no document holds), so tf × this bounds a term's weight.
+  const ceiling = !df || df.docs === 0 ? 1 : Math.log(df.docs + 1) + 1;
+  const top: { term: string; weight: number }[] = [];
+  const tfs = counts[Symbol.iterator]();
+  for (const term of terms) {
+    const tf = tfs.next().value as number;
+    if (top.length === limit && tf * ceiling < top[limit - 1]!.weight) continue;
+    const weight = tf * idf(df, term);
+    // Heaviest first, ties by term: the order a full sort would give.
+    let at = top.length;
+    while (at > 0 && heavier(weight, term, top[at - 1]!)) at--;
+    if (at >= limit) continue;
+    top.splice(at, 0, { term, weight });
+    if (top.length > limit) top.pop();
+  }
+  return top.map((k) => ({ term: k.term, weight: Math.round(k.weight * 1000) / 1000 }));
+}
+
+function heavier(weight: number, term: string, than: { term: string; weight: number }): boolean {
+  return weight > than.weight || (weight === than.weight && term < than.term);
 }

@@ -1,4 +1,5 @@
-import { type AnalysisOptions, keywordsOf, type TextAnalysis } from './analyze.js';
+import { type AnalysisOptions, KEYWORDS, type TextAnalysis } from './analyze.js';
+import { topKeywordsOf } from './keywords.js';
 import type { AnalysisDigest, ArticleAnalysis } from './types.js';
 
 /**
@@ -55,9 +56,8 @@ export function completeAnalysis(
   prepared: PreparedAnalysis,
   options: Pick<AnalysisOptions, 'df' | 'keywords'> = {},
 ): CompletedAnalysis {
-  const counts = new Map<string, number>();
-  for (const [i, term] of prepared.terms.entries()) counts.set(term, prepared.counts[i]!);
-  const keywords = keywordsOf(counts, options);
+  // The same ranking as keywordsOf, read straight off the parallel arrays.
+  const keywords = topKeywordsOf(prepared.terms, prepared.counts, options.df, options.keywords ?? KEYWORDS);
   // The JSON ends with the object's closing brace; the keywords go in before it.
   const json = `${prepared.json.slice(0, -1)},"keywords":${JSON.stringify(keywords)}}`;
   return {

@@ -58,10 +58,7 @@ export function featuresOf(
 function namesOf(analysis: AnalysisDigest, rarity: Rarity): Map<string, number> {
   const salience = new Map<string, number>();
   const add = (key: string, weight: number) => {
-    for (const word of key.split(/[\s.\-’']+/)) {
-      const term = termOf(word);
-      if (term && term.length > 2) salience.set(term, Math.max(salience.get(term) ?? 0, weight));
-    }
+    for (const term of nameTerms(key)) salience.set(term, Math.max(salience.get(term) ?? 0, weight));
   };
   // Named in the title, or mentioned again and again: what the article is about, not a passing mention.
   for (const e of analysis.entities) add(e.key, 1 + Math.log(e.mentions));
@@ -70,6 +67,25 @@ function namesOf(analysis: AnalysisDigest, rarity: Rarity): Map<string, number> 
   for (const [term, s] of salience) weighted.push([term, rarity(term) * s]);
   weighted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return new Map(weighted.slice(0, MAX_NAMES));
+}
+
+// Splitting and folding a name's words costs more than looking them up, and the same names come
+// back article after article: each name is split once.
+const NAME_TERMS = new Map<string, readonly string[]>();
+const NAME_TERMS_SIZE = 100_000;
+
+/** The words of an entity key that count as name terms: folded and stemmed, three letters or more. */
+function nameTerms(key: string): readonly string[] {
+  const known = NAME_TERMS.get(key);
+  if (known) return known;
+  const terms: string[] = [];
+  for (const word of key.split(/[\s.\-’']+/)) {
+    const term = termOf(word);
+    if (term && term.length > 2) terms.push(term);
+  }
+  if (NAME_TERMS.size >= NAME_TERMS_SIZE) NAME_TERMS.clear();
+  NAME_TERMS.set(key, terms);
+  return terms;
 }
 
 function figuresOf(analysis: AnalysisDigest): Set<string> {

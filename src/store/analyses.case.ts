@@ -82,5 +82,16 @@ export function analysesContract(engine: Engine): void {
       expect(df.get('talks')).toBe(1);
       expect(df.get('unknown')).toBe(0);
     });
+
+    it('counts terms that need quoting in an array literal as they are', async () => {
+      const db = database.db;
+      const odd = ['o"brien', 'back\\slash', 'a,b', '{brace}', 'null', 'two words', "o'neill"];
+      const before = (await documentFrequencies(db, [])).docs;
+      await addDocumentFrequencies(db, 1, new Map(odd.map((t) => [t, 1])));
+      await addDocumentFrequencies(db, 1, new Map(odd.map((t) => [t, 2])));
+      const df = await documentFrequencies(db, odd);
+      expect(df.docs).toBe(before + 2);
+      for (const t of odd) expect(df.get(t)).toBe(3);
+    });
   });
 }

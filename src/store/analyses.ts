@@ -165,15 +165,11 @@ export async function addDocumentFrequencies(
   for (const [term, docs] of counts) if (term !== '') rows.push({ term, docs });
   // Sorted keys keep concurrent writers from deadlocking on each other's rows.
   rows.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
-  for (let i = 0; i < rows.length; i += 2000) {
-    await db
-      .insertInto('term_frequencies')
-      .values(rows.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc.column('term').doUpdateSet({ docs: sql<number>`term_frequencies.docs + excluded.docs` }),
-      )
-      .execute();
-  }
+  // One statement over two arrays: a many-row VALUES list costs more to parse and plan than to write.
+  await sql`
+    INSERT INTO term_frequencies (term, docs)
+    SELECT * FROM unnest(${rows.map((r) => r.term)}::text[], ${rows.map((r) => r.docs)}::int[])
+    ON CONFLICT (term) DO UPDATE SET docs = term_frequencies.docs + excluded.docs`.execute(db);
 }
 
 /** The `limit` most frequent terms with their document frequencies, and the document count. */

@@ -128,7 +128,17 @@ export function clustersContract(engine: Engine): void {
         { storyId: recent!, profile: profile('Recent 2'), lastSeen: t, terms: ['navy'] },
       ]);
       expect(await candidateStories(db, ['sailors'], since, 10)).toEqual([]);
-      expect((await storyProfiles(db, [recent!, 999_999])).get(recent!)?.title).toBe('Recent 2');
+      // Terms that need quoting in an array literal are stored as they are, stamped to the millisecond.
+      const odd = ['e:o"brien', 'back\\slash', 'a,b', '{brace}', 'null', 'e:two words'];
+      const at = new Date('2026-01-30T10:00:00.123Z');
+      await saveStoryIndex(db, [
+        { storyId: recent!, profile: profile('Recent 3'), lastSeen: at, terms: odd },
+      ]);
+      expect(await candidateStories(db, odd, at, 10)).toEqual([{ story_id: recent, hits: odd.length }]);
+      expect(await candidateStories(db, odd, new Date(at.getTime() + 1), 10)).toEqual([]);
+      await saveStoryIndex(db, [{ storyId: recent!, profile: profile('Recent 4'), lastSeen: at, terms: [] }]);
+      expect(await candidateStories(db, odd, since, 10)).toEqual([]);
+      expect((await storyProfiles(db, [recent!, 999_999])).get(recent!)?.title).toBe('Recent 4');
     });
 
     it('keeps the evidence of each placement and lists articles in arrival order', async () => {

@@ -116,15 +116,23 @@ export async function saveStoryIndex(
       entries.map((e) => e.storyId),
     )
     .execute();
-  const postings = entries.flatMap((e) =>
-    [...new Set(e.terms)].map((term) => ({ term, story_id: e.storyId, last_seen_at: e.lastSeen })),
-  );
-  for (let i = 0; i < postings.length; i += 5000) {
-    await db
-      .insertInto('story_postings')
-      .values(postings.slice(i, i + 5000))
-      .execute();
+  // One statement over parallel arrays, however many postings: a many-row VALUES list costs the
+  // database more to parse and plan than the rows cost to write.
+  const terms: string[] = [];
+  const storyIds: number[] = [];
+  const lastSeen: string[] = [];
+  for (const e of entries) {
+    const at = e.lastSeen.toISOString();
+    for (const term of new Set(e.terms)) {
+      terms.push(term);
+      storyIds.push(e.storyId);
+      lastSeen.push(at);
+    }
   }
+  if (terms.length === 0) return;
+  await sql`
+    INSERT INTO story_postings (term, story_id, last_seen_at)
+    SELECT * FROM unnest(${terms}::text[], ${storyIds}::bigint[], ${lastSeen}::timestamptz[])`.execute(db);
 }
 
 /**
