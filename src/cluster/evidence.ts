@@ -230,6 +230,19 @@ function asMap(record: Record<string, number>): WeightMap {
   return map;
 }
 
+/** Keyword cosine of two articles (their keyword weights are unit length). */
+export function textCosine(a: Map<string, number>, b: Map<string, number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let product = 0;
+  for (const [t, w] of small) product += w * (large.get(t) ?? 0);
+  return product;
+}
+
+/** Whether a name word is rare enough (in the archive and English at large) to tell events apart. */
+export function isRareName(name: string, rarity: Rarity): boolean {
+  return rarity(name) >= COMMON_NAME_IDF;
+}
+
 function cosine(a: Map<string, number>, b: WeightMap): number {
   if (b.norm === undefined) {
     let norm = 0;

@@ -1,6 +1,7 @@
 import type { StoryProfile } from '../db/schema.js';
 import { type Evidence, type EvidenceWeights, evidenceFor, hoursApart } from './evidence.js';
 import { type ArticleFeatures, lookupTerms, type Rarity } from './features.js';
+import { linkStories } from './link.js';
 import { addToProfile, mergeProfiles, newProfile, profileAsArticle } from './profile.js';
 import type { ClusterSettings } from './settings.js';
 import type { BatchResult, PlacementEvidence } from './types.js';
@@ -54,7 +55,8 @@ export function evidenceWeights(settings: ClusterSettings): EvidenceWeights {
  * duplicate joins its original's story; any other article joins the candidate story it fits best
  * when the evidence clears the threshold and nothing vetoes it, or starts a story. Then the stories
  * the batch touched are revisited: two that the evidence now says are one event are joined, so the
- * order the articles came in matters as little as it can.
+ * order the articles came in matters as little as it can. Last, stories whose full reports agree
+ * pair by pair on average are linked (link.ts).
  */
 export function placeAll(
   set: WorkingSet,
@@ -93,6 +95,7 @@ export function placeAll(
     inBatch.set(article.id, best.key);
   }
   joinConverged(set, settings, rarity, result);
+  linkTopics(set, features, settings, rarity, result);
   for (const a of result.assignments) a.key = set.resolve(a.key);
   for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
   return result;
@@ -177,6 +180,40 @@ function joinConverged(
       }
     }
     pending = [...next];
+  }
+}
+
+/**
+ * Joins the stories the batch touched whose full reports, taken pair by pair, say they are one
+ * event (see link.ts): what a story's centroid misses when a topic's reports each name different
+ * people. Stories an editor split stay apart; the older story keeps its identity.
+ */
+function linkTopics(
+  set: WorkingSet,
+  features: ArticleFeatures[],
+  settings: ClusterSettings,
+  rarity: Rarity,
+  result: BatchResult,
+): void {
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const stories = new Map<number, ArticleFeatures[]>();
+  for (const a of result.assignments) {
+    const key = set.resolve(a.key);
+    const article = byId.get(a.articleId);
+    if (!article) continue;
+    const list = stories.get(key);
+    if (list) list.push(article);
+    else stories.set(key, [article]);
+  }
+  const groups = linkStories(
+    [...stories].map(([key, articles]) => ({ key, articles })),
+    rarity,
+    evidenceWeights(settings),
+    (a, b) => set.isApart(a, b),
+  );
+  for (const [first, ...rest] of groups) {
+    let into = first!;
+    for (const key of rest) into = merge(set, into, key, result);
   }
 }
 

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleFeatures } from './features.js';
+import { linkStories } from './link.js';
+import { evidenceWeights, placeAll } from './place.js';
+import { newProfile } from './profile.js';
+import { defaultClusterSettings } from './settings.js';
+import { WorkingSet } from './working-set.js';
+
+const DAY = 24 * 3_600_000;
+const rare = () => 6;
+const settings = defaultClusterSettings;
+
+/** A full report: its words (all of weight 1, unit length together), the names it gives, its day. */
+function report(id: number, words: string[], names: string[], day: number | null): ArticleFeatures {
+  const weight = 1 / Math.sqrt(words.length);
+  return {
+    id,
+    sourceId: id,
+    title: `report ${id}`,
+    time: day === null ? null : day * DAY,
+    seen: (day ?? 0) * DAY,
+    terms: new Map(words.map((w) => [w, weight])),
+    names: new Map(names.map((n) => [n, 10])),
+    figures: new Set(),
+  };
+}
+
+// A topic that runs for days (aid after a tsunami): each report shares five of its 26 words
+// with the others and names people and places the others do not.
+const TOPIC = ['tsunami', 'aid', 'relief', 'donation', 'victim'];
+const aid = (id: number, day: number | null, place: string) =>
+  report(
+    id,
+    [...TOPIC, ...Array.from({ length: 21 }, (_, i) => `${place}word${i}`)],
+    [place, `${place}official`],
+    day,
+  );
+const topic = [aid(1, 0, 'aceh'), aid(2, 1, 'colombo'), aid(3, 2, 'chennai'), aid(4, 3, 'phuket')];
+
+// Two factory fires on one day: the same words, but who and where differ.
+const FIRE = ['factory', 'fire', 'blaze', 'firefighter', 'smoke', 'worker', 'evacuated', 'plant'];
+const fire = (id: number, town: string, extra: string) =>
+  report(id, [...FIRE, ...Array.from({ length: 4 }, (_, i) => `${extra}${i}`)], [town, `${town}mayor`], 0);
+const fires = [
+  fire(11, 'caldmoor', 'a'),
+  fire(12, 'caldmoor', 'b'),
+  fire(13, 'lowmoor', 'c'),
+  fire(14, 'lowmoor', 'd'),
+];
+
+/** The articles of each story after placing `articles` as one batch, as sorted id lists. */
+function stories(articles: ArticleFeatures[], set = new WorkingSet()): number[][] {
+  const result = placeAll(set, articles, new Map(), new Map(), settings, rare);
+  const byStory = new Map<number, number[]>();
+  for (const a of result.assignments) byStory.set(a.key, [...(byStory.get(a.key) ?? []), a.articleId]);
+  return [...byStory.values()].map((ids) => ids.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
+}
+
+describe('linking the stories of a batch', () => {
+  it('joins the reports of a topic that name different people and places over days', () => {
+    expect(stories(topic)).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('joins them whatever order they come in', () => {
+    expect(stories([...topic].reverse())).toEqual([[1, 2, 3, 4]]);
+    expect(stories([topic[2]!, topic[0]!, topic[3]!, topic[1]!])).toEqual([[1, 2, 3, 4]]);
+  });
+
+  it('keeps two same-kind events with different who and where apart', () => {
+    expect(stories(fires)).toEqual([
+      [11, 12],
+      [13, 14],
+    ]);
+    expect(stories([...fires].reverse())).toEqual([
+      [11, 12],
+      [13, 14],
+    ]);
+  });
+
+  it('keeps a topic apart from an unrelated event', () => {
+    expect(stories([...topic, ...fires])).toEqual([
+      [1, 2, 3, 4],
+      [11, 12],
+      [13, 14],
+    ]);
+  });
+
+  it('does not join reports weeks apart', () => {
+    const far = [aid(1, 0, 'aceh'), aid(2, 10, 'colombo')];
+    expect(stories(far)).toEqual([[1], [2]]);
+  });
+
+  it('skips headlines', () => {
+    const headline = (id: number) => report(id, [...TOPIC, `word${id}`], [`place${id}`], 0);
+    const groups = linkStories(
+      [
+        { key: -1, articles: [headline(1)] },
+        { key: -2, articles: [headline(2)] },
+      ],
+      rare,
+      evidenceWeights(settings),
+      () => false,
+    );
+    expect(groups).toEqual([]);
+  });
+
+  it('respects an editor split', () => {
+    const groups = linkStories(
+      topic.map((a, i) => ({ key: i + 1, articles: [a] })),
+      rare,
+      evidenceWeights(settings),
+      () => false,
+    );
+    expect(groups).toEqual([[1, 2, 3, 4]]);
+    const split = linkStories(
+      topic.map((a, i) => ({ key: i + 1, articles: [a] })),
+      rare,
+      evidenceWeights(settings),
+      (a, b) => (a === 1 && b === 4) || (a === 4 && b === 1),
+    );
+    expect(split.some((g) => g.includes(1) && g.includes(4))).toBe(false);
+  });
+
+  it('keeps the older story when two stored stories join', () => {
+    const set = new WorkingSet();
+    set.load(9, newProfile(aid(101, 0, 'aceh')));
+    set.load(5, newProfile(aid(102, 1, 'colombo')));
+    // Copies of the stored reports arrive: each goes to its original's story, and the two are linked.
+    const copies = [aid(1, 0, 'aceh'), aid(2, 1, 'colombo')];
+    const result = placeAll(
+      set,
+      copies,
+      new Map([
+        [1, 101],
+        [2, 102],
+      ]),
+      new Map([
+        [101, 9],
+        [102, 5],
+      ]),
+      settings,
+      rare,
+    );
+    expect(result.merges).toEqual([{ from: 9, into: 5 }]);
+    expect(result.assignments.map((a) => a.key)).toEqual([5, 5]);
+  });
+});
