@@ -46,3 +46,14 @@ export function cite(
   if (start < 0) throw new Error(`not in article ${article.id}: ${words}`);
   return { article_id: article.id, start, end: start + words.length };
 }
+
+/** One source article with a stand-in analysis: outlet and source named after its id unless given. */
+export function sourceArticle(
+  id: number,
+  title: string,
+  text: string,
+  published_at: Date | null,
+  outlet = `Outlet ${id}`,
+): SourceArticle {
+  return { id, source_id: id, outlet, title, text, published_at, analysis: fallbackAnalysis(text) };
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaldataPath } from '../../test/evaldata.js';
-import { fallbackAnalysis } from '../verify/extract.js';
-import { sampleSources } from '../verify/fixtures.js';
+import { sampleSources, sourceArticle } from '../verify/fixtures.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { anatomyProblems } from './anatomy.js';
@@ -12,13 +11,8 @@ import { MULTILING_SAMPLE, readMultilingSample } from './sample.js';
 
 function article(id: number, sourceId: number, title: string, text: string): SourceArticle {
   return {
-    id,
+    ...sourceArticle(id, title, text, new Date(Date.UTC(2026, 0, 30, id)), `Outlet ${sourceId}`),
     source_id: sourceId,
-    outlet: `Outlet ${sourceId}`,
-    title,
-    text,
-    published_at: new Date(Date.UTC(2026, 0, 30, id)),
-    analysis: fallbackAnalysis(text),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackAnalysis } from '../verify/extract.js';
+import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
@@ -28,15 +28,8 @@ describe('mainClause', () => {
 });
 
 describe('pickHeadline', () => {
-  const report = (id: number, hour: number, title: string, text: string): SourceArticle => ({
-    id,
-    source_id: id,
-    outlet: `Outlet ${id}`,
-    title,
-    text,
-    published_at: new Date(Date.UTC(2026, 10, 14, hour)),
-    analysis: fallbackAnalysis(text),
-  });
+  const report = (id: number, hour: number, title: string, text: string): SourceArticle =>
+    sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, 14, hour)));
 
   it('prefers a title that tells what happened over a newer one that asks a question', () => {
     const sources = [

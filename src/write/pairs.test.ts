@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fallbackAnalysis } from '../verify/extract.js';
+import { sourceArticle } from '../verify/fixtures.js';
 import type { SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { anatomyProblems } from './anatomy.js';
@@ -10,15 +11,7 @@ import { leadSentence, writeExtractive } from './extractive.js';
 import { readingOrder } from './reading-order.js';
 
 function article(id: number, title: string, text: string, hour = id): SourceArticle {
-  return {
-    id,
-    source_id: id,
-    outlet: `Outlet ${id}`,
-    title,
-    text,
-    published_at: new Date(Date.UTC(2026, 10, 20, hour)),
-    analysis: fallbackAnalysis(text),
-  };
+  return sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, 20, hour)));
 }
 
 // Shaped on the demo corpus' flood coverage: the second sentence of each article leans on the first.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackAnalysis } from '../verify/extract.js';
-import type { SourceArticle } from '../verify/types.js';
+import { sourceArticle } from '../verify/fixtures.js';
 import { collectCandidates } from './candidates.js';
 import { tagWords } from './nlp.js';
 import { planSections } from './sections.js';
@@ -17,15 +16,13 @@ const TEXT = [
   'The blaze was first reported at 1:40 p.m. on a ridge above the town, officials said.',
 ].join(' ');
 
-const article: SourceArticle = {
-  id: 1,
-  source_id: 1,
-  outlet: 'Harrow Valley Courier',
-  title: 'Ridgeback Fire: questions over power lines and aid',
-  text: TEXT,
-  published_at: new Date('2026-11-13T18:00:00Z'),
-  analysis: fallbackAnalysis(TEXT),
-};
+const article = sourceArticle(
+  1,
+  'Ridgeback Fire: questions over power lines and aid',
+  TEXT,
+  new Date('2026-11-13T18:00:00Z'),
+  'Harrow Valley Courier',
+);
 
 describe('planSections', () => {
   it('splits a long section that holds two sub-topics while there is room for more sections', () => {

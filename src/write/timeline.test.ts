@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackAnalysis } from '../verify/extract.js';
+import { sourceArticle } from '../verify/fixtures.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { buildTimeline } from './timeline.js';
 
 function report(id: number, day: number, title: string, text: string): SourceArticle {
-  return {
-    id,
-    source_id: id,
-    outlet: `Outlet ${id}`,
-    title,
-    text,
-    published_at: new Date(Date.UTC(2026, 10, day, 9)),
-    analysis: fallbackAnalysis(text),
-  };
+  return sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, day, 9)));
 }
 
 function timelineOf(sources: readonly SourceArticle[]) {
