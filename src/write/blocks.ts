@@ -5,15 +5,14 @@ import { normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { pickFigures } from './figures.js';
-import { tagWords } from './nlp.js';
+import { pickFigures } from './key-figures.js';
 import { pickQuotes } from './quotes.js';
 import { readingOrder } from './reading-order.js';
 import { buildTimeline, settledOn } from './timeline.js';
 
 /**
  * The parts of a model-written story that come from the pipeline's own data, not from the model:
- * key figures (from the source sentences the draft cites), quotes with speakers and roles (none the
+ * key figures (from every source, those the draft cites counting most), quotes with speakers and roles (none the
  * draft's sentences already carry) and the timeline (from sentences the draft does not cite).
  */
 export function withSourceBlocks(
@@ -35,11 +34,13 @@ export function withSourceBlocks(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     cited,
   ).filter((q) => !written.some((w) => w.includes(normalizeForMatch(q.text))));
-  const tags = new Map<Candidate, ReturnType<typeof tagWords>>();
-  const tag = (c: Candidate) => tags.get(c) ?? tags.set(c, tagWords(c.text)).get(c)!;
   // Figures and dated lines stand without attribution: none may carry a value the sources dispute.
   const settled = (pool: Candidate[]) => withoutUnsettled(pool, prepared.disagreements);
-  const body: StoryBody = { ...draft.body, quotes, figures: pickFigures(settled(cited), tag) };
+  const body: StoryBody = {
+    ...draft.body,
+    quotes,
+    figures: pickFigures(sources, { chosen: cited, facts: prepared.disagreements }),
+  };
   const { entries: timeline } = buildTimeline(
     candidates.filter((c) => !c.dangling),
     cited,

@@ -7,8 +7,8 @@ import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from 
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
-import { pickFigures } from './figures.js';
 import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
+import { pickFigures } from './key-figures.js';
 import { type TaggedWord, tagWords } from './nlp.js';
 import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
@@ -127,7 +127,10 @@ export function writeExtractive(
     lede: lede.map(sentence),
     sections: sections.map((s) => ({ heading: s.heading, sentences: s.sentences.map(sentence) })),
     quotes,
-    figures: pickFigures([...lede, ...sections.flatMap((s) => s.sentences)], tag),
+    figures: pickFigures(sources, {
+      chosen: [...lede, ...sections.flatMap((s) => s.sentences)],
+      facts: prepared.disagreements,
+    }),
   };
   if (timeline.entries.length > 0) body.timeline = timeline.entries;
   const draft = settleDraft(

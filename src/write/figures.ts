@@ -1,16 +1,14 @@
 import type { Figure } from '../analyze/types.js';
-import type { StoryFigure } from '../db/schema.js';
-import type { Candidate } from './candidates.js';
+import { pastParticiple } from './figure-phrases.js';
 import { is, type TaggedWord } from './nlp.js';
 
 /**
- * Key figures, each with what it measures, read off the words around the number in its sentence:
+ * What a figure measures, read off the words around the number in its sentence:
  * "6,800 transit workers" (a count of transit workers), "a pay increase of 14 percent", "cut
  * monthly migraine days by 41 percent" (cut in monthly migraine days), "buy Tidewater for $240
- * million" (price of Tidewater). A figure the sentence does not explain is left out.
+ * million" (price of Tidewater). A figure the sentence does not explain gets no label.
  */
 
-const MAX_FIGURES = 6;
 const UNIT_WORDS = new Set(
   'percent per cent % percentage point points basis million billion trillion thousand bn mn dollars dollar euros euro pounds pound yen a year a day'.split(
     ' ',
@@ -47,37 +45,6 @@ const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 
 const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some']);
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
 
-/** Up to six key figures of the chosen sentences, one per value, each with a label. */
-export function pickFigures(
-  chosen: readonly Candidate[],
-  tag: (c: Candidate) => TaggedWord[],
-): StoryFigure[] {
-  const out: StoryFigure[] = [];
-  const values = new Set<number>();
-  for (const c of chosen) {
-    for (const f of c.article.analysis.figures) {
-      if (f.start < c.start || f.end > c.end || f.value === null || values.has(f.value) || !isKeyFigure(f))
-        continue;
-      // A count's span takes in the counted word ("6,800 transit"); the label is read from the number on.
-      const end = f.start + numberLength(f.text);
-      const label = cleanLabel(
-        figureLabel(tag(c), f.start - c.start, end - c.start, c.text, f.end - c.start),
-      );
-      if (!label) continue;
-      values.add(f.value);
-      out.push({
-        text: f.text,
-        value: f.value,
-        unit: f.unit,
-        label,
-        citation: { article_id: c.article.id, start: f.start, end: f.end },
-      });
-      if (out.length === MAX_FIGURES) return out;
-    }
-  }
-  return out;
-}
-
 /** Amounts, percentages and sizeable counts; not dates, years or small numbers that are usually incidental. */
 export function isKeyFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>): boolean {
   if (f.kind === 'date' || f.value === null) return false;
@@ -108,7 +75,7 @@ function readLabel(
 ): string | undefined {
   let after = words.findIndex((w) => w.start >= end);
   while (after >= 0 && after < words.length && UNIT_WORDS.has(words[after]!.normal)) after++;
-  const before = lastIndexBefore(words, start);
+  const before = hedgeStart(words, lastIndexBefore(words, start));
   const slice = (from: number, to: number) =>
     text.slice(words[from]!.start, words[to]!.end).replace(/[,;:.]+$/, '');
   // "$18 a share", "$40 per person": the noun is the unit of a price, not what the price is of.
@@ -126,13 +93,28 @@ function readLabel(
     // "1.4 million trips a day": the rate belongs to what is counted.
     const rate = /^\s+((?:a|per|each) (?:day|week|month|year))\b/.exec(text.slice(words[last]!.end));
     const noun = rate ? `${slice(after, last)} ${rate[1]}` : slice(after, last);
+    if (VACANT.has(slice(after, ending).toLowerCase())) return undefined;
     const verb = words[before];
-    const acted = is(verb, 'PastTense') && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
-    if (acted) return `${noun} ${verb!.text}`;
+    const gerund = isGerund(words, before);
+    const acted =
+      (is(verb, 'PastTense') || gerund) && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
+    // "forcing about 9,500 residents to leave their homes": residents forced to leave their homes.
+    if (acted) {
+      const done = gerund ? pastParticiple(verb!.normal) : verb!.text;
+      // "homes destroyed in Kestrel Falls": what was done goes with the counted noun, before its place.
+      // An of-phrase stays with its noun ("litres of solvents held").
+      if (words[ending + 1]?.normal === 'of') return `${noun} ${done}${infinitiveAfter(words, last, text)}`;
+      const tail = text.slice(words[ending]!.end, words[last]!.end).replace(/[,;:.]+$/, '');
+      return `${slice(after, ending)} ${done}${tail}${rate ? ` ${rate[1]}` : ''}${infinitiveAfter(words, last, text)}`;
+    }
     // A count shown with its counted word ("640 workers") would only repeat it as its label: what
     // was done to them ("ballots set aside") or the phrase it belongs to ("trial") says more.
     const repeats = !rate && last === ending && words[last]!.end <= shownEnd;
     if (!repeats) return noun;
+    // "a trial of 2,340 patients": the count is of the patients in the trial.
+    const group = words[before]?.normal === 'of' ? nounRunBackward(words, before - 1) : -1;
+    if (group >= 0 && COLLECTIVE.test(words[before - 1]!.normal))
+      return `${noun} in the ${slice(group, before - 1)}`;
     const done = doneTo(words, last + 1, text);
     if (done) return `${noun} ${done}`;
   }
@@ -150,16 +132,21 @@ function readLabel(
       // "had fallen to 81 percent": the subject before the verb (and its auxiliaries) is what it measures.
       nounEnd -= 1;
       while (nounEnd > 0 && is(words[nounEnd], 'Verb', 'Auxiliary', 'Adverb', 'Negative')) nounEnd -= 1;
-      const subject = nounRunBackward(words, nounEnd);
+      const [subject, subjectEnd] = ownerOf(words, nounRunBackward(words, nounEnd), nounEnd);
       if (subject < 0) return undefined;
-      const noun = slice(subject, nounEnd);
+      const noun = slice(subject, subjectEnd);
       const change = CHANGE_NOUNS[verb!.normal];
       return link === 'by' && change ? `${change} in ${noun}` : link === 'to' ? noun : undefined;
     }
-    const from = nounRunBackward(words, nounEnd);
+    const run = nounRunBackward(words, nounEnd);
     // "dropped 6 basis points to 3.52 percent": that noun is the unit of the other number.
-    if (from < 0 || is(words[from - 1], 'Value')) return undefined;
-    const noun = slice(from, nounEnd);
+    if (run < 0 || is(words[run - 1], 'Value')) return undefined;
+    const [from, fromEnd] = link === 'to' ? ownerOf(words, run, nounEnd) : [run, nounEnd];
+    const noun = slice(from, fromEnd);
+    // "a trial of 2,340 patients": the count is of the patients in the trial, not of trials.
+    const counted = text.slice(end, shownEnd).trim();
+    if (link === 'of' && counted && COLLECTIVE.test(words[nounEnd]!.normal))
+      return `${counted} in the ${noun}`;
     const verbBefore = words[from - 1];
     if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
       return `${CHANGE_NOUNS[verbBefore.normal]} in ${noun}`;
@@ -168,6 +155,78 @@ function readLabel(
     return link === 'of' || link === 'to' ? noun : undefined;
   }
   return undefined;
+}
+
+// Nouns for a group that a count is the size of ("a trial of 2,340 patients", "a delegation of 46").
+const COLLECTIVE =
+  /^(?:trial|study|survey|sample|poll|delegation|team|group|crowd|fleet|panel|cohort|class|convoy|workforce)$/;
+// Words that hedge a figure ("about 9,500", "an estimated 18,400", "up to 90"): what it measures is read past them.
+const HEDGES = new Set([
+  'about',
+  'around',
+  'approximately',
+  'roughly',
+  'nearly',
+  'almost',
+  'some',
+  'estimated',
+]);
+const HEDGE_PAIRS = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to']);
+
+/**
+ * The noun phrase that owns the one at [first, last] when it is a prepositional phrase's object:
+ * "its grant to national museums had risen" is about the grant, "a tariff increase on Estmark
+ * goods to 15 percent" about the increase.
+ */
+function ownerOf(words: readonly TaggedWord[], first: number, last: number): [number, number] {
+  if (first < 0) return [first, last];
+  let j = first - 1;
+  while (j >= 0 && is(words[j], 'Determiner', 'Value') && !endsClause(words[j]!)) j--;
+  if (j < 1 || !/^(?:to|on|for|at|in)$/.test(words[j]!.normal) || endsClause(words[j - 1]!))
+    return [first, last];
+  const owner = nounRunBackward(words, j - 1);
+  return owner >= 0 ? [owner, j - 1] : [first, last];
+}
+
+// -ing words that join a clause rather than act on what follows ("…, meaning 1.3 million households").
+const CONNECTIVE_ING =
+  /^(?:meaning|including|according|following|involving|excluding|regarding|concerning|considering|representing|totall?ing|affecting|leaving)$/;
+
+/**
+ * Whether word `i` is an -ing verb acting on what follows ("…, killing one worker", "after burning
+ * 22,500 acres"), not one that describes the noun before it ("a trial involving 2,340 patients").
+ */
+function isGerund(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i];
+  if (!w || !/ing$/.test(w.normal) || CONNECTIVE_ING.test(w.normal)) return false;
+  const prior = words[i - 1];
+  const clauseStart = !prior || endsClause(prior);
+  // After a comma the tagger may call the verb a noun ("…, killing one worker").
+  if (!is(w, 'Gerund') && !(clauseStart && is(w, 'Noun'))) return false;
+  return clauseStart || !is(prior, 'Noun') || is(prior, 'Pronoun');
+}
+
+/** The index of the word before the hedge that ends at word `i` ("burned about" → "burned"), or `i`. */
+function hedgeStart(words: readonly TaggedWord[], i: number): number {
+  let j = i;
+  for (;;) {
+    const w = words[j];
+    if (!w || endsClause(w)) return j;
+    const pair = j > 0 ? `${words[j - 1]!.normal} ${w.normal}` : '';
+    if (HEDGE_PAIRS.has(pair) && !endsClause(words[j - 1]!)) j -= 2;
+    else if (HEDGES.has(w.normal)) j -= w.normal === 'estimated' && words[j - 1]?.normal === 'an' ? 2 : 1;
+    else return j;
+  }
+}
+
+/** " to leave their homes" when the noun at `last` is followed by what it was made to do, else ''. */
+function infinitiveAfter(words: readonly TaggedWord[], last: number, text: string): string {
+  if (endsClause(words[last]!) || words[last + 1]?.normal !== 'to' || !is(words[last + 2], 'Infinitive'))
+    return '';
+  let end = last + 2;
+  while (end < last + 5 && !endsClause(words[end]!) && is(words[end + 1], 'Noun', 'Possessive', 'Determiner'))
+    end++;
+  return ` ${text.slice(words[last + 1]!.start, words[end]!.end).replace(/[,;:.]+$/, '')}`;
 }
 
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;
@@ -230,12 +289,32 @@ function nounRunForward(words: readonly TaggedWord[], i: number): number {
   let last = -1;
   for (let j = i; j < words.length && j - i < 4; j++) {
     const w = words[j]!;
+    if (j > i && pluralReadAsVerb(words, j)) {
+      last = j;
+      break;
+    }
     if (!is(w, 'Noun', 'Adjective') || is(w, 'Pronoun', 'Date', 'Value') || /^\p{Lu}{2,}$/u.test(w.text))
       break;
     if (is(w, 'Noun')) last = j;
     if (endsClause(w)) break;
   }
   return last;
+}
+
+/**
+ * A plural noun the tagger read as a verb after a name or a noun ("110,000 Glide V2 bikes in
+ * Calvera", "62,000 battery packs used in"): it ends the phrase, and a preposition or the clause's
+ * end follows it.
+ */
+function pluralReadAsVerb(words: readonly TaggedWord[], j: number): boolean {
+  const w = words[j]!;
+  const next = words[j + 1];
+  return (
+    is(w, 'PresentTense') &&
+    /[^s]s$/.test(w.normal) &&
+    is(words[j - 1], 'Noun') &&
+    (endsClause(w) || !next || is(next, 'Preposition') || is(next, 'PastTense'))
+  );
 }
 
 /** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
@@ -267,7 +346,10 @@ function endsClause(w: TaggedWord): boolean {
 }
 
 /** Characters of a figure's text that make the number itself ("$3.4 million", "6,800"). */
-function numberLength(text: string): number {
+export function numberLength(text: string): number {
+  // "one worker", "three ships": a number word.
+  const word = /^\p{L}+(?=\s)/u.exec(text);
+  if (word) return word[0].length;
   const match =
     /^[^\d]{0,3}[\d.,]*\d(?:\s*(?:million|billion|trillion|thousand|bn|mn|m|k|percent|per cent|%))?/i.exec(
       text,
@@ -276,7 +358,7 @@ function numberLength(text: string): number {
 }
 
 /** A label without leading unit words or punctuation; undefined when no word is left. */
-function cleanLabel(label: string | undefined): string | undefined {
+export function cleanLabel(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const words = label.trim().split(/\s+/);
   while (

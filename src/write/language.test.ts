@@ -66,7 +66,7 @@ describe('figure labels that say what a figure measures, not its unit or its cou
       'The drug cut migraine days by 38 percent in a trial of 2,340 patients.',
       '2,340 patients',
       '2,340',
-      'trial',
+      'patients in the trial',
     ],
     [
       'Residents offered help to the 640 workers who do not know when they will return.',

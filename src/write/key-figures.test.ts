@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { detectDisagreements } from '../disagree/detect.js';
+import { sourceArticle } from '../verify/fixtures.js';
+import { verifyDraft } from '../verify/verify.js';
+import { pickFigures } from './key-figures.js';
+
+const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
+
+// Shaped on the demo corpus's heater recall: the count was raised in a later report, the cost was
+// stated only in reports whose sentences the body may never quote.
+const recall = [
+  sourceArticle(
+    1,
+    'Lumora recalls 410,000 smart heaters',
+    'Lumora Systems is recalling 410,000 HearthLink 2 smart heaters because of a software fault, the regulator said on Saturday. ' +
+      'The defect has been linked to nine house fires. ' +
+      'The heaters sold for $149 through major retailers.',
+    day(14),
+  ),
+  sourceArticle(
+    2,
+    'Lumora faces $62 million bill as heater recall widens',
+    'Lumora Systems expects its recall of HearthLink 2 smart heaters to cost about $62 million, the company said on Sunday, as it raised the number of units covered to 480,000. ' +
+      '"The cash cost is manageable, because they have about $210 million on the balance sheet," said an analyst. ' +
+      'The network carries about 1.4 million trips a day.',
+    day(16),
+  ),
+  sourceArticle(
+    3,
+    'Lumora knew in July',
+    'Lumora received its first reports of overheating in July, but the recall of 410,000 heaters was announced only on Saturday. ' +
+      'The company has put the cost of the recall at $62 million.',
+    day(18),
+  ),
+];
+
+describe('key figures of a story', () => {
+  const facts = detectDisagreements(recall);
+  const figures = pickFigures(recall, { facts });
+  const byValue = new Map(figures.map((f) => [f.value, f.label]));
+
+  it('names what each figure counts or costs, from any source, not only the sentences the body quotes', () => {
+    expect(byValue.get(62e6)).toBe('expected cost of the recall');
+    expect(byValue.get(480_000)).toBe('units covered');
+  });
+
+  it('gives a revised figure only at its current value', () => {
+    expect(facts.some((f) => f.disagreement.status === 'revised')).toBe(true);
+    expect(byValue.has(410_000)).toBe(false);
+  });
+
+  it('leaves out figures in quotations and figures whose label would only repeat their unit', () => {
+    expect(byValue.has(210e6)).toBe(false);
+    expect(byValue.has(1.4e6)).toBe(false);
+  });
+
+  it('gives each value and each label once, cited to a passage that holds it', () => {
+    expect(new Set(figures.map((f) => f.label)).size).toBe(figures.length);
+    expect(new Set(figures.map((f) => f.value)).size).toBe(figures.length);
+    for (const f of figures) {
+      const source = recall.find((a) => a.id === f.citation.article_id)!;
+      expect(source.text.slice(f.citation.start, f.citation.end)).toBe(f.text);
+    }
+    const draft = {
+      headline: 'Lumora recall',
+      dek: 'Lumora recall',
+      body: { lede: [], sections: [], quotes: [], figures },
+    };
+    expect(verifyDraft(draft, recall).failing.size).toBe(0);
+  });
+
+  it('states a figure that grew as the story went on at its newest value, once', () => {
+    // Shaped on the wildfire: acres burned by Friday, then by Sunday.
+    const fire = [
+      sourceArticle(
+        1,
+        'Wildfire burns homes',
+        'The fire had burned about 19,700 acres by Friday evening and destroyed 142 homes.',
+        day(13),
+      ),
+      sourceArticle(
+        2,
+        'Wildfire contained',
+        'The fire was 70 percent contained by Sunday evening after burning about 22,500 acres.',
+        day(16),
+      ),
+    ];
+    const picked = pickFigures(fire);
+    expect(picked.filter((f) => f.label === 'acres burned').map((f) => f.value)).toEqual([22_500]);
+    expect(picked.map((f) => [f.value, f.label])).toContainEqual([142, 'homes destroyed']);
+  });
+
+  it('keeps two things that share a name apart instead of taking one for an update of the other', () => {
+    const recount = [
+      sourceArticle(
+        1,
+        'Recount',
+        'Scanners rejected 1,312 ballots on election night, officials said.',
+        day(12),
+      ),
+      sourceArticle(2, 'Recount ends', 'At one polling station, scanners rejected 38 ballots.', day(21)),
+    ];
+    expect(pickFigures(recount).map((f) => f.value)).toContain(1312);
+  });
+});

@@ -1,0 +1,301 @@
+import type { Figure } from '../analyze/types.js';
+import type { StoryFigure } from '../db/schema.js';
+import type { DetectedFact } from '../disagree/detect.js';
+import { numericValues, partOfName } from '../disagree/quantities.js';
+import { settledIndex, unsettledValues } from '../disagree/respect.js';
+import { STOPWORDS } from '../analyze/stopwords.js';
+import { findNumbers } from '../verify/numbers.js';
+import type { SourceArticle } from '../verify/types.js';
+import type { Candidate } from './candidates.js';
+import { phraseLabel } from './figure-phrases.js';
+import { cleanLabel, figureLabel, numberLength } from './figures.js';
+import { type TaggedWord, tagWords } from './nlp.js';
+
+/**
+ * The story's key figures: the few numbers that matter most to the event, drawn from every source
+ * (not only the sentences the body quotes), each with what it counts and cited to where it is
+ * written. What matters is what several outlets report, what a title or an opening sentence states
+ * and what the body tells; a figure no phrase explains, whose label would only repeat its unit, or
+ * whose value the sources dispute or have since revised is left out. A figure that changed as the
+ * story went on ("acres burned") is given as the newest report states it.
+ */
+
+const MAX_FIGURES = 6;
+const MIN_FIGURES = 3;
+// Beyond the first three, a figure must be more than one outlet's aside (see `score`).
+const MIN_SCORE = 4;
+// Sentences longer than this are lists or run-ons the tagger reads slowly and badly.
+const MAX_SENTENCE = 600;
+// Sentences of each article whose words are tagged to read a label (phrases are read everywhere).
+const READ_SENTENCES = 12;
+const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
+// Small counts are incidental ("two guards", "three years") unless they are a toll.
+const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescued|evacuated|destroyed)\b/i;
+// Words that only restate a figure's kind: as a label they say nothing ("money", "percent").
+const BARE_KIND =
+  /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?)$/;
+// "90 kilometres per hour": a rate written after the figure belongs to it.
+const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
+const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
+// "11 percent less in real terms", "$71 million more": a difference, not the figure itself.
+const DIFFERENCE = /^\s+(?:more|less|fewer|extra|higher|lower|above|below)\b/;
+// A money noun alone ("cost", "offer") says what kind of figure, not whose.
+const MONEY_WORD = /^(?:cost|costs|value|price|offer|bid|deal|pledge|budget|fee|fine)$/;
+const RATE = /\s+(?:a|per|each)\s+(?:day|week|month|year)$/;
+
+/** Options of `pickFigures`. */
+export interface FigureOptions {
+  /** Sentences the story's body tells: their figures count for more. */
+  chosen?: readonly Candidate[];
+  /** What the sources disagree on: a disputed or superseded value is never a key figure. */
+  facts?: readonly DetectedFact[];
+}
+
+interface Found {
+  article: SourceArticle;
+  /** Index of the sentence in its article. */
+  position: number;
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  kind: Figure['kind'];
+  unit: string | null;
+  label?: string;
+  /** How well the label names what is counted: 3 a phrase that says it, 1 a bare noun. */
+  quality: number;
+}
+
+/** Up to six key figures of a story's sources, most important first, one per value and per label. */
+export function pickFigures(sources: readonly SourceArticle[], options: FigureOptions = {}): StoryFigure[] {
+  const tags = new Map<string, TaggedWord[]>();
+  const tag = (text: string) => tags.get(text) ?? tags.set(text, tagWords(text)).get(text)!;
+  const texts = new Map(sources.map((s) => [s.id, s.text]));
+  const chosen = options.chosen ?? [];
+  const told = (article: SourceArticle, start: number, end: number) =>
+    chosen.some((c) => c.article.id === article.id && c.start < end && start < c.end);
+  const found = sources.flatMap((a) =>
+    articleFigures(a, tag, told).filter(
+      (f) =>
+        !options.facts?.length ||
+        (!unsettled(f, options.facts) &&
+          unsettledValues(f.text, options.facts, {
+            citations: [{ article_id: a.id, start: f.start, end: f.end }],
+            sourceText: (id) => texts.get(id),
+          }).length === 0),
+    ),
+  );
+  const titles = sources.flatMap((s) => findNumbers(s.title, { words: true }).map((n) => n.value));
+  const groups = new Map<string, Found[]>();
+  for (const f of found) {
+    const key = valueKey(f);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const ranked: { figure: Found; score: number }[] = [];
+  for (const group of groups.values()) {
+    const outlets = new Set(group.map((f) => f.article.id)).size;
+    const inTitle = titles.some((v) => sameValue(v, group[0]!.value));
+    let best: { figure: Found; own: number } | undefined;
+    let top = 0;
+    for (const f of group) {
+      if (!f.label) continue;
+      const inBody = told(f.article, f.start, f.end);
+      const score =
+        2 * (outlets - 1) +
+        (inTitle ? 2 : 0) +
+        (f.position <= 1 ? 1.5 : f.position <= 3 ? 0.5 : 0) +
+        (inBody ? 1 : 0) +
+        // A toll (killed, injured, homes destroyed) is what an event is measured by.
+        (TOLL.test(f.label) ? 2 : 0) +
+        f.quality;
+      top = Math.max(top, score);
+      // The best label names the figure; among equals the better placed, then the fuller one.
+      const better =
+        !best ||
+        f.quality > best.figure.quality ||
+        (f.quality === best.figure.quality &&
+          (score > best.own || (score === best.own && f.label.length > best.figure.label!.length)));
+      if (better) best = { figure: f, own: score };
+    }
+    if (best) ranked.push({ figure: best.figure, score: top });
+  }
+  return distinctLabels(ranked)
+    .sort((a, b) => b.score - a.score)
+    .filter((r, i) => i < MIN_FIGURES || r.score >= MIN_SCORE)
+    .slice(0, MAX_FIGURES)
+    .map(({ figure: f }) => ({
+      text: f.text,
+      value: f.value,
+      unit: f.unit,
+      label: f.label!,
+      citation: { article_id: f.article.id, start: f.start, end: f.end },
+    }));
+}
+
+/**
+ * One figure per label: where two values carry one label ("acres burned" by Friday, by Sunday),
+ * the newest report's value stands, with the better score of the two.
+ */
+function distinctLabels(ranked: { figure: Found; score: number }[]): { figure: Found; score: number }[] {
+  const byLabel = new Map<string, { figure: Found; score: number }>();
+  const time = (f: Found) => f.article.published_at?.getTime() ?? 0;
+  for (const r of ranked) {
+    const key = r.figure.label!.toLowerCase().replace(/^the /, '');
+    const other = byLabel.get(key);
+    if (!other) byLabel.set(key, r);
+    else if (updates(r.figure.value, other.figure.value)) {
+      const newer = time(r.figure) > time(other.figure) ? r : other;
+      byLabel.set(key, { figure: newer.figure, score: Math.max(r.score, other.score) });
+    } else if (r.score > other.score) byLabel.set(key, r);
+  }
+  return [...byLabel.values()];
+}
+
+/**
+ * Whether a figure states a value of a disputed fact, or a revised fact's value other than its
+ * current one: a value the detection read at that place, or the same value anywhere in the story
+ * ("the recall of 410,000 heaters" after the count was raised to 480,000).
+ */
+function unsettled(f: Found, facts: readonly DetectedFact[]): boolean {
+  return facts.some((fact) => {
+    const allowed = settledIndex(fact);
+    return fact.mentions.some(
+      (ms, i) =>
+        i !== allowed &&
+        ms.some(
+          (m) =>
+            (m.articleId === f.article.id && m.span.start < f.end && f.start < m.span.end) ||
+            (m.kind === f.kind && typeof m.value === 'number' && sameValue(m.value, f.value)),
+        ),
+    );
+  });
+}
+
+/**
+ * Whether two values under one label can be one figure at two times (19,700 acres by Friday,
+ * 22,500 by Sunday), not two things that share a name (1,312 ballots rejected on election night,
+ * 38 in one polling station): an update moves a figure, it does not multiply it.
+ */
+function updates(a: number, b: number): boolean {
+  return Math.min(a, b) > 0 && Math.max(a, b) / Math.min(a, b) <= 2;
+}
+
+/** Which figures state one value: amounts and large counts by value, others by value and label. */
+function valueKey(f: Found): string | undefined {
+  if (f.kind === 'amount') return `amount:${f.unit}:${f.value}`;
+  if (f.kind === 'count' && f.value >= 100) return `count:${f.value}`;
+  // "10 percent" is many things in one story: only labels with one head ("main rate", "policy
+  // rate") make two the same figure.
+  return f.label ? `${f.kind}:${f.value}:${head(f.label)}` : undefined;
+}
+
+/** The noun a label is about: its last word before a preposition ("rise" of "pay rise over three years"). */
+function head(label: string): string {
+  const words = label.toLowerCase().split(/\s+/);
+  const cut = words.findIndex(
+    (w, i) => i > 0 && /^(?:of|in|over|for|to|on|at|from|by|a|per|without)$/.test(w),
+  );
+  return (cut > 0 ? words.slice(0, cut) : words).at(-1)!.replace(/s$/, '');
+}
+
+function sameValue(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.abs(b) * 1e-9;
+}
+
+/** The labelled and unlabelled figures of one article that could be key figures. */
+function articleFigures(
+  article: SourceArticle,
+  tag: (text: string) => TaggedWord[],
+  told: (article: SourceArticle, start: number, end: number) => boolean,
+): Found[] {
+  const { text, analysis } = article;
+  const spans: {
+    start: number;
+    end: number;
+    shown: number;
+    value: number;
+    kind: Figure['kind'];
+    unit: string | null;
+  }[] = [];
+  for (const f of analysis.figures) {
+    if (f.kind === 'date' || f.value === null) continue;
+    if (f.kind === 'count' && (DURATION.test(f.unit ?? '') || /^\d{4}$/.test(f.text.split(' ')[0]!)))
+      continue;
+    spans.push({
+      start: f.start,
+      end: f.start + numberLength(f.text),
+      shown: f.end,
+      value: f.value,
+      kind: f.kind,
+      unit: f.unit,
+    });
+  }
+  // "has risen to 163", "raised the number of units covered to 480,000": numbers the analysis keeps no count of.
+  for (const raw of numericValues(text, analysis.figures)) {
+    const { start, end } = raw.span;
+    if (raw.kind !== 'count' || typeof raw.value !== 'number' || /\p{L}/u.test(raw.text)) continue;
+    if (analysis.figures.some((f) => f.start < end && start < f.end)) continue;
+    spans.push({ start, end, shown: end, value: raw.value, kind: 'count', unit: null });
+  }
+  const out: Found[] = [];
+  for (const s of spans) {
+    const position = analysis.sentences.findIndex((x) => x.start <= s.start && s.shown <= x.end);
+    const sentence = analysis.sentences[position];
+    if (!sentence || sentence.end - sentence.start > MAX_SENTENCE || partOfName(text, s.start)) continue;
+    const said = text.slice(sentence.start, sentence.end);
+    const at = s.start - sentence.start;
+    // A figure inside a quotation is the speaker's, and a key figure carries no attribution.
+    if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
+    // A difference ("$71 million more") or the end of a range ("$7,000 to $9,000") is no figure of its own.
+    if (DIFFERENCE.test(text.slice(s.shown)) || RANGE_AFTER.test(text.slice(s.shown))) continue;
+    if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, s.start - 10), s.start))) continue;
+    const rate = RATE_AFTER.exec(text.slice(s.shown))?.[0] ?? '';
+    const shownText = text.slice(s.start, s.shown) + rate;
+    const counted = text.slice(s.end, s.shown).trim();
+    const phrase =
+      s.kind === 'date' ? undefined : phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
+    // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
+    const read = position < READ_SENTENCES || told(article, sentence.start, sentence.end);
+    const label =
+      phrase ??
+      (read
+        ? cleanLabel(figureLabel(tag(said), at, s.end - sentence.start, said, s.shown - sentence.start))
+        : undefined);
+    const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
+    if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) continue;
+    if (s.kind === 'count' && s.value < 10 && !label) continue;
+    // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
+    // "870 this year": the analysis may take a word that is no noun for the counted one.
+    const bareNumber =
+      counted && (label?.toLowerCase().includes(counted.toLowerCase()) || STOPWORDS.has(counted));
+    const shown = bareNumber && !rate ? text.slice(s.start, s.end) : shownText;
+    out.push({
+      article,
+      position,
+      start: s.start,
+      end: s.start + shown.length,
+      text: shown,
+      value: s.value,
+      kind: s.kind,
+      unit: s.unit,
+      ...(quality > 0 ? { label } : {}),
+      quality,
+    });
+  }
+  return out;
+}
+
+/** 3 for a phrase that names what is counted, 2 for a noun phrase, 1 for a bare or generic noun, 0 for a label that only repeats the unit. */
+function labelQuality(label: string, counted: string, phrase: boolean): number {
+  const bare = label.toLowerCase().replace(RATE, '').replace(/^the /, '');
+  if (BARE_KIND.test(bare) || (counted && bare === counted.toLowerCase())) return 0;
+  if (phrase) return 3;
+  // "customers in the county": the counted noun and where, not what happened to it.
+  const escaped = counted.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const where = new RegExp(`^${escaped} (?:in|at|on|of|from|for|a|per)\\b`);
+  if (counted && where.test(bare)) return 1;
+  if (MONEY_WORD.test(bare)) return 1;
+  // "workers escaped" says what happened to them; "night-shift workers" only who they are.
+  if (/\s\p{L}+ed$/u.test(bare) || TOLL.test(bare)) return 2.5;
+  return bare.includes(' ') ? 2 : 1;
+}
