@@ -1,5 +1,15 @@
-import type { Figure } from '../analyze/types.js';
 import { pastParticiple } from './figure-phrases.js';
+import {
+  COLLECTIVE,
+  endsClause,
+  hedgeStart,
+  infinitiveAfter,
+  isGerund,
+  linkedRun,
+  nounRunBackward,
+  nounRunForward,
+  ownerOf,
+} from './figure-words.js';
 import { is, type TaggedWord } from './nlp.js';
 
 /**
@@ -44,14 +54,6 @@ const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 
 // Words that stand for a noun said elsewhere: as a label they say nothing ("220 others").
 const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some']);
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
-
-/** Amounts, percentages and sizeable counts; not dates, years or small numbers that are usually incidental. */
-export function isKeyFigure(f: Pick<Figure, 'kind' | 'value' | 'text'>): boolean {
-  if (f.kind === 'date' || f.value === null) return false;
-  if (f.kind === 'amount' || f.kind === 'percent') return true;
-  const year = Number.isInteger(f.value) && f.value >= 1900 && f.value <= 2100 && /^\d{4}$/.test(f.text);
-  return !year && f.value >= 10;
-}
 
 /** What the figure at [start, end) of the sentence measures, in the sentence's own words, or undefined. */
 export function figureLabel(
@@ -157,78 +159,6 @@ function readLabel(
   return undefined;
 }
 
-// Nouns for a group that a count is the size of ("a trial of 2,340 patients", "a delegation of 46").
-const COLLECTIVE =
-  /^(?:trial|study|survey|sample|poll|delegation|team|group|crowd|fleet|panel|cohort|class|convoy|workforce)$/;
-// Words that hedge a figure ("about 9,500", "an estimated 18,400", "up to 90"): what it measures is read past them.
-const HEDGES = new Set([
-  'about',
-  'around',
-  'approximately',
-  'roughly',
-  'nearly',
-  'almost',
-  'some',
-  'estimated',
-]);
-const HEDGE_PAIRS = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to']);
-
-/**
- * The noun phrase that owns the one at [first, last] when it is a prepositional phrase's object:
- * "its grant to national museums had risen" is about the grant, "a tariff increase on Estmark
- * goods to 15 percent" about the increase.
- */
-function ownerOf(words: readonly TaggedWord[], first: number, last: number): [number, number] {
-  if (first < 0) return [first, last];
-  let j = first - 1;
-  while (j >= 0 && is(words[j], 'Determiner', 'Value') && !endsClause(words[j]!)) j--;
-  if (j < 1 || !/^(?:to|on|for|at|in)$/.test(words[j]!.normal) || endsClause(words[j - 1]!))
-    return [first, last];
-  const owner = nounRunBackward(words, j - 1);
-  return owner >= 0 ? [owner, j - 1] : [first, last];
-}
-
-// -ing words that join a clause rather than act on what follows ("…, meaning 1.3 million households").
-const CONNECTIVE_ING =
-  /^(?:meaning|including|according|following|involving|excluding|regarding|concerning|considering|representing|totall?ing|affecting|leaving)$/;
-
-/**
- * Whether word `i` is an -ing verb acting on what follows ("…, killing one worker", "after burning
- * 22,500 acres"), not one that describes the noun before it ("a trial involving 2,340 patients").
- */
-function isGerund(words: readonly TaggedWord[], i: number): boolean {
-  const w = words[i];
-  if (!w || !/ing$/.test(w.normal) || CONNECTIVE_ING.test(w.normal)) return false;
-  const prior = words[i - 1];
-  const clauseStart = !prior || endsClause(prior);
-  // After a comma the tagger may call the verb a noun ("…, killing one worker").
-  if (!is(w, 'Gerund') && !(clauseStart && is(w, 'Noun'))) return false;
-  return clauseStart || !is(prior, 'Noun') || is(prior, 'Pronoun');
-}
-
-/** The index of the word before the hedge that ends at word `i` ("burned about" → "burned"), or `i`. */
-function hedgeStart(words: readonly TaggedWord[], i: number): number {
-  let j = i;
-  for (;;) {
-    const w = words[j];
-    if (!w || endsClause(w)) return j;
-    const pair = j > 0 ? `${words[j - 1]!.normal} ${w.normal}` : '';
-    if (HEDGE_PAIRS.has(pair) && !endsClause(words[j - 1]!)) j -= 2;
-    else if (HEDGES.has(w.normal)) j -= w.normal === 'estimated' && words[j - 1]?.normal === 'an' ? 2 : 1;
-    else return j;
-  }
-}
-
-/** " to leave their homes" when the noun at `last` is followed by what it was made to do, else ''. */
-function infinitiveAfter(words: readonly TaggedWord[], last: number, text: string): string {
-  if (endsClause(words[last]!) || words[last + 1]?.normal !== 'to' || !is(words[last + 2], 'Infinitive'))
-    return '';
-  let end = last + 2;
-  while (end < last + 5 && !endsClause(words[end]!) && is(words[end + 1], 'Noun', 'Possessive', 'Determiner'))
-    end++;
-  return ` ${text.slice(words[last + 1]!.start, words[end]!.end).replace(/[,;:.]+$/, '')}`;
-}
-
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;
 const PASSIVE_AUXILIARIES = new Set([
   'had',
@@ -282,67 +212,6 @@ function lastIndexBefore(words: readonly TaggedWord[], start: number): number {
 function endsAt(words: readonly TaggedWord[], _before: number, _start: number, end: number): boolean {
   const last = words.filter((w) => w.end <= end).at(-1);
   return last !== undefined && endsClause(last);
-}
-
-/** Index of the last noun of a run of adjectives and nouns starting at `i`, or -1. */
-function nounRunForward(words: readonly TaggedWord[], i: number): number {
-  let last = -1;
-  for (let j = i; j < words.length && j - i < 4; j++) {
-    const w = words[j]!;
-    if (j > i && pluralReadAsVerb(words, j)) {
-      last = j;
-      break;
-    }
-    if (!is(w, 'Noun', 'Adjective') || is(w, 'Pronoun', 'Date', 'Value') || /^\p{Lu}{2,}$/u.test(w.text))
-      break;
-    if (is(w, 'Noun')) last = j;
-    if (endsClause(w)) break;
-  }
-  return last;
-}
-
-/**
- * A plural noun the tagger read as a verb after a name or a noun ("110,000 Glide V2 bikes in
- * Calvera", "62,000 battery packs used in"): it ends the phrase, and a preposition or the clause's
- * end follows it.
- */
-function pluralReadAsVerb(words: readonly TaggedWord[], j: number): boolean {
-  const w = words[j]!;
-  const next = words[j + 1];
-  return (
-    is(w, 'PresentTense') &&
-    /[^s]s$/.test(w.normal) &&
-    is(words[j - 1], 'Noun') &&
-    (endsClause(w) || !next || is(next, 'Preposition') || is(next, 'PastTense'))
-  );
-}
-
-/** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
-function linkedRun(words: readonly TaggedWord[], i: number): number {
-  let last = -1;
-  for (let j = i; j < words.length && j - i < 4; j++) {
-    const w = words[j]!;
-    if (!is(w, 'Noun', 'Adjective', 'Value') || is(w, 'Pronoun', 'WeekDay', 'Month')) break;
-    if (is(w, 'Noun') && !is(w, 'Value')) last = j;
-    if (endsClause(w)) break;
-  }
-  return last;
-}
-
-/** Index of the first word of a run of modifiers ending in the noun at `i`, or -1. */
-function nounRunBackward(words: readonly TaggedWord[], i: number): number {
-  if (!is(words[i], 'Noun') || is(words[i], 'Pronoun', 'Date')) return -1;
-  let first = i;
-  for (let j = i - 1; j >= 0 && i - j < 4; j--) {
-    const w = words[j]!;
-    if (!is(w, 'Noun', 'Adjective', 'Possessive') || is(w, 'Pronoun') || endsClause(w)) break;
-    first = j;
-  }
-  return first;
-}
-
-function endsClause(w: TaggedWord): boolean {
-  return /[,;:.!?)"”—–]/.test(w.post);
 }
 
 /** Characters of a figure's text that make the number itself ("$3.4 million", "6,800"). */
