@@ -27,7 +27,7 @@ const MIN_SCORE = 4;
 // Sentences longer than this are lists or run-ons the tagger reads slowly and badly.
 const MAX_SENTENCE = 600;
 // Sentences of each article whose words are tagged to read a label (phrases are read everywhere).
-const READ_SENTENCES = 12;
+const READ_SENTENCES = 8;
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
 // Small counts are incidental ("two guards", "three years") unless they are a toll.
 const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescued|evacuated|destroyed)\b/i;
