@@ -36,14 +36,13 @@ const DANGLING =
 const BACK_REFERENCE =
   /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b/i;
 
-// A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence before.
+// A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
+// before, so it enters the body only with that sentence, and a reader always sees who spoke.
 const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
-// A longer one carries its own content and stays usable; a short one is only its speaker's aside.
-const SHORT_QUOTE_WORDS = 12;
-
-function shortBareQuote(text: string): boolean {
-  return BARE_QUOTE.test(text.trim()) && text.split(/\s+/).length <= SHORT_QUOTE_WORDS;
-}
+// A quotation opening on a conjunction ("“But a cut…”") answers the sentence before as much as the
+// same words unquoted; one opening on a pronoun ("“It is a fair deal”") points into the speaker's
+// own words, which the sentence carries.
+const QUOTE_OPENS_ON_CONJUNCTION = /^["“‘](?:but|and|so|also|however|yet|still|meanwhile|instead)\b/i;
 
 /** Usable sentences of every source (not too short or long, no question, no dangling opener). */
 export function collectCandidates(
@@ -73,8 +72,9 @@ export function collectCandidates(
         speaker: speakers.find((s) => s !== null) ?? null,
         dangling:
           DANGLING.test(text) ||
+          QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           BACK_REFERENCE.test(text) ||
-          (speakers.every((s) => s === null) && shortBareQuote(text)),
+          (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,
       });

@@ -23,3 +23,27 @@ describe('eligibleCandidates', () => {
     expect(texts).toContain('Vantor said replacement batteries will ship from December 7 to every owner.');
   });
 });
+
+describe('what an earlier report could not yet say', () => {
+  const untold = sourceArticle(
+    2,
+    'Lumora recalls heaters',
+    'Lumora, which listed on the Sable City exchange in 2023, did not say how much the recall would cost. ' +
+      'The recall covers every HearthLink 2 heater sold since August 2025.',
+    new Date('2026-11-14T08:00:00Z'),
+  );
+  const candidates = collectCandidates([untold]);
+  const texts = (newest?: number) =>
+    eligibleCandidates(candidates, { headline: '', quotes: [], newest }).map((c) => c.text);
+
+  it('stays out of the body once a later report is in the story', () => {
+    expect(texts(Date.parse('2026-11-16T07:00:00Z'))).toEqual([
+      'The recall covers every HearthLink 2 heater sold since August 2025.',
+    ]);
+  });
+
+  it('stays in while its report is the newest', () => {
+    expect(texts(Date.parse('2026-11-14T08:00:00Z'))).toHaveLength(2);
+    expect(texts(undefined)).toHaveLength(2);
+  });
+});

@@ -38,3 +38,33 @@ describe('planSections', () => {
     for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('sections of what was said and of one sentence', () => {
+  const recall = sourceArticle(
+    2,
+    'Heater recall widens',
+    [
+      'Lumora Systems raised the number of heaters covered by the recall to 480,000 on Sunday.',
+      'The recall now covers heaters sold through a discount channel that the first notice left out.',
+      '"Every heater sold through the discount channel is covered by the recall," said Anders Kell.',
+      'The firmware update for the heater controller reached connected heaters on Friday night.',
+      'The controller firmware had failed to stop heating when a sensor reported overheating.',
+      'Regulators welcomed the wider recall, a spokesperson for the safety board said.',
+    ].join(' '),
+    new Date('2026-11-16T07:00:00Z'),
+  );
+
+  it('joins a quote and a lone reaction to the sub-topic they are about', () => {
+    const sections = planSections(collectCandidates([recall]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    const headings = sections.map((s) => s.heading);
+    expect(headings).not.toContain('What was said');
+    expect(headings).not.toContain('Reaction');
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sectionOf('"Every heater sold')).toBe(sectionOf('discount channel that the first notice'));
+    expect(sections.flatMap((s) => s.sentences)).toHaveLength(6);
+  });
+});
