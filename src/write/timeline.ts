@@ -102,7 +102,16 @@ export function buildTimeline(
   };
   for (const day of [...byDay.keys()].sort()) {
     const coverage = byDay.get(day)!;
-    const usable = coverage.filter((c) => standsAlone(c) && states(c, epochDay(eventDay(c))));
+    // A report of a day already told ("cut its rate on Thursday", in Friday's paper) is that day's
+    // news again: dated by its paper it would move the event; dated by its event, the day has a line.
+    const usable = coverage.filter((c) => {
+      const happened = eventDay(c);
+      return (
+        standsAlone(c) &&
+        states(c, epochDay(happened)) &&
+        (happened === day || !out.some((t) => t.date === happened))
+      );
+    });
     // A pair on the page holds its sentences: neither comes back as a line.
     const fresh = usable.filter(
       (c) => !used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE),
@@ -122,8 +131,7 @@ export function buildTimeline(
     }
     used.push(best);
     out.push({
-      // A day already told keeps its line; a later report of it is dated by its own article.
-      date: out.some((t) => t.date === eventDay(best!)) ? day : eventDay(best),
+      date: eventDay(best),
       text: best.text,
       citations: [{ article_id: best.article.id, start: best.start, end: best.end }],
     });
