@@ -36,6 +36,16 @@ const DANGLING =
 const BACK_REFERENCE =
   /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b/i;
 
+// "…, she said": a speaker the sentence does not name is named in the one before.
+const PRONOUN_SPEAKER = /\b(?:he|she) (?:said|says|added|told|noted|explained|argued|warned|insisted)\b/i;
+// A capitalised word after a space: a name before the pronoun says who "she" is.
+const NAME_BEFORE = /\s\p{Lu}\p{Ll}+/u;
+
+function unnamedSpeaker(text: string): boolean {
+  const pronoun = PRONOUN_SPEAKER.exec(text);
+  return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
+}
+
 // A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
 // before, so it enters the body only with that sentence, and a reader always sees who spoke.
 const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
@@ -73,6 +83,7 @@ export function collectCandidates(
         dangling:
           DANGLING.test(text) ||
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
+          unnamedSpeaker(text) ||
           BACK_REFERENCE.test(text) ||
           (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
         concepts: conceptsOf(text),

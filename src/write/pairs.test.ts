@@ -88,6 +88,17 @@ describe('a sentence that leans on the one before', () => {
     expect(pairs).toContainEqual(expect.stringMatching(/^Analysts at Coldwater .* "What is missing/));
   });
 
+  it('includes a quote whose speaker is only "she", and not one that names its speaker first', () => {
+    const text =
+      'Governor Helena Marsh said the committee had weighed the trade talks with Estmark. ' +
+      'Asked about further cuts, she said: "We will take each decision as it comes, meeting by meeting." ' +
+      'Economist Owen Ashdown, asked on Thursday about the path of rates, said he told clients to expect two more cuts.';
+    const candidates = collectCandidates([article(1, 'Rate cut', text)]);
+    const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
+    expect(leaning(/^Asked about further cuts/)).toBe(true);
+    expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
+  });
+
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
     const pair = 'The bridge was closed on Sunday. It will stay shut for a month.';
     const sentence = (text: string) => ({ text, citations: [] });
