@@ -96,6 +96,15 @@ describe('a sentence that leans on the one before', () => {
     const candidates = collectCandidates([article(1, 'Rate cut', text)]);
     const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
     expect(leaning(/^Asked about further cuts/)).toBe(true);
+    const figure = collectCandidates([
+      article(
+        2,
+        'Recall cost',
+        'Lumora expects the recall to cost about $62 million. The company said the figure included refunds and legal claims. The total of 37 reports includes nine fires.',
+      ),
+    ]);
+    expect(figure.find((c) => /the figure included/.test(c.text))!.dangling).toBe(true);
+    expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
   });
 
