@@ -67,4 +67,23 @@ describe('sections of what was said and of one sentence', () => {
     expect(sectionOf('"Every heater sold')).toBe(sectionOf('discount channel that the first notice'));
     expect(sections.flatMap((s) => s.sentences)).toHaveLength(6);
   });
+
+  it('splits a section that quotes made long', () => {
+    const quoted = sourceArticle(
+      3,
+      'Ridgeback Fire: power lines and aid',
+      [
+        TEXT,
+        '"The power lines on the ridge were inspected twice this autumn," said Crownline Power\'s Ana Ruiz.',
+        '"Disaster funds for housing cannot wait for the national government," said Mayor Alan Priddy.',
+        '"Families who need temporary housing will get it before winter," said Hanna Kowal.',
+      ].join(' '),
+      new Date('2026-11-13T18:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([quoted]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
+  });
 });

@@ -50,12 +50,9 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   );
   for (const [heading] of folded) functions.delete(heading);
   const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
-  const topics = splitLong(
-    groupTopics(topical, Math.max(1, target - functions.size), ctx.told),
-    MAX_SECTIONS - functions.size,
-    ctx.told,
-  );
-  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(topics, c, ctx.told).push(c);
+  const groups = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, ctx.told).push(c);
+  const topics = splitLong(groups, MAX_SECTIONS - functions.size, ctx.told);
   const named: SectionPlan[] = [];
   const used = new Set(ctx.told);
   const unnamed: Candidate[] = [];
