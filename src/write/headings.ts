@@ -100,7 +100,19 @@ const PERSON_HEADS = new Set(
   ),
 );
 // Words the tagger takes for a head noun that leave the phrase unfinished ("Economic relationship worth").
-const OPEN_ENDS = new Set(['worth', 'own', 'alone', 'such', 'same', 'more', 'less']);
+// So are reporting verbs it takes for a noun after a plural ("Customs data show").
+const OPEN_ENDS = new Set([
+  'worth',
+  'own',
+  'alone',
+  'such',
+  'same',
+  'more',
+  'less',
+  'show',
+  'suggest',
+  'say',
+]);
 
 // A phrase that opens or ends on a unit ("Percentage points to consumer prices") belongs to a figure.
 const UNIT_WORDS = new Set(['percent', 'percentage', 'point', 'points', 'basis', 'per']);

@@ -121,6 +121,11 @@ describe('section headings', () => {
     expect(heading).not.toMatch(/\bits\b/i);
   });
 
+  it('does not end a heading on a reporting verb the tagger takes for a noun', () => {
+    const text = 'Customs data show around 310,000 Estmark-built vehicles were sold in Calvera last year.';
+    expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set()) ?? '').not.toMatch(/show$/);
+  });
+
   it("does not name a section by a speaker's words", () => {
     const sentences = [
       '"Our first thoughts are with the night shift," the company said on Tuesday.',

@@ -86,4 +86,28 @@ describe('sections of what was said and of one sentence', () => {
     });
     for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
   });
+
+  it('splits a very long section even when all its sentences share words', () => {
+    const long = sourceArticle(
+      4,
+      'Heater recall',
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `The Lumora heater recall covers model ${i + 1} of the HearthLink heater line sold in Calvera.`,
+      )
+        .concat([
+          'Shares of the Sable City exchange fell sharply on Monday morning after trading opened.',
+          'Traders on the Sable City exchange sold shares of retailers and banks on Monday morning.',
+        ])
+        .join(' '),
+      new Date('2026-11-16T07:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([long]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    expect(sections.length).toBeGreaterThan(1);
+    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(6);
+  });
 });

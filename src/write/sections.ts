@@ -20,6 +20,9 @@ const MAX_SECTIONS = 5;
 const SENTENCES_PER_SECTION = 3;
 // A section longer than this mixes sub-topics: it is split while there is room for more sections.
 const LONG_SECTION = 4;
+// A section longer than this is split even when its sentences share words throughout: a reader
+// needs a heading every half-dozen sentences.
+const VERY_LONG_SECTION = 6;
 // Sentences sharing less than this share of their new words start separate sub-topics.
 const SAME_TOPIC = 0.1;
 // Fewest sentences a reaction, background or what-comes-next section holds.
@@ -144,10 +147,26 @@ function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string
     const longest = out.reduce((a, b) => (b.length > a.length ? b : a), [] as Candidate[]);
     if (longest.length <= LONG_SECTION) break;
     const parts = groupTopics(longest, 2, told);
-    if (parts.length < 2) break;
-    out.splice(out.indexOf(longest), 1, ...parts);
+    if (parts.length === 2) out.splice(out.indexOf(longest), 1, ...parts);
+    else if (longest.length > VERY_LONG_SECTION)
+      out.splice(out.indexOf(longest), 1, ...bisect(longest, told));
+    else break;
   }
   return out;
+}
+
+/**
+ * Two parts of a group whose sentences all share some words: around its best sentence and the one
+ * least like it, each with at least two sentences, each other sentence with the seed it is more like.
+ */
+function bisect(group: readonly Candidate[], told: ReadonlySet<string>): Candidate[][] {
+  const similarity = newWordSimilarity(told);
+  const [first, ...rest] = group as [Candidate, ...Candidate[]];
+  const other = rest.reduce((a, b) => (similarity(first, b) < similarity(first, a) ? b : a));
+  const leaning = (c: Candidate) => similarity(other, c) - similarity(first, c);
+  const byLeaning = rest.filter((c) => c !== other).sort((a, b) => leaning(b) - leaning(a));
+  const second = [other, ...byLeaning.filter((c, i) => i === 0 || leaning(c) > 0)];
+  return [group.filter((c) => !second.includes(c)), group.filter((c) => second.includes(c))];
 }
 
 /** A body of one section with several sentences is split in two, each half named for itself. */
