@@ -1,6 +1,7 @@
 import type { StoryQuote } from '../db/schema.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Candidate } from './candidates.js';
+import { plannedDay } from './timeline.js';
 
 /**
  * The one place where the extractive writer narrows the source sentences it may put in the body.
@@ -58,6 +59,15 @@ export const BODY_FILTERS: readonly CandidateFilter[] = [
       !c.article.published_at ||
       ctx.newest - c.article.published_at.getTime() < OVERTAKEN_MS ||
       !UNTOLD.test(c.text),
+  },
+  {
+    // "The talks are due to conclude on Friday", in a story whose newest report is from Friday or
+    // later: what was to come has come, and the newer reports tell how it went.
+    name: 'not a plan whose day has come',
+    keep: (c, ctx) => {
+      const planned = ctx.newest === undefined ? undefined : plannedDay(c);
+      return planned === undefined || Date.parse(planned) > ctx.newest!;
+    },
   },
   {
     name: 'not a pull quote again',

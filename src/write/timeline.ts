@@ -216,6 +216,31 @@ export function eventDay(c: Candidate): string {
   return isoDay(published);
 }
 
+/**
+ * The day a sentence says something is still to happen ("talks are due to conclude on Friday"): the
+ * date it holds after its article's day, or the next such weekday; undefined for a sentence that
+ * looks ahead to no day, or does not look ahead.
+ */
+export function plannedDay(c: Candidate): string | undefined {
+  if (!c.article.published_at || !AHEAD.test(c.text)) return undefined;
+  const published = c.article.published_at.getTime();
+  const today = epochDay(isoDay(published));
+  const dated = c.article.analysis.figures.find(
+    (f) =>
+      f.kind === 'date' &&
+      f.value !== null &&
+      f.start >= c.start &&
+      f.end <= c.end &&
+      epochDay(isoDay(f.value)) > today,
+  );
+  if (dated) return isoDay(dated.value!);
+  const named = WEEKDAY.exec(c.text);
+  if (!named) return undefined;
+  const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
+  const ahead = (want - new Date(published).getUTCDay() + 7) % 7 || 7;
+  return isoDay(published + ahead * DAY);
+}
+
 function epochDay(iso: string): number {
   return Math.floor(Date.parse(iso) / DAY);
 }
