@@ -312,7 +312,8 @@ export async function storyEntities(db: Executor, storyId: number): Promise<Stor
   const rows = await db
     .selectFrom('article_analyses as an')
     .innerJoin('story_articles as sa', 'sa.article_id', 'an.article_id')
-    .select(sql<Entity[] | null>`an.analysis->'entities'`.as('entities'))
+    // Entities are objects with these fields in the stored form and in the plain one before it.
+    .select(sql<Pick<Entity, 'key' | 'name' | 'kind'>[] | null>`an.analysis->'entities'`.as('entities'))
     .where('sa.story_id', '=', storyId)
     .execute();
   const byKey = new Map<
