@@ -1,5 +1,6 @@
 import { type AnalysisOptions, KEYWORDS, type TextAnalysis } from './analyze.js';
 import { topKeywordsOf } from './keywords.js';
+import { storedAnalysisJson, withStoredKeywords } from './stored.js';
 import type { AnalysisDigest, ArticleAnalysis } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { AnalysisDigest, ArticleAnalysis } from './types.js';
  */
 export interface PreparedAnalysis {
   language: string;
-  /** The stored analysis without its keywords, as a JSON object. */
+  /** The analysis without its keywords in the stored form (stored.ts), as JSON text. */
   json: string;
   digest: Omit<AnalysisDigest, 'keywords'>;
   /** Weighted term counts (parallel arrays: a Map of strings clones slowly). */
@@ -41,7 +42,7 @@ export function digestOf(
 export function prepareAnalysis({ analysis, counts }: TextAnalysis): PreparedAnalysis {
   return {
     language: analysis.language,
-    json: JSON.stringify(analysis),
+    json: storedAnalysisJson(analysis),
     digest: digestOf(analysis),
     terms: [...counts.keys()],
     counts: Float64Array.from(counts.values()),
@@ -58,11 +59,9 @@ export function completeAnalysis(
 ): CompletedAnalysis {
   // The same ranking as keywordsOf, read straight off the parallel arrays.
   const keywords = topKeywordsOf(prepared.terms, prepared.counts, options.df, options.keywords ?? KEYWORDS);
-  // The JSON ends with the object's closing brace; the keywords go in before it.
-  const json = `${prepared.json.slice(0, -1)},"keywords":${JSON.stringify(keywords)}}`;
   return {
     language: prepared.language,
-    json,
+    json: withStoredKeywords(prepared.json, keywords),
     digest: { ...prepared.digest, keywords },
     terms: prepared.terms,
   };

@@ -147,4 +147,26 @@ describe('ensureAnalyses', () => {
     expect(again).toEqual(first);
     expect(deps.frequencies.docs).toBe(docs);
   });
+
+  it('queues the next batch on the threads right behind this one, before storing this one', async () => {
+    const { db, rows } = await withArticles();
+    const order: number[][] = [];
+    const deps: AnalyzeDeps = {
+      db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        order.push(articles.map((a) => rows.findIndex((r) => r.text === a.text)));
+        return pool.analyze(articles);
+      },
+      ahead: new Map(),
+    };
+    const analyses = await ensureAnalyses(deps, rows.slice(0, 12), rows.slice(12, 30));
+    expect(analyses.size).toBe(12);
+    // No chunk of this batch went to the threads after one of the next batch.
+    const flat = order.flat();
+    const firstNext = flat.findIndex((i) => i >= 12);
+    expect(firstNext).toBeGreaterThanOrEqual(0);
+    expect(flat.slice(firstNext).every((i) => i >= 12)).toBe(true);
+    expect([...deps.ahead!.keys()]).toEqual(rows.slice(12, 30).map((r) => r.id));
+  });
 });

@@ -75,11 +75,14 @@ export interface AnalyzableArticle {
 
 /**
  * Returns the digests of the given articles' analyses, analyzing and storing those not analyzed
- * yet and adding them to the running document frequencies.
+ * yet and adding them to the running document frequencies. The analysis of `next` (the articles
+ * the caller needs after these) starts on the threads right behind them (see analyzeAhead), so
+ * the threads work on it while this thread stores the last chunks.
  */
 export async function ensureAnalyses(
   deps: AnalyzeDeps,
   articles: AnalyzableArticle[],
+  next: readonly AnalyzableArticle[] = [],
 ): Promise<Map<number, AnalysisDigest>> {
   const analyses = new Map<number, AnalysisDigest>();
   const stored = await analysesForArticles(
@@ -88,7 +91,10 @@ export async function ensureAnalyses(
   );
   for (const [id, a] of stored) analyses.set(id, { ...digestOf(a), keywords: a.keywords });
   const missing = articles.filter((a) => !analyses.has(a.id));
-  if (missing.length === 0) return analyses;
+  if (missing.length === 0) {
+    analyzeAhead(deps, next);
+    return analyses;
+  }
   const cache = await loadFrequencies(deps);
   const batch = new Map<string, number>();
   if (cache.docs < COLD_START_DOCS) {
@@ -110,6 +116,8 @@ export async function ensureAnalyses(
     ).map((chunk) => ({ chunk, prepared: Promise.all(chunk.map((a) => started.get(a.id)!)) })),
     ...startAnalyses(deps, rest, false),
   ];
+  // The threads take tasks in the order given: this batch's chunks are queued first.
+  analyzeAhead(deps, next);
   // Chunks after a failed one are not awaited; their failures must not go unhandled.
   for (const { prepared } of chunks) prepared.catch(() => {});
   for (const { chunk, prepared: preparing } of chunks) {

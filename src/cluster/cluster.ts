@@ -1,6 +1,6 @@
 import { BACKGROUND_DOCS, backgroundFrequencies } from '../analyze/background.js';
 import { idf } from '../analyze/keywords.js';
-import { type AnalyzeDeps, analyzeAhead, ensureAnalyses, loadFrequencies } from '../analyze/run.js';
+import { type AnalyzeDeps, ensureAnalyses, loadFrequencies } from '../analyze/run.js';
 import type { Logger } from '../lib/log.js';
 import {
   articlesForClustering,
@@ -52,10 +52,12 @@ export async function clusterArticles(
 ): Promise<Assignment[]> {
   const rows = await articlesForClustering(deps.db, articleIds);
   if (rows.length === 0) return [];
-  const analyses = await ensureAnalyses(deps, rows);
   // The batch the caller clusters next is analyzed on the threads while this one is placed and stored.
-  if (options.next?.length && deps.analyzer && deps.ahead)
-    analyzeAhead(deps, await articlesForClustering(deps.db, options.next));
+  const next =
+    options.next?.length && deps.analyzer && deps.ahead
+      ? await articlesForClustering(deps.db, options.next)
+      : [];
+  const analyses = await ensureAnalyses(deps, rows, next);
   await loadFrequencies(deps);
   const rarity = rarityOf(deps);
   const embeddings = await articleEmbeddings(deps, rows);

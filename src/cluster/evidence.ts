@@ -45,6 +45,8 @@ const FULL_TEXT_HALF_LIFE = 12;
 const COMMON_NAME_IDF = 1 + Math.log(20);
 // Below this much name weight a side names too little (a headline) to be judged by its names.
 const NAME_MASS = 6;
+// The least share of an article's rare-name weight a story's core is weighed against (see nameAgreement).
+const CORE_FLOOR = 0.5;
 
 /**
  * The evidence that an article belongs to a story: what (keyword cosine), who and where (rare
@@ -117,7 +119,8 @@ interface NameAgreement {
 /**
  * How far who and where agree: the mean of two shares of rare names, of the article's name weight
  * that the story holds, and of the story's core names (named by at least a third of its articles)
- * that the article holds. Common names (a country, a president) are left to the words.
+ * that the article holds, the latter out of at least half the article's rare-name weight. Common
+ * names (a country, a president) are left to the words.
  */
 function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: Rarity): NameAgreement {
   const entities = asMap(profile.entities);
@@ -136,7 +139,10 @@ function nameAgreement(article: ArticleFeatures, profile: StoryProfile, rarity: 
   let storyShared = 0;
   for (const [name, weight] of core) if (article.names.has(name)) storyShared += weight;
   const a = articleMass > 0 ? articleShared / articleMass : 0;
-  const s = storyMass > 0 ? storyShared / storyMass : 0;
+  // A story whose core has worn down to a name or two (its reports agree on little but "Senate")
+  // is not matched by an article that names those and much else: the core it holds counts against
+  // at least half the article's own rare-name weight.
+  const s = storyMass > 0 ? storyShared / Math.max(storyMass, CORE_FLOOR * articleMass) : 0;
   shared.sort((x, y) => y[1] - x[1]);
   const named = article.names.size;
   return {

@@ -85,6 +85,44 @@ describe('linking the stories of a batch', () => {
     ]);
   });
 
+  // Reports of 26 words: five a kind of event shares, and words of their own.
+  const own = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+  const KIND = ['rehab', 'facility', 'treatment', 'spokesman', 'stay'];
+  const link = (groups: ArticleFeatures[][]) =>
+    linkStories(
+      groups.map((articles, i) => ({ key: -(i + 1), articles })),
+      rare,
+      evidenceWeights(settings),
+      () => false,
+    );
+
+  it('keeps two same-kind stories apart when each holds together far better than with the other', () => {
+    // Each story's reports share 15 words beyond the kind's five; across stories only those five
+    // (cosine 0.19) agree. All name one city, so neither has a who of its own.
+    const story = (tag: string, ids: number[]) =>
+      ids.map((id) =>
+        report(id, [...KIND, ...own(tag, 15), ...own(`${tag}${id}x`, 6)], ['city', `${tag}${id}`], 0),
+      );
+    expect(link([story('a', [1, 2]), story('b', [3, 4])])).toEqual([]);
+  });
+
+  it('keeps two same-kind stories apart when each has its own who and neither names the other’s', () => {
+    // Within and across stories the reports share only the kind's five words (cosine 0.19), but
+    // each story's reports name their star, and the other story's never do.
+    const story = (star: string, ids: number[]) =>
+      ids.map((id) => report(id, [...KIND, ...own(`w${id}`, 21)], [star, `place${id}`], 0));
+    expect(link([story('lohan', [1, 2]), story('bieber', [3, 4])])).toEqual([]);
+    // The same reports without a star of their own are one topic.
+    const topic = [1, 2, 3, 4].map((id) => report(id, [...KIND, ...own(`w${id}`, 21)], [`place${id}`], 0));
+    expect(link(topic.map((a) => [a]))).toEqual([[-4, -3, -2, -1]]);
+  });
+
+  it('joins two follow-ups of a topic alike in words (cosine 0.23) that name different people', () => {
+    const follow = (id: number) =>
+      report(id, [...TOPIC, 'pledge', ...own(`w${id}`, 20)], [`town${id}`], null);
+    expect(link([[follow(1)], [follow(2)]])).toEqual([[-2, -1]]);
+  });
+
   it('does not join reports weeks apart', () => {
     const far = [aid(1, 0, 'aceh'), aid(2, 10, 'colombo')];
     expect(stories(far)).toEqual([[1], [2]]);

@@ -8,7 +8,14 @@ const LINK_BAR = 0.06;
 // A mean over few pairs is noisy: it must clear more (0.11 for one pair, 0.085 for four).
 const LINK_NOISE = 0.05;
 // Above this cosine two reports are of one kind of event; then who or where must agree as well.
-const SAME_KIND = 0.2;
+// Below it, reports of one topic that runs for months (aid after a tsunami: a US tax law, a
+// Canadian town's donation) are alike in words and name different people and places.
+const SAME_KIND = 0.3;
+// Two stories are joined only when their reports agree with each other at least this share of
+// how much the reports within the looser of the two agree among themselves: reports of one event
+// agree much more with each other than with a same-kind event's (two budget fights, two rehab
+// stays), while a topic's follow-ups agree with each other about as little as with the topic.
+const COHERENCE = 0.5;
 // No one keyword gives two reports more than this of their agreement: reports of two events that
 // share one heavy word ("Trump", "cancer", "anthem") agree on little else, while reports of one
 // topic agree a little on many words.
@@ -26,7 +33,9 @@ export interface LinkedStory {
  * Average-link clustering of the stories a batch touched, over their full reports (headlines say
  * too little): the two groups whose reports agree most on average are joined first, as long as
  * that average clears a bar that is higher for fewer pairs, and no two stories an editor split end
- * up together. Returns the groups of two or more story keys that are one event.
+ * up together. Two groups are not joined when their reports agree much less with each other than
+ * within the looser group, nor when each has its own who and where (names most of its reports
+ * give) that the other never names. Returns the groups of two or more story keys that are one event.
  *
  * Placement compares an article with a story's centroid and needs shared rare names; follow-ups
  * of a topic that run for months name different people and places, so each report shares only a
@@ -43,11 +52,14 @@ export function linkStories(
     .filter((s) => s.articles.length > 0)
     .sort((a, b) => a.key - b.key);
   if (live.length < 2) return [];
-  const groups = live.map((s) => ({ keys: [s.key], size: s.articles.length }));
+  const groups = live.map((s) => group([s.key], s.articles, innerSum(s.articles, rarity, weights), rarity));
   // sums[i][j]: the summed similarity of every pair of reports across groups i and j.
-  const sums = live.map((s) =>
-    live.map((t) => (s === t ? 0 : pairSum(s.articles, t.articles, rarity, weights))),
-  );
+  const sums = live.map(() => live.map(() => 0));
+  for (let i = 0; i < live.length; i++)
+    for (let j = i + 1; j < live.length; j++) {
+      sums[i]![j] = pairSum(live[i]!.articles, live[j]!.articles, rarity, weights);
+      sums[j]![i] = sums[i]![j]!;
+    }
   const alive = live.map(() => true);
   for (;;) {
     let best: [number, number] | undefined;
@@ -56,18 +68,21 @@ export function linkStories(
       if (!alive[i]) continue;
       for (let j = i + 1; j < groups.length; j++) {
         if (!alive[j] || sums[i]![j]! <= 0) continue;
-        const pairs = groups[i]!.size * groups[j]!.size;
+        const [a, b] = [groups[i]!, groups[j]!];
+        const pairs = a.articles.length * b.articles.length;
         const mean = sums[i]![j]! / pairs;
         if (mean < LINK_BAR + LINK_NOISE / Math.sqrt(pairs) || mean <= bestMean) continue;
-        if (groups[i]!.keys.some((a) => groups[j]!.keys.some((b) => apart(a, b)))) continue;
+        if (mean < COHERENCE * looser(a, b)) continue;
+        if (distinctWho(a, b) || a.keys.some((x) => b.keys.some((y) => apart(x, y)))) continue;
         best = [i, j];
         bestMean = mean;
       }
     }
     if (!best) break;
     const [i, j] = best;
-    groups[i]!.keys.push(...groups[j]!.keys);
-    groups[i]!.size += groups[j]!.size;
+    const [a, b] = [groups[i]!, groups[j]!];
+    const inner = a.inner + b.inner + sums[i]![j]!;
+    groups[i] = group([...a.keys, ...b.keys], [...a.articles, ...b.articles], inner, rarity);
     alive[j] = false;
     for (let k = 0; k < groups.length; k++) {
       if (k === i || !alive[k]) continue;
@@ -76,6 +91,59 @@ export function linkStories(
     }
   }
   return groups.filter((g, i) => alive[i] && g.keys.length > 1).map((g) => g.keys.sort((a, b) => a - b));
+}
+
+/** Stories being linked: their keys, their full reports, and what holds those reports together. */
+interface Group {
+  keys: number[];
+  articles: readonly ArticleFeatures[];
+  /** The summed similarity of every pair of the group's own reports. */
+  inner: number;
+  /** Rare names that most of the group's reports, and at least two, give: its own who and where. */
+  core: ReadonlySet<string>;
+  /** Every name any of its reports gives. */
+  named: ReadonlySet<string>;
+}
+
+/** A group of stories with what its reports hold together: the sum of their agreements, its core names. */
+function group(keys: number[], articles: readonly ArticleFeatures[], inner: number, rarity: Rarity): Group {
+  const counts = new Map<string, number>();
+  for (const a of articles) for (const n of a.names.keys()) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const core = new Set<string>();
+  for (const [n, c] of counts) if (c >= 2 && c * 2 >= articles.length && isRareName(n, rarity)) core.add(n);
+  return { keys, articles, inner, core, named: new Set(counts.keys()) };
+}
+
+/**
+ * How much the reports within the looser of two groups agree among themselves on average; a single
+ * report has nothing to go by, so 0 when neither group has two.
+ */
+function looser(a: Group, b: Group): number {
+  const cohesion = (g: Group) => {
+    const n = g.articles.length;
+    return n < 2 ? Number.POSITIVE_INFINITY : g.inner / ((n * (n - 1)) / 2);
+  };
+  const m = Math.min(cohesion(a), cohesion(b));
+  return m === Number.POSITIVE_INFINITY ? 0 : m;
+}
+
+/**
+ * Whether two groups each have their own who and where and neither names the other's: two rehab
+ * stays, two fires of one week, each told by several reports.
+ */
+function distinctWho(a: Group, b: Group): boolean {
+  if (a.core.size === 0 || b.core.size === 0) return false;
+  for (const n of a.core) if (b.named.has(n)) return false;
+  for (const n of b.core) if (a.named.has(n)) return false;
+  return true;
+}
+
+function innerSum(articles: readonly ArticleFeatures[], rarity: Rarity, weights: EvidenceWeights): number {
+  let sum = 0;
+  for (let i = 0; i < articles.length; i++)
+    for (let j = i + 1; j < articles.length; j++)
+      sum += reportSimilarity(articles[i]!, articles[j]!, rarity, weights);
+  return sum;
 }
 
 function pairSum(

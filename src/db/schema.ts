@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
+import type { StoredAnalysis } from '../analyze/stored.js';
 import type { ArticleAnalysis } from '../analyze/types.js';
 import type { PlacementEvidence } from '../cluster/types.js';
 
@@ -234,7 +235,8 @@ export interface StoryRelatedTable {
 export interface ArticleAnalysesTable {
   article_id: number;
   language: string;
-  analysis: JSONColumnType<ArticleAnalysis>;
+  /** The compact stored form, or the plain form of analyses stored before it (analyze/stored.ts). */
+  analysis: JSONColumnType<StoredAnalysis | ArticleAnalysis, string, string>;
   analyzed_at: UpdatedAt;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../analyze/analyze.js';
 import type { Database, Engine } from '../db/connect.js';
@@ -62,6 +63,17 @@ export function analysesContract(engine: Engine): void {
       expect([...map.keys()].sort()).toEqual([...ids].sort());
       expect(map.get(ids[1]!)?.figures[0]?.value).toBe(2);
       expect((await analysesForArticles(db, [])).size).toBe(0);
+    });
+
+    it('reads analyses stored in the plain form before the compact one', async () => {
+      const db = database.db;
+      const analysis = analyzeArticle({ title: 'Talks', text: 'Minister Kim said "talks go on" in Seoul.' });
+      await sql`
+        INSERT INTO article_analyses (article_id, language, analysis)
+        VALUES (${ids[2]!}, 'en', ${JSON.stringify(analysis)})
+        ON CONFLICT (article_id) DO UPDATE SET analysis = excluded.analysis`.execute(db);
+      expect(await analysisByArticleId(db, ids[2]!)).toEqual(analysis);
+      expect((await analysesForArticles(db, [ids[2]!])).get(ids[2]!)).toEqual(analysis);
     });
 
     it('adds up document frequencies and reads them back', async () => {

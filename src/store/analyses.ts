@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DocumentFrequencies } from '../analyze/keywords.js';
+import { readStoredAnalysis, storedAnalysis } from '../analyze/stored.js';
 import type { ArticleAnalysis } from '../analyze/types.js';
 import type { Executor } from './db.js';
 
@@ -22,12 +23,12 @@ export async function storeAnalyses(
     rows.map((r) => ({
       articleId: r.articleId,
       language: r.analysis.language,
-      json: JSON.stringify(r.analysis),
+      json: storedAnalysis(r.analysis),
     })),
   );
 }
 
-/** Stores (or replaces) many analyses already serialized as JSON, in one statement. */
+/** Stores (or replaces) many analyses already serialized in the stored form (analyze/stored.ts), in one statement. */
 export async function storeAnalysesJson(
   db: Executor,
   rows: { articleId: number; language: string; json: string }[],
@@ -56,7 +57,7 @@ export async function analysisByArticleId(
     .select('analysis')
     .where('article_id', '=', articleId)
     .executeTakeFirst();
-  return row?.analysis;
+  return row ? readStoredAnalysis(row.analysis) : undefined;
 }
 
 /** The stored analyses of the given articles, by article id (missing ones are absent). */
@@ -71,7 +72,7 @@ export async function analysesForArticles(
     .select(['article_id', 'analysis'])
     .where('article_id', 'in', [...new Set(articleIds)])
     .execute();
-  for (const row of rows) out.set(row.article_id, row.analysis);
+  for (const row of rows) out.set(row.article_id, readStoredAnalysis(row.analysis));
   return out;
 }
 

@@ -67,16 +67,32 @@ export function siteContract(engine: Engine): void {
       await storeAnalyses(db, [
         {
           articleId: sources[0]!.id,
-          analysis: analysis([entity('varga', 'Ilse Varga', 'person'), entity('arland', 'Arland', 'place')]),
+          analysis: analysis([
+            entity('varga', 'Ilse Varga', 'person'),
+            entity('arland', 'Arland', 'place'),
+            entity('lumora', 'Lumora', 'place'),
+          ]),
         },
         {
           articleId: sources[1]!.id,
-          analysis: analysis([entity('varga', 'Varga', 'person'), entity('misc', 'Tuesday', 'other')]),
+          analysis: analysis([
+            entity('varga', 'Varga', 'person'),
+            entity('misc', 'Tuesday', 'other'),
+            entity('lumora', 'Lumora', 'organization'),
+          ]),
         },
-        { articleId: sources[2]!.id, analysis: analysis([entity('varga', 'Ilse Varga', 'person')]) },
+        {
+          articleId: sources[2]!.id,
+          analysis: analysis([
+            entity('varga', 'Ilse Varga', 'person'),
+            entity('lumora', 'Lumora Systems', 'organization'),
+          ]),
+        },
       ]);
+      // A name is of the kind most of its articles take it for.
       expect(await storyEntities(db, found!.story.id)).toEqual([
         { name: 'Ilse Varga', kind: 'person', articles: 3 },
+        { name: 'Lumora', kind: 'organization', articles: 3 },
         { name: 'Arland', kind: 'place', articles: 1 },
       ]);
     });

@@ -312,23 +312,31 @@ export async function storyEntities(db: Executor, storyId: number): Promise<Stor
   const rows = await db
     .selectFrom('article_analyses as an')
     .innerJoin('story_articles as sa', 'sa.article_id', 'an.article_id')
-    .select(sql<Entity[] | null>`an.analysis->'entities'`.as('entities'))
+    // Entities are objects with these fields in the stored form and in the plain one before it.
+    .select(sql<Pick<Entity, 'key' | 'name' | 'kind'>[] | null>`an.analysis->'entities'`.as('entities'))
     .where('sa.story_id', '=', storyId)
     .execute();
-  const byKey = new Map<string, { kind: Entity['kind']; articles: number; names: Map<string, number> }>();
+  const byKey = new Map<
+    string,
+    { kinds: Map<string, number>; articles: number; names: Map<string, number> }
+  >();
+  const count = (tally: Map<string, number>, value: string) => tally.set(value, (tally.get(value) ?? 0) + 1);
   for (const row of rows) {
     for (const entity of row.entities ?? []) {
-      if (!ENTITY_KINDS.has(entity.kind)) continue;
-      const entry = byKey.get(entity.key) ?? { kind: entity.kind, articles: 0, names: new Map() };
+      const entry = byKey.get(entity.key) ?? { kinds: new Map(), articles: 0, names: new Map() };
       entry.articles += 1;
-      entry.names.set(entity.name, (entry.names.get(entity.name) ?? 0) + 1);
+      count(entry.kinds, entity.kind);
+      count(entry.names, entity.name);
       byKey.set(entity.key, entry);
     }
   }
+  // What most articles take a name for: one article's "in Lumora" does not make a company a place.
+  const mostArticles = (tally: Map<string, number>) => [...tally].sort((a, b) => b[1] - a[1])[0]![0];
   // The name most articles use, the longer one on a tie ("Ilse Varga" over "Varga").
   const bestName = (names: Map<string, number>) =>
     [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
   return [...byKey.values()]
-    .map((e) => ({ name: bestName(e.names), kind: e.kind as StoryEntity['kind'], articles: e.articles }))
+    .map((e) => ({ name: bestName(e.names), kind: mostArticles(e.kinds), articles: e.articles }))
+    .filter((e): e is StoryEntity => ENTITY_KINDS.has(e.kind))
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }

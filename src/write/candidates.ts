@@ -32,18 +32,28 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context.
 const DANGLING =
   /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another)\b/i;
-// "after that date", "the same day": a back-reference anywhere in the sentence leans on the one before.
+// "after that date", "the same day", "the figure included…": a back-reference anywhere in the
+// sentence leans on the one before ("the total of 37 reports" names its own).
 const BACK_REFERENCE =
-  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b/i;
+  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
 
-// A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence before.
-const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
-// A longer one carries its own content and stays usable; a short one is only its speaker's aside.
-const SHORT_QUOTE_WORDS = 12;
+// "…, she said": a speaker the sentence does not name is named in the one before.
+const PRONOUN_SPEAKER = /\b(?:he|she) (?:said|says|added|told|noted|explained|argued|warned|insisted)\b/i;
+// A capitalised word after a space: a name before the pronoun says who "she" is.
+const NAME_BEFORE = /\s\p{Lu}\p{Ll}+/u;
 
-function shortBareQuote(text: string): boolean {
-  return BARE_QUOTE.test(text.trim()) && text.split(/\s+/).length <= SHORT_QUOTE_WORDS;
+function unnamedSpeaker(text: string): boolean {
+  const pronoun = PRONOUN_SPEAKER.exec(text);
+  return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
 }
+
+// A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
+// before, so it enters the body only with that sentence, and a reader always sees who spoke.
+const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
+// A quotation opening on a conjunction ("“But a cut…”") answers the sentence before as much as the
+// same words unquoted; one opening on a pronoun ("“It is a fair deal”") points into the speaker's
+// own words, which the sentence carries.
+const QUOTE_OPENS_ON_CONJUNCTION = /^["“‘](?:but|and|so|also|however|yet|still|meanwhile|instead)\b/i;
 
 /** Usable sentences of every source (not too short or long, no question, no dangling opener). */
 export function collectCandidates(
@@ -73,8 +83,10 @@ export function collectCandidates(
         speaker: speakers.find((s) => s !== null) ?? null,
         dangling:
           DANGLING.test(text) ||
+          QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
+          unnamedSpeaker(text) ||
           BACK_REFERENCE.test(text) ||
-          (speakers.every((s) => s === null) && shortBareQuote(text)),
+          (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,
       });

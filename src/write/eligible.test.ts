@@ -23,3 +23,51 @@ describe('eligibleCandidates', () => {
     expect(texts).toContain('Vantor said replacement batteries will ship from December 7 to every owner.');
   });
 });
+
+describe('what an earlier report could not yet say', () => {
+  const untold = sourceArticle(
+    2,
+    'Lumora recalls heaters',
+    'Lumora, which listed on the Sable City exchange in 2023, did not say how much the recall would cost. ' +
+      'The recall covers every HearthLink 2 heater sold since August 2025.',
+    new Date('2026-11-14T08:00:00Z'),
+  );
+  const candidates = collectCandidates([untold]);
+  const texts = (newest?: number) =>
+    eligibleCandidates(candidates, { headline: '', quotes: [], newest }).map((c) => c.text);
+
+  it('stays out of the body once a later report is in the story', () => {
+    expect(texts(Date.parse('2026-11-16T07:00:00Z'))).toEqual([
+      'The recall covers every HearthLink 2 heater sold since August 2025.',
+    ]);
+  });
+
+  it('stays in while its report is the newest', () => {
+    expect(texts(Date.parse('2026-11-14T08:00:00Z'))).toHaveLength(2);
+    expect(texts(undefined)).toHaveLength(2);
+  });
+});
+
+describe('a plan whose day has come', () => {
+  // 16 November 2026 is a Monday: "on Friday" is the 20th.
+  const monday = sourceArticle(
+    3,
+    'Tariff talks open in Varnholm',
+    'Trade negotiators from Calvera and Estmark opened talks in Varnholm on Monday. The talks are due to conclude on Friday.',
+    new Date('2026-11-16T09:00:00Z'),
+  );
+  const candidates = collectCandidates([monday]);
+  const texts = (newest: string) =>
+    eligibleCandidates(candidates, { headline: '', quotes: [], newest: Date.parse(newest) }).map(
+      (c) => c.text,
+    );
+
+  it('stays out once the story holds a report from that day or later', () => {
+    expect(texts('2026-11-20T18:00:00Z')).not.toContain('The talks are due to conclude on Friday.');
+    expect(texts('2026-11-20T18:00:00Z')).toHaveLength(1);
+  });
+
+  it('stays in while the day is still ahead of the newest report', () => {
+    expect(texts('2026-11-18T18:00:00Z')).toContain('The talks are due to conclude on Friday.');
+  });
+});

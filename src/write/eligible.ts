@@ -1,6 +1,7 @@
 import type { StoryQuote } from '../db/schema.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Candidate } from './candidates.js';
+import { plannedDay } from './timeline.js';
 
 /**
  * The one place where the extractive writer narrows the source sentences it may put in the body.
@@ -13,6 +14,8 @@ export interface EligibilityContext {
   headline: string;
   /** The quotes "What they said" shows; the body does not repeat them. */
   quotes: readonly StoryQuote[];
+  /** When the newest report of the story was published (ms since the epoch), if any is dated. */
+  newest?: number;
 }
 
 /** A rule a body sentence must pass; its name says what it keeps out. */
@@ -23,6 +26,12 @@ export interface CandidateFilter {
 
 // A sentence with this share of its words in the headline says the headline again.
 const HEADLINE_COPY = 0.8;
+// "did not say how much the recall would cost", "it was not yet clear whether…": what a report
+// could not tell at the time.
+const UNTOLD =
+  /\b(?:did not|didn't|does not|doesn't|has not|hasn't|have not|haven't|would not|wouldn't|declined to|refused to)(?: yet)? (?:say|said|disclose|disclosed|reveal|revealed|specify|specified|confirm|confirmed|comment|commented|give)\b|\b(?:is|was|remains|remained) (?:not yet |still )?(?:unclear|not clear|not known|unknown)\b|\bnot yet (?:known|clear|been (?:disclosed|released|determined|confirmed))\b/i;
+// A report this much older than the newest one may have been answered since.
+const OVERTAKEN_MS = 6 * 3600_000;
 
 /** The filters every body sentence passes. */
 export const BODY_FILTERS: readonly CandidateFilter[] = [
@@ -39,6 +48,25 @@ export const BODY_FILTERS: readonly CandidateFilter[] = [
       let shared = 0;
       for (const s of c.stems) if (headline.has(s)) shared++;
       return shared / Math.max(1, c.stems.size) < HEADLINE_COPY;
+    },
+  },
+  {
+    // What an earlier report could not yet say is often answered by a later one: stated as the
+    // story's present it would contradict the lede ("did not say how much…" beside "$62 million").
+    name: 'not an earlier report of what was untold',
+    keep: (c, ctx) =>
+      ctx.newest === undefined ||
+      !c.article.published_at ||
+      ctx.newest - c.article.published_at.getTime() < OVERTAKEN_MS ||
+      !UNTOLD.test(c.text),
+  },
+  {
+    // "The talks are due to conclude on Friday", in a story whose newest report is from Friday or
+    // later: what was to come has come, and the newer reports tell how it went.
+    name: 'not a plan whose day has come',
+    keep: (c, ctx) => {
+      const planned = ctx.newest === undefined ? undefined : plannedDay(c);
+      return planned === undefined || Date.parse(planned) > ctx.newest!;
     },
   },
   {

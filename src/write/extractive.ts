@@ -69,9 +69,10 @@ export function writeExtractive(
   const whole =
     cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
   // A sentence that leans on the one before may come in with it, as one span (never beside itself).
+  const newest = newestReport(sources);
   const pool = eligibleCandidates(
     [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),
-    { headline: headline.text, quotes: [] },
+    { headline: headline.text, quotes: [], newest },
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it.
@@ -87,7 +88,7 @@ export function writeExtractive(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     chosen,
   );
-  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes });
+  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest });
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
   const chosenDek = pickDek(
@@ -161,6 +162,12 @@ export function leadSentence(
     if (opening) return opening;
   }
   return undefined;
+}
+
+/** When the newest dated report was published, in ms since the epoch. */
+function newestReport(sources: readonly SourceArticle[]): number | undefined {
+  const times = sources.flatMap((a) => (a.published_at ? [a.published_at.getTime()] : []));
+  return times.length > 0 ? Math.max(...times) : undefined;
 }
 
 /** Words of body a story gets: a short article from two sources, a longer one from ten. */

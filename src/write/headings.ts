@@ -47,6 +47,7 @@ const DROPPED_DETERMINERS = new Set([
   // "their own maintenance procedures": without "their", "own" opens nothing.
   'own',
 ]);
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const LINKS = new Set(['of', 'to', 'for', 'in', 'over', 'against', 'on', 'at', 'from']);
 const MAX_WORDS = 6;
 const TIME_WORDS = new Set(
@@ -99,7 +100,19 @@ const PERSON_HEADS = new Set(
   ),
 );
 // Words the tagger takes for a head noun that leave the phrase unfinished ("Economic relationship worth").
-const OPEN_ENDS = new Set(['worth', 'own', 'alone', 'such', 'same', 'more', 'less']);
+// So are reporting verbs it takes for a noun after a plural ("Customs data show").
+const OPEN_ENDS = new Set([
+  'worth',
+  'own',
+  'alone',
+  'such',
+  'same',
+  'more',
+  'less',
+  'show',
+  'suggest',
+  'say',
+]);
 
 // A phrase that opens or ends on a unit ("Percentage points to consumer prices") belongs to a figure.
 const UNIT_WORDS = new Set(['percent', 'percentage', 'point', 'points', 'basis', 'per']);
@@ -200,6 +213,9 @@ function modifier(w: TaggedWord): boolean {
   )
     return false;
   if (/^\p{Lu}[\p{Lu}.'’-]+$/u.test(w.text)) return false;
+  // The tagger may take "its" or "their" for a possessive noun ("The museum cut its"): a pronoun
+  // names nothing, and one inside a run joins two phrases.
+  if (POSSESSIVE_PRONOUNS.has(w.normal)) return false;
   // "Last night", "this morning" say when, not what: the tagger calls them nouns and adjectives.
   if (TIME_WORDS.has(w.normal)) return false;
   return is(w, 'Noun', 'Adjective', 'Value', 'Possessive', 'Money', 'Percent');

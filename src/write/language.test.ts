@@ -114,6 +114,18 @@ describe('section headings', () => {
     }
   });
 
+  it('does not run a phrase through a possessive pronoun the tagger takes for a noun', () => {
+    const text =
+      'The museum cut its overnight security staff from five guards to two in March as part of savings.';
+    const heading = nounPhraseHeading([{ text, words: tagWords(text) }], new Set());
+    expect(heading).not.toMatch(/\bits\b/i);
+  });
+
+  it('does not end a heading on a reporting verb the tagger takes for a noun', () => {
+    const text = 'Customs data show around 310,000 Estmark-built vehicles were sold in Calvera last year.';
+    expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set()) ?? '').not.toMatch(/show$/);
+  });
+
   it("does not name a section by a speaker's words", () => {
     const sentences = [
       '"Our first thoughts are with the night shift," the company said on Tuesday.',

@@ -73,6 +73,41 @@ describe('a sentence that leans on the one before', () => {
     expect(verifyDraft(result.draft, floods).failing.size).toBe(0);
   });
 
+  it('includes a quotation that names no speaker, whatever its length, and one opening on "But"', () => {
+    const text =
+      'Analysts at Coldwater Capital said the cut had been expected since the inflation figures. ' +
+      '"What is missing is a rule that the committee can be held to when prices turn again in the spring." ' +
+      'The central bank left its guidance on further cuts unchanged on Thursday. ' +
+      '"But a cut just before the budget makes the finance minister\'s arithmetic a lot easier," said Owen Ashdown.';
+    const candidates = collectCandidates([article(1, 'Rate cut', text)]);
+    const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
+    expect(leaning(/^"What is missing/)).toBe(true);
+    expect(leaning(/^"But a cut/)).toBe(true);
+    expect(leaning(/^The central bank/)).toBe(false);
+    const pairs = pairedCandidates(candidates).map((p) => p.text);
+    expect(pairs).toContainEqual(expect.stringMatching(/^Analysts at Coldwater .* "What is missing/));
+  });
+
+  it('includes a quote whose speaker is only "she", and not one that names its speaker first', () => {
+    const text =
+      'Governor Helena Marsh said the committee had weighed the trade talks with Estmark. ' +
+      'Asked about further cuts, she said: "We will take each decision as it comes, meeting by meeting." ' +
+      'Economist Owen Ashdown, asked on Thursday about the path of rates, said he told clients to expect two more cuts.';
+    const candidates = collectCandidates([article(1, 'Rate cut', text)]);
+    const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
+    expect(leaning(/^Asked about further cuts/)).toBe(true);
+    const figure = collectCandidates([
+      article(
+        2,
+        'Recall cost',
+        'Lumora expects the recall to cost about $62 million. The company said the figure included refunds and legal claims. The total of 37 reports includes nine fires.',
+      ),
+    ]);
+    expect(figure.find((c) => /the figure included/.test(c.text))!.dangling).toBe(true);
+    expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
+    expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
+  });
+
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
     const pair = 'The bridge was closed on Sunday. It will stay shut for a month.';
     const sentence = (text: string) => ({ text, citations: [] });

@@ -38,3 +38,76 @@ describe('planSections', () => {
     for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('sections of what was said and of one sentence', () => {
+  const recall = sourceArticle(
+    2,
+    'Heater recall widens',
+    [
+      'Lumora Systems raised the number of heaters covered by the recall to 480,000 on Sunday.',
+      'The recall now covers heaters sold through a discount channel that the first notice left out.',
+      '"Every heater sold through the discount channel is covered by the recall," said Anders Kell.',
+      'The firmware update for the heater controller reached connected heaters on Friday night.',
+      'The controller firmware had failed to stop heating when a sensor reported overheating.',
+      'Regulators welcomed the wider recall, a spokesperson for the safety board said.',
+    ].join(' '),
+    new Date('2026-11-16T07:00:00Z'),
+  );
+
+  it('joins a quote and a lone reaction to the sub-topic they are about', () => {
+    const sections = planSections(collectCandidates([recall]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    const headings = sections.map((s) => s.heading);
+    expect(headings).not.toContain('What was said');
+    expect(headings).not.toContain('Reaction');
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sectionOf('"Every heater sold')).toBe(sectionOf('discount channel that the first notice'));
+    expect(sections.flatMap((s) => s.sentences)).toHaveLength(6);
+  });
+
+  it('splits a section that quotes made long', () => {
+    const quoted = sourceArticle(
+      3,
+      'Ridgeback Fire: power lines and aid',
+      [
+        TEXT,
+        '"The power lines on the ridge were inspected twice this autumn," said Crownline Power\'s Ana Ruiz.',
+        '"Disaster funds for housing cannot wait for the national government," said Mayor Alan Priddy.',
+        '"Families who need temporary housing will get it before winter," said Hanna Kowal.',
+      ].join(' '),
+      new Date('2026-11-13T18:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([quoted]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
+  });
+
+  it('splits a very long section even when all its sentences share words', () => {
+    const long = sourceArticle(
+      4,
+      'Heater recall',
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          `The Lumora heater recall covers model ${i + 1} of the HearthLink heater line sold in Calvera.`,
+      )
+        .concat([
+          'Shares of the Sable City exchange fell sharply on Monday morning after trading opened.',
+          'Traders on the Sable City exchange sold shares of retailers and banks on Monday morning.',
+        ])
+        .join(' '),
+      new Date('2026-11-16T07:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([long]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    expect(sections.length).toBeGreaterThan(1);
+    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(6);
+  });
+});

@@ -20,13 +20,19 @@ const MAX_SECTIONS = 5;
 const SENTENCES_PER_SECTION = 3;
 // A section longer than this mixes sub-topics: it is split while there is room for more sections.
 const LONG_SECTION = 4;
+// A section longer than this is split even when its sentences share words throughout: a reader
+// needs a heading every half-dozen sentences.
+const VERY_LONG_SECTION = 6;
 // Sentences sharing less than this share of their new words start separate sub-topics.
 const SAME_TOPIC = 0.1;
+// Fewest sentences a reaction, background or what-comes-next section holds.
+const MIN_FUNCTION = 2;
 
 /**
- * Groups the body sentences (most important first) into two to five sections: sentences that report
- * reactions, statements, what comes next or background under those function headings, the rest by
- * sub-topic under a noun phrase of their own; sections run in the order of their best sentence.
+ * Groups the body sentences (most important first) into two to five sections: two or more sentences
+ * that report reactions, what comes next or background under those function headings, the rest by
+ * sub-topic under a noun phrase of their own, quotes with the sub-topic they speak to; sections run
+ * in the order of their best sentence.
  * Within a section, sentences run in time order (then
  * article order), so each follows from the one before.
  */
@@ -39,12 +45,17 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     if (role) functions.set(role, [...(functions.get(role) ?? []), c]);
     else topical.push(c);
   }
-  const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
-  const topics = splitLong(
-    groupTopics(topical, Math.max(1, target - functions.size), ctx.told),
-    MAX_SECTIONS - functions.size,
-    ctx.told,
+  // What someone said about a sub-topic belongs with it ("What they said" gathers the quotes), and
+  // a section of one sentence is a heading for a paragraph: both join the sub-topic they are about.
+  const folded = [...functions].filter(
+    ([heading, sentences]) =>
+      topical.length > 0 && (heading === 'What was said' || sentences.length < MIN_FUNCTION),
   );
+  for (const [heading] of folded) functions.delete(heading);
+  const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
+  const groups = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, ctx.told).push(c);
+  const topics = splitLong(groups, MAX_SECTIONS - functions.size, ctx.told);
   const named: SectionPlan[] = [];
   const used = new Set(ctx.told);
   const unnamed: Candidate[] = [];
@@ -83,14 +94,7 @@ function groupTopics(
   count: number,
   told: ReadonlySet<string>,
 ): Candidate[][] {
-  const own = new Map(sentences.map((c) => [c, new Set([...c.stems].filter((s) => !told.has(s)))]));
-  const similarity = (a: Candidate, b: Candidate) => {
-    const x = own.get(a)!;
-    const y = own.get(b)!;
-    let shared = 0;
-    for (const s of x) if (y.has(s)) shared++;
-    return shared / Math.max(1, x.size + y.size - shared);
-  };
+  const similarity = newWordSimilarity(told);
   const seeds: Candidate[] = [];
   for (const c of sentences) {
     if (seeds.length < count && seeds.every((s) => similarity(s, c) < SAME_TOPIC)) seeds.push(c);
@@ -108,6 +112,34 @@ function groupTopics(
   return [...groups.values()];
 }
 
+/** Jaccard similarity of two sentences' stems, leaving out those already told above the sections. */
+function newWordSimilarity(told: ReadonlySet<string>): (a: Candidate, b: Candidate) => number {
+  const own = new Map<Candidate, Set<string>>();
+  const stemsOf = (c: Candidate) => {
+    let stems = own.get(c);
+    if (!stems) {
+      stems = new Set([...c.stems].filter((s) => !told.has(s)));
+      own.set(c, stems);
+    }
+    return stems;
+  };
+  return (a, b) => {
+    const x = stemsOf(a);
+    const y = stemsOf(b);
+    let shared = 0;
+    for (const s of x) if (y.has(s)) shared++;
+    return shared / Math.max(1, x.size + y.size - shared);
+  };
+}
+
+/** The group whose sentences `c` shares most new words with, on average. */
+function closestGroup(groups: Candidate[][], c: Candidate, told: ReadonlySet<string>): Candidate[] {
+  const similarity = newWordSimilarity(told);
+  const mean = (group: readonly Candidate[]) =>
+    group.reduce((sum, other) => sum + similarity(c, other), 0) / Math.max(1, group.length);
+  return groups.reduce((best, group) => (mean(group) > mean(best) ? group : best));
+}
+
 /** Splits the longest group in two (by the same seeding) while one is long and sections are left. */
 function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string>): Candidate[][] {
   const out = [...groups];
@@ -115,10 +147,26 @@ function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string
     const longest = out.reduce((a, b) => (b.length > a.length ? b : a), [] as Candidate[]);
     if (longest.length <= LONG_SECTION) break;
     const parts = groupTopics(longest, 2, told);
-    if (parts.length < 2) break;
-    out.splice(out.indexOf(longest), 1, ...parts);
+    if (parts.length === 2) out.splice(out.indexOf(longest), 1, ...parts);
+    else if (longest.length > VERY_LONG_SECTION)
+      out.splice(out.indexOf(longest), 1, ...bisect(longest, told));
+    else break;
   }
   return out;
+}
+
+/**
+ * Two parts of a group whose sentences all share some words: around its best sentence and the one
+ * least like it, each with at least two sentences, each other sentence with the seed it is more like.
+ */
+function bisect(group: readonly Candidate[], told: ReadonlySet<string>): Candidate[][] {
+  const similarity = newWordSimilarity(told);
+  const [first, ...rest] = group as [Candidate, ...Candidate[]];
+  const other = rest.reduce((a, b) => (similarity(first, b) < similarity(first, a) ? b : a));
+  const leaning = (c: Candidate) => similarity(other, c) - similarity(first, c);
+  const byLeaning = rest.filter((c) => c !== other).sort((a, b) => leaning(b) - leaning(a));
+  const second = [other, ...byLeaning.filter((c, i) => i === 0 || leaning(c) > 0)];
+  return [group.filter((c) => !second.includes(c)), group.filter((c) => second.includes(c))];
 }
 
 /** A body of one section with several sentences is split in two, each half named for itself. */

@@ -54,6 +54,28 @@ describe('the timeline', () => {
     );
   });
 
+  it("does not date a later paper's report of a day already told to the paper's own day", () => {
+    // 19 November 2026 is a Thursday; the second paper is Friday's.
+    const entries = timelineOf([
+      report(
+        1,
+        19,
+        'Reserve Bank cuts key rate to 3.75 percent',
+        'The Reserve Bank of Calvera cut its main interest rate to 3.75 percent on Thursday. Money markets now price the Reserve Bank rate at 3.25 percent by July.',
+      ),
+      report(
+        2,
+        20,
+        'Reserve Bank cut comes too soon, critics warn',
+        'Savers and critics said the quarter-point reduction announced by Governor Helena Marsh on Thursday came too soon for households. "The Reserve Bank cut will reach deposit accounts within weeks," said Mara Lind of the savers association.',
+      ),
+    ]);
+    expect(entries.length).toBeGreaterThan(0);
+    for (const t of entries) {
+      if (/on Thursday/.test(t.text)) expect(t.date).toBe('2026-11-19');
+    }
+  });
+
   it('keeps where a long story began as well as its latest days', () => {
     const sources = Array.from({ length: 11 }, (_, i) =>
       report(

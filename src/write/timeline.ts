@@ -102,7 +102,16 @@ export function buildTimeline(
   };
   for (const day of [...byDay.keys()].sort()) {
     const coverage = byDay.get(day)!;
-    const usable = coverage.filter((c) => standsAlone(c) && states(c, epochDay(eventDay(c))));
+    // A report of a day already told ("cut its rate on Thursday", in Friday's paper) is that day's
+    // news again: dated by its paper it would move the event; dated by its event, the day has a line.
+    const usable = coverage.filter((c) => {
+      const happened = eventDay(c);
+      return (
+        standsAlone(c) &&
+        states(c, epochDay(happened)) &&
+        (happened === day || !out.some((t) => t.date === happened))
+      );
+    });
     // A pair on the page holds its sentences: neither comes back as a line.
     const fresh = usable.filter(
       (c) => !used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE),
@@ -122,8 +131,7 @@ export function buildTimeline(
     }
     used.push(best);
     out.push({
-      // A day already told keeps its line; a later report of it is dated by its own article.
-      date: out.some((t) => t.date === eventDay(best!)) ? day : eventDay(best),
+      date: eventDay(best),
       text: best.text,
       citations: [{ article_id: best.article.id, start: best.start, end: best.end }],
     });
@@ -206,6 +214,31 @@ export function eventDay(c: Candidate): string {
     return isoDay(published - back * DAY);
   }
   return isoDay(published);
+}
+
+/**
+ * The day a sentence says something is still to happen ("talks are due to conclude on Friday"): the
+ * date it holds after its article's day, or the next such weekday; undefined for a sentence that
+ * looks ahead to no day, or does not look ahead.
+ */
+export function plannedDay(c: Candidate): string | undefined {
+  if (!c.article.published_at || !AHEAD.test(c.text)) return undefined;
+  const published = c.article.published_at.getTime();
+  const today = epochDay(isoDay(published));
+  const dated = c.article.analysis.figures.find(
+    (f) =>
+      f.kind === 'date' &&
+      f.value !== null &&
+      f.start >= c.start &&
+      f.end <= c.end &&
+      epochDay(isoDay(f.value)) > today,
+  );
+  if (dated) return isoDay(dated.value!);
+  const named = WEEKDAY.exec(c.text);
+  if (!named) return undefined;
+  const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
+  const ahead = (want - new Date(published).getUTCDay() + 7) % 7 || 7;
+  return isoDay(published + ahead * DAY);
 }
 
 function epochDay(iso: string): number {
