@@ -8,8 +8,7 @@ import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
-import { pickFigures } from './key-figures.js';
-import { type TaggedWord, tagWords } from './nlp.js';
+import { pickFigures, textTagger } from './key-figures.js';
 import { pickQuotes } from './quotes.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
@@ -121,7 +120,8 @@ export function writeExtractive(
     { headline: headline.text, movable: forBody, states: settledOn(candidates, prepared) },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
-  const tag = tagger();
+  const tagText = textTagger();
+  const tag = (c: Candidate) => tagText(c.text);
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told });
   const body: StoryBody = {
@@ -131,6 +131,7 @@ export function writeExtractive(
     figures: pickFigures(sources, {
       chosen: [...lede, ...sections.flatMap((s) => s.sentences)],
       facts: prepared.disagreements,
+      tag: tagText,
     }),
   };
   if (timeline.entries.length > 0) body.timeline = timeline.entries;
@@ -187,19 +188,6 @@ function sentenceRank(
     out.set(`${c.article.id}:${c.position}`, gain / Math.max(1, c.words));
   }
   return out;
-}
-
-/** Tags each candidate once, however many parts of the article read its words. */
-function tagger(): (c: Candidate) => TaggedWord[] {
-  const cache = new Map<Candidate, TaggedWord[]>();
-  return (c) => {
-    let words = cache.get(c);
-    if (!words) {
-      words = tagWords(c.text);
-      cache.set(c, words);
-    }
-    return words;
-  };
 }
 
 function sentence(c: Candidate): StorySentence {

@@ -26,8 +26,12 @@ const MIN_FIGURES = 3;
 const MIN_SCORE = 4;
 // Sentences longer than this are lists or run-ons the tagger reads slowly and badly.
 const MAX_SENTENCE = 600;
-// Sentences of each article whose words are tagged to read a label (phrases are read everywhere).
+// Opening sentences whose words are tagged to read a label (phrases are read everywhere): a story's
+// budget, shared by its articles, since tagging is most of the cost of a story of many reports; each
+// article has at least its first three read.
+const READ_BUDGET = 40;
 const READ_SENTENCES = 8;
+const READ_AT_LEAST = 3;
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
 // Small counts are incidental ("two guards", "three years") unless they are a toll.
 const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescued|evacuated|destroyed)\b/i;
@@ -49,6 +53,8 @@ export interface FigureOptions {
   chosen?: readonly Candidate[];
   /** What the sources disagree on: a disputed or superseded value is never a key figure. */
   facts?: readonly DetectedFact[];
+  /** The writer's tagger, so a sentence the body's headings already read is not tagged again. */
+  tag?: (text: string) => TaggedWord[];
 }
 
 interface Found {
@@ -66,16 +72,32 @@ interface Found {
   quality: number;
 }
 
+/** Tags each text once, however often it is read. */
+export function textTagger(): (text: string) => TaggedWord[] {
+  const tags = new Map<string, TaggedWord[]>();
+  return (text) => {
+    let words = tags.get(text);
+    if (!words) {
+      words = tagWords(text);
+      tags.set(text, words);
+    }
+    return words;
+  };
+}
+
 /** Up to six key figures of a story's sources, most important first, one per value and per label. */
 export function pickFigures(sources: readonly SourceArticle[], options: FigureOptions = {}): StoryFigure[] {
-  const tags = new Map<string, TaggedWord[]>();
-  const tag = (text: string) => tags.get(text) ?? tags.set(text, tagWords(text)).get(text)!;
+  const tag = options.tag ?? textTagger();
   const texts = new Map(sources.map((s) => [s.id, s.text]));
   const chosen = options.chosen ?? [];
   const told = (article: SourceArticle, start: number, end: number) =>
     chosen.some((c) => c.article.id === article.id && c.start < end && start < c.end);
+  const reading = Math.max(
+    READ_AT_LEAST,
+    Math.min(READ_SENTENCES, Math.floor(READ_BUDGET / Math.max(1, sources.length))),
+  );
   const found = sources.flatMap((a) =>
-    articleFigures(a, tag, told).filter(
+    articleFigures(a, tag, told, reading).filter(
       (f) =>
         !options.facts?.length ||
         (!unsettled(f, options.facts) &&
@@ -207,6 +229,7 @@ function articleFigures(
   article: SourceArticle,
   tag: (text: string) => TaggedWord[],
   told: (article: SourceArticle, start: number, end: number) => boolean,
+  reading: number,
 ): Found[] {
   const { text, analysis } = article;
   const spans: {
@@ -255,7 +278,7 @@ function articleFigures(
     const phrase =
       s.kind === 'date' ? undefined : phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
     // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
-    const read = position < READ_SENTENCES || told(article, sentence.start, sentence.end);
+    const read = position < reading || told(article, sentence.start, sentence.end);
     const label =
       phrase ??
       (read
