@@ -4,12 +4,12 @@ import type { DetectedFact } from '../disagree/detect.js';
 import { numericValues, partOfName } from '../disagree/quantities.js';
 import { settledIndex, unsettledValues } from '../disagree/respect.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
-import { findNumbers } from '../verify/numbers.js';
+import { findNumbers, sameValue } from '../verify/numbers.js';
 import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
 import { phraseLabel } from './figure-phrases.js';
 import { cleanLabel, figureLabel, numberLength } from './figures.js';
-import { type TaggedWord, tagWords } from './nlp.js';
+import { type TaggedWord, textTagger } from './nlp.js';
 
 /**
  * The story's key figures: the few numbers that matter most to the event, drawn from every source
@@ -70,19 +70,6 @@ interface Found {
   label?: string;
   /** How well the label names what is counted: 3 a phrase that says it, 1 a bare noun. */
   quality: number;
-}
-
-/** Tags each text once, however often it is read. */
-export function textTagger(): (text: string) => TaggedWord[] {
-  const tags = new Map<string, TaggedWord[]>();
-  return (text) => {
-    let words = tags.get(text);
-    if (!words) {
-      words = tagWords(text);
-      tags.set(text, words);
-    }
-    return words;
-  };
 }
 
 /** Up to six key figures of a story's sources, most important first, one per value and per label. */
@@ -220,10 +207,6 @@ function head(label: string): string {
   return (cut > 0 ? words.slice(0, cut) : words).at(-1)!.replace(/s$/, '');
 }
 
-function sameValue(a: number, b: number): boolean {
-  return Math.abs(a - b) <= Math.abs(b) * 1e-9;
-}
-
 /** The labelled and unlabelled figures of one article that could be key figures. */
 function articleFigures(
   article: SourceArticle,
@@ -237,7 +220,7 @@ function articleFigures(
     end: number;
     shown: number;
     value: number;
-    kind: Figure['kind'];
+    kind: Exclude<Figure['kind'], 'date'>;
     unit: string | null;
   }[] = [];
   for (const f of analysis.figures) {
@@ -275,8 +258,7 @@ function articleFigures(
     const rate = RATE_AFTER.exec(text.slice(s.shown))?.[0] ?? '';
     const shownText = text.slice(s.start, s.shown) + rate;
     const counted = text.slice(s.end, s.shown).trim();
-    const phrase =
-      s.kind === 'date' ? undefined : phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
+    const phrase = phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
     // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
     const read = position < reading || told(article, sentence.start, sentence.end);
     const label =
@@ -286,7 +268,6 @@ function articleFigures(
         : undefined);
     const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
     if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) continue;
-    if (s.kind === 'count' && s.value < 10 && !label) continue;
     // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
     // "870 this year": the analysis may take a word that is no noun for the counted one.
     const bareNumber =

@@ -47,3 +47,16 @@ export function tagWords(text: string): TaggedWord[] {
 export function is(word: TaggedWord | undefined, ...tags: string[]): boolean {
   return word !== undefined && tags.some((t) => word.tags.has(t));
 }
+
+/** Tags each text once, however often it is read (headings and figure labels read the same sentences). */
+export function textTagger(): (text: string) => TaggedWord[] {
+  const tags = new Map<string, TaggedWord[]>();
+  return (text) => {
+    let words = tags.get(text);
+    if (!words) {
+      words = tagWords(text);
+      tags.set(text, words);
+    }
+    return words;
+  };
+}
