@@ -32,10 +32,11 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context.
 const DANGLING =
   /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another)\b/i;
-// "after that date", "the same day", "the figure included…": a back-reference anywhere in the
-// sentence leans on the one before ("the total of 37 reports" names its own).
+// A back-reference anywhere in the sentence leans on the one before: "after that date", "the same
+// day", "set aside in this way", "the figure included…" ("the total of 37 reports" names its own);
+// so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before).
 const BACK_REFERENCE =
-  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
+  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\b(?:this|that|the same) way\b|^\W*(?:\w+\s+){0,2}(?:\d[\d,.]*|all|some|most|many|none|each|one|two|three|four|five|half) of (?:them|these|those)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
 
 // "…, she said": a speaker the sentence does not name is named in the one before.
 const PRONOUN_SPEAKER = /\b(?:he|she) (?:said|says|added|told|noted|explained|argued|warned|insisted)\b/i;

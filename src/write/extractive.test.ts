@@ -69,8 +69,8 @@ describe('writeExtractive', () => {
     const result = writeExtractive(sources);
     if (!result.ok) throw new Error(result.reason);
     const { draft } = result;
-    expect(draft.body.lede.length).toBeGreaterThanOrEqual(2);
-    expect(draft.body.lede.length).toBeLessThanOrEqual(4);
+    expect(draft.body.lede.length).toBeGreaterThanOrEqual(1);
+    expect(draft.body.lede.length).toBeLessThanOrEqual(3);
     expect(draft.body.sections.length).toBeGreaterThanOrEqual(2);
     expect(draft.body.sections.length).toBeLessThanOrEqual(5);
     expect(sources.map((s) => s.title)).toContain(draft.headline);

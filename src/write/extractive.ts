@@ -91,10 +91,9 @@ export function writeExtractive(
   const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest });
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
-  const chosenDek = pickDek(
-    picks.filter((c) => !c.paired),
-    opener,
-  );
+  // The pool's sentences the quotes leave the body: one of them may be the dek.
+  const carried = eligibleCandidates(pool, { headline: headline.text, quotes, newest });
+  const chosenDek = pickDek(picks, opener, carried);
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),
     chosenDek,

@@ -56,4 +56,30 @@ describe('pickHeadline', () => {
     const headline = pickHeadline(sources, candidates, prepareSources(sources), undefined);
     expect(headline?.text).not.toMatch(/\?/);
   });
+
+  it('takes the title most reports agree on among the newest day, not a later one that reports a reaction', () => {
+    const sources = [
+      report(
+        1,
+        9,
+        'Reserve Bank of Calvera cuts key rate to 3.75 percent',
+        'The Reserve Bank of Calvera cut its key rate to 3.75 percent on Thursday. Inflation has fallen to 2.6 percent.',
+      ),
+      report(
+        2,
+        14,
+        'Reserve Bank rate cut leaves markets betting on two more',
+        'The Reserve Bank rate cut left markets betting on two more cuts. Bond yields fell.',
+      ),
+      report(
+        3,
+        23,
+        'Reserve Bank cut comes too soon, savers and critics warn',
+        'Savers and critics said the Reserve Bank cut came too soon. Deposit rates will fall.',
+      ),
+    ];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), undefined);
+    expect(headline?.text).toMatch(/^Reserve Bank (?:of Calvera cuts|rate cut leaves)/);
+  });
 });

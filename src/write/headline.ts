@@ -18,11 +18,13 @@ const MIN_TITLE = 10;
 // A title that asks a question, or runs to a second sentence, frames an analysis, not the news.
 const ASKS = /\?|[.!]\s+\p{Lu}/u;
 const LONG_TITLE = 110;
+const DAY = 86_400_000;
+const SAYS = /(?:,|\bbut)\s+(?:[\p{L}'’-]+\s+){0,3}(?:says?|warns?|claims?|argues?)\b/iu;
 
 /**
  * The headline: the source title closest to all the others (the most representative wording),
- * weighed towards recent articles and away from titles that ask a question, among titles whose
- * figures the sources hold. Without a usable
+ * weighed towards recent articles (the newest day's alike) and away from titles that ask a question
+ * or report what others say, among titles whose figures the sources hold. Without a usable
  * title, the main clause of the best sentence.
  */
 export function pickHeadline(
@@ -38,7 +40,7 @@ export function pickHeadline(
   const titles = sources
     .map((s, i) => ({
       article: s,
-      recency: newest > oldest ? (times[i]! - oldest) / (newest - oldest) : 1,
+      recency: recency(times[i]!, oldest, newest),
       title: s.title.trim(),
       stems: new Set(
         normalizeForMatch(s.title)
@@ -65,6 +67,8 @@ export function pickHeadline(
     if (t.title.length > LONG_TITLE) value *= 0.7;
     // "Why did the recall take four months?" asks; a headline tells what happened.
     if (ASKS.test(t.title)) value *= 0.5;
+    // "…, union says", "but unions say …": a title that reports what others say frames a reaction.
+    if (SAYS.test(t.title)) value *= 0.6;
     value *= 0.4 + 0.6 * t.recency;
     if (value > bestValue) {
       bestValue = value;
@@ -74,6 +78,18 @@ export function pickHeadline(
   if (chosen) return { text: chosen.title, article: chosen.article };
   if (!best) return undefined;
   return { text: mainClause(best.text), article: best.article, sentence: best };
+}
+
+/**
+ * How recent a title is, 0 (the oldest) to 1 (the newest). Titles of the newest day's coverage
+ * tell the story's current state nearly alike (0.8 to 1), so that there the title most reports agree
+ * on wins over the last reaction piece; older days fall off towards the oldest.
+ */
+function recency(time: number, oldest: number, newest: number): number {
+  if (newest <= oldest) return 1;
+  const dayStart = Math.max(oldest, newest - DAY);
+  if (time >= dayStart) return 0.8 + (0.2 * (time - dayStart)) / Math.max(1, newest - dayStart);
+  return (0.8 * (time - oldest)) / Math.max(1, dayStart - oldest);
 }
 
 // Words that open a subordinate clause: what precedes them is a sentence of its own.
@@ -116,19 +132,45 @@ const QUOTED = /["“”]/;
 const STAKES =
   /\b(?:could|would|may|might|risk|threat|threaten|face|faces|facing|cost|costs|million|billion|percent|affect|affects|thousands|hundreds|expected|warn|warned|crisis|future|first|largest|biggest|record)\b/i;
 
+// Pronouns that point to a sentence before.
+const PRONOUN = /\b(?:it|he|she|they|him|them)\b/i;
+// How far past the opening sentence the dek is looked for in the opening report.
+const DEK_DEPTH = 3;
+
 /**
- * The dek: among the first picks after the opening one, from the newest coverage when it offers
- * one, the first that says what is at stake (a consequence, a cost, a risk), else the best; never
- * a quote. It leaves the body.
+ * The dek: the opening report's next sentence when the body may carry it (a report's second
+ * sentence is its own account of what matters after the first), else among the first picks after
+ * the opening one, from the newest coverage when it offers one, the first that says what is at
+ * stake (a consequence, a cost, a risk), else the best; never a quote. It leaves the body.
+ * `pool` holds the sentences the body may carry.
  */
-export function pickDek(picks: readonly Candidate[], opener?: Candidate): Candidate | undefined {
+export function pickDek(
+  picks: readonly Candidate[],
+  opener?: Candidate,
+  pool: readonly Candidate[] = [],
+): Candidate | undefined {
   // The dek does not retell the lede's opening sentence (the lede would then drop it).
-  const options = picks
-    .slice(1, 5)
-    .filter(
-      (c) =>
-        !c.speaker && !QUOTED.test(c.text) && (!opener || (c !== opener && overlap(c, opener) < LEDE_REPEAT)),
-    );
+  const usable = (c: Candidate) =>
+    !c.speaker &&
+    !c.paired &&
+    !QUOTED.test(c.text) &&
+    (!opener || (c !== opener && overlap(c, opener) < LEDE_REPEAT));
+  // The next sentence stands as the dek only when it names what it speaks of ("it will change
+  // almost nothing" leans on the sentence before).
+  const standsAlone = (c: Candidate) => !PRONOUN.test(c.text);
+  const next = opener
+    ? pool
+        .filter(
+          (c) =>
+            c.article === opener.article &&
+            c.position > opener.position &&
+            c.position <= opener.position + DEK_DEPTH,
+        )
+        .sort((a, b) => a.position - b.position)
+        .find((c) => usable(c) && standsAlone(c))
+    : undefined;
+  if (next) return next;
+  const options = picks.slice(1, 5).filter(usable);
   // An older article may describe a state the story has left: the newest coverage speaks first.
   const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));
@@ -144,39 +186,68 @@ export function pickDek(picks: readonly Candidate[], opener?: Candidate): Candid
 const LEDE_WORDS = 90;
 // Lede sentences sharing this much of their words tell one fact twice ("lifted rates to 4.5 percent").
 const LEDE_REPEAT = 0.25;
+// Content words a lede sentence from another report shares with the opening one when it tells of the
+// same: three, or two and a name.
+const LEDE_LINK = 3;
+// Reports this close in time to the opening one tell the same state of the story.
+const NEWS_CYCLE = 24 * 3_600_000;
+// How far into the opening report the lede reads on: its first paragraphs, not its background.
+const LEDE_DEPTH = 4;
 
 /**
- * The lede: two to four of the best picks that are not quotes, up to about ninety words: the
- * `opener` (the newest report's own first sentence) when given, then the newest coverage first (each
- * article in its order): where the story stands now, then how it got there. None repeats the dek or
- * another lede sentence.
+ * The lede: two to four of the best picks that are not quotes, up to about ninety words. Without an
+ * `opener` it is the best picks, newest coverage first. With one (the newest report's own first
+ * sentence) it opens on it and reads on in that report, as its own lead paragraph does; a sentence
+ * of another report comes in only from the same news cycle and when it tells of what the opening
+ * sentence tells (three content words in common, or two and a name). A lede is one account of where
+ * the story stands, not the newest stray facts. None repeats the dek or another lede sentence.
  */
 export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: Candidate): Candidate[] {
-  const first = opener && picks.includes(opener) && opener !== dek ? opener : undefined;
-  const out: Candidate[] = first ? [first] : [];
   const told = dek ? [dek] : [];
-  // Two sentences, or up to four when enough are left for two sections of two.
-  const most = Math.max(2, Math.min(4, picks.length - 4));
-  let words = first?.words ?? 0;
+  const usable = (c: Candidate) =>
+    !c.speaker && !QUOTED.test(c.text) && !told.some((o) => overlap(o, c) >= LEDE_REPEAT);
   // The story's current state: the newest coverage first, older picks only to make up the rest.
   const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));
   const recent = (c: Candidate) => time(c) === newest;
   const ordered = [...picks.filter(recent), ...picks.filter((c) => !recent(c))];
-  for (const c of ordered) {
-    if (c === first) continue;
-    if (c.speaker || QUOTED.test(c.text) || [...told, ...out].some((o) => overlap(o, c) >= LEDE_REPEAT))
-      continue;
+  const opening = opener && picks.includes(opener) && opener !== dek ? opener : undefined;
+  const first = opening ?? ordered.find((c) => usable(c) && !c.paired);
+  if (!first) return [];
+  const out: Candidate[] = [first];
+  // Two sentences, or up to three (four without an opening report) when enough are left for two
+  // sections of two.
+  const most = Math.max(2, Math.min(opening ? 3 : 4, picks.length - 4));
+  let words = first.words;
+  const home = ordered
+    .filter((c) => c.article === first.article && c.position > first.position)
+    .filter((c) => c.position <= first.position + LEDE_DEPTH)
+    .sort((a, b) => a.position - b.position);
+  // A report more than a day apart tells another state of the story.
+  const cycle = (c: Candidate) => Math.abs(time(c) - time(first)) <= NEWS_CYCLE;
+  const linked = ordered.filter((c) => c.article !== first.article && cycle(c) && tellsOf(c, first));
+  // Without a report known to be the newest, the best picks tell where the story stands.
+  const following = opening ? [...home, ...linked] : ordered.filter((c) => c !== first);
+  for (const c of following) {
+    if (!usable(c) || out.some((o) => overlap(o, c) >= LEDE_REPEAT)) continue;
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
     out.push(c);
     words += c.words;
     if (out.length === most) break;
   }
-  // The opener (the newest report's own first sentence) leads; the rest newest first.
+  // The opening sentence leads; the rest newest first, each report in its order.
   return out.sort(
     (a, b) =>
       Number(b === first) - Number(a === first) ||
-      (b.article.published_at?.getTime() ?? 0) - (a.article.published_at?.getTime() ?? 0) ||
+      time(b) - time(a) ||
       (a.article === b.article ? a.position - b.position : a.article.id - b.article.id),
   );
+}
+
+/** Whether `c` tells of what `first` tells: three content words in common, or two and a name. */
+function tellsOf(c: Candidate, first: Candidate): boolean {
+  let words = 0;
+  for (const s of c.stems) if (first.stems.has(s)) words++;
+  if (words >= LEDE_LINK) return true;
+  return words === LEDE_LINK - 1 && [...c.entities].some((e) => first.entities.has(e));
 }

@@ -8,6 +8,7 @@ import { collectCandidates, pairedCandidates, sharesSpan } from './candidates.js
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { leadSentence, writeExtractive } from './extractive.js';
+import { pickDek, pickLede } from './headline.js';
 import { readingOrder } from './reading-order.js';
 
 function article(id: number, title: string, text: string, hour = id): SourceArticle {
@@ -104,6 +105,18 @@ describe('a sentence that leans on the one before', () => {
       ),
     ]);
     expect(figure.find((c) => /the figure included/.test(c.text))!.dangling).toBe(true);
+    const ballots = collectCandidates([
+      article(
+        3,
+        'Recount',
+        'Scanners at 14 polling stations rejected ballots that voters had marked lightly. ' +
+          'At 14 of them, staff put ballots aside to be counted by hand that evening. ' +
+          'The electoral commission said 1,312 ballots had been set aside in this way.',
+      ),
+    ]);
+    expect(ballots.find((c) => /^At 14 of them/.test(c.text))!.dangling).toBe(true);
+    expect(ballots.find((c) => /in this way/.test(c.text))!.dangling).toBe(true);
+    expect(ballots.find((c) => /^Scanners/.test(c.text))!.dangling).toBe(false);
     expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
   });
@@ -173,5 +186,54 @@ describe('the lede', () => {
     const result = writeExtractive(withQuote);
     if (!result.ok) throw new Error(result.reason);
     expect(result.draft.body.lede[0]!.text).toMatch(/^Floods in the Dorn valley/);
+  });
+});
+
+describe('the lede and the dek around the opening sentence', () => {
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour));
+  const report = (id: number, when: Date, text: string) =>
+    sourceArticle(id, `Museum theft report ${id}`, text, when);
+  const arrest = report(
+    1,
+    at(26, 16),
+    'Police arrested two men on Thursday over the theft of a brass astrolabe from the Varden Museum in Sable City. ' +
+      'It was still missing on Thursday evening, detectives said at a briefing. ' +
+      'The astrolabe, made in Varnholm in 1583, has not been found by the detectives. ' +
+      '"This is a significant step, but our work is not done," said Detective Superintendent Ravi Dunstan.',
+  );
+  const analysis = report(
+    2,
+    at(26, 9),
+    'The Ministry of Culture said grants to national museums had risen by 2 percent this year. ' +
+      "Detectives said the theft from the Varden Museum had been planned for months by a gang that knew the building's maintenance timetable.",
+  );
+  const early = report(
+    3,
+    at(24, 9),
+    'Detectives said on Tuesday that the theft of the astrolabe from the Varden Museum had left them with no suspects.',
+  );
+  // What the body may carry: a sentence that leans on the one before comes only with it.
+  const candidates = collectCandidates([arrest, analysis, early]).filter((c) => !c.dangling);
+  const find = (start: string) => candidates.find((c) => c.text.startsWith(start))!;
+  const opener = find('Police arrested');
+
+  it("gives the dek to the opening report's next sentence that names what it speaks of", () => {
+    // Coverage did not pick it (the newest report's "It was still missing" leans on the sentence before).
+    const next = find('The astrolabe, made');
+    const picks = [opener, ...candidates.filter((c) => c !== opener && c !== next)];
+    expect(pickDek(picks, opener, candidates)?.text).toBe(next.text);
+  });
+
+  it("reads on in the opening report, then takes only the same day's sentences that tell of the same", () => {
+    const dek = find('The astrolabe, made');
+    const lede = pickLede(candidates, dek, opener).map((c) => c.text);
+    expect(lede[0]).toBe(opener.text);
+    expect(lede).toContainEqual(
+      expect.stringMatching(/^Detectives said the theft from .* planned for months/),
+    );
+    // A stray fact of the same day, and a report of two days before, stay out.
+    expect(lede).not.toContainEqual(expect.stringMatching(/Ministry of Culture/));
+    expect(lede).not.toContainEqual(expect.stringMatching(/no suspects/));
+    expect(lede).not.toContainEqual(expect.stringMatching(/^"This is/));
   });
 });
