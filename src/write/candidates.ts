@@ -29,9 +29,10 @@ export interface Candidate {
 
 const MIN_CHARS = 40;
 const MAX_CHARS = 420;
-// Sentences that lean on what came before read wrongly out of context.
+// Sentences that lean on what came before read wrongly out of context ("The other two were treated
+// for smoke inhalation").
 const DANGLING =
-  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another)\b/i;
+  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest)\b)\b/i;
 // A back-reference anywhere in the sentence leans on the one before: "after that date", "the same
 // day", "set aside in this way", "the figure included…" ("the total of 37 reports" names its own);
 // so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before).

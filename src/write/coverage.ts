@@ -1,3 +1,4 @@
+import { type FoundNumber, findNumbers, sameValue } from '../verify/numbers.js';
 import { type Candidate, containment, overlap, sharesSpan } from './candidates.js';
 
 // An article's opening sentences carry its news: the first counts three times, the second twice.
@@ -8,9 +9,38 @@ export const NEAR_DUPLICATE = 0.5;
 // after 2 a.m. in the plant's finishing hall" beside a longer account of the same start).
 const RETOLD = 0.7;
 
+// Two sentences that give the same figure and share this much of their words state one fact
+// ("inflation fell to 2.6 percent in October" beside "inflation was 2.6 percent in October, above
+// the target").
+const SAME_FIGURE = 0.3;
+
 /** Whether two sentences tell the same thing (a pair and a sentence of it always do). */
 export function sameFact(a: Candidate, b: Candidate): boolean {
-  return sharesSpan(a, b) || overlap(a, b) >= NEAR_DUPLICATE || containment(a, b) >= RETOLD;
+  return (
+    sharesSpan(a, b) ||
+    overlap(a, b) >= NEAR_DUPLICATE ||
+    containment(a, b) >= RETOLD ||
+    (containment(a, b) >= SAME_FIGURE && sharesFigure(a, b))
+  );
+}
+
+const figureCache = new WeakMap<Candidate, FoundNumber[]>();
+
+/** A sentence's figures, years left out ("in 2024" dates a fact, it does not state one). */
+function figuresOf(c: Candidate): FoundNumber[] {
+  let found = figureCache.get(c);
+  if (!found) {
+    found = findNumbers(c.text).filter(
+      (n) => n.percent || !Number.isInteger(n.value) || n.value < 1900 || n.value > 2100,
+    );
+    figureCache.set(c, found);
+  }
+  return found;
+}
+
+function sharesFigure(a: Candidate, b: Candidate): boolean {
+  const theirs = figuresOf(b);
+  return figuresOf(a).some((n) => theirs.some((m) => m.percent === n.percent && sameValue(m.value, n.value)));
 }
 
 /**

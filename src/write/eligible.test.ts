@@ -70,4 +70,19 @@ describe('a plan whose day has come', () => {
   it('stays in while the day is still ahead of the newest report', () => {
     expect(texts('2026-11-18T18:00:00Z')).toContain('The talks are due to conclude on Friday.');
   });
+
+  it("runs to the last day a plan names: today and tomorrow in Tuesday's paper", () => {
+    // 24 November 2026 is a Tuesday.
+    const tuesday = sourceArticle(
+      4,
+      'Museum theft',
+      'Thieves took an astrolabe from the national museum overnight. The museum will be closed on Tuesday and Wednesday while police search the building.',
+      new Date('2026-11-24T09:00:00Z'),
+    );
+    const plans = collectCandidates([tuesday]);
+    const kept = (newest: string) =>
+      eligibleCandidates(plans, { headline: '', quotes: [], newest: Date.parse(newest) }).map((c) => c.text);
+    expect(kept('2026-11-26T16:00:00Z')).toHaveLength(1);
+    expect(kept('2026-11-24T18:00:00Z')).toHaveLength(2);
+  });
 });

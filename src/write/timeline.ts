@@ -20,6 +20,7 @@ import { normalizeForMatch } from '../verify/text.js';
 const DAY = 86_400_000;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY = /\b(?:on |last )?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i;
+const WEEKDAYS_NAMED = new RegExp(WEEKDAY.source, 'gi');
 const MAX_ENTRIES = 8;
 const AHEAD =
   /\b(?:will|would|is expected to|are expected to|is due to|are due to|is scheduled|are scheduled|plans? to)\b/i;
@@ -218,8 +219,8 @@ export function eventDay(c: Candidate): string {
 
 /**
  * The day a sentence says something is still to happen ("talks are due to conclude on Friday"): the
- * date it holds after its article's day, or the next such weekday; undefined for a sentence that
- * looks ahead to no day, or does not look ahead.
+ * date it holds after its article's day, or the last weekday it names after the article's own day;
+ * undefined for a sentence that looks ahead to no later day, or does not look ahead.
  */
 export function plannedDay(c: Candidate): string | undefined {
   if (!c.article.published_at || !AHEAD.test(c.text)) return undefined;
@@ -234,11 +235,15 @@ export function plannedDay(c: Candidate): string | undefined {
       epochDay(isoDay(f.value)) > today,
   );
   if (dated) return isoDay(dated.value!);
-  const named = WEEKDAY.exec(c.text);
-  if (!named) return undefined;
-  const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
-  const ahead = (want - new Date(published).getUTCDay() + 7) % 7 || 7;
-  return isoDay(published + ahead * DAY);
+  // "will be closed on Tuesday and Wednesday" in Tuesday's paper: today and tomorrow, the plan
+  // runs to the last day it names.
+  const weekday = new Date(published).getUTCDay();
+  let ahead = 0;
+  for (const named of c.text.matchAll(WEEKDAYS_NAMED)) {
+    const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
+    ahead = Math.max(ahead, (want - weekday + 7) % 7);
+  }
+  return ahead > 0 ? isoDay(published + ahead * DAY) : undefined;
 }
 
 function epochDay(iso: string): number {
