@@ -239,6 +239,8 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
       const cut = words[from - 1]!;
       if (is(cut, 'ProperNoun') && is(words[from], 'ProperNoun')) continue;
       if (is(cut, 'Determiner') && from - 1 === start) continue;
+      // "the returning officer's budget": a tail does not open on an owner cut from its own modifier.
+      if (is(words[from], 'Possessive')) continue;
       add(words.slice(from, run), start);
     }
     i = end;
