@@ -34,3 +34,53 @@ describe('nounPhraseHeading', () => {
     expect(name).not.toMatch(/^percentage/i);
   });
 });
+
+describe('headings that name what the sentences are about', () => {
+  it('names the subject the sentences share, not a detail with a count in one of them', () => {
+    const name = heading(
+      'The museum cut its overnight security staff from five guards to two in March as part of savings.',
+      "Museum director Dr. Cordelia Fane defended the museum's staff.",
+    );
+    expect(name).toMatch(/staff$/i);
+    expect(name).not.toMatch(/\d|five|guards/i);
+  });
+
+  it('does not name a section by a place, a person or a role', () => {
+    expect(
+      heading(
+        'Residents asked for soil and water testing near the River Harrow.',
+        'Residents near the River Harrow were told to keep windows closed.',
+      ) ?? '',
+    ).not.toMatch(/River Harrow/);
+    expect(
+      heading(
+        '"These are solid results," said Dr. Hannah Ekwueme, a headache specialist at Sable City General Hospital.',
+      ) ?? '',
+    ).not.toMatch(/specialist|Ekwueme/);
+  });
+
+  it('does not open a heading on a verb the tagger takes for a modifier', () => {
+    const name = heading(
+      'The company said it had first received reports of overheating in July.',
+      'The company has received 37 reports of heaters overheating.',
+    );
+    expect(name).not.toMatch(/^(?:First )?received/i);
+  });
+
+  it('names a section by a noun every sentence repeats when no longer phrase recurs', () => {
+    const name = heading(
+      'At 14 of them, machines began rejecting ballots in the afternoon of November 8.',
+      '"Machines rejected ballots, and staff counted them by hand, exactly as the rules say," said Quill.',
+    );
+    expect(name).toBe('The machines');
+  });
+
+  it('counts words told above the sections only a little against a heading', () => {
+    const sentences = [
+      'The museum cut its overnight security staff from five guards to two in March.',
+      'The museum reduced its overnight security staff again in the summer.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    const name = nounPhraseHeading(sentences, { used: new Set(), told: new Set(['secur', 'staff']) });
+    expect(name).toMatch(/security staff/i);
+  });
+});

@@ -62,36 +62,76 @@ interface Phrase {
   stems: string[];
   /** The sentence the phrase is in: a heading keeps its exact wording ("open-ended", "$350"). */
   sentence: string;
+  /** Whether the phrase stands before the sentence's first verb: what the sentence is about. */
+  subject: boolean;
 }
 
+/** Stems a heading should not repeat: `used` by other headings (hard), `told` above the sections (soft). */
+export interface HeadingContext {
+  used: ReadonlySet<string>;
+  told?: ReadonlySet<string>;
+}
+
+// Nouns that name no subject of their own: "The company", "The officials".
+const GENERIC_HEADS = new Set(
+  'company companies people person government official officials year years day days week weeks month months time times number numbers country countries city cities state group groups part way statement report reports news thing things man men woman women case cases area areas place places site sites region'.split(
+    ' ',
+  ),
+);
+
 /**
- * The best noun phrase naming a group of sentences: the one whose content words recur most across
- * the group and least in `avoid` (the headline, lede and other headings). Undefined when no
- * sentence holds a phrase of two content words or more.
+ * The best noun phrase naming a group of sentences: the one whose words, and above all whose head
+ * noun, recur across the group (what its sentences are about, not a detail of one), short, in a
+ * sentence's subject, and not already a heading; words told above the sections count a little
+ * against it. Undefined when no sentence holds a phrase of two written words that names a topic.
  */
 export function nounPhraseHeading(
   sentences: readonly { text: string; words: TaggedWord[] }[],
-  avoid: ReadonlySet<string>,
+  avoid: ReadonlySet<string> | HeadingContext,
 ): string | undefined {
-  const tagged = sentences.map((s) => s.words);
-  const groupStems = tagged.map((words) => new Set(words.map((w) => stem(w.normal))));
+  const { used, told = new Set<string>() } =
+    avoid instanceof Set ? { used: avoid } : (avoid as HeadingContext);
+  const n = sentences.length;
+  const groupStems = sentences.map(({ words }) => new Set(words.map((w) => stem(w.normal))));
+  const share = (s: string) => groupStems.filter((g) => g.has(s)).length / n;
+  const mentions = (normal: string) =>
+    sentences.filter(({ words }) => words.some((w) => w.normal === normal)).length;
   let best: { phrase: Phrase; value: number } | undefined;
   for (const { text, words } of sentences) {
     for (const phrase of phrasesIn(words, text)) {
-      const recur = phrase.stems.reduce(
-        (n, s) => n + groupStems.filter((g) => g.has(s)).length / tagged.length,
-        0,
-      );
-      const known = phrase.stems.filter((s) => avoid.has(s)).length / phrase.stems.length;
-      const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.5;
-      const value = recur / phrase.stems.length + common + 0.15 * Math.min(phrase.stems.length, 3) - known;
-      // "Self-defense" is two tagged words but one written word: a heading needs two.
+      const k = phrase.stems.length;
+      const head = phrase.stems.at(-1)!;
+      // A phrase of one noun ("The scanners") serves only when every other sentence is about it too.
+      const noun = phrase.words.at(-1)!;
+      // A phrase of one noun ("The machines") serves only when another sentence names the same thing.
+      if (
+        k === 1 &&
+        (n < 2 || !lowerCase(noun) || GENERIC_HEADS.has(noun.normal) || mentions(noun.normal) < 2)
+      )
+        continue;
       if (format(phrase).split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
+      const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
+      const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
+      const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
+      // A count or sum inside the phrase ("Power to 14,000 customers") makes it one sentence's detail.
+      const counted = phrase.words.some((w) => is(w, 'Value', 'Money', 'Percent') && !is(w, 'Ordinal'));
+      const value =
+        cover +
+        share(head) +
+        common +
+        LENGTH_PRIOR[Math.min(k, LENGTH_PRIOR.length) - 1]! +
+        (phrase.subject ? 0.15 : 0) -
+        (counted ? 0.4 : 0) -
+        0.5 * fraction(told) -
+        1.5 * fraction(used);
       if (!best || value > best.value) best = { phrase, value };
     }
   }
   return best ? format(best.phrase) : undefined;
 }
+
+// What a phrase of 1, 2, 3, 4 and more content words is worth: a heading is two or three words.
+const LENGTH_PRIOR = [-0.2, 0.3, 0.3, 0.1, -0.1];
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
@@ -120,25 +160,56 @@ const UNIT_WORDS = new Set(['percent', 'percentage', 'point', 'points', 'basis',
 /** Whether a phrase names a subject: not a speaker's role, not a figure's tail, not left open. */
 function namesATopic(phrase: Phrase): boolean {
   const head = phrase.words.at(-1)!.normal;
+  // "the leverage Calvera (needed)", "company Tallyform": a name after a common noun opens a clause
+  // or stands in apposition; the phrase names neither.
+  const beforeHead = phrase.words.at(-2);
+  if (is(phrase.words.at(-1), 'ProperNoun') && beforeHead && lowerCase(beforeHead) && is(beforeHead, 'Noun'))
+    return false;
   const opener = phrase.words.find((w) => !DROPPED_DETERMINERS.has(w.normal) && w.normal !== 'the');
   return (
     !PERSON_HEADS.has(head) &&
+    // A person, a role ("headache specialist") or a place ("The River Harrow") is who or where.
+    !is(phrase.words.at(-1), 'Person', 'Honorific', 'Actor', 'Place') &&
     !OPEN_ENDS.has(head) &&
     !UNIT_WORDS.has(head) &&
     !UNIT_WORDS.has(opener?.normal ?? '')
   );
 }
 
-/** Maximal noun phrases: modifiers and a noun head, then at most one linked phrase ("damage to homes"). */
+/**
+ * Noun phrases: each maximal run of modifiers and a noun head with at most one linked phrase
+ * ("damage to homes"), the run without its link, and the run's shorter tails ("security staff" in
+ * "overnight security staff"), never cutting a name in two.
+ */
 function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
   // A speaker's words ("Our first thoughts are with…") are theirs, not a name for the section.
   const quoted = quotedSpans(sentence);
   const words = all.filter((w) => !quoted.some(([from, to]) => w.start >= from && w.end <= to));
+  const firstVerb = words.findIndex((w) => is(w, 'Verb'));
   const out: Phrase[] = [];
+  const add = (slice: TaggedWord[], at: number) => {
+    const phrase = withoutCount(slice);
+    const opener = phrase.find((w) => !is(w, 'Ordinal', 'Determiner'));
+    if (!opener || verbLike(words, words.indexOf(opener))) return;
+    const last = words.indexOf(phrase.at(-1)!);
+    // "Estmark commits to…": in a sentence with no verb, a plural after the name is its verb.
+    if (firstVerb < 0 && is(words[last], 'Plural') && /^\p{Lu}/u.test(words[last - 1]?.text ?? '')) return;
+    const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
+    const single =
+      content.length === 1 &&
+      phrase.length <= 2 &&
+      is(phrase.at(-1), 'Noun') &&
+      !is(phrase.at(-1), 'ProperNoun', 'Possessive');
+    if ((content.length >= 2 || single) && phrase.length <= MAX_WORDS + 1) {
+      const subject = firstVerb < 0 || at < firstVerb;
+      out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence, subject });
+    }
+  };
   let i = 0;
   while (i < words.length) {
     const start = i;
-    let end = nounRun(words, i);
+    const run = nounRun(words, i);
+    let end = run;
     if (end === start) {
       i++;
       continue;
@@ -153,14 +224,43 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
       const linked = nounRun(words, j);
       if (linked > j && linked - start <= MAX_WORDS) end = linked;
     }
-    const phrase = withoutCount(words.slice(start, end));
-    const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
-    if (content.length >= 2 && phrase.length <= MAX_WORDS + 1) {
-      out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence });
+    // A link to a name or to a word of no subject ("in the area", "at the Coalition's offices")
+    // is where something is, not what.
+    const linked = words.slice(run, end);
+    if (
+      end === run ||
+      (!is(linked.at(-1), 'ProperNoun') &&
+        !GENERIC_HEADS.has(linked.at(-1)!.normal) &&
+        !linked.some((w) => is(w, 'ProperNoun')))
+    )
+      add(words.slice(start, end), start);
+    if (end > run) add(words.slice(start, run), start);
+    for (let from = start + 1; from < run - 1; from++) {
+      const cut = words[from - 1]!;
+      if (is(cut, 'ProperNoun') && is(words[from], 'ProperNoun')) continue;
+      if (is(cut, 'Determiner') && from - 1 === start) continue;
+      // "the returning officer's budget": a tail does not open on an owner cut from its own modifier.
+      if (is(words[from], 'Possessive')) continue;
+      add(words.slice(from, run), start);
     }
     i = end;
   }
   return out;
+}
+
+/**
+ * Whether the word at `i` is a verb the tagger took for a modifier: an "-ed" or "-ing" word after
+ * a noun, a name, a number or a comma ("had first received reports", "2025 used cells", "months,
+ * saying inflation") rather than after a determiner or preposition ("the finishing hall").
+ */
+function verbLike(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i];
+  if (!w || !/^[\p{L}]+(?:ed|ing)$/u.test(w.text)) return false;
+  const before = words[i - 1];
+  if (!before) return false;
+  if (endsClause(before)) return true;
+  if (is(before, 'Determiner', 'Preposition', 'Possessive', 'Adjective')) return false;
+  return is(before, 'Noun', 'Value', 'Ordinal', 'Adverb', 'Verb');
 }
 
 /**
@@ -221,11 +321,21 @@ function modifier(w: TaggedWord): boolean {
   return is(w, 'Noun', 'Adjective', 'Value', 'Possessive', 'Money', 'Percent');
 }
 
+function lowerCase(w: TaggedWord): boolean {
+  return w.text === w.text.toLowerCase();
+}
+
 function endsClause(w: TaggedWord): boolean {
   return /[,;:.!?)"”—–]/.test(w.post);
 }
 
 function format(phrase: Phrase): string {
+  // A lone noun is named as the thing the sentences speak of: "The machines".
+  if (phrase.stems.length === 1)
+    return `The ${phrase.words
+      .at(-1)!
+      .text.toLowerCase()
+      .replace(/["”’),.;:!?]+$/u, '')}`;
   const words = [...phrase.words];
   // "that its solar panels": every leading determiner goes, not only the first.
   while (words.length > 1 && DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();

@@ -108,9 +108,10 @@ describe('section headings', () => {
       'Controllers confirmed that its solar panels had deployed above the coastal ground station.',
     ].map((text) => ({ text, words: tagWords(text) }));
     for (const text of sentences) {
-      const heading = nounPhraseHeading([text], new Set())!;
-      expect(heading).not.toMatch(/\b(?:night|last)\b|^(?:Its|That)\b/i);
-      expect(headingProblem(heading)).toBeUndefined();
+      // "the plant managers" are who, not what: such a sentence may give no heading at all.
+      const heading = nounPhraseHeading([text], new Set());
+      expect(heading ?? '').not.toMatch(/\b(?:night|last)\b|^(?:Its|That)\b/i);
+      if (heading) expect(headingProblem(heading)).toBeUndefined();
     }
   });
 

@@ -111,3 +111,52 @@ describe('sections of what was said and of one sentence', () => {
     for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(6);
   });
 });
+
+describe('sections of sentences about one thing', () => {
+  it('keeps a background sentence with the sub-topic it goes back over', () => {
+    const museum = sourceArticle(
+      5,
+      'Museum theft',
+      [
+        'The museum cut its overnight security staff from five guards to two in March as part of savings demanded by the ministry.',
+        'Museum director Cordelia Fane defended the overnight security staff and their training.',
+        'The stolen astrolabe, made in Varnholm in 1583, is one of three known to survive.',
+        'The astrolabe and a gold reliquary were taken from two display cases in the gallery.',
+        'The reliquary, a small gold and enamel box, was donated to the collection in 1904.',
+        'The museum had already reduced its overnight guard team earlier this year.',
+      ].join(' '),
+      new Date('2026-11-20T07:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([museum]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sectionOf('reduced its overnight guard team')).toBe(sectionOf('cut its overnight security staff'));
+    expect(sections.map((s) => s.heading)).not.toContain('Background');
+  });
+
+  it('puts a sentence no phrase names with the section it is like, not into the first one', () => {
+    const recount = sourceArticle(
+      6,
+      'Recount',
+      [
+        'The recount of the mayoral race began on Tuesday at the exhibition centre downtown.',
+        'Lawyers for both campaigns argued over the disputed ballots at the exhibition centre.',
+        'The scanners rejected ballots at 14 polling stations, forcing staff to count them by hand.',
+        '"The scanners rejected ballots and staff counted them by hand," said Quill.',
+      ].join(' '),
+      new Date('2026-11-20T07:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([recount]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(['recount', 'mayor']),
+    });
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sections.length).toBeGreaterThanOrEqual(2);
+    expect(sectionOf('"The scanners rejected')).toBe(sectionOf('rejected ballots at 14'));
+    expect(sectionOf('"The scanners rejected')).not.toBe(sectionOf('recount of the mayoral race'));
+  });
+});

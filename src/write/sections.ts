@@ -30,8 +30,9 @@ const MIN_FUNCTION = 2;
 
 /**
  * Groups the body sentences (most important first) into two to five sections: two or more sentences
- * that report reactions, what comes next or background under those function headings, the rest by
- * sub-topic under a noun phrase of their own, quotes with the sub-topic they speak to; sections run
+ * that report reactions, or that look ahead or back at nothing a sub-topic holds, under those
+ * function headings; the rest by sub-topic under a noun phrase of their own, quotes with the
+ * sub-topic they speak to, a sentence no phrase names with the section most like it; sections run
  * in the order of their best sentence.
  * Within a section, sentences run in time order (then
  * article order), so each follows from the one before.
@@ -54,10 +55,24 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   for (const [heading] of folded) functions.delete(heading);
   const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
   const groups = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  // What came before or comes next of one sub-topic ("The museum reduced its overnight guard team
+  // earlier this year") is part of that sub-topic: only what fits none stays under the function heading.
+  const similarity = newWordSimilarity(ctx.told);
+  for (const heading of ['Background', 'What comes next'] as const) {
+    const sentences = functions.get(heading);
+    if (!sentences || groups.length === 0) continue;
+    const likeness = (c: Candidate) => Math.max(...groups.flat().map((other) => similarity(c, other)));
+    const staying = sentences.filter((c) => likeness(c) < SAME_TOPIC);
+    const moving = sentences.filter((c) => !staying.includes(c));
+    const left = staying.length >= MIN_FUNCTION ? [] : staying;
+    if (left.length > 0 || staying.length === 0) functions.delete(heading);
+    else functions.set(heading, staying);
+    for (const c of [...moving, ...left]) closestGroup(groups, c, ctx.told).push(c);
+  }
   for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, ctx.told).push(c);
   const topics = splitLong(groups, MAX_SECTIONS - functions.size, ctx.told);
   const named: SectionPlan[] = [];
-  const used = new Set(ctx.told);
+  const used = new Set<string>();
   const unnamed: Candidate[] = [];
   for (const group of topics) {
     const heading = nameOf(group, used, ctx);
@@ -72,10 +87,17 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     const sentences = functions.get(heading);
     if (sentences) named.push({ heading, sentences });
   }
-  // Sentences no phrase names join the first section, or make one named from all of them.
+  // Sentences no phrase names join the section they are most like, or make one named from all of them.
   if (unnamed.length > 0) {
-    if (named[0]) named[0].sentences.push(...unnamed);
-    else named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
+    if (named.length === 0)
+      named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
+    else {
+      const sections = named.map((s) => s.sentences);
+      for (const c of unnamed) {
+        const room = sections.filter((s) => s.length < LONG_SECTION);
+        closestGroup(room.length > 0 ? room : sections, c, ctx.told).push(c);
+      }
+    }
   }
   // The section holding the story's most important sentence comes first, so a reader who stops
   // early has read what matters most, whatever kind of heading it has.
@@ -123,13 +145,13 @@ function newWordSimilarity(told: ReadonlySet<string>): (a: Candidate, b: Candida
     }
     return stems;
   };
-  return (a, b) => {
-    const x = stemsOf(a);
-    const y = stemsOf(b);
-    let shared = 0;
-    for (const s of x) if (y.has(s)) shared++;
-    return shared / Math.max(1, x.size + y.size - shared);
-  };
+  return (a, b) => jaccard(stemsOf(a), stemsOf(b));
+}
+
+function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const s of x) if (y.has(s)) shared++;
+  return shared / Math.max(1, x.size + y.size - shared);
 }
 
 /** The group whose sentences `c` shares most new words with, on average. */
@@ -175,13 +197,24 @@ function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] 
   if (sections.length !== 1 || !only || only.sentences.length < 2) return sections;
   const ordered = timeOrder(only.sentences);
   const half = Math.ceil(ordered.length / 2);
-  const second = ordered.slice(half);
-  const heading = nameOf(second, new Set([...ctx.told, ...headingStems(only.heading)]), ctx);
-  if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) return sections;
-  return [
-    { heading: only.heading, sentences: ordered.slice(0, half) },
-    { heading, sentences: second },
-  ];
+  // The even split first; when its second half holds no phrase to name it (a lone quote), the
+  // nearest split whose second half does.
+  const cuts = [half, ...ordered.map((_, i) => i).filter((i) => i > 0 && i !== half)].sort(
+    (a, b) => Math.abs(a - half) - Math.abs(b - half),
+  );
+  for (const cut of cuts) {
+    const second = ordered.slice(cut);
+    const heading = nameOf(second, new Set(headingStems(only.heading)), ctx);
+    if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) continue;
+    const first = ordered.slice(0, cut);
+    // A heading named from the whole may name only what moved to the second half.
+    const own = cut === half ? undefined : nameOf(first, new Set(headingStems(heading)), ctx);
+    return [
+      { heading: own ?? only.heading, sentences: first },
+      { heading, sentences: second },
+    ];
+  }
+  return sections;
 }
 
 function nameOf(
@@ -191,7 +224,7 @@ function nameOf(
 ): string | undefined {
   return nounPhraseHeading(
     group.map((c) => ({ text: c.text, words: ctx.tag(c) })),
-    avoid,
+    { used: avoid, told: ctx.told },
   );
 }
 
