@@ -13,6 +13,11 @@ export interface ArticleFeatures {
   /** Keyword weights, unit length. */
   terms: Map<string, number>;
   /**
+   * Every keyword the analysis kept, unit length: what full reports are compared by pair by pair
+   * (link.ts). Absent when the same as `terms` (analyses that kept no more than the profile's).
+   */
+  words?: Map<string, number>;
+  /**
    * Who and where: the words of the people, organisations and places the article names (folded
    * and stemmed like terms, so "Okafor" and "Dana Okafor" meet), weighted by how rare the word is
    * and how much the article dwells on it.
@@ -38,11 +43,8 @@ export function featuresOf(
   analysis: AnalysisDigest,
   rarity: Rarity = () => 1,
 ): ArticleFeatures {
-  const terms = new Map<string, number>();
-  let norm = 0;
-  for (const k of analysis.keywords) norm += k.weight * k.weight;
-  norm = Math.sqrt(norm) || 1;
-  for (const k of analysis.keywords) terms.set(k.term, k.weight / norm);
+  const terms = unitWeights(analysis.keywords.slice(0, PROFILE_KEYWORDS));
+  const words = analysis.keywords.length > PROFILE_KEYWORDS ? unitWeights(analysis.keywords) : undefined;
   return {
     id: article.id,
     sourceId: article.source_id,
@@ -50,9 +52,22 @@ export function featuresOf(
     time: article.published_at ? article.published_at.getTime() : null,
     seen: (article.published_at ?? article.fetched_at).getTime(),
     terms,
+    ...(words ? { words } : {}),
     names: namesOf(analysis, rarity),
     figures: figuresOf(analysis),
   };
+}
+
+// A story's centroid sums its articles' heaviest keywords: their lighter ones would only blur it.
+const PROFILE_KEYWORDS = 30;
+
+function unitWeights(keywords: readonly { term: string; weight: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let norm = 0;
+  for (const k of keywords) norm += k.weight * k.weight;
+  norm = Math.sqrt(norm) || 1;
+  for (const k of keywords) out.set(k.term, k.weight / norm);
+  return out;
 }
 
 function namesOf(analysis: AnalysisDigest, rarity: Rarity): Map<string, number> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures } from './features.js';
-import { linkStories } from './link.js';
+import { linkStories, reportSimilarity } from './link.js';
 import { evidenceWeights, placeAll } from './place.js';
 import { newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
@@ -181,5 +181,27 @@ describe('linking the stories of a batch', () => {
     );
     expect(result.merges).toEqual([{ from: 9, into: 5 }]);
     expect(result.assignments.map((a) => a.key)).toEqual([5, 5]);
+  });
+});
+
+describe('comparing two full reports', () => {
+  // Each report's heaviest words are its own; they agree on the lighter words all their keywords hold.
+  const unit = (words: string[]) => new Map(words.map((w) => [w, 1 / Math.sqrt(words.length)]));
+  const shared = Array.from({ length: 40 }, (_, i) => `budget${i}`);
+  const withWords = (id: number, own: string) => {
+    const r = report(
+      id,
+      Array.from({ length: 30 }, (_, i) => `${own}${i}`),
+      [],
+      null,
+    );
+    return { ...r, words: unit([...r.terms.keys(), ...shared]) };
+  };
+
+  it('weighs all their keywords, not only the heaviest the story profile keeps', () => {
+    const [a, b] = [withWords(1, 'house'), withWords(2, 'senate')];
+    expect(reportSimilarity(a, b, rare, evidenceWeights(settings))).toBeGreaterThan(0.1);
+    const heaviest = { ...a, words: undefined };
+    expect(reportSimilarity(heaviest, { ...b, words: undefined }, rare, evidenceWeights(settings))).toBe(0);
   });
 });

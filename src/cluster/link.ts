@@ -158,7 +158,7 @@ function pairSum(
 }
 
 /**
- * How much two full reports agree: their keyword cosine with each keyword's part capped, fading with the time between them (not
+ * How much two full reports agree: the cosine of all their keywords with each keyword's part capped, fading with the time between them (not
  * at all when either is undated), and nothing when they are alike enough to be one kind of event
  * but share no rare name and no figure (two fires, two recalls).
  */
@@ -170,7 +170,7 @@ export function reportSimilarity(
 ): number {
   const cosine = textCosine(a.terms, b.terms);
   if (cosine >= SAME_KIND && !sharesWhoOrWhere(a, b, rarity)) return 0;
-  const broad = cappedCosine(a.terms, b.terms);
+  const broad = cappedCosine(a.words ?? a.terms, b.words ?? b.terms);
   if (a.time === null || b.time === null) return broad;
   const hours = Math.abs(a.time - b.time) / 3_600_000;
   if (hours > weights.windowHours) return 0;

@@ -1,6 +1,6 @@
 import type { StoryProfile } from '../db/schema.js';
 import { type Evidence, type EvidenceWeights, evidenceFor, hoursApart } from './evidence.js';
-import { type ArticleFeatures, lookupTerms, type Rarity } from './features.js';
+import { type ArticleFeatures, isHeadline, lookupTerms, type Rarity } from './features.js';
 import { linkStories } from './link.js';
 import { addToProfile, mergeProfiles, newProfile, profileAsArticle } from './profile.js';
 import type { ClusterSettings } from './settings.js';
@@ -82,7 +82,7 @@ export function placeAll(
     const candidates = candidatesFor(set, article, settings, rarity, explain.has(article.id));
     const best = candidates[0];
     const joins =
-      best !== undefined && best.evidence.veto === null && best.evidence.score >= settings.threshold;
+      best !== undefined && best.evidence.veto === null && best.evidence.score >= joinBar(article, settings);
     if (explain.has(article.id)) result.explained.push(explained(set, article.id, candidates, joins));
     if (!joins) {
       const key = set.create(newProfile(article));
@@ -99,6 +99,17 @@ export function placeAll(
   for (const a of result.assignments) a.key = set.resolve(a.key);
   for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
   return result;
+}
+
+// A full report joins a story on its centroid only on this much evidence (or the threshold, when
+// higher); below it the reports of the batch are linked pair by pair (link.ts), which tells two
+// events of one busy topic (two budget fights of one Congress) apart better than a centroid that
+// holds both their words.
+const FULL_REPORT_BAR = 0.4;
+
+/** The score an article needs to join a story on its centroid. */
+function joinBar(article: ArticleFeatures, settings: ClusterSettings): number {
+  return isHeadline(article) ? settings.threshold : Math.max(settings.threshold, FULL_REPORT_BAR);
 }
 
 function assigned(
