@@ -33,6 +33,9 @@ const MAX_CHARS = 420;
 // for smoke inhalation").
 const DANGLING =
   /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest)\b)\b/i;
+// "On Friday she said …", "Later that day, they …": a pronoun subject after an opening time.
+const LATE_PRONOUN =
+  /^(?:on|by|in|at|late|early|later|last|earlier|next)(?:\s+[\p{L}\d]+){0,3},?\s+(?:he|she|they|it)\s/iu;
 // A back-reference anywhere in the sentence leans on the one before: "after that date", "the same
 // day", "set aside in this way", "the figure included…" ("the total of 37 reports" names its own);
 // so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before).
@@ -85,6 +88,7 @@ export function collectCandidates(
         speaker: speakers.find((s) => s !== null) ?? null,
         dangling:
           DANGLING.test(text) ||
+          LATE_PRONOUN.test(text) ||
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           unnamedSpeaker(text) ||
           BACK_REFERENCE.test(text) ||

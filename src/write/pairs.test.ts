@@ -117,6 +117,17 @@ describe('a sentence that leans on the one before', () => {
     expect(ballots.find((c) => /^At 14 of them/.test(c.text))!.dangling).toBe(true);
     expect(ballots.find((c) => /in this way/.test(c.text))!.dangling).toBe(true);
     expect(ballots.find((c) => /^Scanners/.test(c.text))!.dangling).toBe(false);
+    const mayor = collectCandidates([
+      article(
+        4,
+        'Strike',
+        'Mayor Celia Navarro urged both sides to return to talks on Thursday. ' +
+          'On Friday she said she would not use city reserves to fund a settlement. ' +
+          'On Friday the Sable City council met to discuss the strike and its costs.',
+      ),
+    ]);
+    expect(mayor.find((c) => /^On Friday she/.test(c.text))!.dangling).toBe(true);
+    expect(mayor.find((c) => /^On Friday the/.test(c.text))!.dangling).toBe(false);
     expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
   });
