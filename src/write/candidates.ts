@@ -155,17 +155,21 @@ function unbalancedQuotes(text: string): boolean {
   return open !== close || straight % 2 === 1;
 }
 
-/** Word overlap of two candidates (Jaccard on stems). */
-export function overlap(a: Candidate, b: Candidate): number {
+/** How many content words (stems) two candidates share. */
+export function sharedStems(a: Candidate, b: Candidate): number {
   let shared = 0;
   for (const s of a.stems) if (b.stems.has(s)) shared++;
+  return shared;
+}
+
+/** Word overlap of two candidates (Jaccard on stems). */
+export function overlap(a: Candidate, b: Candidate): number {
+  const shared = sharedStems(a, b);
   const union = a.stems.size + b.stems.size - shared;
   return union === 0 ? 1 : shared / union;
 }
 
 /** Share of the shorter candidate's stems the other holds: near 1 when one retells the other. */
 export function containment(a: Candidate, b: Candidate): number {
-  let shared = 0;
-  for (const s of a.stems) if (b.stems.has(s)) shared++;
-  return shared / Math.max(1, Math.min(a.stems.size, b.stems.size));
+  return sharedStems(a, b) / Math.max(1, Math.min(a.stems.size, b.stems.size));
 }

@@ -91,8 +91,13 @@ export function writeExtractive(
   const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest });
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
-  // The pool's sentences the quotes leave the body: one of them may be the dek.
-  const carried = eligibleCandidates(pool, { headline: headline.text, quotes, newest });
+  // The opening report's sentences the quotes leave the body: one of them may be the dek.
+  const carried = opener
+    ? eligibleCandidates(
+        pool.filter((c) => c.article === opener.article),
+        { headline: headline.text, quotes, newest },
+      )
+    : [];
   const chosenDek = pickDek(picks, opener, carried);
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),

@@ -2,7 +2,7 @@ import { valuePresent, findNumbers } from '../verify/numbers.js';
 import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
-import { type Candidate, overlap } from './candidates.js';
+import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { is, tagWords } from './nlp.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
@@ -172,7 +172,6 @@ export function pickDek(
   if (next) return next;
   const options = picks.slice(1, 5).filter(usable);
   // An older article may describe a state the story has left: the newest coverage speaks first.
-  const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));
   const fresh = options.filter((c) => time(c) === newest);
   return (
@@ -207,7 +206,6 @@ export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: 
   const usable = (c: Candidate) =>
     !c.speaker && !QUOTED.test(c.text) && !told.some((o) => overlap(o, c) >= LEDE_REPEAT);
   // The story's current state: the newest coverage first, older picks only to make up the rest.
-  const time = (c: Candidate) => c.article.published_at?.getTime() ?? 0;
   const newest = Math.max(...picks.map(time));
   const recent = (c: Candidate) => time(c) === newest;
   const ordered = [...picks.filter(recent), ...picks.filter((c) => !recent(c))];
@@ -244,10 +242,14 @@ export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: 
   );
 }
 
+/** When a candidate's article was published (ms since the epoch; 0 when undated). */
+function time(c: Candidate): number {
+  return c.article.published_at?.getTime() ?? 0;
+}
+
 /** Whether `c` tells of what `first` tells: three content words in common, or two and a name. */
 function tellsOf(c: Candidate, first: Candidate): boolean {
-  let words = 0;
-  for (const s of c.stems) if (first.stems.has(s)) words++;
+  const words = sharedStems(c, first);
   if (words >= LEDE_LINK) return true;
   return words === LEDE_LINK - 1 && [...c.entities].some((e) => first.entities.has(e));
 }
