@@ -32,7 +32,7 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context ("The other two were treated
 // for smoke inhalation").
 const DANGLING =
-  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest)\b)\b/i;
+  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest|remainder)\b)\b/i;
 // "On Friday she said …", "Later that day, they …": a pronoun subject after an opening time.
 const LATE_PRONOUN =
   /^(?:on|by|in|at|late|early|later|last|earlier|next)(?:\s+[\p{L}\d]+){0,3},?\s+(?:he|she|they|it)\s/iu;

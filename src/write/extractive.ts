@@ -11,6 +11,7 @@ import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js
 import { pickFigures } from './key-figures.js';
 import { textTagger } from './nlp.js';
 import { pickQuotes } from './quotes.js';
+import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
@@ -70,9 +71,11 @@ export function writeExtractive(
     cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
   // A sentence that leans on the one before may come in with it, as one span (never beside itself).
   const newest = newestReport(sources);
+  const tagText = textTagger();
+  const overtaken = overtakenBy(sources, candidates, tagText);
   const pool = eligibleCandidates(
     [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),
-    { headline: headline.text, quotes: [], newest },
+    { headline: headline.text, quotes: [], newest, overtaken },
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it.
@@ -88,14 +91,14 @@ export function writeExtractive(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     chosen,
   );
-  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest });
+  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken });
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
   // The opening report's sentences the quotes leave the body: one of them may be the dek.
   const carried = opener
     ? eligibleCandidates(
         pool.filter((c) => c.article === opener.article),
-        { headline: headline.text, quotes, newest },
+        { headline: headline.text, quotes, newest, overtaken },
       )
     : [];
   const chosenDek = pickDek(picks, opener, carried);
@@ -125,7 +128,6 @@ export function writeExtractive(
     { headline: headline.text, movable: forBody, states: settledOn(candidates, prepared) },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
-  const tagText = textTagger();
   const tag = (c: Candidate) => tagText(c.text);
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told });

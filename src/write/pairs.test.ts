@@ -129,6 +129,14 @@ describe('a sentence that leans on the one before', () => {
     expect(mayor.find((c) => /^On Friday she/.test(c.text))!.dangling).toBe(true);
     expect(mayor.find((c) => /^On Friday the/.test(c.text))!.dangling).toBe(false);
     expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
+    const budget = collectCandidates([
+      article(
+        5,
+        'Budget',
+        'Fares cover about a third of the Halden transit budget this year. The remainder comes from the city and a regional sales tax.',
+      ),
+    ]);
+    expect(budget.find((c) => /^The remainder/.test(c.text))!.dangling).toBe(true);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
   });
 
