@@ -23,6 +23,11 @@ export const MIN_SENTENCES = 3;
 
 // Words of the best sentences a headline may be cut from, when no source title serves.
 const HEADLINE_CHOICE = 60;
+// Reports this close to the newest one tell the story's current state alike.
+const NEWS_CYCLE = 24 * 3_600_000;
+// How far into a report whose opening sentence cannot stand the lede may open: its lead paragraphs.
+const LEAD_DEPTH = 2;
+const QUOTED = /["“”]/;
 
 /** Options of the extractive writer. */
 export interface ExtractiveOptions {
@@ -76,7 +81,7 @@ export function writeExtractive(
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it.
-  const lead = leadSentence(sources, pool);
+  const lead = leadSentence(sources, pool, headline.article);
   const chosen = lead
     ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
     : selectByCoverage(pool, weights, { words });
@@ -103,6 +108,7 @@ export function writeExtractive(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
     opener,
+    carried.filter((c) => c !== chosenDek),
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>
@@ -149,25 +155,52 @@ export function writeExtractive(
 }
 
 /**
- * The opening sentence of the newest report that opens on news: the newest article whose first
- * sentence may stand in the body and quotes no one (an analysis piece that opens on a reader's
- * words gives way to the report before it). Where the story stands now. Without publication times
- * no article is known to be the newest, and there is none.
+ * The sentence the lede opens on: the opening sentence of the newest report that opens on news (an
+ * analysis piece that opens on a reader's words gives way to the report before it), the headline's
+ * report first when it is of the newest news cycle, so that headline and lede tell one account.
+ * When no report of that cycle may open the lede (their opening sentences state figures the sources
+ * dispute), the next sentence that stands alone in the first paragraphs of a report of the cycle the
+ * headline comes from opens it, before any older report. Where the story stands now. Without
+ * publication times no article is known to be the newest, and there is none.
  */
 export function leadSentence(
   sources: readonly SourceArticle[],
   pool: readonly Candidate[],
+  headline?: SourceArticle,
 ): Candidate | undefined {
-  const dated = sources
-    .filter((a) => a.published_at)
-    .sort((a, b) => b.published_at!.getTime() - a.published_at!.getTime() || a.id - b.id);
-  for (const article of dated) {
-    const opening = pool.find(
-      (c) => c.article === article && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
-    );
-    if (opening) return opening;
-  }
-  return undefined;
+  const dated = sources.filter((a) => a.published_at).sort((a, b) => time(b) - time(a) || a.id - b.id);
+  if (dated.length === 0) return undefined;
+  const near = (a: SourceArticle, b: SourceArticle) => Math.abs(time(a) - time(b)) <= NEWS_CYCLE;
+  const current = dated.filter((a) => near(a, dated[0]!));
+  const first = headline && current.includes(headline) ? [headline] : [];
+  const stands = (c: Candidate) => !c.paired && !c.speaker && !c.dangling && !QUOTED.test(c.text);
+  const opening = (article: SourceArticle) =>
+    pool.find((c) => c.article === article && c.position === 0 && stands(c));
+  const early = (article: SourceArticle) =>
+    opensOnNews(article)
+      ? pool
+          .filter((c) => c.article === article && c.position <= LEAD_DEPTH && stands(c))
+          .sort((a, b) => a.position - b.position)[0]
+      : undefined;
+  const withHeadline = current.filter((a) => !headline || near(a, headline));
+  return (
+    [...first, ...current].map(opening).find(Boolean) ??
+    [...first, ...withHeadline].map(early).find(Boolean) ??
+    dated.map(opening).find(Boolean)
+  );
+}
+
+/** When an article was published (ms since the epoch; 0 when undated). */
+function time(article: SourceArticle): number {
+  return article.published_at?.getTime() ?? 0;
+}
+
+/** Whether an article's first sentence reports rather than quotes (a feature opens on someone's words). */
+function opensOnNews(article: SourceArticle): boolean {
+  const first = article.analysis.sentences[0];
+  if (!first) return false;
+  const quoted = article.analysis.quotes.some((q) => q.sentence === 0);
+  return !quoted && !QUOTED.test(article.text.slice(first.start, first.end));
 }
 
 /** When the newest dated report was published, in ms since the epoch. */
