@@ -5,7 +5,7 @@ import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { selectByCoverage } from './coverage.js';
+import { sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
 import { pickFigures } from './key-figures.js';
@@ -123,7 +123,9 @@ export function writeExtractive(
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
-  const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
+  // The lede may read on in its report beyond the picks: the body does not retell what it adds.
+  const raised = lede.filter((c) => !picks.includes(c));
+  const forBody = picks.filter((c) => c !== dek && !lede.includes(c) && !raised.some((r) => sameFact(r, c)));
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,

@@ -312,3 +312,38 @@ describe('the report the lede opens on', () => {
     expect(lede.map((c) => c.text)).toEqual([opener.text, expect.stringMatching(/^Port fees at Kaldhall/)]);
   });
 });
+
+describe('a lede that reads on beyond the picks', () => {
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 20, hour));
+  const sources = [
+    sourceArticle(
+      1,
+      'Kaldhall harbour fees capped in deal with shipping lines',
+      'The port authority in Kaldhall agreed on Friday to cap harbour fees for shipping lines at 4 percent a year. ' +
+        'The harbour fee cap could rise to 6 percent if cargo slumps. ' +
+        'Shipping lines had asked for a freeze. ' +
+        'Dockers at Kaldhall said the deal left their pay talks untouched.',
+      at(9),
+    ),
+    sourceArticle(
+      2,
+      'Harbour fee deal leaves dockers waiting',
+      'The harbour fee deal struck in Kaldhall on Friday was welcomed by shipping lines and met with caution by dockers. ' +
+        'Harbour master Ola Brun signed the agreement at the town hall in front of the city council. ' +
+        'Under the deal the port authority may raise the cap to 6 percent a year when cargo volumes fall by more than a fifth. ' +
+        'The port handled 41 million tonnes of cargo last year.',
+      at(15),
+    ),
+  ];
+
+  it('leaves the body without the fact the lede adds', () => {
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const body = result.draft.body.sections.flatMap((s) => s.sentences.map((x) => x.text));
+    const lede = result.draft.body.lede.map((x) => x.text);
+    const sixPercent = [...lede, ...body].filter((t) => /6 percent/.test(t));
+    expect(lede).toContainEqual(expect.stringMatching(/^Under the deal/));
+    expect(sixPercent).toHaveLength(1);
+    expect(anatomyProblems(result.draft)).toEqual([]);
+  });
+});
