@@ -32,7 +32,10 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context ("The other two were treated
 // for smoke inhalation").
 const DANGLING =
-  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest)\b)\b/i;
+  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|others|the (?:other|remaining|rest)\b)\b/i;
+// "Ellison was more guarded.": a comparison with what the sentence before said.
+const COMPARED =
+  /\b(?:is|are|was|were|been|seemed|sounded|looked|appeared|remained)\s+(?:(?:far|much|even|rather|somewhat|a little)\s+)?(?:more|less)\s+[\p{L}-]+[.!]?$/iu;
 // "On Friday she said …", "Later that day, they …": a pronoun subject after an opening time.
 const LATE_PRONOUN =
   /^(?:on|by|in|at|late|early|later|last|earlier|next)(?:\s+[\p{L}\d]+){0,3},?\s+(?:he|she|they|it)\s/iu;
@@ -92,6 +95,7 @@ export function collectCandidates(
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           unnamedSpeaker(text) ||
           BACK_REFERENCE.test(text) ||
+          (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
           (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,

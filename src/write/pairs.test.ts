@@ -132,6 +132,19 @@ describe('a sentence that leans on the one before', () => {
     expect(mayor.find((c) => /^On Friday the/.test(c.text))!.dangling).toBe(false);
     expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
+    const talks = collectCandidates([
+      article(
+        5,
+        'Harbour talks',
+        'Port director Lene Aas called the harbour agreement a good day for every shipping line in Kaldhall. ' +
+          'Transport Minister Ola Brun was more guarded. ' +
+          'Others on the council want the fee cap put to a vote before it applies. ' +
+          'Dockers were more worried about pay than about fees at the Kaldhall harbour.',
+      ),
+    ]);
+    expect(talks.find((c) => /more guarded/.test(c.text))!.dangling).toBe(true);
+    expect(talks.find((c) => /^Others on the council/.test(c.text))!.dangling).toBe(true);
+    expect(talks.find((c) => /more worried about pay than/.test(c.text))!.dangling).toBe(false);
   });
 
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
