@@ -55,6 +55,17 @@ function unnamedSpeaker(text: string): boolean {
   return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
 }
 
+/**
+ * '"…," Haig said': a speaker the sentence names by surname only, whom the article introduced
+ * before ("Ruth Haig, a fire safety engineer"); a reader of the sentence alone does not know who spoke.
+ */
+function namedBefore(text: string, speakers: readonly (string | null)[]): boolean {
+  const speaker = speakers.find((s) => s !== null);
+  if (!speaker) return false;
+  const names = speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return names.length > 1 && !names.slice(0, -1).some((w) => text.includes(w));
+}
+
 // A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
 // before, so it enters the body only with that sentence, and a reader always sees who spoke.
 const BARE_QUOTE = /^["“][^"“”]*[”"][.!?]?$/;
@@ -94,6 +105,7 @@ export function collectCandidates(
           LATE_PRONOUN.test(text) ||
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           unnamedSpeaker(text) ||
+          namedBefore(text, speakers) ||
           BACK_REFERENCE.test(text) ||
           (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
           (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),

@@ -145,6 +145,18 @@ describe('a sentence that leans on the one before', () => {
     expect(talks.find((c) => /more guarded/.test(c.text))!.dangling).toBe(true);
     expect(talks.find((c) => /^Others on the council/.test(c.text))!.dangling).toBe(true);
     expect(talks.find((c) => /more worried about pay than/.test(c.text))!.dangling).toBe(false);
+    const quoted = collectCandidates([
+      article(
+        6,
+        'E-bike fires',
+        'Chief Fire Officer Gordon Haig has called for national rules on charging e-bikes indoors. ' +
+          '"We do not need to ban e-bikes, but we do need rules for batteries," Haig said. ' +
+          '"Nobody should charge a battery in a stairwell," said Gordon Haig at a briefing in Sable City.',
+      ),
+    ]);
+    // Who "Haig" is stands in the sentence before: alone, a reader does not know who spoke.
+    expect(quoted.find((c) => /Haig said/.test(c.text))!.dangling).toBe(true);
+    expect(quoted.find((c) => /said Gordon Haig/.test(c.text))!.dangling).toBe(false);
   });
 
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
