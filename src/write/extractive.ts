@@ -5,7 +5,7 @@ import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { selectByCoverage } from './coverage.js';
+import { sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
 import { pickFigures } from './key-figures.js';
@@ -24,6 +24,11 @@ export const MIN_SENTENCES = 3;
 
 // Words of the best sentences a headline may be cut from, when no source title serves.
 const HEADLINE_CHOICE = 60;
+// Reports this close to the newest one tell the story's current state alike.
+const NEWS_CYCLE = 24 * 3_600_000;
+// How far into a report whose opening sentence cannot stand the lede may open: its lead paragraphs.
+const LEAD_DEPTH = 2;
+const QUOTED = /["“”]/;
 
 /** Options of the extractive writer. */
 export interface ExtractiveOptions {
@@ -79,7 +84,7 @@ export function writeExtractive(
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it.
-  const lead = leadSentence(sources, pool);
+  const lead = leadSentence(sources, pool, headline.article);
   const chosen = lead
     ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
     : selectByCoverage(pool, weights, { words });
@@ -106,6 +111,7 @@ export function writeExtractive(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
     opener,
+    carried.filter((c) => c !== chosenDek),
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>
@@ -120,7 +126,9 @@ export function writeExtractive(
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
-  const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
+  // The lede may read on in its report beyond the picks: the body does not retell what it adds.
+  const raised = lede.filter((c) => !picks.includes(c));
+  const forBody = picks.filter((c) => c !== dek && !lede.includes(c) && !raised.some((r) => sameFact(r, c)));
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,
@@ -151,25 +159,52 @@ export function writeExtractive(
 }
 
 /**
- * The opening sentence of the newest report that opens on news: the newest article whose first
- * sentence may stand in the body and quotes no one (an analysis piece that opens on a reader's
- * words gives way to the report before it). Where the story stands now. Without publication times
- * no article is known to be the newest, and there is none.
+ * The sentence the lede opens on: the opening sentence of the newest report that opens on news (an
+ * analysis piece that opens on a reader's words gives way to the report before it), the headline's
+ * report first when it is of the newest news cycle, so that headline and lede tell one account.
+ * When no report of that cycle may open the lede (their opening sentences state figures the sources
+ * dispute), the next sentence that stands alone in the first paragraphs of a report of the cycle the
+ * headline comes from opens it, before any older report. Where the story stands now. Without
+ * publication times no article is known to be the newest, and there is none.
  */
 export function leadSentence(
   sources: readonly SourceArticle[],
   pool: readonly Candidate[],
+  headline?: SourceArticle,
 ): Candidate | undefined {
-  const dated = sources
-    .filter((a) => a.published_at)
-    .sort((a, b) => b.published_at!.getTime() - a.published_at!.getTime() || a.id - b.id);
-  for (const article of dated) {
-    const opening = pool.find(
-      (c) => c.article === article && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
-    );
-    if (opening) return opening;
-  }
-  return undefined;
+  const dated = sources.filter((a) => a.published_at).sort((a, b) => time(b) - time(a) || a.id - b.id);
+  if (dated.length === 0) return undefined;
+  const near = (a: SourceArticle, b: SourceArticle) => Math.abs(time(a) - time(b)) <= NEWS_CYCLE;
+  const current = dated.filter((a) => near(a, dated[0]!));
+  const first = headline && current.includes(headline) ? [headline] : [];
+  const stands = (c: Candidate) => !c.paired && !c.speaker && !c.dangling && !QUOTED.test(c.text);
+  const opening = (article: SourceArticle) =>
+    pool.find((c) => c.article === article && c.position === 0 && stands(c));
+  const early = (article: SourceArticle) =>
+    opensOnNews(article)
+      ? pool
+          .filter((c) => c.article === article && c.position <= LEAD_DEPTH && stands(c))
+          .sort((a, b) => a.position - b.position)[0]
+      : undefined;
+  const withHeadline = current.filter((a) => !headline || near(a, headline));
+  return (
+    [...first, ...current].map(opening).find(Boolean) ??
+    [...first, ...withHeadline].map(early).find(Boolean) ??
+    dated.map(opening).find(Boolean)
+  );
+}
+
+/** When an article was published (ms since the epoch; 0 when undated). */
+function time(article: SourceArticle): number {
+  return article.published_at?.getTime() ?? 0;
+}
+
+/** Whether an article's first sentence reports rather than quotes (a feature opens on someone's words). */
+function opensOnNews(article: SourceArticle): boolean {
+  const first = article.analysis.sentences[0];
+  if (!first) return false;
+  const quoted = article.analysis.quotes.some((q) => q.sentence === 0);
+  return !quoted && !QUOTED.test(article.text.slice(first.start, first.end));
 }
 
 /** When the newest dated report was published, in ms since the epoch. */
