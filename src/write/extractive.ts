@@ -126,9 +126,13 @@ export function writeExtractive(
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
-  // The lede may read on in its report beyond the picks: the body does not retell what it adds.
+  // The dek and the lede may come from the opening report beyond the picks: the body holds neither
+  // (nor a pair holding one), nor retells a fact the lede adds.
   const raised = lede.filter((c) => !picks.includes(c));
-  const forBody = picks.filter((c) => c !== dek && !lede.includes(c) && !raised.some((r) => sameFact(r, c)));
+  const forBody = picks.filter(
+    (c) =>
+      ![...(dek ? [dek] : []), ...lede].some((o) => sharesSpan(o, c)) && !raised.some((r) => sameFact(r, c)),
+  );
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,
