@@ -33,6 +33,15 @@ describe('nounPhraseHeading', () => {
     );
     expect(name).not.toMatch(/^percentage/i);
   });
+
+  it('does not name a section for a quantity of something', () => {
+    const name = heading(
+      'In the harbour towns, news of the fee deal was greeted with a mixture of hope and old suspicion.',
+      'Dockers said none of the text protected their pay, and a mixture of shipping lines welcomed it.',
+    );
+    expect(name).toBeDefined();
+    expect(name).not.toMatch(/\b(?:mixture|none)\b/i);
+  });
 });
 
 describe('headings that name what the sentences are about', () => {

@@ -154,6 +154,14 @@ const OPEN_ENDS = new Set([
   'say',
 ]);
 
+// A phrase that opens on a quantity of something ("None of the text", "Mixture of hope") names how
+// much of it, not what a section is about.
+const PARTITIVES = new Set(
+  'none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host'.split(
+    ' ',
+  ),
+);
+
 // A phrase that opens or ends on a unit ("Percentage points to consumer prices") belongs to a figure.
 const UNIT_WORDS = new Set(['percent', 'percentage', 'point', 'points', 'basis', 'per']);
 
@@ -172,7 +180,8 @@ function namesATopic(phrase: Phrase): boolean {
     !is(phrase.words.at(-1), 'Person', 'Honorific', 'Actor', 'Place') &&
     !OPEN_ENDS.has(head) &&
     !UNIT_WORDS.has(head) &&
-    !UNIT_WORDS.has(opener?.normal ?? '')
+    !UNIT_WORDS.has(opener?.normal ?? '') &&
+    !PARTITIVES.has(opener?.normal ?? '')
   );
 }
 
