@@ -23,6 +23,8 @@ export interface Candidate {
   /** Stemmed word pairs, what content selection covers (see concepts.ts). */
   concepts: string[];
   words: number;
+  /** The full name of a speaker the sentence names by surname only ('"…," Haig said'). */
+  surnameOnly?: string;
   /** Set on a sentence that leans on the one before, taken with it as one span (see `pairedCandidates`). */
   paired?: true;
 }
@@ -56,14 +58,41 @@ function unnamedSpeaker(text: string): boolean {
 }
 
 /**
- * '"…," Haig said': a speaker the sentence names by surname only, whom the article introduced
- * before ("Ruth Haig, a fire safety engineer"); a reader of the sentence alone does not know who spoke.
+ * '"…," Haig said': the speaker's full name when the sentence names them by surname only, as one
+ * the article introduced before ("Gordon Haig, the chief fire officer"); on a page that names them
+ * nowhere in full, a reader does not know who spoke (see `introduceSpeakers`).
  */
-function namedBefore(text: string, speakers: readonly (string | null)[]): boolean {
-  const speaker = speakers.find((s) => s !== null);
-  if (!speaker) return false;
+function surnameOnly(text: string, speaker: string | null): string | undefined {
+  if (!speaker) return undefined;
   const names = speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
-  return names.length > 1 && !names.slice(0, -1).some((w) => text.includes(w));
+  return names.length > 1 && !fullyNamed(text, speaker) ? speaker : undefined;
+}
+
+/** Whether a text names a person with a given name as well as the surname ("Gordon Haig"). */
+function fullyNamed(text: string, person: string): boolean {
+  const names = person.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return names.slice(0, -1).some((w) => text.includes(w));
+}
+
+/**
+ * The body's sentences with each that names its speaker by surname only, where nothing else on the
+ * page (`page`, the other picks) names them in full, given way to the pair that introduces them
+ * when the pool holds one ("Chief Fire Officer Gordon Haig has called for national rules. '…,' Haig
+ * said."). Without such a pair the sentence stays: what the person said still tells the story.
+ */
+export function introduceSpeakers(
+  picks: readonly Candidate[],
+  pool: readonly Candidate[],
+  page: string,
+): Candidate[] {
+  const text = [page, ...picks.map((c) => c.text)].join(' ');
+  return picks.map((c) => {
+    if (!c.surnameOnly || fullyNamed(text, c.surnameOnly)) return c;
+    const pair = pool.find(
+      (p) => p.paired && p.article === c.article && p.end === c.end && p.surnameOnly === undefined,
+    );
+    return pair && !picks.some((o) => o !== c && sharesSpan(o, pair)) ? pair : c;
+  });
 }
 
 // A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
@@ -100,12 +129,12 @@ export function collectCandidates(
         entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
         figures: figures.filter(inside).length,
         speaker: speakers.find((s) => s !== null) ?? null,
+        surnameOnly: surnameOnly(text, speakers.find((s) => s !== null) ?? null),
         dangling:
           DANGLING.test(text) ||
           LATE_PRONOUN.test(text) ||
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           unnamedSpeaker(text) ||
-          namedBefore(text, speakers) ||
           BACK_REFERENCE.test(text) ||
           (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
           (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
@@ -121,15 +150,15 @@ export function collectCandidates(
 const MAX_PAIR_CHARS = 560;
 
 /**
- * A sentence that leans on the one before it ("But…", "He…", "after that date") reads rightly when
- * that sentence comes first: each such sentence with its (standing) predecessor, as one candidate
+ * A sentence that leans on the one before it ("But…", "He…", "after that date", a speaker named by
+ * surname only) reads rightly when that sentence comes first: each such sentence with its (standing) predecessor, as one candidate
  * citing one span over both. A pair may enter the body where its lone sentence may not.
  */
 export function pairedCandidates(candidates: readonly Candidate[]): Candidate[] {
   const byPlace = new Map(candidates.map((c) => [`${c.article.id}:${c.position}`, c]));
   const out: Candidate[] = [];
   for (const c of candidates) {
-    if (!c.dangling) continue;
+    if (!c.dangling && !c.surnameOnly) continue;
     const before = byPlace.get(`${c.article.id}:${c.position - 1}`);
     if (!before || before.dangling) continue;
     // Nothing but space between the two: the pair's text is what it cites, a paragraph break
@@ -150,6 +179,7 @@ export function pairedCandidates(candidates: readonly Candidate[]): Candidate[] 
       entities: new Set([...before.entities, ...c.entities]),
       figures: before.figures + c.figures,
       speaker: before.speaker ?? c.speaker,
+      surnameOnly: c.surnameOnly && !fullyNamed(text, c.surnameOnly) ? c.surnameOnly : undefined,
       dangling: false,
       concepts: [...before.concepts, ...c.concepts],
       words: before.words + c.words,

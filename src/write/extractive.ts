@@ -3,7 +3,13 @@ import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
-import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
+import {
+  type Candidate,
+  collectCandidates,
+  introduceSpeakers,
+  pairedCandidates,
+  sharesSpan,
+} from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
@@ -96,7 +102,11 @@ export function writeExtractive(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     chosen,
   );
-  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken });
+  const picks = introduceSpeakers(
+    eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken }),
+    pool,
+    headline.text,
+  );
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
   // The opening report's sentences the quotes leave the body: one of them may be the dek.

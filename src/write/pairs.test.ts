@@ -4,7 +4,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import type { SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { anatomyProblems } from './anatomy.js';
-import { collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
+import { collectCandidates, introduceSpeakers, pairedCandidates, sharesSpan } from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { leadSentence, writeExtractive } from './extractive.js';
@@ -163,8 +163,18 @@ describe('a sentence that leans on the one before', () => {
       ),
     ]);
     // Who "Haig" is stands in the sentence before: alone, a reader does not know who spoke.
-    expect(quoted.find((c) => /Haig said/.test(c.text))!.dangling).toBe(true);
-    expect(quoted.find((c) => /said Gordon Haig/.test(c.text))!.dangling).toBe(false);
+    const surname = quoted.find((c) => /Haig said/.test(c.text))!;
+    expect(surname.surnameOnly).toBe('Gordon Haig');
+    expect(quoted.find((c) => /said Gordon Haig/.test(c.text))!.surnameOnly).toBeUndefined();
+    const pool = [...quoted, ...pairedCandidates(quoted)];
+    const pair = pool.find((c) => c.paired && c.end === surname.end)!;
+    expect(pair.text).toMatch(/^Chief Fire Officer Gordon Haig .* Haig said\.$/);
+    expect(pair.surnameOnly).toBeUndefined();
+    // On a page that names him nowhere in full, the pair that introduces him takes the sentence's place;
+    // where the page names him, or no pair is at hand, the sentence stays.
+    expect(introduceSpeakers([surname], pool, 'E-bike fires').map((c) => c.text)).toEqual([pair.text]);
+    expect(introduceSpeakers([surname], pool, 'Gordon Haig calls for rules')).toEqual([surname]);
+    expect(introduceSpeakers([surname], quoted, 'E-bike fires')).toEqual([surname]);
   });
 
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
