@@ -1,6 +1,9 @@
-import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
+import type { Citation, StoryBody, StorySentence, TimelineEntry } from '../db/schema.js';
 import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
+import { checkDisputed } from '../verify/disputed.js';
+import { citedEvidence } from '../verify/evidence.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
+import { checkSentence, sentenceContext } from '../verify/verify.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
@@ -118,14 +121,20 @@ export function writeExtractive(
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
   const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
+  const tagText = textTagger();
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,
     weights,
-    { headline: headline.text, movable: forBody, states: settledOn(candidates, prepared) },
+    {
+      headline: headline.text,
+      movable: forBody,
+      states: settledOn(candidates, prepared),
+      tag: tagText,
+      holds: (line) => holdsLine(line, prepared),
+    },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
-  const tagText = textTagger();
   const tag = (c: Candidate) => tagText(c.text);
   const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told });
@@ -168,6 +177,19 @@ export function leadSentence(
     if (opening) return opening;
   }
   return undefined;
+}
+
+/** Whether the verifier would hold a timeline line against the passage it cites. */
+function holdsLine(line: TimelineEntry, prepared: PreparedSources): boolean {
+  const evidence = citedEvidence(prepared, line.citations);
+  const ctx = sentenceContext('timeline', line.text, line.citations, evidence, prepared, true);
+  if (checkSentence(ctx).findings.some((f) => f.severity === 'error')) return false;
+  const alone: Draft = {
+    headline: '',
+    dek: '',
+    body: { lede: [], sections: [], quotes: [], figures: [], timeline: [line] },
+  };
+  return !checkDisputed(alone, prepared).some((f) => f.severity === 'error');
 }
 
 /** When the newest dated report was published, in ms since the epoch. */
