@@ -58,29 +58,26 @@ const MODAL = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'can'
 // A past "said" reporting "would"/"will" is an announcement; "could", "may" a possibility.
 const ANNOUNCED = new Set(['will', 'would']);
 // How things stand or what someone holds true: no development.
-const STATE = new Set(
-  [
-    'be is are was were been has have had',
-    'hold holds held cover covers covered include includes included contain contains contained',
-    'employ employs remain remains remained mean means meant represent represents own owns',
-    'total totals totalled totaled account accounts lack lacks belong belongs comprise comprises',
-    'believe believes believed think thinks thought want wants wanted hope hopes hoped',
-    'expect expects expected fear fears feared feel feels felt seem seems seemed appear appears',
-    'know knows knew doubt doubts suspect suspects depend depends due estimate estimates estimated',
-  ]
-    .join(' ')
-    .split(' '),
-);
+const STATE = new Set([
+  ...wordsOf('be is are was were been has have had'),
+  ...wordsOf('hold holds held cover covers covered include includes included contain contains contained'),
+  ...wordsOf('employ employs remain remains remained mean means meant represent represents own owns'),
+  ...wordsOf('total totals totalled totaled account accounts lack lacks belong belongs comprise comprises'),
+  ...wordsOf('believe believes believed think thinks thought want wants wanted hope hopes hoped'),
+  ...wordsOf('expect expects expected fear fears feared feel feels felt seem seems seemed appear appears'),
+  ...wordsOf('know knows knew doubt doubts suspect suspects depend depends due estimate estimates estimated'),
+]);
 // Verbs that report another clause: the development is in what they report.
 const REPORTING_PAST = new Set(['said', 'told', 'reported', 'added', 'stated', 'noted', 'explained']);
-// Verbs whose clause is a view, not a development; its subject may still point back.
+// Verbs that take a clause: only a past "said" reports a development; "groups say", "investigators
+// believed" hold a view. Either way the clause's subject may point back.
 const REPORTS = new Set([
   ...REPORTING_PAST,
-  ...'say says tell tells report reports argue argues believe believes believed think thinks thought'.split(
-    ' ',
+  ...wordsOf(
+    'say says tell tells report reports argue argues believe believes believed think thinks thought',
   ),
-  ...'show shows hope hopes hoped fear fears feared expect expects know knows knew suspect suspects suspected'.split(
-    ' ',
+  ...wordsOf(
+    'show shows hope hopes hoped fear fears feared expect expects know knows knew suspect suspects suspected',
   ),
 ]);
 // "the result meant…", "the move drew…": a subject that names nothing by itself.
@@ -118,8 +115,12 @@ const BARE_PAST = new Set([
 ]);
 // A comma segment right after a subject that describes it: ", who chairs…,", ", founded in 2016,".
 const DESCRIBES = new Set(['who', 'which', 'whose', 'where', 'founded', 'based', 'led', 'aged']);
-// An opening adverbial clause ends at its first comma within this many words.
+// An opening adverbial clause ends at a comma within this many words.
 const OPENER_WORDS = 30;
+
+function wordsOf(list: string): string[] {
+  return list.split(' ');
+}
 
 /** Reads a sentence's main clause. */
 export function readDevelopment(words: readonly TaggedWord[], text: string): Development {
@@ -219,9 +220,9 @@ function readClause(words: readonly TaggedWord[], start: number, reporter: Tagge
   if (modal && !(reporter && ANNOUNCED.has(modal))) return { event: false, leans };
   // "has not been determined": what did not happen is no development.
   if (helpers.includes('not') || STATE.has(head.normal)) return { event: false, leans };
-  // "Rovers play their next match…", "the deal commits…": a plain present tells how things are.
+  // "Rovers play their next match…", "the deal commits…": a plain present tells how things are;
+  // "Harrow beat Rovers" is a past that reads like a present.
   const tensed = helpers.some((h) => TENSE.has(h));
-  // "Harrow beat Rovers": a past that reads like a present.
   return {
     event: tensed || !is(head, 'PresentTense') || is(head, 'PastTense') || BARE_PAST.has(head.normal),
     leans,
