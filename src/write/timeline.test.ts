@@ -174,4 +174,17 @@ describe('the timeline', () => {
       text: expect.stringMatching(/^Harrow Athletic beat Sable City Rovers 2-1/),
     });
   });
+
+  it('tells a day whose fresh sentences are all side facts by its title', () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        11,
+        'Merrow dock strike enters second day',
+        'The Merrow Port Authority has 320 idle cranes at the port of Merrow, according to figures it published in June. The dockworkers at the port of Merrow say their pay is below the national average.',
+      ),
+    ]);
+    expect(entries[1]).toMatchObject({ date: '2026-11-11', text: 'Merrow dock strike enters second day' });
+  });
 });

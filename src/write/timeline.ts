@@ -190,11 +190,13 @@ export function buildTimeline(
       usable.filter((c) => onLine(c) && isEvent(c) && !elsewhen(c)),
       day,
     );
-    const retell =
-      told && freshBest && (!isEvent(freshBest) || worth(told, day) > RETOLD * worth(freshBest, day));
+    const side = freshBest && !isEvent(freshBest);
+    const retell = told && freshBest && (side || worth(told, day) > RETOLD * worth(freshBest, day));
     let best = retell ? undefined : freshBest;
-    const retold = best ? undefined : titleLine(own, told, headline, holds);
-    if (!best && !retold && told) {
+    // A day with only side facts fresh and none of its news on the page is told by its title too.
+    const retold = best && !side ? undefined : titleLine(own, told, headline, holds);
+    if (retold) best = undefined;
+    else if (!best && told) {
       best = told;
       // A sentence the body would carry moves here; one the page opens on is repeated.
       if (movable.includes(told) && !taken.includes(told)) taken.push(told);
