@@ -29,8 +29,10 @@ export function anatomyProblems(story: { headline: string; dek: string; body: St
     ['headline', story.headline],
     ['dek', story.dek],
   ] as const) {
-    if (seen.has(normalizeForMatch(text)))
-      problems.push(`${part} copies a body sentence: ${text.slice(0, 60)}`);
+    const own = normalizeForMatch(text);
+    if (seen.has(own)) problems.push(`${part} copies a body sentence: ${text.slice(0, 60)}`);
+    else if (sentences.some((s) => s.includes(own)))
+      problems.push(`${part} told again inside a body sentence: ${text.slice(0, 60)}`);
   }
   for (const { heading } of story.body.sections) {
     const problem = headingProblem(heading);

@@ -32,7 +32,10 @@ const MAX_CHARS = 420;
 // Sentences that lean on what came before read wrongly out of context ("The other two were treated
 // for smoke inhalation").
 const DANGLING =
-  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|the (?:other|remaining|rest)\b)\b/i;
+  /^(?:but|and|so|also|however|yet|still|meanwhile|instead|this|that|these|those|it|he|she|they|his|her|their|its|there|him|them|such|both|another|others|the (?:other|remaining|rest|remainder)\b)\b/i;
+// "Ellison was more guarded.": a comparison with what the sentence before said.
+const COMPARED =
+  /\b(?:is|are|was|were|been|seemed|sounded|looked|appeared|remained)\s+(?:(?:far|much|even|rather|somewhat|a little)\s+)?(?:more|less)\s+[\p{L}-]+[.!]?$/iu;
 // "On Friday she said …", "Later that day, they …": a pronoun subject after an opening time.
 const LATE_PRONOUN =
   /^(?:on|by|in|at|late|early|later|last|earlier|next)(?:\s+[\p{L}\d]+){0,3},?\s+(?:he|she|they|it)\s/iu;
@@ -50,6 +53,17 @@ const NAME_BEFORE = /\s\p{Lu}\p{Ll}+/u;
 function unnamedSpeaker(text: string): boolean {
   const pronoun = PRONOUN_SPEAKER.exec(text);
   return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
+}
+
+/**
+ * '"…," Haig said': a speaker the sentence names by surname only, whom the article introduced
+ * before ("Ruth Haig, a fire safety engineer"); a reader of the sentence alone does not know who spoke.
+ */
+function namedBefore(text: string, speakers: readonly (string | null)[]): boolean {
+  const speaker = speakers.find((s) => s !== null);
+  if (!speaker) return false;
+  const names = speaker.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+  return names.length > 1 && !names.slice(0, -1).some((w) => text.includes(w));
 }
 
 // A quotation and nothing more ("Do not wait for the replacement."): who says it is in the sentence
@@ -91,7 +105,9 @@ export function collectCandidates(
           LATE_PRONOUN.test(text) ||
           QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
           unnamedSpeaker(text) ||
+          namedBefore(text, speakers) ||
           BACK_REFERENCE.test(text) ||
+          (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
           (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
         concepts: conceptsOf(text),
         words: text.split(/\s+/).filter(Boolean).length,

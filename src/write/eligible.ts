@@ -16,6 +16,8 @@ export interface EligibilityContext {
   quotes: readonly StoryQuote[];
   /** When the newest report of the story was published (ms since the epoch), if any is dated. */
   newest?: number;
+  /** Whether a newer day's coverage has moved past what the sentence states as current (see overtaken.ts). */
+  overtaken?: (candidate: Candidate) => boolean;
 }
 
 /** A rule a body sentence must pass; its name says what it keeps out. */
@@ -68,6 +70,13 @@ export const BODY_FILTERS: readonly CandidateFilter[] = [
       const planned = ctx.newest === undefined ? undefined : plannedDay(c);
       return planned === undefined || Date.parse(planned) > ctx.newest!;
     },
+  },
+  {
+    // "The union is seeking 14 percent", in a story whose newest day reports the deal; "21,000 acres
+    // by Saturday morning" beside a later report's Sunday figure: an earlier day's position,
+    // expectation or snapshot, stated as the present, would read as where things stand.
+    name: 'not what later coverage moved past',
+    keep: (c, ctx) => !ctx.overtaken?.(c),
   },
   {
     name: 'not a pull quote again',

@@ -8,12 +8,13 @@ import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { type Candidate, collectCandidates, pairedCandidates, sharesSpan } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { selectByCoverage } from './coverage.js';
+import { sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
 import { pickFigures } from './key-figures.js';
 import { textTagger } from './nlp.js';
 import { pickQuotes } from './quotes.js';
+import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
@@ -26,6 +27,11 @@ export const MIN_SENTENCES = 3;
 
 // Words of the best sentences a headline may be cut from, when no source title serves.
 const HEADLINE_CHOICE = 60;
+// Reports this close to the newest one tell the story's current state alike.
+const NEWS_CYCLE = 24 * 3_600_000;
+// How far into a report whose opening sentence cannot stand the lede may open: its lead paragraphs.
+const LEAD_DEPTH = 2;
+const QUOTED = /["“”]/;
 
 /** Options of the extractive writer. */
 export interface ExtractiveOptions {
@@ -73,13 +79,15 @@ export function writeExtractive(
     cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
   // A sentence that leans on the one before may come in with it, as one span (never beside itself).
   const newest = newestReport(sources);
+  const tagText = textTagger();
+  const overtaken = overtakenBy(sources, candidates, tagText);
   const pool = eligibleCandidates(
     [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),
-    { headline: headline.text, quotes: [], newest },
+    { headline: headline.text, quotes: [], newest, overtaken },
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it.
-  const lead = leadSentence(sources, pool);
+  const lead = leadSentence(sources, pool, headline.article);
   const chosen = lead
     ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
     : selectByCoverage(pool, weights, { words });
@@ -91,14 +99,14 @@ export function writeExtractive(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     chosen,
   );
-  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest });
+  const picks = eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken });
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
   // The opening report's sentences the quotes leave the body: one of them may be the dek.
   const carried = opener
     ? eligibleCandidates(
         pool.filter((c) => c.article === opener.article),
-        { headline: headline.text, quotes, newest },
+        { headline: headline.text, quotes, newest, overtaken },
       )
     : [];
   const chosenDek = pickDek(picks, opener, carried);
@@ -106,6 +114,7 @@ export function writeExtractive(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
     opener,
+    carried.filter((c) => c !== chosenDek),
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>
@@ -120,8 +129,13 @@ export function writeExtractive(
     spare();
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
-  const forBody = picks.filter((c) => c !== dek && !lede.includes(c));
-  const tagText = textTagger();
+  // The dek and the lede may come from the opening report beyond the picks: the body holds neither
+  // (nor a pair holding one), nor retells a fact the lede adds.
+  const raised = lede.filter((c) => !picks.includes(c));
+  const forBody = picks.filter(
+    (c) =>
+      ![...(dek ? [dek] : []), ...lede].some((o) => sharesSpan(o, c)) && !raised.some((r) => sameFact(r, c)),
+  );
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,
@@ -158,25 +172,52 @@ export function writeExtractive(
 }
 
 /**
- * The opening sentence of the newest report that opens on news: the newest article whose first
- * sentence may stand in the body and quotes no one (an analysis piece that opens on a reader's
- * words gives way to the report before it). Where the story stands now. Without publication times
- * no article is known to be the newest, and there is none.
+ * The sentence the lede opens on: the opening sentence of the newest report that opens on news (an
+ * analysis piece that opens on a reader's words gives way to the report before it), the headline's
+ * report first when it is of the newest news cycle, so that headline and lede tell one account.
+ * When no report of that cycle may open the lede (their opening sentences state figures the sources
+ * dispute), the next sentence that stands alone in the first paragraphs of a report of the cycle the
+ * headline comes from opens it, before any older report. Where the story stands now. Without
+ * publication times no article is known to be the newest, and there is none.
  */
 export function leadSentence(
   sources: readonly SourceArticle[],
   pool: readonly Candidate[],
+  headline?: SourceArticle,
 ): Candidate | undefined {
-  const dated = sources
-    .filter((a) => a.published_at)
-    .sort((a, b) => b.published_at!.getTime() - a.published_at!.getTime() || a.id - b.id);
-  for (const article of dated) {
-    const opening = pool.find(
-      (c) => c.article === article && c.position === 0 && !c.paired && !c.speaker && !/["“”]/.test(c.text),
-    );
-    if (opening) return opening;
-  }
-  return undefined;
+  const dated = sources.filter((a) => a.published_at).sort((a, b) => time(b) - time(a) || a.id - b.id);
+  if (dated.length === 0) return undefined;
+  const near = (a: SourceArticle, b: SourceArticle) => Math.abs(time(a) - time(b)) <= NEWS_CYCLE;
+  const current = dated.filter((a) => near(a, dated[0]!));
+  const first = headline && current.includes(headline) ? [headline] : [];
+  const stands = (c: Candidate) => !c.paired && !c.speaker && !c.dangling && !QUOTED.test(c.text);
+  const opening = (article: SourceArticle) =>
+    pool.find((c) => c.article === article && c.position === 0 && stands(c));
+  const early = (article: SourceArticle) =>
+    opensOnNews(article)
+      ? pool
+          .filter((c) => c.article === article && c.position <= LEAD_DEPTH && stands(c))
+          .sort((a, b) => a.position - b.position)[0]
+      : undefined;
+  const withHeadline = current.filter((a) => !headline || near(a, headline));
+  return (
+    [...first, ...current].map(opening).find(Boolean) ??
+    [...first, ...withHeadline].map(early).find(Boolean) ??
+    dated.map(opening).find(Boolean)
+  );
+}
+
+/** When an article was published (ms since the epoch; 0 when undated). */
+function time(article: SourceArticle): number {
+  return article.published_at?.getTime() ?? 0;
+}
+
+/** Whether an article's first sentence reports rather than quotes (a feature opens on someone's words). */
+function opensOnNews(article: SourceArticle): boolean {
+  const first = article.analysis.sentences[0];
+  if (!first) return false;
+  const quoted = article.analysis.quotes.some((q) => q.sentence === 0);
+  return !quoted && !QUOTED.test(article.text.slice(first.start, first.end));
 }
 
 /** Whether the verifier would hold a timeline line against the passage it cites. */

@@ -195,13 +195,19 @@ const LEDE_DEPTH = 4;
 
 /**
  * The lede: two to four of the best picks that are not quotes, up to about ninety words. Without an
- * `opener` it is the best picks, newest coverage first. With one (the newest report's own first
- * sentence) it opens on it and reads on in that report, as its own lead paragraph does; a sentence
- * of another report comes in only from the same news cycle and when it tells of what the opening
- * sentence tells (three content words in common, or two and a name). A lede is one account of where
- * the story stands, not the newest stray facts. None repeats the dek or another lede sentence.
+ * `opener` it is the best picks, newest coverage first. With one (see `leadSentence`) it opens on it
+ * and reads on in that report's lead paragraphs, as its own lead does, among the picks and the
+ * report's sentences the body may carry (`carried`); a sentence of another report comes in only from
+ * the same news cycle and when it tells of what the opening sentence tells (three content words in
+ * common, or two and a name). A lede is one account of where the story stands, not the newest stray
+ * facts. None repeats the dek or another lede sentence.
  */
-export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: Candidate): Candidate[] {
+export function pickLede(
+  picks: readonly Candidate[],
+  dek?: Candidate,
+  opener?: Candidate,
+  carried: readonly Candidate[] = [],
+): Candidate[] {
   const told = dek ? [dek] : [];
   const usable = (c: Candidate) =>
     !c.speaker && !QUOTED.test(c.text) && !told.some((o) => overlap(o, c) >= LEDE_REPEAT);
@@ -217,9 +223,15 @@ export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: 
   // sections of two.
   const most = Math.max(2, Math.min(opening ? 3 : 4, picks.length - 4));
   let words = first.words;
-  const home = ordered
+  // The opening report's lead paragraphs, picked for the body or not: a sentence the body would
+  // carry anyway is told once, in the lede.
+  const own = [
+    ...ordered,
+    ...carried.filter((c) => !picks.includes(c) && !picks.some((p) => overlap(p, c) >= LEDE_REPEAT)),
+  ];
+  const home = own
     .filter((c) => c.article === first.article && c.position > first.position)
-    .filter((c) => c.position <= first.position + LEDE_DEPTH)
+    .filter((c) => readsOn(first, c) <= LEDE_DEPTH)
     .sort((a, b) => a.position - b.position);
   // A report more than a day apart tells another state of the story.
   const cycle = (c: Candidate) => Math.abs(time(c) - time(first)) <= NEWS_CYCLE;
@@ -240,6 +252,16 @@ export function pickLede(picks: readonly Candidate[], dek?: Candidate, opener?: 
       time(b) - time(a) ||
       (a.article === b.article ? a.position - b.position : a.article.id - b.article.id),
   );
+}
+
+/** How many sentences of its report `c` comes after `first`: quoted words do not count as reading on. */
+function readsOn(first: Candidate, c: Candidate): number {
+  const { text, analysis } = first.article;
+  let n = 0;
+  for (const s of analysis.sentences.slice(first.position + 1, c.position + 1)) {
+    if (!QUOTED.test(text.slice(s.start, s.end))) n++;
+  }
+  return n;
 }
 
 /** When a candidate's article was published (ms since the epoch; 0 when undated). */

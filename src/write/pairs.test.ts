@@ -36,6 +36,8 @@ const floods = [
     'Lower Dorn waits for engineers',
     'Residents of Lower Dorn face a long detour while the river bridge is closed. ' +
       'Engineers have inspected bridges across the valley after the floods, and the regional council said the damaged supports would be repaired.',
+    // A day on: its opening sentence leads, and the first day's reports are left to the body.
+    30,
   ),
 ];
 
@@ -129,7 +131,40 @@ describe('a sentence that leans on the one before', () => {
     expect(mayor.find((c) => /^On Friday she/.test(c.text))!.dangling).toBe(true);
     expect(mayor.find((c) => /^On Friday the/.test(c.text))!.dangling).toBe(false);
     expect(figure.find((c) => /^The total of 37/.test(c.text))!.dangling).toBe(false);
+    const budget = collectCandidates([
+      article(
+        5,
+        'Budget',
+        'Fares cover about a third of the Halden transit budget this year. The remainder comes from the city and a regional sales tax.',
+      ),
+    ]);
+    expect(budget.find((c) => /^The remainder/.test(c.text))!.dangling).toBe(true);
     expect(leaning(/^Economist Owen Ashdown/)).toBe(false);
+    const talks = collectCandidates([
+      article(
+        5,
+        'Harbour talks',
+        'Port director Lene Aas called the harbour agreement a good day for every shipping line in Kaldhall. ' +
+          'Transport Minister Ola Brun was more guarded. ' +
+          'Others on the council want the fee cap put to a vote before it applies. ' +
+          'Dockers were more worried about pay than about fees at the Kaldhall harbour.',
+      ),
+    ]);
+    expect(talks.find((c) => /more guarded/.test(c.text))!.dangling).toBe(true);
+    expect(talks.find((c) => /^Others on the council/.test(c.text))!.dangling).toBe(true);
+    expect(talks.find((c) => /more worried about pay than/.test(c.text))!.dangling).toBe(false);
+    const quoted = collectCandidates([
+      article(
+        6,
+        'E-bike fires',
+        'Chief Fire Officer Gordon Haig has called for national rules on charging e-bikes indoors. ' +
+          '"We do not need to ban e-bikes, but we do need rules for batteries," Haig said. ' +
+          '"Nobody should charge a battery in a stairwell," said Gordon Haig at a briefing in Sable City.',
+      ),
+    ]);
+    // Who "Haig" is stands in the sentence before: alone, a reader does not know who spoke.
+    expect(quoted.find((c) => /Haig said/.test(c.text))!.dangling).toBe(true);
+    expect(quoted.find((c) => /said Gordon Haig/.test(c.text))!.dangling).toBe(false);
   });
 
   it('counts as told twice when a chosen sentence sits inside a chosen pair', () => {
@@ -246,5 +281,102 @@ describe('the lede and the dek around the opening sentence', () => {
     expect(lede).not.toContainEqual(expect.stringMatching(/Ministry of Culture/));
     expect(lede).not.toContainEqual(expect.stringMatching(/no suspects/));
     expect(lede).not.toContainEqual(expect.stringMatching(/^"This is/));
+  });
+});
+
+describe('the report the lede opens on', () => {
+  const at = (day: number, hour: number) => new Date(Date.UTC(2026, 10, day, hour));
+  const report = (id: number, title: string, when: Date, text: string) =>
+    sourceArticle(id, title, text, when);
+  const signed = report(
+    1,
+    'Harbour deal signed: port fees capped at 4 percent',
+    at(20, 11),
+    'Talks in Kaldhall ended on Friday with a signed harbour agreement that caps port fees at 4 percent. ' +
+      'The agreement was signed by the two transport ministers at the Kaldhall conference centre. ' +
+      'Shipping lines will pay the old rate until March.',
+  );
+  const reaction = report(
+    2,
+    'Harbour deal welcomed, but dockers say the fine print is missing',
+    at(20, 19),
+    'The harbour agreement signed in Kaldhall on Friday was welcomed by shipping lines and greeted with caution by dockers. ' +
+      '"We have read every page and found no line about pay," said Ina Brodde of the dockers union. ' +
+      'Port fees at Kaldhall will be capped at 4 percent instead of the 9 percent proposed in spring. ' +
+      'A joint board will publish the fees every quarter.',
+  );
+  const older = report(
+    3,
+    'Harbour towns weigh what the Kaldhall talks could bring',
+    at(18, 7),
+    'In the harbour towns along the Ostra coast, news of the talks was greeted with hope and old suspicion.',
+  );
+  const sources = [signed, reaction, older];
+  const candidates = collectCandidates(sources);
+  const starts = (prefix: string) => (c: { text: string }) => c.text.startsWith(prefix);
+
+  it("opens on the headline's report when it is of the newest news cycle", () => {
+    expect(leadSentence(sources, candidates, signed)?.text).toMatch(/^Talks in Kaldhall ended/);
+    // Without a headline of that cycle, the newest report opens it.
+    expect(leadSentence(sources, candidates, older)?.text).toMatch(/^The harbour agreement signed/);
+  });
+
+  it("opens on a later sentence of the cycle's report when no opening sentence of the cycle may stand", () => {
+    // Both reports of the newest cycle open on a figure the sources dispute: the body may not carry them.
+    const pool = candidates.filter((c) => c.position !== 0 || c.article === older);
+    expect(leadSentence(sources, pool, reaction)?.text).toMatch(/^Port fees at Kaldhall will be capped/);
+    // Not before the report's own lead paragraphs: a sentence deep in it gives way to an older report.
+    const shallow = pool.filter((c) => c.article !== reaction || c.position > 3);
+    expect(leadSentence(sources, shallow, reaction)?.text).toMatch(/^The agreement was signed/);
+    const none = shallow.filter((c) => c.article !== signed);
+    expect(leadSentence(sources, none, reaction)?.text).toMatch(/^In the harbour towns/);
+  });
+
+  it('reads on in its report past a quote, with sentences coverage left to the body', () => {
+    const opener = candidates.find(starts('The harbour agreement signed'))!;
+    const carried = candidates.filter((c) => c.article === reaction);
+    // Coverage picked none of the report's other sentences.
+    const lede = pickLede(
+      [opener, ...candidates.filter((c) => c.article === older)],
+      undefined,
+      opener,
+      carried,
+    );
+    expect(lede.map((c) => c.text)).toEqual([opener.text, expect.stringMatching(/^Port fees at Kaldhall/)]);
+  });
+});
+
+describe('a lede that reads on beyond the picks', () => {
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 20, hour));
+  const sources = [
+    sourceArticle(
+      1,
+      'Kaldhall harbour fees capped in deal with shipping lines',
+      'The port authority in Kaldhall agreed on Friday to cap harbour fees for shipping lines at 4 percent a year. ' +
+        'The harbour fee cap could rise to 6 percent if cargo slumps. ' +
+        'Shipping lines had asked for a freeze. ' +
+        'Dockers at Kaldhall said the deal left their pay talks untouched.',
+      at(9),
+    ),
+    sourceArticle(
+      2,
+      'Harbour fee deal leaves dockers waiting',
+      'The harbour fee deal struck in Kaldhall on Friday was welcomed by shipping lines and met with caution by dockers. ' +
+        'Harbour master Ola Brun signed the agreement at the town hall in front of the city council. ' +
+        'Under the deal the port authority may raise the cap to 6 percent a year when cargo volumes fall by more than a fifth. ' +
+        'The port handled 41 million tonnes of cargo last year.',
+      at(15),
+    ),
+  ];
+
+  it('leaves the body without the fact the lede adds', () => {
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const body = result.draft.body.sections.flatMap((s) => s.sentences.map((x) => x.text));
+    const lede = result.draft.body.lede.map((x) => x.text);
+    const sixPercent = [...lede, ...body].filter((t) => /6 percent/.test(t));
+    expect(lede).toContainEqual(expect.stringMatching(/^Under the deal/));
+    expect(sixPercent).toHaveLength(1);
+    expect(anatomyProblems(result.draft)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { NEAR_DUPLICATE } from './coverage.js';
 import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 import { readDevelopment } from './development.js';
-import { type TaggedWord, tagWords } from './nlp.js';
+import { is, type TaggedWord, tagWords } from './nlp.js';
 
 /**
  * The timeline of a story whose sources span two days or more: for each day, the sentence that
@@ -343,12 +343,13 @@ function elsewhen(c: Candidate): boolean {
 }
 
 /**
- * The day a sentence says something is still to happen ("talks are due to conclude on Friday"): the
- * date it holds after its article's day, or the last weekday it names after the article's own day;
- * undefined for a sentence that looks ahead to no later day, or does not look ahead.
+ * The day a sentence says something is still to happen ("talks are due to conclude on Friday",
+ * "expert groups begin work on Tuesday"): the date it holds after its article's day, or the last
+ * weekday it names after the article's own day; undefined for a sentence that looks ahead to no
+ * later day, or does not look ahead.
  */
 export function plannedDay(c: Candidate): string | undefined {
-  if (!c.article.published_at || !AHEAD.test(c.text)) return undefined;
+  if (!c.article.published_at || !(AHEAD.test(c.text) || presentBeforeWeekday(c))) return undefined;
   const published = c.article.published_at.getTime();
   const today = epochDay(isoDay(published));
   const dated = c.article.analysis.figures.find(
@@ -369,6 +370,34 @@ export function plannedDay(c: Candidate): string | undefined {
     ahead = Math.max(ahead, (want - weekday + 7) % 7);
   }
   return ahead > 0 ? isoDay(published + ahead * DAY) : undefined;
+}
+
+const presentCache = new WeakMap<Candidate, boolean>();
+// "begin work on Tuesday": the weekday is the verb's own when this few words stand between them.
+const VERB_TO_DAY = 4;
+
+/**
+ * "Expert groups begin work on Tuesday morning": a verb in the present before a weekday, in a
+ * sentence with no verb in the past, is a timetable, not a report of what happened.
+ */
+function presentBeforeWeekday(c: Candidate): boolean {
+  if (!WEEKDAY.test(c.text)) return false;
+  let found = presentCache.get(c);
+  if (found === undefined) {
+    const words = tagWords(c.text);
+    const day = words.findIndex((w) => is(w, 'WeekDay'));
+    found =
+      !words.some((w) => is(w, 'PastTense')) &&
+      words.some(
+        (w, i) =>
+          i < day &&
+          day - i <= VERB_TO_DAY &&
+          is(w, 'PresentTense') &&
+          !is(w, 'Auxiliary', 'Copula', 'Gerund', 'Modal'),
+      );
+    presentCache.set(c, found);
+  }
+  return found;
 }
 
 function epochDay(iso: string): number {
