@@ -1,6 +1,9 @@
-import type { Citation, StoryBody, StorySentence } from '../db/schema.js';
+import type { Citation, StoryBody, StorySentence, TimelineEntry } from '../db/schema.js';
 import { headlineSources, withoutUnsettled } from '../disagree/respect.js';
+import { checkDisputed } from '../verify/disputed.js';
+import { citedEvidence } from '../verify/evidence.js';
 import { type PreparedSources, prepareSources } from '../verify/prepare.js';
+import { checkSentence, sentenceContext } from '../verify/verify.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import {
@@ -147,7 +150,13 @@ export function writeExtractive(
     all.filter((c) => !c.dangling),
     opening,
     weights,
-    { headline: headline.text, movable: forBody, states: settledOn(candidates, prepared) },
+    {
+      headline: headline.text,
+      movable: forBody,
+      states: settledOn(candidates, prepared),
+      tag: tagText,
+      holds: (line) => holdsLine(line, prepared),
+    },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
   const tag = (c: Candidate) => tagText(c.text);
@@ -219,6 +228,19 @@ function opensOnNews(article: SourceArticle): boolean {
   if (!first) return false;
   const quoted = article.analysis.quotes.some((q) => q.sentence === 0);
   return !quoted && !QUOTED.test(article.text.slice(first.start, first.end));
+}
+
+/** Whether the verifier would hold a timeline line against the passage it cites. */
+function holdsLine(line: TimelineEntry, prepared: PreparedSources): boolean {
+  const evidence = citedEvidence(prepared, line.citations);
+  const ctx = sentenceContext('timeline', line.text, line.citations, evidence, prepared, true);
+  if (checkSentence(ctx).findings.some((f) => f.severity === 'error')) return false;
+  const alone: Draft = {
+    headline: '',
+    dek: '',
+    body: { lede: [], sections: [], quotes: [], figures: [], timeline: [line] },
+  };
+  return !checkDisputed(alone, prepared).some((f) => f.severity === 'error');
 }
 
 /** When the newest dated report was published, in ms since the epoch. */

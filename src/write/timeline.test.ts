@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sourceArticle } from '../verify/fixtures.js';
 import type { SourceArticle } from '../verify/types.js';
-import { collectCandidates } from './candidates.js';
+import { type Candidate, collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
 import { buildTimeline } from './timeline.js';
 
@@ -9,10 +9,18 @@ function report(id: number, day: number, title: string, text: string): SourceArt
   return sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, day, 9)));
 }
 
-function timelineOf(sources: readonly SourceArticle[]) {
+function timelineOf(sources: readonly SourceArticle[], onPage: (c: Candidate) => boolean = () => false) {
   const candidates = collectCandidates(sources);
-  return buildTimeline(candidates, [], conceptWeights(candidates)).entries;
+  return buildTimeline(candidates, candidates.filter(onPage), conceptWeights(candidates)).entries;
 }
+
+// 10 November 2026 is a Tuesday.
+const walkout = report(
+  1,
+  10,
+  'Merrow dockworkers walk out',
+  'Dockworkers at the port of Merrow walked off the job on Tuesday, halting cargo traffic at the port of Merrow. The Merrow Port Authority said the strike at the port of Merrow would delay 40 ships.',
+);
 
 describe('the timeline', () => {
   it("takes each day's development from the opening of its reports, not a detail further down", () => {
@@ -89,5 +97,94 @@ describe('the timeline', () => {
     expect(dates).toHaveLength(8);
     expect(dates[0]).toBe('2026-11-01');
     expect(dates.at(-1)).toBe('2026-11-11');
+  });
+
+  it('tells a day by what happened, not by a statistic or colour that open its report', () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        11,
+        'Port authority raises its offer',
+        'The Merrow Port Authority has 320 idle cranes at the port of Merrow, according to figures the authority published in June. For the families who live along the Merrow docks, the strike at the port of Merrow meant another week without pay. The Merrow Port Authority offered dockworkers at the port of Merrow a 6 percent pay rise on Wednesday to end the strike.',
+      ),
+    ]);
+    expect(entries[1]?.text).toMatch(/^The Merrow Port Authority offered dockworkers/);
+  });
+
+  it('gives no line whose subject points to a thing it does not name', () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        11,
+        'Crane missing at Merrow port',
+        'Harbour master Ines Kaur said investigators at the port of Merrow believed it was still in the port of Merrow. A share of that money from the port of Merrow strike fund went to the families of dockworkers. Dockworkers at the port of Merrow marched to the Merrow Port Authority on Wednesday.',
+      ),
+    ]);
+    expect(entries[1]?.text).toBe(
+      'Dockworkers at the port of Merrow marched to the Merrow Port Authority on Wednesday.',
+    );
+  });
+
+  it("tells a day whose development is on the page by its report's title, not by a side fact", () => {
+    const offer =
+      'The Merrow Port Authority offered dockworkers at the port of Merrow a 6 percent pay rise on Wednesday to end the strike.';
+    const entries = timelineOf(
+      [
+        walkout,
+        report(
+          2,
+          11,
+          'Port authority offers Merrow dockworkers 6 percent',
+          `${offer} The Merrow Port Authority has 320 idle cranes at the port of Merrow, according to figures it published in June.`,
+        ),
+      ],
+      (c) => c.text === offer,
+    );
+    expect(entries[1]).toMatchObject({
+      date: '2026-11-11',
+      text: 'Port authority offers Merrow dockworkers 6 percent',
+    });
+  });
+
+  it("takes a day's line from a later report of that day when the day's own report is on the page", () => {
+    // 22 November 2026 is a Sunday.
+    const won =
+      'Harrow Athletic lifted the Calveran league trophy for the first time in the history of the club.';
+    const entries = timelineOf(
+      [
+        report(
+          1,
+          22,
+          'Harrow win league final',
+          `${won} Harrow Athletic, based in Brennick, finished fourth in the Calveran league this season.`,
+        ),
+        report(
+          2,
+          23,
+          'Brennick greets Harrow Athletic',
+          'Harrow Athletic beat Sable City Rovers 2-1 in the Calveran league final on Sunday with a late header. Thousands of Harrow Athletic fans lined the streets of Brennick on Monday to greet the team.',
+        ),
+      ],
+      (c) => c.text === won,
+    );
+    expect(entries[0]).toMatchObject({
+      date: '2026-11-22',
+      text: expect.stringMatching(/^Harrow Athletic beat Sable City Rovers 2-1/),
+    });
+  });
+
+  it('tells a day whose fresh sentences are all side facts by its title', () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        11,
+        'Merrow dock strike enters second day',
+        'The Merrow Port Authority has 320 idle cranes at the port of Merrow, according to figures it published in June. The dockworkers at the port of Merrow say their pay is below the national average.',
+      ),
+    ]);
+    expect(entries[1]).toMatchObject({ date: '2026-11-11', text: 'Merrow dock strike enters second day' });
   });
 });

@@ -5,17 +5,21 @@ import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE } from './coverage.js';
 import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
-import { is, tagWords } from './nlp.js';
+import { readDevelopment } from './development.js';
+import { is, type TaggedWord, tagWords } from './nlp.js';
 
 /**
  * The timeline of a story whose sources span two days or more: for each day, the sentence that
- * states that day's development. It is central to the story (its word pairs recur across the
- * coverage), new against what earlier days' coverage said, about the story's main actors where it
- * can be, early in its article, and it stands alone (no quote, no "the figure" that another
- * sentence gave). A revised fact's value then current may stand on its day: a revision is an
- * update. Lines are dated by the day they name ("on Thursday", "Nov. 11") when that precedes the
- * article, else by the article's day. Nothing already on the page is repeated: a day whose
- * sentences are all on it gets its article's title.
+ * states that day's development. It tells an action or announcement (see development.ts: not a
+ * statistic, a view or a plan), at the opening of its report; it is central to the story (its word
+ * pairs recur across the coverage), new against what earlier days' coverage said, about the story's
+ * main actors where it can be, and it stands alone (no quote, no "the figure" that another sentence
+ * gave, no "it" or "that money" it does not name). A revised fact's value then current may stand
+ * on its day: a revision is an update. Lines are dated by the day they name ("on Thursday", "Nov.
+ * 11") when that precedes the article, else by the article's day; a later report of a day ("beat
+ * Rovers on Sunday") may be that day's line. What the page already tells is not repeated while a
+ * fresh development of like weight is there; where only side facts are, the day is told again: by
+ * its report's title (verified against its opening), else by the page's own sentence.
  */
 
 const DAY = 86_400_000;
@@ -29,6 +33,27 @@ const AHEAD =
 // "52 minutes later" counts from a moment another sentence names.
 const REFERS_BACK =
   /\bthe (?:figure|figures|number|total|amount|sum|same)\b|\b(?:minutes|hours|days|weeks) later\b/i;
+// "the fire that swept into town on Thursday", "the cut announced by the governor on Thursday".
+const RECALLED = /\b(?:that|which|who|whose)\b|\b\w+ed by\b/i;
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+// Another month, a year, a time gone by; group 1 holds a month's name.
+const ELSEWHEN = new RegExp(
+  `\\b(?:in|since|by|until|from|to|on|between|of|last|early|late|mid-?)\\s+(${MONTHS.join('|')})\\b|\\b(?:19|20)\\d\\d\\b|\\blast (?:year|month|summer|winter|spring|autumn)\\b|\\bearlier this year\\b`,
+  'gi',
+);
 // "Colleagues said he had gone back": a person the sentence does not name.
 const PERSON_PRONOUN = /\b(?:he|she|him|his|her)\b/i;
 const NAMED = /\s\p{Lu}\p{Ll}+/u;
@@ -38,6 +63,13 @@ const UNSHARED = 0.25;
 const MAIN_ACTORS = 3;
 const OPENING = 3;
 const ACTOR_BONUS = 1.5;
+// A day's development on the page worth this many times its best fresh line is told again.
+const RETOLD = 2;
+// What a line is worth when it is not an action or announcement (a statistic, a view, a plan), or
+// when it places its news at another time than its day; and when it names its day.
+const SIDE = 0.3;
+const ELSEWHEN_WEIGHT = 0.5;
+const NAMES_DAY = 1.5;
 
 export interface Timeline {
   entries: TimelineEntry[];
@@ -51,11 +83,16 @@ export interface TimelineOptions {
   movable?: readonly Candidate[];
   /** Whether a sentence may be a line of the day it reports (days since the epoch); all may by default. */
   states?: (c: Candidate, day: number) => boolean;
+  /** Part-of-speech tags of a text (shared with the rest of the page, which tags the same sentences). */
+  tag?: (text: string) => TaggedWord[];
+  /** Whether the verifier holds a line (a title against the opening it cites); all by default. */
+  holds?: (line: TimelineEntry) => boolean;
 }
 
 /**
- * Dated developments, oldest first; empty when the sources do not span two days. A day whose every
- * sentence is on the page takes its best `movable` one rather than repeat it.
+ * Dated developments, oldest first; empty when the sources do not span two days. A day whose
+ * development is on the page already is told by its report's title, or by its best `movable`
+ * sentence, rather than by a side fact.
  */
 export function buildTimeline(
   pool: readonly Candidate[],
@@ -63,7 +100,7 @@ export function buildTimeline(
   weights: ReadonlyMap<string, number>,
   options: TimelineOptions = {},
 ): Timeline {
-  const { headline = '', movable = [], states = () => true } = options;
+  const { headline = '', movable = [], states = () => true, tag = tagWords, holds = () => true } = options;
   const byDay = new Map<string, Candidate[]>();
   for (const c of pool) {
     if (!c.article.published_at) continue;
@@ -72,6 +109,16 @@ export function buildTimeline(
   }
   if (byDay.size < 2) return { entries: [], taken: [] };
   const actors = mainActors(pool);
+  const readings = new Map<Candidate, ReturnType<typeof readDevelopment>>();
+  const reading = (c: Candidate) => {
+    let r = readings.get(c);
+    if (!r) {
+      r = readDevelopment(tag(c.text), c.text);
+      readings.set(c, r);
+    }
+    return r;
+  };
+  const isEvent = (c: Candidate) => reading(c).event;
   // What earlier days' coverage said, and what the timeline has told.
   const said = new Set<string>();
   const used = [...onPage, ...movable];
@@ -90,11 +137,18 @@ export function buildTimeline(
     const actor = [...c.entities].some((e) => actors.has(e)) ? ACTOR_BONUS : 1;
     return ((gain * Math.sqrt(1 + central)) / c.words ** 0.75) * (1 + 1 / (1 + c.position)) * actor;
   };
-  const bestOf = (choices: readonly Candidate[]) => {
+  // What a sentence is worth as the line of `day`: its value, less for a side fact or a sentence
+  // placed at another time, more for one that names the day.
+  const worth = (c: Candidate, day: string) =>
+    value(c) *
+    (isEvent(c) ? 1 : SIDE) *
+    (elsewhen(c) ? ELSEWHEN_WEIGHT : 1) *
+    (namedDay(c)?.day === day ? NAMES_DAY : 1);
+  const bestOf = (choices: readonly Candidate[], day: string) => {
     let best: Candidate | undefined;
     let bestValue = 0;
     for (const c of choices) {
-      const v = value(c);
+      const v = worth(c, day);
       if (v > bestValue) {
         best = c;
         bestValue = v;
@@ -102,33 +156,54 @@ export function buildTimeline(
     }
     return best;
   };
-  for (const day of [...byDay.keys()].sort()) {
-    const coverage = byDay.get(day)!;
+  // A report opens on its news: an action its opening sentences tell is the day's development.
+  const firstOf = (choices: readonly Candidate[], day: string) =>
+    bestOf(
+      choices.filter((c) => c.position < OPENING && isEvent(c)),
+      day,
+    ) ?? bestOf(choices, day);
+  const days = [...byDay.keys()].sort();
+  for (const day of days) {
+    const own = byDay.get(day)!;
+    // Later papers' reports of what happened that day ("Harrow beat Rovers on Sunday").
+    const later = days
+      .filter((d) => d > day)
+      .flatMap((d) => byDay.get(d)!.filter((c) => eventDay(c) === day && reportsNamedDay(c)));
     // A report of a day already told ("cut its rate on Thursday", in Friday's paper) is that day's
     // news again: dated by its paper it would move the event; dated by its event, the day has a line.
-    const usable = coverage.filter((c) => {
+    const usable = [...own, ...later].filter((c) => {
       const happened = eventDay(c);
       return (
         standsAlone(c) &&
         states(c, epochDay(happened)) &&
-        (happened === day || !out.some((t) => t.date === happened))
+        (happened === day || !out.some((t) => t.date === happened)) &&
+        !reading(c).leans
       );
     });
     // A pair on the page holds its sentences: neither comes back as a line.
-    const fresh = usable.filter(
-      (c) => !used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE),
+    const onLine = (c: Candidate) => used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE);
+    const fresh = usable.filter((c) => !onLine(c));
+    const freshBest = firstOf(fresh, day);
+    // The day's development as the page already tells it: when the best fresh line is a side fact
+    // or far weaker, the day is told again (in a report's title, else in that sentence).
+    const told = bestOf(
+      usable.filter((c) => onLine(c) && isEvent(c) && !elsewhen(c)),
+      day,
     );
-    // A report opens on its news: the day's development is in the first sentences of its articles.
-    let best = bestOf(fresh.filter((c) => c.position < OPENING)) ?? bestOf(fresh);
-    if (!best) {
-      best = bestOf(usable.filter((c) => movable.includes(c) && !taken.includes(c)));
-      if (best) taken.push(best);
+    const side = freshBest && !isEvent(freshBest);
+    const retell = told && freshBest && (side || worth(told, day) > RETOLD * worth(freshBest, day));
+    let best = retell ? undefined : freshBest;
+    // A day with only side facts fresh and none of its news on the page is told by its title too.
+    const retold = best && !side ? undefined : titleLine(own, told, headline, holds);
+    if (retold) best = undefined;
+    else if (!best && told) {
+      best = told;
+      // A sentence the body would carry moves here; one the page opens on is repeated.
+      if (movable.includes(told) && !taken.includes(told)) taken.push(told);
     }
-    for (const c of coverage) for (const concept of c.concepts) said.add(concept);
+    for (const c of own) for (const concept of c.concepts) said.add(concept);
     if (!best) {
-      // Every sentence of the day is on the page already: the day's headline says what happened.
-      const line = titleLine(coverage, headline);
-      if (line) out.push(line);
+      if (retold) out.push(retold);
       continue;
     }
     used.push(best);
@@ -183,18 +258,39 @@ export function settledOn(
 }
 
 /**
- * A day's line from its first article's title, cited to that article's opening sentence (which
- * the verifier then checks the title against); none when the title is the page's headline.
+ * A day's line from a title of its reports (the report holding `told`, else the day's first that
+ * serves), cited to that article's opening sentence, which the verifier then checks the
+ * title against: the first the verifier holds. None from a title that is the page's headline, quotes
+ * someone or asks a question.
  */
-function titleLine(day: readonly Candidate[], headline: string): TimelineEntry | undefined {
-  const opener = day.reduce((a, b) => (b.position < a.position ? b : a));
-  const title = opener.article.title.trim();
-  if (title.length < 10 || normalizeForMatch(title) === normalizeForMatch(headline)) return undefined;
-  return {
-    date: isoDay(opener.article.published_at!.getTime()),
-    text: title,
-    citations: [{ article_id: opener.article.id, start: opener.start, end: opener.end }],
-  };
+function titleLine(
+  day: readonly Candidate[],
+  told: Candidate | undefined,
+  headline: string,
+  holds: (line: TimelineEntry) => boolean,
+): TimelineEntry | undefined {
+  // A later paper's report of the day has no title of the day.
+  const reports = [...new Set(day.map((c) => c.article))];
+  const articles = told ? reports.filter((a) => a === told.article) : reports;
+  for (const article of articles) {
+    const title = article.title.trim();
+    if (title.length < 10 || /["“”?]/.test(title)) continue;
+    if (normalizeForMatch(title) === normalizeForMatch(headline)) continue;
+    const opener = day
+      .filter((c) => c.article === article)
+      .reduce((a, b) => (b.position < a.position ? b : a));
+    // A title sums up a report's opening: its first sentence, else its first two.
+    const next = article.analysis.sentences[opener.position + 1];
+    for (const end of [opener.end, ...(next ? [next.end] : [])]) {
+      const line = {
+        date: isoDay(article.published_at!.getTime()),
+        text: title,
+        citations: [{ article_id: article.id, start: opener.start, end }],
+      };
+      if (holds(line)) return line;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -202,20 +298,48 @@ function titleLine(day: readonly Candidate[], headline: string): TimelineEntry |
  * up to the article's), within a week before the article; else the article's own day.
  */
 export function eventDay(c: Candidate): string {
+  return namedDay(c)?.day ?? isoDay(c.article.published_at!.getTime());
+}
+
+/** The day a sentence names for what it reports, and where in its text it names it. */
+function namedDay(c: Candidate): { day: string; at: number } | undefined {
   const published = c.article.published_at!.getTime();
   const inWeek = (t: number) => t <= published && t > published - 7 * DAY;
   const dated = c.article.analysis.figures.find(
     (f) => f.kind === 'date' && f.value !== null && f.start >= c.start && f.end <= c.end && inWeek(f.value),
   );
-  if (dated) return isoDay(dated.value!);
+  if (dated) return { day: isoDay(dated.value!), at: dated.start - c.start };
   const named = WEEKDAY.exec(c.text);
   // "will resume on Monday" names a day still to come.
   if (named && !AHEAD.test(c.text)) {
     const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
     const back = (new Date(published).getUTCDay() - want + 7) % 7;
-    return isoDay(published - back * DAY);
+    return { day: isoDay(published - back * DAY), at: named.index };
   }
-  return isoDay(published);
+  return undefined;
+}
+
+/**
+ * Whether a later paper's sentence reports its named day's event: the day is named in its main
+ * clause ("Harrow beat Rovers on Sunday"), not in a clause about something that sentence only
+ * recalls ("The fire that swept into town on Thursday burned through…", "the cut announced by the
+ * governor on Thursday came too soon").
+ */
+function reportsNamedDay(c: Candidate): boolean {
+  const named = namedDay(c);
+  return named !== undefined && !RECALLED.test(c.text.slice(0, named.at));
+}
+
+/**
+ * Whether a sentence places what it tells at another time than its day ("in September", "since
+ * 2016", "last year"): background, not the day's development. Its article's own month is its day's.
+ */
+function elsewhen(c: Candidate): boolean {
+  const month = MONTHS[new Date(c.article.published_at!.getTime()).getUTCMonth()]!;
+  for (const m of c.text.matchAll(ELSEWHEN)) {
+    if (m[1]?.toLowerCase() !== month) return true;
+  }
+  return false;
 }
 
 /**
