@@ -14,24 +14,29 @@ const RETOLD = 0.7;
 // the target").
 const SAME_FIGURE = 0.3;
 
+/** Whether two sentences give the same figure about the same thing ("the union wants 14 percent"). */
+export function sameFigureFact(a: Candidate, b: Candidate): boolean {
+  return containment(a, b) >= SAME_FIGURE && sharesFigure(a, b);
+}
+
 /** Whether two sentences tell the same thing (a pair and a sentence of it always do). */
 export function sameFact(a: Candidate, b: Candidate): boolean {
   return (
-    sharesSpan(a, b) ||
-    overlap(a, b) >= NEAR_DUPLICATE ||
-    containment(a, b) >= RETOLD ||
-    (containment(a, b) >= SAME_FIGURE && sharesFigure(a, b))
+    sharesSpan(a, b) || overlap(a, b) >= NEAR_DUPLICATE || containment(a, b) >= RETOLD || sameFigureFact(a, b)
   );
 }
 
 const figureCache = new WeakMap<Candidate, FoundNumber[]>();
 
-/** A sentence's figures, years left out ("in 2024" dates a fact, it does not state one). */
+/** A sentence's figures, years and model numbers left out ("in 2024" dates a fact, it does not state one). */
 function figuresOf(c: Candidate): FoundNumber[] {
   let found = figureCache.get(c);
   if (!found) {
     found = findNumbers(c.text).filter(
-      (n) => n.percent || !Number.isInteger(n.value) || n.value < 1900 || n.value > 2100,
+      (n) =>
+        // "Halcyon-2", "BV-400" name a thing; they count nothing.
+        !/\p{L}-$/u.test(c.text.slice(Math.max(0, n.start - 2), n.start)) &&
+        (n.percent || !Number.isInteger(n.value) || n.value < 1900 || n.value > 2100),
     );
     figureCache.set(c, found);
   }

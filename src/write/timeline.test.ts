@@ -23,6 +23,26 @@ const walkout = report(
 );
 
 describe('the timeline', () => {
+  it("never tells an earlier line's fact again as a later day's line", () => {
+    const entries = timelineOf([
+      report(
+        1,
+        10,
+        'Merrow dockworkers strike for pay',
+        'Dockworkers at the port of Merrow walked off the job on Tuesday, demanding a 12 percent pay rise over two years against the 5 percent the port authority has offered.',
+      ),
+      report(
+        2,
+        11,
+        'Port news',
+        'The dockworkers union vowed on Wednesday to hold out for a 12 percent pay rise over two years against the 5 percent the port authority of Merrow has offered. The port of Merrow handles about 40 cargo ships in a normal week.',
+      ),
+    ]);
+    expect(entries.map((t) => t.date)).toEqual(['2026-11-10', '2026-11-11']);
+    const told = entries.filter((t) => /12 percent/.test(t.text));
+    expect(told.length).toBeLessThanOrEqual(1);
+  });
+
   it("takes each day's development from the opening of its reports, not a detail further down", () => {
     const entries = timelineOf([
       report(

@@ -2,7 +2,7 @@ import { statesSettled } from '../disagree/respect.js';
 import type { PreparedSources } from '../verify/prepare.js';
 import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
-import { NEAR_DUPLICATE } from './coverage.js';
+import { NEAR_DUPLICATE, sameFigureFact } from './coverage.js';
 import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 import { readDevelopment } from './development.js';
@@ -122,6 +122,7 @@ export function buildTimeline(
   // What earlier days' coverage said, and what the timeline has told.
   const said = new Set<string>();
   const used = [...onPage, ...movable];
+  const lines: Candidate[] = [];
   const taken: Candidate[] = [];
   const out: TimelineEntry[] = [];
   // What a line adds (word pairs earlier days did not say), times how central it is (pairs the
@@ -177,7 +178,9 @@ export function buildTimeline(
         standsAlone(c) &&
         states(c, epochDay(happened)) &&
         (happened === day || !out.some((t) => t.date === happened)) &&
-        !reading(c).leans
+        !reading(c).leans &&
+        // Each line tells a day's own news: an earlier line's figure told again is no development.
+        !lines.some((l) => overlap(l, c) >= NEAR_DUPLICATE || sameFigureFact(l, c))
       );
     });
     // A pair on the page holds its sentences: neither comes back as a line.
@@ -207,6 +210,7 @@ export function buildTimeline(
       continue;
     }
     used.push(best);
+    lines.push(best);
     out.push({
       date: eventDay(best),
       text: best.text,
