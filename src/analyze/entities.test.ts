@@ -33,9 +33,20 @@ describe('extractEntities', () => {
     ['Crews were sent to Harrow County overnight.', 'harrow county', 'place'],
     ['Smoke drifted over Kestrel Falls on Thursday.', 'kestrel falls', 'place'],
     ['The Ridgeback Fire burned 18,400 acres.', 'ridgeback fire', 'other'],
+    ['The Sable City Composite index closed 0.6 percent higher.', 'sable city composite', 'other'],
     ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
   ])('%s → %s (%s)', (text, key, kind) => {
     expect(find(text, key)?.kind).toBe(kind);
+  });
+
+  it('folds a surname after "in" into the person it names, not a place', () => {
+    const text =
+      "The astrolabe is the work of instrument maker Henrik Aasen. It was made in Aasen's workshop in Varnholm.";
+    const aasen = find(text, 'henrik aasen')!;
+    expect(aasen.kind).toBe('person');
+    expect(aasen.mentions).toHaveLength(2);
+    expect(find(text, 'aasen')).toBeUndefined();
+    expect(find(text, 'varnholm')?.kind).toBe('place');
   });
 
   it("folds a company's short name into its full name", () => {

@@ -191,7 +191,11 @@ function classify(
   // "Critics say": one person says, a group say.
   else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say')
     kind = 'person';
-  else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) kind = 'place';
+  // "in Brennick", but also "in Aasen's workshop": a guess that the person's full name may overrule.
+  else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) {
+    kind = 'place';
+    sure = false;
+  }
   // Unknown capitalised words: their last word may still say what they name.
   else if (words.length >= 2 && PLACE_WORDS.has(last)) kind = 'place';
   else if (words.length >= 2 && EVENT_WORDS.has(last)) sure = false;
@@ -231,7 +235,12 @@ function link(mentions: Mention[]): Entity[] {
       .filter((e) => e.entity.kind === 'organization' && e.entity.key.includes(' '))
       .map((e) => ({ key: e.entity.key, parts: e.entity.key.split(' ') })));
   for (const [key, entry] of byKey) {
-    if (key.includes(' ') || entry.entity.kind === 'place' || entry.entity.kind === 'organization') continue;
+    if (
+      key.includes(' ') ||
+      (entry.entity.kind === 'place' && entry.sure) ||
+      entry.entity.kind === 'organization'
+    )
+      continue;
     // Surname last (Western) or first (Korean, Chinese): "Obama" → "Barack Obama", "Kim" → "Kim Jung-kwan".
     // A company's short name: "Crownline" → "Crownline Power".
     const owner =

@@ -34,11 +34,15 @@ export const PLACE_WORDS = new Set(
   ).split(' '),
 );
 
-/** Last words that make a name an event rather than a person ("Ridgeback Fire", "Storm Ciara"). */
+/**
+ * Last words that make a name an event or a thing rather than a person ("Ridgeback Fire", "Storm
+ * Ciara", "Sable City Composite", "Nobel Prize").
+ */
 export const EVENT_WORDS = new Set(
-  'fire wildfire blaze storm hurricane typhoon earthquake flood floods war games cup festival summit trial'.split(
-    ' ',
-  ),
+  (
+    'fire wildfire blaze storm hurricane typhoon earthquake flood floods war games cup festival summit trial ' +
+    'index composite prize award act treaty'
+  ).split(' '),
 );
 
 /** First words that make a name an organisation ("Ministry of Finance", "Bank of England"). */
