@@ -22,6 +22,8 @@ describe('reading a sentence as a development', () => {
     'The union says pay at the port is below the national average.',
     'The cause of the blackout has not been determined.',
     'The shipping line runs four sailings a day to the island.',
+    'The dockers union is seeking a 9 percent pay rise over two years.',
+    'The harbour board has so far declined to comment on the talks.',
   ])('how things stand, a view, a forecast or what did not happen: %s', (text) => {
     expect(read(text).event).toBe(false);
   });

@@ -67,6 +67,12 @@ const STATE = new Set([
   ...wordsOf('expect expects expected fear fears feared feel feels felt seem seems seemed appear appears'),
   ...wordsOf('know knows knew doubt doubts suspect suspects depend depends due estimate estimates estimated'),
 ]);
+// A position held, in the progressive: "the union is seeking 14 percent".
+const STANCES = new Set(
+  wordsOf(
+    'seeking demanding asking calling pushing pressing insisting refusing holding urging weighing considering hoping expecting offering resisting opposing',
+  ),
+);
 // Verbs that report another clause: the development is in what they report.
 const REPORTING_PAST = new Set(['said', 'told', 'reported', 'added', 'stated', 'noted', 'explained']);
 // Verbs that take a clause: only a past "said" reports a development; "groups say", "investigators
@@ -218,8 +224,11 @@ function readClause(words: readonly TaggedWord[], start: number, reporter: Tagge
   }
   // "would replace" reported by a past "said" is an announcement; alone, a forecast.
   if (modal && !(reporter && ANNOUNCED.has(modal))) return { event: false, leans };
-  // "has not been determined": what did not happen is no development.
+  // "has not been determined": what did not happen is no development; "has so far declined",
+  // "is still seeking", "is demanding 14 percent": a position held, not a step taken.
   if (helpers.includes('not') || STATE.has(head.normal)) return { event: false, leans };
+  if (helpers.includes('far') || helpers.includes('still') || (carried && STANCES.has(head.normal)))
+    return { event: false, leans };
   // "Rovers play their next match…", "the deal commits…": a plain present tells how things are;
   // "Harrow beat Rovers" is a past that reads like a present.
   const tensed = helpers.some((h) => TENSE.has(h));
