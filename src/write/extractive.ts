@@ -170,6 +170,8 @@ export function writeExtractive(
       chosen: [...lede, ...sections.flatMap((s) => s.sentences)],
       facts: prepared.disagreements,
       tag: tagText,
+      overtaken: (article, start, end) =>
+        candidates.some((c) => c.article === article && c.start <= start && end <= c.end && overtaken(c)),
     }),
   };
   if (timeline.entries.length > 0) body.timeline = timeline.entries;

@@ -103,3 +103,35 @@ describe('key figures of a story', () => {
     expect(pickFigures(recount).map((f) => f.value)).toContain(1312);
   });
 });
+
+describe('key figures of a story that moved on', () => {
+  const strike = [
+    sourceArticle(
+      1,
+      'Merrow dockworkers strike for 12 percent pay rise',
+      'Dockworkers at Merrow walked off the job on Tuesday. ' +
+        'The dockers union is seeking a 12 percent wage increase for its members. ' +
+        'The strike has halted about 40 ships.',
+      day(10),
+    ),
+    sourceArticle(
+      2,
+      'Merrow strike ends with 8 percent deal',
+      'Merrow dockworkers agreed on Friday to end their strike after a deal for an 8 percent pay rise over two years. ' +
+        'Ships will sail again from Saturday.',
+      day(13),
+    ),
+  ];
+  // The union's demand, in the first report: the deal has since been struck.
+  const demand = strike[0]!.text.indexOf('The dockers union');
+  const stale = (article: unknown, start: number) =>
+    article === strike[0] && start >= demand && start < strike[0]!.text.indexOf('The strike has');
+
+  it('leaves out a figure only a sentence later coverage moved past states', () => {
+    const values = (figures: { value: number | null }[]) => figures.map((f) => f.value);
+    expect(values(pickFigures(strike))).toContain(12);
+    const figures = pickFigures(strike, { overtaken: stale });
+    expect(values(figures)).not.toContain(12);
+    expect(values(figures)).toContain(8);
+  });
+});

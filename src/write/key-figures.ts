@@ -55,6 +55,11 @@ export interface FigureOptions {
   facts?: readonly DetectedFact[];
   /** The writer's tagger, so a sentence the body's headings already read is not tagged again. */
   tag?: (text: string) => TaggedWord[];
+  /**
+   * Whether later coverage moved past what the sentence holding a figure states ("the union is
+   * seeking 14 percent" once a deal is reported): such a figure is history, not a key figure.
+   */
+  overtaken?: (article: SourceArticle, start: number, end: number) => boolean;
 }
 
 interface Found {
@@ -86,12 +91,13 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
   const found = sources.flatMap((a) =>
     articleFigures(a, tag, told, reading).filter(
       (f) =>
-        !options.facts?.length ||
-        (!unsettled(f, options.facts) &&
-          unsettledValues(f.text, options.facts, {
-            citations: [{ article_id: a.id, start: f.start, end: f.end }],
-            sourceText: (id) => texts.get(id),
-          }).length === 0),
+        !options.overtaken?.(a, f.start, f.end) &&
+        (!options.facts?.length ||
+          (!unsettled(f, options.facts) &&
+            unsettledValues(f.text, options.facts, {
+              citations: [{ article_id: a.id, start: f.start, end: f.end }],
+              sourceText: (id) => texts.get(id),
+            }).length === 0)),
     ),
   );
   const titles = sources.flatMap((s) => findNumbers(s.title, { words: true }).map((n) => n.value));
