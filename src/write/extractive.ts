@@ -16,7 +16,7 @@ import {
 import { conceptWeights } from './concepts.js';
 import { sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
-import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
+import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
 import { textTagger } from './nlp.js';
 import { pickQuotes } from './quotes.js';
@@ -33,11 +33,8 @@ export const MIN_SENTENCES = 3;
 
 // Words of the best sentences a headline may be cut from, when no source title serves.
 const HEADLINE_CHOICE = 60;
-// Reports this close to the newest one tell the story's current state alike.
-const NEWS_CYCLE = 24 * 3_600_000;
 // How far into a report whose opening sentence cannot stand the lede may open: its lead paragraphs.
 const LEAD_DEPTH = 2;
-const QUOTED = /["“”]/;
 
 /** Options of the extractive writer. */
 export interface ExtractiveOptions {

@@ -126,7 +126,7 @@ export function headlineSentence(best: readonly Candidate[]): Candidate | undefi
 }
 
 // Quotation marks: quoted words belong under "What they said", not in the dek or the lede.
-const QUOTED = /["“”]/;
+export const QUOTED = /["“”]/;
 
 // Words that say what follows from the news: consequences, risks, costs, decisions pending.
 const STAKES =
@@ -188,8 +188,8 @@ const LEDE_REPEAT = 0.25;
 // Content words a lede sentence from another report shares with the opening one when it tells of the
 // same: three, or two and a name.
 const LEDE_LINK = 3;
-// Reports this close in time to the opening one tell the same state of the story.
-const NEWS_CYCLE = 24 * 3_600_000;
+/** Reports this close in time tell the same state of the story. */
+export const NEWS_CYCLE = 24 * 3_600_000;
 // How far into the opening report the lede reads on: its first paragraphs, not its background.
 const LEDE_DEPTH = 4;
 
