@@ -42,6 +42,24 @@ const cases: { name: string; text: string; quote: string; speaker: string | null
     speaker: 'Margaret Beckett',
   },
   {
+    name: 'a pronoun speaks for the subject of the sentence before, not the person it names after',
+    text: 'Harbour board chairman Olaf Brenner gave Ines Kaur his backing on Monday night. "Ines has run this port for ten years, and one bad week does not change that," he said.',
+    quote: 'Ines has run this port for ten years, and one bad week does not change that',
+    speaker: 'Olaf Brenner',
+  },
+  {
+    name: 'the person after a role speaks, not the club or firm before it',
+    text: 'The crowd booed the players. "The board gave him everything he asked for," said former Merrow captain Tomas Varga, now a radio pundit.',
+    quote: 'The board gave him everything he asked for',
+    speaker: 'Tomas Varga',
+  },
+  {
+    name: 'a name after "of the" is no role: the person before it speaks',
+    text: 'Campaigners want a lower price. "The public paid for the research twice over," said Ida Lund of the Fair Fares Campaign.',
+    quote: 'The public paid for the research twice over',
+    speaker: 'Ida Lund',
+  },
+  {
     name: 'scare quotes of one word are no quotes (M0002)',
     text: 'Jan Egeland said that rich nations were being "stingy" by making small contributions.',
     quote: '',

@@ -1,4 +1,4 @@
-import { SPEECH_VERBS } from './gazetteer.js';
+import { PERSON_TITLES, SPEECH_VERBS } from './gazetteer.js';
 import { sentenceAt } from './text.js';
 import type { Entity, Quote, Span } from './types.js';
 
@@ -38,7 +38,7 @@ export function extractQuotes(text: string, options: QuoteOptions = {}): Quote[]
   for (const span of quoteSpans(text)) {
     const words = text.slice(span.start, span.end).trim();
     if (words.split(/\s+/).length < MIN_WORDS) continue;
-    const speaker = findSpeaker(text, span, people, entities);
+    const speaker = findSpeaker(text, span, { people, entities, sentences: options.sentences ?? [] });
     out.push({
       start: span.start,
       end: span.end,
@@ -88,11 +88,31 @@ function personMentions(entities: Entity[]): PersonMention[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** What a speaker resolves against: the article's people, its entities and its sentences. */
+interface Cast {
+  people: PersonMention[];
+  entities: Entity[];
+  sentences: Span[];
+}
+
+/** Whether a word names a role ("captain", "analyst"), one a speaker is introduced by. */
+function isRole(word: string | undefined): boolean {
+  return word !== undefined && (PERSON_TITLES.has(word) || ROLES.has(word));
+}
+
+// Roles besides titles that introduce a speaker ("Harbourline analyst Marcus Tiller").
+const ROLES = new Set(
+  'analyst economist researcher strategist pundit lawyer adviser advisor official head leader organiser organizer campaigner teacher resident'.split(
+    ' ',
+  ),
+);
+// A role between a name and the speaker's own ("former Rovers captain Stefan Marek").
+const ROLE_THEN_NAME = new RegExp(String.raw`^ (?:[\p{Ll}-]+ ){1,3}(${NAME})`, 'u');
+
 function findSpeaker(
   text: string,
   span: Span & { close: number },
-  people: PersonMention[],
-  entities: Entity[],
+  cast: Cast,
 ): { name: string; key: string | null } | null {
   const after = text.slice(span.close + 1, span.close + 120);
   // A quote that ends its sentence ('…on Saturday."') or its paragraph is not attributed by what
@@ -102,7 +122,18 @@ function findSpeaker(
   if (a) {
     const name = (a.groups!.n1 ?? a.groups!.n2)!;
     const at = span.close + 1 + a.index + a[0].lastIndexOf(name);
-    return resolve(name, at, people, entities, span.start);
+    // "said former Rovers captain Stefan Marek", "said Harbourline analyst Marcus Tiller": the name
+    // after the role speaks; the first is whom they work or played for.
+    const person = (offset: number) =>
+      cast.people.find((p) => p.entity.kind === 'person' && p.start <= offset && p.end > offset);
+    const role = a.groups!.n1
+      ? ROLE_THEN_NAME.exec(text.slice(at + name.length, at + name.length + 80))
+      : null;
+    if (role && isRole(role[0].slice(0, role[0].lastIndexOf(role[1]!)).trim().split(/\s+/).at(-1))) {
+      const speaker = person(at + name.length + role[0].lastIndexOf(role[1]!));
+      if (speaker) return { name: speaker.entity.name, key: speaker.entity.key };
+    }
+    return resolve(name, at, cast, span.start);
   }
   const lineStart = Math.max(text.lastIndexOf('\n', span.start - 2) + 1, span.start - 160);
   const before = text.slice(lineStart, span.start - 1);
@@ -110,7 +141,7 @@ function findSpeaker(
   if (b) {
     const name = (b.groups!.n1 ?? b.groups!.n2)!;
     const at = lineStart + b.index + b[0].indexOf(name);
-    return resolve(name, at, people, entities, span.start);
+    return resolve(name, at, cast, span.start);
   }
   return null;
 }
@@ -118,15 +149,20 @@ function findSpeaker(
 function resolve(
   name: string,
   at: number,
-  people: PersonMention[],
-  entities: Entity[],
+  { people, entities, sentences }: Cast,
   quoteStart: number,
 ): { name: string; key: string | null } | null {
   if (/^(he|she|they)$/i.test(name)) {
-    // A pronoun speaks for the last person named before the quote.
-    let last: PersonMention | undefined;
-    for (const p of people) if (p.start < quoteStart && p.entity.kind === 'person') last = p;
-    return last ? { name: last.entity.name, key: last.entity.key } : null;
+    // A pronoun speaks for the person the last sentence naming someone is about: the first it names
+    // (its subject), not the last ("Chairman Lionel Hargreaves gave Dane his backing. '…,' he said").
+    const before = people.filter((p) => p.start < quoteStart && p.entity.kind === 'person');
+    const last = before.at(-1);
+    if (!last) return null;
+    // Without the article's sentences, the last person named.
+    const sentence = sentences.length > 0 ? sentences[sentenceAt(sentences, last.start)] : undefined;
+    const subject = sentence ? before.find((p) => p.start >= sentence.start) : undefined;
+    const speaker = subject ?? last;
+    return { name: speaker.entity.name, key: speaker.entity.key };
   }
   const hit = people.find((p) => p.start <= at + name.length && p.end >= at);
   if (hit) return { name: hit.entity.name, key: hit.entity.key };
