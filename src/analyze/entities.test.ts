@@ -34,6 +34,9 @@ describe('extractEntities', () => {
     ['Smoke drifted over Kestrel Falls on Thursday.', 'kestrel falls', 'place'],
     ['The Ridgeback Fire burned 18,400 acres.', 'ridgeback fire', 'other'],
     ['The Sable City Composite index closed 0.6 percent higher.', 'sable city composite', 'other'],
+    ['Merrow Rovers lost the final to Dunlow Athletic.', 'merrow rovers', 'organization'],
+    ['Councillor Ada Voss asked for a review.', 'ada voss', 'person'],
+    ['Deputy Mayor for Transport Karin Holm rode the first tram.', 'karin holm', 'person'],
     ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
   ])('%s → %s (%s)', (text, key, kind) => {
     expect(find(text, key)?.kind).toBe(kind);

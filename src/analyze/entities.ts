@@ -172,6 +172,8 @@ function classify(
       titled = true;
       break;
     }
+    // "Deputy Mayor for Transport Karin Holm": a portfolio after the title; the name is its last two words.
+    if (titled && from < to && CONNECTORS.has(tokens[from]!.text)) from = Math.max(from + 1, to - 1);
     words = tokens.slice(from, to + 1).map((t) => t.text);
     if (words.length === 1 && PERSON_TITLES.has(fold(words[0]!).replace(/\.$/, ''))) return null;
   }

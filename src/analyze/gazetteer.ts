@@ -7,7 +7,8 @@ export const PERSON_TITLES = new Set(
     'general gen colonel col lieutenant lt captain capt sergeant sgt admiral adm commander officer ' +
     'inspector detective superintendent ambassador envoy foreign finance defence defense interior ' +
     'health trade justice deputy acting former coach manager striker midfielder defender goalkeeper ' +
-    'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star executive founder'
+    'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star executive founder ' +
+    'councillor councilor commissioner teacher substitute'
   ).split(' '),
 );
 
@@ -21,7 +22,9 @@ export const ORG_WORDS = new Set(
     'organization league club airlines airline airways motors electronics reserve exchange network ' +
     'news times post journal press media channel tv radio government administration cabinet ' +
     'fc united city power energy systems technologies technology therapeutics pharmaceuticals ' +
-    'mobility capital partners labs laboratories industries insurance logistics'
+    'mobility capital partners labs laboratories industries insurance logistics ' +
+    // Sports clubs by the words their names end on ("Sable City Rovers", "Harrow Athletic").
+    'rovers athletic wanderers rangers albion harriers hotspur dynamo'
   ).split(' '),
 );
 

@@ -60,6 +60,30 @@ const cases: { name: string; text: string; quote: string; speaker: string | null
     speaker: 'Ida Lund',
   },
   {
+    name: 'the last person an attribution names speaks, past a title and a portfolio',
+    text: 'Talks resumed. "We have found a number both sides can live with," said Ostra\'s Minister for Foreign Trade Ida Holm after the session.',
+    quote: 'We have found a number both sides can live with',
+    speaker: 'Ida Holm',
+  },
+  {
+    name: 'a person in apposition after a role speaks',
+    text: 'The cases were opened without force. "These objects belong to every person in Ostra," said the Ostran museum\'s director, Dr. Vera Lind.',
+    quote: 'These objects belong to every person in Ostra',
+    speaker: 'Vera Lind',
+  },
+  {
+    name: 'a titled person of an institution, read as one name, is the person',
+    text: 'The dry season was the worst on record. "The data exist," said Dr. Oskar Lunde of Merrow City University, whose team tracked it.',
+    quote: 'The data exist',
+    speaker: 'Oskar Lunde',
+  },
+  {
+    name: 'a club named before the chairman is no speaker for "he"',
+    text: 'Merrow Rovers chairman Lars Aune gave the manager his backing on Sunday. "He has won two cups in four years," he said.',
+    quote: 'He has won two cups in four years',
+    speaker: 'Lars Aune',
+  },
+  {
     name: 'scare quotes of one word are no quotes (M0002)',
     text: 'Jan Egeland said that rich nations were being "stingy" by making small contributions.',
     quote: '',

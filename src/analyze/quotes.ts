@@ -1,3 +1,4 @@
+import { entityKey } from './entities.js';
 import { PERSON_TITLES, SPEECH_VERBS } from './gazetteer.js';
 import { sentenceAt } from './text.js';
 import type { Entity, Quote, Span } from './types.js';
@@ -95,19 +96,17 @@ interface Cast {
   sentences: Span[];
 }
 
-/** Whether a word names a role ("captain", "analyst"), one a speaker is introduced by. */
-function isRole(word: string | undefined): boolean {
-  return word !== undefined && (PERSON_TITLES.has(word) || ROLES.has(word));
-}
+// Abbreviations whose full stop does not end the attribution ("said Dr. Ilse Varga").
+const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Gen|Lt|Col|Sgt|Capt|Rev|Sen|Rep|Gov)$/;
 
-// Roles besides titles that introduce a speaker ("Harbourline analyst Marcus Tiller").
-const ROLES = new Set(
-  'analyst economist researcher strategist pundit lawyer adviser advisor official head leader organiser organizer campaigner teacher resident'.split(
-    ' ',
-  ),
-);
-// A role between a name and the speaker's own ("former Rovers captain Stefan Marek").
-const ROLE_THEN_NAME = new RegExp(String.raw`^ (?:[\p{Ll}-]+ ){1,3}(${NAME})`, 'u');
+/** Where an attribution after a speech verb ends: a comma, colon, quote mark, line or full stop. */
+function attributionEnd(text: string): number {
+  for (const m of text.matchAll(/[,;:\n"“”]|\.(?=\s|$)/g)) {
+    if (m[0] === '.' && ABBREVIATION.test(text.slice(0, m.index))) continue;
+    return m.index;
+  }
+  return text.length;
+}
 
 function findSpeaker(
   text: string,
@@ -122,16 +121,30 @@ function findSpeaker(
   if (a) {
     const name = (a.groups!.n1 ?? a.groups!.n2)!;
     const at = span.close + 1 + a.index + a[0].lastIndexOf(name);
-    // "said former Rovers captain Stefan Marek", "said Harbourline analyst Marcus Tiller": the name
-    // after the role speaks; the first is whom they work or played for.
-    const person = (offset: number) =>
-      cast.people.find((p) => p.entity.kind === 'person' && p.start <= offset && p.end > offset);
-    const role = a.groups!.n1
-      ? ROLE_THEN_NAME.exec(text.slice(at + name.length, at + name.length + 80))
-      : null;
-    if (role && isRole(role[0].slice(0, role[0].lastIndexOf(role[1]!)).trim().split(/\s+/).at(-1))) {
-      const speaker = person(at + name.length + role[0].lastIndexOf(role[1]!));
+    // "said former Rovers captain Stefan Marek, now a pundit", "said Estmark's Minister for Foreign
+    // Trade Tomas Reinholt after the session": the last person the attribution names speaks; the
+    // names before are whom they work or played for, or their title.
+    // "said Siddharth Rao of the Fair Medicines Campaign": after a person, "of" names whom they speak for.
+    if (a.groups!.n1) {
+      const clause = text.slice(at, at + attributionEnd(text.slice(at, at + 120)));
+      const named = cast.people.filter(
+        (p) => p.entity.kind === 'person' && p.start >= at && p.start < at + clause.length,
+      );
+      const of = clause.search(/\sof\s/);
+      const before = of < 0 ? [] : named.filter((p) => p.start < at + of);
+      const speaker = (before.length > 0 ? before : named).at(-1);
       if (speaker) return { name: speaker.entity.name, key: speaker.entity.key };
+      // "said the museum's director, Dr. Cordelia Fane": the person in apposition speaks.
+      const next = at + clause.length;
+      if (text[next] === ',') {
+        const apposition = next + 1 + attributionEnd(text.slice(next + 1, next + 60));
+        const named = cast.people.find(
+          (p) => p.entity.kind === 'person' && p.start > next && p.start < apposition,
+        );
+        if (named && !cast.people.some((p) => p.entity.kind === 'person' && p.start <= at && p.end > at)) {
+          return { name: named.entity.name, key: named.entity.key };
+        }
+      }
     }
     return resolve(name, at, cast, span.start);
   }
@@ -166,7 +179,29 @@ function resolve(
   }
   const hit = people.find((p) => p.start <= at + name.length && p.end >= at);
   if (hit) return { name: hit.entity.name, key: hit.entity.key };
-  const byName = entities.find((e) => e.name.endsWith(name) || name.endsWith(e.name));
+  // "Dr. Ilse Varga of Sable City University" read as one organisation: the person is the name
+  // before "of", without the titles before it.
+  const person = personName(name);
+  const byName = entities.find(
+    (e) => e.kind === 'person' && (e.name.endsWith(person) || person.endsWith(e.name)),
+  );
   if (byName) return { name: byName.name, key: byName.key };
-  return { name, key: null };
+  const other = entities.find((e) => e.name.endsWith(name) || name.endsWith(e.name));
+  if (other && person === name) return { name: other.name, key: other.key };
+  return { name: person, key: person === name ? null : entityKey(person) };
+}
+
+/**
+ * A speaker's own name in an attribution: after the last title ("Dr.", "Area Manager") and before
+ * any "of" that follows it ("of Sable City University"). "Ministry of Labour" has no title and stays.
+ */
+function personName(name: string): string {
+  const words = name.split(' ');
+  const title = words.findLastIndex(
+    (w, i) => i < words.length - 1 && PERSON_TITLES.has(w.toLowerCase().replace(/\.$/, '')),
+  );
+  if (title < 0) return name;
+  const own = words.slice(title + 1);
+  const of = own.indexOf('of');
+  return (of > 0 ? own.slice(0, of) : own).join(' ');
 }
