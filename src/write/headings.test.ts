@@ -19,6 +19,14 @@ describe('nounPhraseHeading', () => {
     expect(name).toMatch(/battery packs/i);
   });
 
+  it('does not name a section for a person named with a title', () => {
+    const name = heading(
+      'Detective Superintendent Ravi Dunstan said the break-in at the harbour warehouse had been planned.',
+      '"Whoever did this knew the warehouse," Detective Superintendent Ravi Dunstan said on Tuesday.',
+    );
+    expect(name).not.toMatch(/Dunstan/);
+  });
+
   it('leaves no phrase open at its end', () => {
     const name = heading(
       'The economic relationship worth $90 billion a year depends on steel exports and vehicle parts.',

@@ -173,6 +173,12 @@ function namesATopic(phrase: Phrase): boolean {
   const beforeHead = phrase.words.at(-2);
   if (is(phrase.words.at(-1), 'ProperNoun') && beforeHead && lowerCase(beforeHead) && is(beforeHead, 'Noun'))
     return false;
+  // "Superintendent Ravi Dunstan", "Trade Minister Mara Ellison": a title before a name names a person.
+  if (
+    is(phrase.words.at(-1), 'ProperNoun') &&
+    phrase.words.slice(0, -1).some((w) => is(w, 'Actor', 'Honorific') || PERSON_HEADS.has(w.normal))
+  )
+    return false;
   const opener = phrase.words.find((w) => !DROPPED_DETERMINERS.has(w.normal) && w.normal !== 'the');
   return (
     !PERSON_HEADS.has(head) &&
