@@ -266,13 +266,16 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
 /**
  * Whether the word at `i` is a verb the tagger took for a modifier: an "-ed" or "-ing" word after
  * a noun, a name, a number or a comma ("had first received reports", "2025 used cells", "months,
- * saying inflation") rather than after a determiner or preposition ("the finishing hall").
+ * saying inflation") rather than after a determiner or preposition ("the finishing hall"); any
+ * word after "been" ("has been set back").
  */
 function verbLike(words: readonly TaggedWord[], i: number): boolean {
   const w = words[i];
-  if (!w || !/^[\p{L}]+(?:ed|ing)$/u.test(w.text)) return false;
   const before = words[i - 1];
-  if (!before) return false;
+  if (!w || !before) return false;
+  // "has been set back": after "been" a word is a participle, whatever its ending.
+  if (before.normal === 'been' || before.normal === 'being') return true;
+  if (!/^[\p{L}]+(?:ed|ing)$/u.test(w.text)) return false;
   if (endsClause(before)) return true;
   if (is(before, 'Determiner', 'Preposition', 'Possessive', 'Adjective')) return false;
   return is(before, 'Noun', 'Value', 'Ordinal', 'Adverb', 'Verb');
