@@ -22,6 +22,16 @@ describe('blankBoilerplate', () => {
     expect(blankBoilerplate(text).trim()).toBe('');
   });
 
+  it("blanks an archive's description of a crawl and a sign-in prompt", () => {
+    const text =
+      'The seed for this crawl was a list of every host in the archive\n' +
+      'The WARC files associated with this crawl are not available to the public.\n' +
+      'Crawl of outlinks from a wiki started in spring. These files are currently not publicly accessible.\n' +
+      'Welcome back. Please sign in\n' +
+      'By submitting your registration information, you agree to our Terms of Service.';
+    expect(blankBoilerplate(text).trim()).toBe('');
+  });
+
   it('returns news without notices as it is', () => {
     const text = 'The archive of the Tallow Gazette was saved by volunteers, the page said.';
     expect(blankBoilerplate(text)).toBe(text);

@@ -6,8 +6,37 @@
  */
 
 // A notice of the page rather than of the news: its whole line (paragraph) is notice.
-const NOTICE =
-  /\b(?:these crawls are part of an effort|crawls of supported|donating their crawl data|added to the wayback machine|the page you (?:requested|are looking for|were looking for) (?:could not be found|cannot be found|does not exist|is not available)|this data is currently not publicly accessible|(?:by signing up|sign up),? you agree to receive|you can unsubscribe at any time|please verify you're not a robot|you must select a newsletter|get breaking news alerts)\b/gi;
+const NOTICE = new RegExp(
+  [
+    // an archive's crawl notices
+    'these crawls are part of an effort',
+    'crawls of supported',
+    'donating their crawl data',
+    'added to the wayback machine',
+    'the seed for (?:this crawl|wide\\d+) was',
+    'this crawl was run at',
+    'warc files associated with this crawl',
+    'crawl of outlinks from',
+    '(?:these files|this data) (?:are|is) (?:currently )?not (?:currently )?publicly accessible',
+    'inter-domain (?:navigational )?link',
+    'web captures',
+    'the archive-it service',
+    // a missing page
+    'the page you (?:requested|are looking for|were looking for) (?:could not be found|cannot be found|does not exist|is not available)',
+    // sign-up and sign-in prompts
+    '(?:by signing up|sign up),? you agree to receive',
+    'you can unsubscribe at any time',
+    "please verify you're not a robot",
+    'you must select a newsletter',
+    'get breaking news alerts',
+    'by submitting your registration information',
+    'thank you for registering',
+    'please sign in',
+  ]
+    .map((phrase) => `\\b${phrase}\\b`)
+    .join('|'),
+  'gi',
+);
 
 /**
  * The text with its notice lines replaced by spaces, so every offset into it still points where
