@@ -1,3 +1,4 @@
+import { blankBoilerplate } from './boilerplate.js';
 import { extractEntities } from './entities.js';
 import { extractFigures } from './figures.js';
 import { type DocumentFrequencies, termCounts, topKeywords } from './keywords.js';
@@ -58,9 +59,12 @@ export function analyzeArticle(article: AnalysisInput, options: AnalysisOptions 
  */
 export function analyzeText(article: AnalysisInput, options: AnalysisOptions = {}): TextAnalysis {
   const text = article.text ?? '';
-  const head =
-    text.length > (options.maxChars ?? 100_000) ? text.slice(0, options.maxChars ?? 100_000) : text;
-  const language = normalizeLanguage(article.language) ?? detectLanguage(`${article.title}\n${head}`);
+  // Page furniture is blanked, not cut, so offsets into the head are offsets into the text.
+  const head = blankBoilerplate(
+    text.length > (options.maxChars ?? 100_000) ? text.slice(0, options.maxChars ?? 100_000) : text,
+  );
+  const title = blankBoilerplate(article.title ?? '');
+  const language = normalizeLanguage(article.language) ?? detectLanguage(`${title}\n${head}`);
   const sentences = splitSentences(text);
   const tokens = tokenize(head);
   // Capitalization carries names only in scripts that have case.
@@ -69,10 +73,10 @@ export function analyzeText(article: AnalysisInput, options: AnalysisOptions = {
   const quotes = extractQuotes(head, { entities, sentences });
   const figures = extractFigures(head);
   const counts = termCounts(tokens, (offset) => (offset < LEDE_CHARS ? LEDE_WEIGHT : 1));
-  for (const [term, n] of termCounts(tokenize(article.title ?? ''))) {
+  for (const [term, n] of termCounts(tokenize(title))) {
     counts.set(term, (counts.get(term) ?? 0) + n * TITLE_WEIGHT);
   }
-  const titleEntities = cased ? extractEntities(article.title ?? '', { places: options.places }) : [];
+  const titleEntities = cased ? extractEntities(title, { places: options.places }) : [];
   return {
     analysis: {
       language,

@@ -1,0 +1,58 @@
+/**
+ * Notices that extraction lets through in place of an article: an archive's crawl notice, a
+ * missing-page notice, a sign-up prompt. They tell no event, yet their words and names ("Internet
+ * Archive", "Wayback Machine") are rare in a newsroom's archive, so left in they tie together
+ * pages of unrelated events that share nothing else.
+ */
+
+// A notice of the page rather than of the news: its whole line (paragraph) is notice.
+const NOTICE = new RegExp(
+  [
+    // an archive's crawl notices
+    'these crawls are part of an effort',
+    'crawls of supported',
+    'donating their crawl data',
+    'added to the wayback machine',
+    'the seed for (?:this crawl|wide\\d+) was',
+    'this crawl was run at',
+    'warc files associated with this crawl',
+    'crawl of outlinks from',
+    '(?:these files|this data) (?:are|is) (?:currently )?not (?:currently )?publicly accessible',
+    'inter-domain (?:navigational )?link',
+    'web captures',
+    'the archive-it service',
+    // a missing page
+    'the page you (?:requested|are looking for|were looking for) (?:could not be found|cannot be found|does not exist|is not available)',
+    // sign-up and sign-in prompts
+    '(?:by signing up|sign up),? you agree to receive',
+    'you can unsubscribe at any time',
+    "please verify you're not a robot",
+    'you must select a newsletter',
+    'get breaking news alerts',
+    'by submitting your registration information',
+    'thank you for registering',
+    'please sign in',
+  ]
+    .map((phrase) => `\\b${phrase}\\b`)
+    .join('|'),
+  'gi',
+);
+
+/**
+ * The text with its notice lines replaced by spaces, so every offset into it still points where
+ * it did; the text itself when it has none.
+ */
+export function blankBoilerplate(text: string): string {
+  let out: string[] | null = null;
+  for (const match of text.matchAll(NOTICE)) {
+    out ??= text.split('');
+    const end = lineEnd(text, match.index);
+    for (let i = text.lastIndexOf('\n', match.index) + 1; i < end; i++) out[i] = ' ';
+  }
+  return out ? (out as string[]).join('') : text;
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
