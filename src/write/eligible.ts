@@ -1,7 +1,7 @@
 import type { StoryQuote } from '../db/schema.js';
 import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Candidate } from './candidates.js';
-import { plannedDay } from './timeline.js';
+import { plannedDay } from './days.js';
 
 /**
  * The one place where the extractive writer narrows the source sentences it may put in the body.

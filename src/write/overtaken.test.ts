@@ -6,7 +6,7 @@ import { eligibleCandidates } from './eligible.js';
 import { writeExtractive } from './extractive.js';
 import { textTagger } from './nlp.js';
 import { overtakenBy } from './overtaken.js';
-import { plannedDay } from './timeline.js';
+import { plannedDay } from './days.js';
 
 function report(id: number, day: number, title: string, text: string): SourceArticle {
   return sourceArticle(id, title, text, new Date(Date.UTC(2026, 2, day, 9)));
