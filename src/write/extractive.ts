@@ -83,7 +83,7 @@ export function writeExtractive(
   // A sentence that leans on the one before may come in with it, as one span (never beside itself).
   const newest = newestReport(sources);
   const tagText = textTagger();
-  const overtaken = overtakenBy(sources, candidates, tagText);
+  const overtaken = overtakenBy(sources, candidates, tagText, prepared);
   const pool = eligibleCandidates(
     [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),
     { headline: headline.text, quotes: [], newest, overtaken },

@@ -6,6 +6,7 @@ import { articleMentions } from '../disagree/mentions.js';
 import { sameValue } from '../disagree/match.js';
 import type { Mention } from '../disagree/types.js';
 import { contentStems, stem } from '../verify/text.js';
+import type { PreparedSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 
 /**
@@ -53,8 +54,9 @@ export function overtakenBy(
   sources: readonly SourceArticle[],
   candidates: readonly Candidate[],
   tag: Tagger,
+  prepared?: PreparedSources,
 ): (c: Candidate) => boolean {
-  const stance = overtakenStances(sources, candidates, tag);
+  const stance = overtakenStances(sources, candidates, tag, prepared);
   const figures = supersededFigures(sources);
   return (c) => stance(c) || figures(c);
 }
@@ -110,6 +112,7 @@ export function overtakenStances(
   sources: readonly SourceArticle[],
   candidates: readonly Candidate[],
   tag: Tagger,
+  prepared?: PreparedSources,
 ): (c: Candidate) => boolean {
   const dated = candidates.filter((c) => c.article.published_at);
   if (dated.length === 0) return () => false;
@@ -127,16 +130,20 @@ export function overtakenStances(
   const changed = (c: Candidate) =>
     changes.some((n) => sharedStems(c, n) > 0 || [...c.entities].some((e) => n.entities.has(e)));
   // Every sentence of a report, short ones too ("The recount cost about $640,000.").
-  const reported = sources.flatMap((a) =>
-    a.published_at
-      ? a.analysis.sentences.map((span) => {
-          const text = a.text.slice(span.start, span.end);
-          return { day: dayOfDate(a.published_at!), text, stems: new Set(contentStems(text)) };
-        })
-      : [],
-  );
+  // Read only for a sentence that expects something; the verifier's index holds each sentence's stems.
+  let reported: { day: number; text: string; stems: ReadonlySet<string> }[] | undefined;
+  const reports = () =>
+    (reported ??= sources.flatMap((a) => {
+      if (!a.published_at) return [];
+      const indexed = prepared?.byId.get(a.id)?.index.sentences;
+      return a.analysis.sentences.map((span, i) => {
+        const text = a.text.slice(span.start, span.end);
+        const stems = indexed?.[i]?.stems ?? new Set(contentStems(text));
+        return { day: dayOfDate(a.published_at!), text, stems };
+      });
+    }));
   const happened = (c: Candidate, verb: string) =>
-    reported.some(
+    reports().some(
       (n) =>
         n.day > dayOf(c) && !EXPECTATION.test(n.text) && n.stems.has(verb) && statesDone(n.text, verb, tag),
     );
