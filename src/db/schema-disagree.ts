@@ -57,6 +57,11 @@ export interface DisagreementValue {
   key: string;
   /** For a revised fact: this value replaced the others (false for the superseded ones). */
   current: boolean;
+  /**
+   * For a disputed fact: a later report names this value as the earlier figure ("from 214 in the
+   * original count"); it is history, not a side of the dispute. Absent otherwise.
+   */
+  earlier?: boolean;
   sources: ValueSource[];
 }
 

@@ -272,7 +272,8 @@ function attachedTo(
     return stem !== null && !skipped.has(stem) && !/(?:ing|ed)$/.test(w) && !VERBS.has(w.toLowerCase());
   });
   if (words.length === 0) return '';
-  const names = words.filter((w) => /^\p{Lu}/u.test(w));
+  // "Quill's victory": in "Number of votes (Bernard Quill)" the name stands without its possessive.
+  const names = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.replace(/['’]s$/u, ''));
   // A superlative goes before its noun ("the strongest gust").
   const common = words
     .filter((w) => !/^\p{Lu}/u.test(w))

@@ -231,4 +231,37 @@ describe('detectDisagreements', () => {
     );
     expect(found(texts)).toEqual([]);
   });
+
+  it('keeps a figure a later report gives as the earlier one out of the dispute the later reports still have', () => {
+    const texts = sources(
+      [
+        'Wire',
+        '2026-11-12T16:00:00Z',
+        'Officials ordered a full recount after the count gave Mayor Ada Quill a margin of 214 votes over challenger Tom Brent.',
+      ],
+      [
+        'Radio',
+        '2026-11-17T11:00:00Z',
+        'The first count gave Mayor Ada Quill a margin of 214 votes over challenger Tom Brent.',
+      ],
+      [
+        'Courier',
+        '2026-11-21T18:00:00Z',
+        'A full recount confirmed Ada Quill as mayor, with her margin over challenger Tom Brent narrowed to 187 votes from 214 in the original count.',
+      ],
+      [
+        'Post',
+        '2026-11-22T17:00:00Z',
+        "Tom Brent conceded a day after the recount confirmed Mayor Ada Quill's victory by 178 votes. The recount narrowed Quill's lead from the original 214 votes.",
+      ],
+    );
+    const [fact] = detectDisagreements(texts);
+    expect(fact?.disagreement.status).toBe('disputed');
+    // The first count's margin is history: the recount's two figures are what the sources dispute.
+    expect(fact?.disagreement.values.map((v) => [v.value, v.earlier ?? false])).toEqual([
+      ['187', false],
+      ['178', false],
+      ['214', true],
+    ]);
+  });
 });

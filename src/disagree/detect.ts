@@ -47,6 +47,7 @@ export function detectDisagreements(sources: readonly DetectionSource[]): Detect
           value: displayValue(ms),
           key: valueKey(ms[0]!),
           current: ordered.status === 'revised' ? i === 0 : false,
+          ...(i >= ordered.values.length - (ordered.earlier ?? 0) ? { earlier: true } : {}),
           sources: sourcesOf(ms, bySource),
         })),
       },

@@ -139,3 +139,48 @@ describe('a revised fact in a dated line', () => {
     expect(verifyDraft(result.draft, RECALL, prepared).failing.size).toBe(0);
   });
 });
+
+describe('an earlier figure of a disputed fact in a dated line', () => {
+  const RECOUNT = [
+    source(
+      21,
+      'Meridian Wire',
+      '2026-11-12T16:00:00Z',
+      'Recount ordered in mayoral race',
+      'Officials ordered a full recount after the count gave Mayor Ada Quill a margin of 214 votes over challenger Tom Brent.',
+    ),
+    source(
+      22,
+      'Signal & Circuit',
+      '2026-11-17T11:00:00Z',
+      'Recount under way',
+      'The first count gave Mayor Ada Quill a margin of 214 votes over challenger Tom Brent.',
+    ),
+    source(
+      23,
+      'Harrow Courier',
+      '2026-11-21T18:00:00Z',
+      'Recount confirms Quill',
+      'A full recount confirmed Ada Quill as mayor, with her margin over challenger Tom Brent narrowed to 187 votes from 214 in the original count.',
+    ),
+    source(
+      24,
+      'The Commons Post',
+      '2026-11-22T17:00:00Z',
+      'Brent concedes',
+      "Tom Brent conceded a day after the recount confirmed Mayor Ada Quill's victory by 178 votes. The recount narrowed Quill's lead from the original 214 votes.",
+    ),
+  ];
+  const facts = detectDisagreements(RECOUNT);
+  const day = (iso: string) => Math.floor(Date.parse(iso) / 86_400_000);
+
+  it('lets it stand on the days before the disputed figures, and only then', () => {
+    const text = 'The count gave Mayor Ada Quill a margin of 214 votes over challenger Tom Brent.';
+    expect(unsettledValues(text, facts)).toHaveLength(1);
+    expect(unsettledValues(text, facts, { on: day('2026-11-12') })).toEqual([]);
+    expect(unsettledValues(text, facts, { on: day('2026-11-21') })).toHaveLength(1);
+    // The disputed figures stay disputed on every day.
+    const later = 'The recount confirmed Mayor Ada Quill as the winner by 187 votes over Tom Brent.';
+    expect(unsettledValues(later, facts, { on: day('2026-11-21') })).toHaveLength(1);
+  });
+});

@@ -24,16 +24,22 @@ export interface UnsettledValue {
 
 /**
  * The index of the value that was current on a day (`day`, in days since the epoch) of a revised fact
- * no editor settled: the newest value first reported by then. A timeline line about that day may
+ * no editor settled, or of a disputed fact before its disputed values were reported: the newest
+ * value first reported by then. A timeline line about that day may
  * state it, since a revision is an update, not a dispute. Null for open facts and when no value had
  * been reported by then.
  */
 export function currentOn(fact: DetectedFact, day: number): number | null {
-  if (fact.disagreement.status !== 'revised' || fact.disagreement.settlement) return null;
+  if (fact.disagreement.settlement) return null;
   const firstReported = (ms: readonly Mention[]) =>
     Math.min(...ms.filter((m) => !m.earlier && m.published !== null).map((m) => m.published!), Infinity);
+  // A disputed fact's earlier figures (last, newest first) were the figure until the disputed
+  // values were reported: the first count's margin is true of election night.
+  const from =
+    fact.disagreement.status === 'revised' ? 0 : fact.disagreement.values.findIndex((v) => v.earlier);
+  if (from < 0 || fact.mentions.slice(0, from).some((ms) => firstReported(ms) <= day)) return null;
   // Values after the first are ordered newest first: the first reported by `day` is the one then current.
-  const index = fact.mentions.findIndex((ms) => firstReported(ms) <= day);
+  const index = fact.mentions.findIndex((ms, i) => i >= from && firstReported(ms) <= day);
   return index >= 0 ? index : null;
 }
 

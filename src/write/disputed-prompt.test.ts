@@ -66,4 +66,23 @@ describe('the disagreements a writer prompt lists', () => {
     const prompt = `Source: Wire: "Fire" (2026-11-02)\n[1] A fire destroyed homes.\n\n${formatDisagreements([homes, heaters])}`;
     expect(parseWriterPrompt(prompt).unsettled).toEqual(['142', '163', '410,000']);
   });
+
+  it('marks a figure later reports give as the earlier one', () => {
+    const margin: Disagreement = {
+      ...homes,
+      detail: 'Margin in votes',
+      values: [
+        value('187', ['Courier']),
+        value('178', ['Post']),
+        { ...value('214', ['Wire']), earlier: true },
+      ],
+    };
+    const text = formatDisagreements([margin]);
+    expect(text).toContain(
+      '- Margin in votes: disputed: 187 (Courier); 178 (Post); 214 (earlier figure, Wire)',
+    );
+    expect(
+      parseWriterPrompt(`Source: Wire: "Count" (2026-11-02)\n[1] A count.\n\n${text}`).unsettled,
+    ).toEqual(['187', '178', '214']);
+  });
 });

@@ -26,5 +26,6 @@ export function formatDisagreements(disagreements: readonly Disagreement[]): str
 
 function withOutlets(value: Disagreement['values'][number]): string {
   const outlets = [...new Set(value.sources.map((s) => s.outlet))];
-  return `${value.value} (${outlets.join(', ')})`;
+  // The first count's margin beside the recount's two: history, which the model may tell as such.
+  return `${value.value} (${value.earlier ? 'earlier figure, ' : ''}${outlets.join(', ')})`;
 }

@@ -27,8 +27,14 @@ export function DisagreementsReview({
             {d.values.map((v, j) => (
               <li>
                 <strong>{v.value}</strong>
-                {d.status === 'revised' ? (j === 0 ? ' (current)' : ' (superseded)') : ''} —{' '}
-                {v.sources.map((s) => s.outlet).join(', ')}
+                {d.status === 'revised'
+                  ? j === 0
+                    ? ' (current)'
+                    : ' (superseded)'
+                  : v.earlier
+                    ? ' (earlier figure)'
+                    : ''}{' '}
+                — {v.sources.map((s) => s.outlet).join(', ')}
               </li>
             ))}
           </ul>

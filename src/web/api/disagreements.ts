@@ -9,15 +9,18 @@ export function presentDisagreement(d: Disagreement) {
   return {
     detail: d.detail,
     status: d.status,
-    values: d.values.map((v) => ({
-      value: v.value,
-      sources: v.sources.map((s) => ({
-        article_id: s.article_id,
-        outlet: s.outlet,
-        published_at: s.published_at,
-        citation: { article_id: s.citation.article_id, start: s.citation.start, end: s.citation.end },
+    // An earlier figure of a disputed fact is not one of the values that stand against each other.
+    values: d.values
+      .filter((v) => d.status === 'revised' || !v.earlier)
+      .map((v) => ({
+        value: v.value,
+        sources: v.sources.map((s) => ({
+          article_id: s.article_id,
+          outlet: s.outlet,
+          published_at: s.published_at,
+          citation: { article_id: s.citation.article_id, start: s.citation.start, end: s.citation.end },
+        })),
       })),
-    })),
   };
 }
 
@@ -26,7 +29,7 @@ export const disagreementSchema = {
   type: 'object',
   required: ['detail', 'status', 'values'],
   description:
-    'A fact the sources disagree on. "revised": a later report replaced the other values (the current value is listed first); "disputed": the values stand against each other.',
+    'A fact the sources disagree on. "revised": a later report replaced the other values (the current value is listed first); "disputed": the values stand against each other (a figure that later reports give as the earlier one is not listed).',
   properties: {
     detail: { type: 'string', description: 'the fact in words, e.g. "Homes destroyed"' },
     status: { type: 'string', enum: ['disputed', 'revised'] },

@@ -25,6 +25,8 @@ export function Disagreements({ model, items }: { model: StoryModel; items: read
                   <strong>{v.value}</strong>
                   {d.status === 'revised' ? (
                     <span class="sans"> {i === 0 ? '(current)' : '(earlier figure, revised)'}</span>
+                  ) : v.earlier ? (
+                    <span class="sans"> (earlier figure)</span>
                   ) : null}{' '}
                   <span class="sans">
                     {v.sources.map((s, j) => {
