@@ -38,6 +38,13 @@ const NOTICE = new RegExp(
   'gi',
 );
 
+const NOTICE_IN = new RegExp(NOTICE.source, 'i');
+
+/** Whether a sentence or line is such a notice. */
+export function isNotice(text: string): boolean {
+  return NOTICE_IN.test(text);
+}
+
 /**
  * The text with its notice lines replaced by spaces, so every offset into it still points where
  * it did; the text itself when it has none.

@@ -82,4 +82,25 @@ describe('pickHeadline', () => {
     const headline = pickHeadline(sources, candidates, prepareSources(sources), undefined);
     expect(headline?.text).toMatch(/^Reserve Bank (?:of Calvera cuts|rate cut leaves)/);
   });
+
+  it('takes no page furniture or a title the reports do not tell of for the headline', () => {
+    const text =
+      'A Coast Guard helicopter crew rescued a swimmer from the water off Crane Beach on Tuesday. The swimmer was taken to hospital in Ipswich. The Coast Guard said the helicopter crew found the swimmer within minutes.';
+    for (const junk of [
+      'share tweet pin email',
+      'Local News More>>',
+      'Published on Dec 29, 2016',
+      'April 10th, 2016',
+    ]) {
+      const sources = [
+        report(1, 9, junk, text),
+        report(2, 10, 'Breaking News Emails Get breaking news alerts', text),
+      ];
+      const candidates = collectCandidates(sources);
+      const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+      expect(headline?.text).toBe(
+        'A Coast Guard helicopter crew rescued a swimmer from the water off Crane Beach on Tuesday',
+      );
+    }
+  });
 });

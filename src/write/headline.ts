@@ -3,6 +3,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
+import { isPageTitle } from './furniture.js';
 import { is, tagWords } from './nlp.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
@@ -15,6 +16,8 @@ export interface Headline {
 }
 
 const MIN_TITLE = 10;
+// Words of a title that the reports' sentences use, at the least ("share tweet pin email" has none).
+const GROUNDED = 2;
 // A title that asks a question, or runs to a second sentence, frames an analysis, not the news.
 const ASKS = /\?|[.!]\s+\p{Lu}/u;
 const LONG_TITLE = 110;
@@ -37,6 +40,8 @@ export function pickHeadline(
   const newest = Math.max(...times);
   const oldest = Math.min(...times);
   const values = [...prepared.byId.values()];
+  const story = new Map<string, number>();
+  for (const c of candidates) for (const s of c.stems) story.set(s, (story.get(s) ?? 0) + 1);
   const titles = sources
     .map((s, i) => ({
       article: s,
@@ -53,10 +58,11 @@ export function pickHeadline(
       (t) =>
         t.title.length >= MIN_TITLE &&
         t.stems.size >= 3 &&
+        !isPageTitle(t.title) &&
+        // A title tells of what the reports tell: words that several of their sentences use.
+        [...t.stems].filter((s) => (story.get(s) ?? 0) >= 2).length >= GROUNDED &&
         findNumbers(t.title).every((n) => values.some((v) => valuePresent(n.value, v.values))),
     );
-  const story = new Map<string, number>();
-  for (const c of candidates) for (const s of c.stems) story.set(s, (story.get(s) ?? 0) + 1);
   let chosen: (typeof titles)[number] | undefined;
   let bestValue = Number.NEGATIVE_INFINITY;
   for (const t of titles) {

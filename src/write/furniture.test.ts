@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { collectCandidates } from './candidates.js';
+import { isPageFurniture, isPageTitle } from './furniture.js';
+import { sourceArticle } from '../verify/fixtures.js';
+
+describe('page furniture', () => {
+  it.each([
+    'Image copyright Getty Images Image caption The band broke up in 1980 following the death of its drummer',
+    '(Photo by Matt Sayles/Invision/AP) (Associated Press)',
+    'In this Sept. 26, 2006, file photo, knives of all sizes are piled in a box at a surplus store.',
+    'This photo provided by the Iowa State Patrol shows the scene of a pileup on Interstate 35.',
+    'Bernie Sanders liked what he heard. REUTERS/Jonathan Ernst',
+    'A post shared by Nasir Jones (@nas) on Jun 20, 2017 at 10:33am PDT',
+    'Hold ya head pic.twitter.com/tXjogmHIfH — Ghostface Killah (@GhostfaceKillah) June 20, 2017',
+    'Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO.',
+    'Sign up now for the Us Weekly newsletter to get breaking celebrity news delivered to your inbox!',
+    'Copyright 2014 WGCL-TV (Meredith Corporation). All rights reserved.',
+    'RELATED: Best Places To Live In The World 2016',
+    '(PHOTOS: Obama surveys Oklahoma tornado damage)',
+    'MUST WATCH Underwater vehicle to search for MH370 02:31',
+    'Read more about: Senate, Bob Dole, Dysfunction',
+    'Follow him on Twitter: @reporterdavidj.',
+    'Help him win at https://t.co/ctCcRiYcdL.',
+    'These crawls are part of an effort to archive pages as they are created.',
+    'Please enable Javascript to watch this video',
+  ])('finds %s', (sentence) => {
+    expect(isPageFurniture(sentence)).toBe(true);
+  });
+
+  it.each([
+    'The president wrote on Twitter: "We must bring them back from where they came."',
+    'Paramount also asserts a copyright in the designs of Klingon ships, citing a 2015 ruling.',
+    'MORE THAN 1 BILLION JOURNEYS ARE MADE EACH YEAR.',
+    'Sprint had more than 52 million subscribers at the end of the second quarter.',
+    'Police released a statement on Tuesday, more than a week after the fire.',
+    'Related charges were filed against two other men in March.',
+    'The drought has slowed river traffic to a crawl.',
+  ])('leaves news alone: %s', (sentence) => {
+    expect(isPageFurniture(sentence)).toBe(false);
+  });
+
+  it('tells a page title from a headline', () => {
+    for (const title of [
+      'share tweet pin email',
+      'Local News More>>',
+      'Published on Dec 29, 2016',
+      'Follow CBSMIAMI.COM: Facebook | Twitter',
+    ])
+      expect(isPageTitle(title)).toBe(true);
+    for (const title of [
+      'Published report says fire spread from the kitchen',
+      "Mobb Deep's Prodigy Dies At 42",
+    ])
+      expect(isPageTitle(title)).toBe(false);
+  });
+
+  it('gives the writer no candidate sentence from it', () => {
+    const article = sourceArticle(
+      1,
+      'Flood closes the coast road',
+      'The coast road between Lowmoor and Brennick was closed on Monday after a storm surge flooded it. Image copyright PA Image caption Water covered the road for most of the day. Sign up for our daily email newsletter and get top stories delivered to your inbox. Engineers will inspect the sea wall on Tuesday morning before the road reopens.',
+      new Date('2026-11-20T08:00:00Z'),
+    );
+    const texts = collectCandidates([article]).map((c) => c.text);
+    expect(texts.some((t) => t.includes('Image caption'))).toBe(false);
+    expect(texts.some((t) => t.includes('newsletter'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('Engineers will inspect'))).toBe(true);
+  });
+});
