@@ -23,6 +23,9 @@ describe('page furniture', () => {
     'Help him win at https://t.co/ctCcRiYcdL.',
     'These crawls are part of an effort to archive pages as they are created.',
     'Please enable Javascript to watch this video',
+    "You'll need an HTML5 capable browser to see this content.",
+    'Free archives of stories are maintained on our site for one month.',
+    'If you are trying to reach a page from a bookmark, the page URL may have changed.',
   ])('finds %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(true);
   });

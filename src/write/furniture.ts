@@ -64,6 +64,15 @@ const FURNITURE = new RegExp(
     '\\bsign in (?:using|with)\\b',
     '\\bby submitting (?:this|your)\\b',
     '\\bthe free encyclopedia\\b',
+    // notes about the site itself: its browser needs, archives, navigation and staff
+    '\\bhtml5\\b',
+    '\\b(?:capable|your|supported|modern) browser\\b',
+    '\\b(?:on|to|from|of) (?:our|this) (?:site|website|page)\\b',
+    '\\bwebmaster\\b',
+    '\\bthe page (?:url|address)\\b',
+    '\\bfrom a bookmark\\b',
+    '\\bnavigation at the (?:top|bottom)\\b',
+    '\\bif you (?:are|were) (?:looking for|trying to reach)\\b',
   ].join('|'),
   'iu',
 );

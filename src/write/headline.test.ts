@@ -20,6 +20,18 @@ describe('mainClause', () => {
     expect(mainClause(text)).toBe(text.replace(/\.$/, ''));
   });
 
+  it('starts after an opening phrase of place, time or circumstance', () => {
+    expect(
+      mainClause(
+        'In a new study of 103 patients and 100 healthy volunteers, investigators found that the finger ratio predicts the illness.',
+      ),
+    ).toBe('Investigators found that the finger ratio predicts the illness');
+    // Not when what follows leans on the phrase.
+    expect(
+      mainClause('When officer Mark Engravalle arrived at the house, he noticed the children had no shoes.'),
+    ).not.toMatch(/^He noticed/);
+  });
+
   it('keeps an opening clause that makes a statement', () => {
     expect(
       mainClause('The harbour reopened to shipping on Tuesday, two days after the tanker ran aground.'),

@@ -101,6 +101,11 @@ function recency(time: number, oldest: number, newest: number): number {
 // Words that open a subordinate clause: what precedes them is a sentence of its own.
 const SUBORDINATE =
   /^(.{40,120}?)\s+(?:after|because|while|when|whereas|although|though|since|amid|who|which|according)\s/u;
+// An opening phrase of place, time or circumstance, up to its comma ("In a new study of 103 patients,").
+const ADVERBIAL =
+  /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|according to)\b[^,;:"“”]{3,120}?,\s+/iu;
+const LEANS =
+  /^(?:(?:he|she|they|it|we|i|you|this|that|these|those|there|his|her|their|its)\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 // Tags of a verb that makes a clause a statement (not "facing", "published in").
 const FINITE = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
 // A headline longer than this reads as a paragraph.
@@ -111,8 +116,17 @@ const LONG_HEADLINE = 100;
  * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
  */
 export function mainClause(text: string): string {
+  // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
+  // the statement follows it.
+  const opening = ADVERBIAL.exec(text);
+  if (opening) {
+    const rest = text.slice(opening[0].length).trim();
+    // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
+    if (rest.length >= 30 && !LEANS.test(rest))
+      return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1));
+  }
   // A comma inside a number ("$50,000") does not end a clause.
-  const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s)/u.exec(text)?.[1];
+  const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
   // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
   const enough = (c: string | undefined): c is string =>
     c !== undefined && c.split(/\s+/).length >= 6 && tagWords(c).some((w) => is(w, ...FINITE));
