@@ -38,6 +38,9 @@ describe('extractEntities', () => {
     ['Councillor Ada Voss asked for a review.', 'ada voss', 'person'],
     ['Deputy Mayor for Transport Karin Holm rode the first tram.', 'karin holm', 'person'],
     ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
+    // A place by its first word.
+    ['Shares in the Port Merrow biotech rose 22 percent.', 'port merrow', 'place'],
+    ['The rocket lifted off from Cape Dunne at dawn.', 'cape dunne', 'place'],
   ])('%s → %s (%s)', (text, key, kind) => {
     expect(find(text, key)?.kind).toBe(kind);
   });
@@ -72,6 +75,26 @@ describe('extractEntities', () => {
     const text = 'Critics say the demand would raise fares. Okafor said the union would not move.';
     expect(find(text, 'critics')?.kind).not.toBe('person');
     expect(find(text, 'okafor')?.kind).toBe('person');
+  });
+
+  it('takes a group opening a sentence before "said" for no person, and a surname the article names in full for one', () => {
+    const text =
+      'Shares rose on Monday. Analysts said the results were strong. Tom Evans, an economist, was cautious. Evans said the price mattered more.';
+    expect(find(text, 'analysts')).toBeUndefined();
+    expect(find(text, 'tom evans')?.mentions).toHaveLength(2);
+  });
+
+  it("folds a club's short name into the one organisation whose name ends on it", () => {
+    const text =
+      'Harrow beat Sable City Rovers 2-1. Rovers had led through a free kick. Rovers receive $7 million.';
+    const rovers = find(text, 'sable city rovers')!;
+    expect(rovers.mentions).toHaveLength(3);
+    expect(find(text, 'rovers')).toBeUndefined();
+  });
+
+  it('takes the word for a kind of body opening a sentence for no organisation', () => {
+    const text = 'Government officials said the deal was close. Police are investigating the fire.';
+    expect(extractEntities(text)).toEqual([]);
   });
 
   it('normalizes keys: case, diacritics, possessives, aliases', () => {

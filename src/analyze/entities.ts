@@ -6,6 +6,7 @@ import {
   ORG_WORDS,
   PERSON_TITLES,
   PLACES,
+  PLACE_LEADS,
   PLACE_WORDS,
   SPEECH_VERBS,
 } from './gazetteer.js';
@@ -191,15 +192,19 @@ function classify(
   else if (PLACES.has(key) || MULTIWORD_PLACES.has(key) || learned?.has(key) || ALIASES[key]) kind = 'place';
   else if (/^\p{Lu}{2,6}$/u.test(words.join(''))) kind = 'organization';
   // "Critics say": one person says, a group say.
-  else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say')
+  else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say') {
     kind = 'person';
+    // "Analysts said" opening a sentence is a group as much as a surname: a full name in the
+    // article still claims it ("Evans said" → "Tom Evans"); alone, it names no one.
+    sure = !(words.length === 1 && /s$/.test(words[0]!) && sentenceInitial(text, tokens[from]!));
+  }
   // "in Brennick", but also "in Aasen's workshop": a guess that the person's full name may overrule.
   else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) {
     kind = 'place';
     sure = false;
   }
-  // Unknown capitalised words: their last word may still say what they name.
-  else if (words.length >= 2 && PLACE_WORDS.has(last)) kind = 'place';
+  // Unknown capitalised words: their first or last word may still say what they name.
+  else if (words.length >= 2 && (PLACE_WORDS.has(last) || PLACE_LEADS.has(fold(words[0]!)))) kind = 'place';
   else if (words.length >= 2 && EVENT_WORDS.has(last)) sure = false;
   else if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) {
     kind = 'person';
@@ -237,12 +242,16 @@ function link(mentions: Mention[]): Entity[] {
       .filter((e) => e.entity.kind === 'organization' && e.entity.key.includes(' '))
       .map((e) => ({ key: e.entity.key, parts: e.entity.key.split(' ') })));
   for (const [key, entry] of byKey) {
-    if (
-      key.includes(' ') ||
-      (entry.entity.kind === 'place' && entry.sure) ||
-      entry.entity.kind === 'organization'
-    )
+    if (key.includes(' ') || (entry.entity.kind === 'place' && entry.sure)) continue;
+    if (entry.entity.kind === 'organization') {
+      // A club or body by the one word it ends on ("Rovers" → "Sable City Rovers"), when only one
+      // organisation of the article does.
+      const ends = organizations().filter((o) => o.parts[o.parts.length - 1] === key);
+      if (ends.length === 1) merge(byKey, key, ends[0]!.key);
+      // "Government officials said", "Police are investigating": the kind of body, named by none.
+      else if (entry.initialOnly && ORG_WORDS.has(key)) byKey.delete(key);
       continue;
+    }
     // Surname last (Western) or first (Korean, Chinese): "Obama" → "Barack Obama", "Kim" → "Kim Jung-kwan".
     // A company's short name: "Crownline" → "Crownline Power".
     const owner =
@@ -254,12 +263,17 @@ function link(mentions: Mention[]): Entity[] {
       if (entry.initialOnly && !entry.sure) byKey.delete(key);
       continue;
     }
-    const target = byKey.get(owner.key)!;
-    target.entity.mentions.push(...entry.entity.mentions);
-    target.entity.mentions.sort((a, b) => a.start - b.start);
-    byKey.delete(key);
+    merge(byKey, key, owner.key);
   }
   return [...byKey.values()].map((e) => e.entity);
+}
+
+/** Moves the mentions of the entity under `key` to the one under `owner`, and drops it. */
+function merge(byKey: Map<string, { entity: Entity }>, key: string, owner: string): void {
+  const target = byKey.get(owner)!;
+  target.entity.mentions.push(...byKey.get(key)!.entity.mentions);
+  target.entity.mentions.sort((a, b) => a.start - b.start);
+  byKey.delete(key);
 }
 
 function upgrade(entry: { entity: Entity; sure: boolean }, m: Mention): void {

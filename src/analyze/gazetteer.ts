@@ -37,6 +37,9 @@ export const PLACE_WORDS = new Set(
   ).split(' '),
 );
 
+/** First words that make a name a place ("Port Alder", "Cape Morrow", "Fort Worth", "Lake Geneva"). */
+export const PLACE_LEADS = new Set('port fort mount cape lake isle'.split(' '));
+
 /**
  * Last words that make a name an event or a thing rather than a person ("Ridgeback Fire", "Storm
  * Ciara", "Sable City Composite", "Nobel Prize").

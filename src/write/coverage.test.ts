@@ -24,3 +24,27 @@ describe('sameFact', () => {
     expect(sameFact(fell!, forecast!)).toBe(false);
   });
 });
+
+describe('sameFact with places in an order', () => {
+  const [freeKick, equaliser, winner, century, museum] = collectCandidates([
+    sourceArticle(
+      1,
+      'League final',
+      'Merrow took the lead in the 34th minute through captain Ada Voss, who curled a free kick into the top corner. ' +
+        'Merrow took the lead through Ada Voss in the 34th minute before Tom Hale equalised for Dunne in the 78th. ' +
+        'Dunne won the final when Tom Hale scored again in the 113th minute of extra time. ' +
+        'Thieves took a 16th-century brass astrolabe from the Merrow museum on Tuesday night. ' +
+        'The 16th-century gallery of the Merrow museum will stay closed until the spring.',
+      new Date('2026-11-23T08:00:00Z'),
+    ),
+  ]);
+
+  it('holds two sentences that place one event at the same minute as one fact', () => {
+    expect(sameFact(freeKick!, equaliser!)).toBe(true);
+  });
+
+  it('keeps apart events at different minutes, and things of the same century', () => {
+    expect(sameFact(freeKick!, winner!)).toBe(false);
+    expect(sameFact(century!, museum!)).toBe(false);
+  });
+});

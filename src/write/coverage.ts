@@ -1,5 +1,5 @@
-import { type FoundNumber, findNumbers, sameValue } from '../verify/numbers.js';
-import { type Candidate, containment, overlap, sharesSpan } from './candidates.js';
+import { findNumbers, sameValue } from '../verify/numbers.js';
+import { type Candidate, containment, overlap, sharedStems, sharesSpan } from './candidates.js';
 
 // An article's opening sentences carry its news: the first counts three times, the second twice.
 const POSITION_BONUS = 2;
@@ -11,7 +11,8 @@ const RETOLD = 0.7;
 
 // Two sentences that give the same figure and share this much of their words state one fact
 // ("inflation fell to 2.6 percent in October" beside "inflation was 2.6 percent in October, above
-// the target").
+// the target"; "led through Ilic's 34th-minute free kick" beside "took the lead in the 34th minute
+// through Ilic").
 const SAME_FIGURE = 0.3;
 
 /** Whether two sentences give the same figure about the same thing ("the union wants 14 percent"). */
@@ -26,18 +27,51 @@ export function sameFact(a: Candidate, b: Candidate): boolean {
   );
 }
 
-const figureCache = new WeakMap<Candidate, FoundNumber[]>();
+/** A figure a sentence states: a value, and whether it is a share or a place in an order. */
+interface Figure {
+  value: number;
+  percent: boolean;
+  ordinal: boolean;
+}
 
-/** A sentence's figures, years and model numbers left out ("in 2024" dates a fact, it does not state one). */
-function figuresOf(c: Candidate): FoundNumber[] {
+// "the 34th minute", "34th-minute", "the 78th": a place in an order binds a fact as a count does
+// ("led through Ilic in the 34th minute" twice is one goal). A century dates, as a year does.
+const ORDINAL = /(?<![\p{L}\p{N}.,])(\d+)(?:st|nd|rd|th)(?![\p{L}\p{N}])(?![\s-]+centur)/giu;
+
+/**
+ * Whether a sentence tells nothing beyond what a sentence already on the page tells: its words
+ * mostly there, or a figure of the same fact. A longer sentence holding a short one and more ("closed
+ * on Sunday. It will stay shut until engineers…" beside "engineers inspected the supports") is not.
+ */
+export function retellsFact(told: Candidate, c: Candidate): boolean {
+  return (
+    sharesSpan(told, c) ||
+    overlap(told, c) >= NEAR_DUPLICATE ||
+    sharedStems(told, c) / Math.max(1, c.stems.size) >= RETOLD ||
+    sameFigureFact(told, c)
+  );
+}
+
+const figureCache = new WeakMap<Candidate, Figure[]>();
+
+/**
+ * A sentence's figures and ordinals, years and model numbers left out ("in 2024" dates a fact, it
+ * does not state one).
+ */
+function figuresOf(c: Candidate): Figure[] {
   let found = figureCache.get(c);
   if (!found) {
-    found = findNumbers(c.text).filter(
-      (n) =>
-        // "Halcyon-2", "BV-400" name a thing; they count nothing.
-        !/\p{L}-$/u.test(c.text.slice(Math.max(0, n.start - 2), n.start)) &&
-        (n.percent || !Number.isInteger(n.value) || n.value < 1900 || n.value > 2100),
-    );
+    found = [
+      ...findNumbers(c.text)
+        .filter(
+          (n) =>
+            // "Halcyon-2", "BV-400" name a thing; they count nothing.
+            !/\p{L}-$/u.test(c.text.slice(Math.max(0, n.start - 2), n.start)) &&
+            (n.percent || !Number.isInteger(n.value) || n.value < 1900 || n.value > 2100),
+        )
+        .map((n) => ({ value: n.value, percent: n.percent, ordinal: false })),
+      ...[...c.text.matchAll(ORDINAL)].map((m) => ({ value: Number(m[1]), percent: false, ordinal: true })),
+    ];
     figureCache.set(c, found);
   }
   return found;
@@ -45,7 +79,9 @@ function figuresOf(c: Candidate): FoundNumber[] {
 
 function sharesFigure(a: Candidate, b: Candidate): boolean {
   const theirs = figuresOf(b);
-  return figuresOf(a).some((n) => theirs.some((m) => m.percent === n.percent && sameValue(m.value, n.value)));
+  return figuresOf(a).some((n) =>
+    theirs.some((m) => m.percent === n.percent && m.ordinal === n.ordinal && sameValue(m.value, n.value)),
+  );
 }
 
 /**

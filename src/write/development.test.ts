@@ -11,6 +11,8 @@ describe('reading a sentence as a development', () => {
     'Brisk Foods is recalling 30,000 jars of honey because some lids may not seal, the company said on Monday.',
     'The regulator said it would fine the operator for the delay.',
     'Councillor Ada Voss, who chairs the harbour committee, has called for an inquiry.',
+    'Pickets stood outside the main gate of the port of Merrow on Thursday morning.',
+    'The port authority said it had received 40 complaints about the delays.',
   ])('an action or announcement: %s', (text) => {
     expect(read(text)).toEqual({ event: true, leans: false });
   });
@@ -24,6 +26,8 @@ describe('reading a sentence as a development', () => {
     'The shipping line runs four sailings a day to the island.',
     'The dockers union is seeking a 9 percent pay rise over two years.',
     'The harbour board has so far declined to comment on the talks.',
+    'Unemployment in Merrow stood at 8.2 percent in October, compared with 4.6 percent nationally.',
+    'Merrow had led the league table through most of the season.',
   ])('how things stand, a view, a forecast or what did not happen: %s', (text) => {
     expect(read(text).event).toBe(false);
   });

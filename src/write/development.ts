@@ -63,10 +63,14 @@ const STATE = new Set([
   ...wordsOf('hold holds held cover covers covered include includes included contain contains contained'),
   ...wordsOf('employ employs remain remains remained mean means meant represent represents own owns'),
   ...wordsOf('total totals totalled totaled account accounts lack lacks belong belongs comprise comprises'),
+  ...wordsOf('average averages averaged'),
   ...wordsOf('believe believes believed think thinks thought want wants wanted hope hopes hoped'),
   ...wordsOf('expect expects expected fear fears feared feel feels felt seem seems seemed appear appears'),
   ...wordsOf('know knows knew doubt doubts suspect suspects depend depends due estimate estimates estimated'),
 ]);
+// "Unemployment stood at 7.9 percent in October": the level a measure is at, not a step taken
+// ("drivers stood around a burning drum" is).
+const LEVEL = new Set(wordsOf('stand stands stood standing'));
 // A position held, in the progressive: "the union is seeking 14 percent".
 const STANCES = new Set(
   wordsOf(
@@ -227,8 +231,12 @@ function readClause(words: readonly TaggedWord[], start: number, reporter: Tagge
   // "has not been determined": what did not happen is no development; "has so far declined",
   // "is still seeking", "is demanding 14 percent": a position held, not a step taken.
   if (helpers.includes('not') || STATE.has(head.normal)) return { event: false, leans };
+  if (LEVEL.has(head.normal) && words[i + 1]?.normal === 'at') return { event: false, leans };
   if (helpers.includes('far') || helpers.includes('still') || (carried && STANCES.has(head.normal)))
     return { event: false, leans };
+  // "Rovers had led through Ilic": a past before the past tells what came before the news, as
+  // background; reported ("the company said it had received…"), it is what was announced.
+  if (!reporter && helpers[0] === 'had') return { event: false, leans };
   // "Rovers play their next match…", "the deal commits…": a plain present tells how things are;
   // "Harrow beat Rovers" is a past that reads like a present.
   const tensed = helpers.some((h) => TENSE.has(h));

@@ -14,7 +14,7 @@ import {
   sharesSpan,
 } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { sameFact, selectByCoverage } from './coverage.js';
+import { retellsFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
@@ -137,12 +137,9 @@ export function writeExtractive(
   const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
   // The dek and the lede may come from the opening report beyond the picks: the body holds neither
-  // (nor a pair holding one), nor retells a fact the lede adds.
-  const raised = lede.filter((c) => !picks.includes(c));
-  const forBody = picks.filter(
-    (c) =>
-      ![...(dek ? [dek] : []), ...lede].some((o) => sharesSpan(o, c)) && !raised.some((r) => sameFact(r, c)),
-  );
+  // (nor a pair holding one), nor retells a fact either tells.
+  const told = [...(dek ? [dek] : []), ...lede];
+  const forBody = picks.filter((c) => !told.some((o) => retellsFact(o, c)));
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
     opening,
@@ -157,8 +154,10 @@ export function writeExtractive(
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
   const tag = (c: Candidate) => tagText(c.text);
-  const told = new Set(contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')));
-  const sections = planSections(rest, { tag, told });
+  const toldStems = new Set(
+    contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')),
+  );
+  const sections = planSections(rest, { tag, told: toldStems });
   const body: StoryBody = {
     lede: lede.map(sentence),
     sections: sections.map((s) => ({ heading: s.heading, sentences: s.sentences.map(sentence) })),

@@ -390,3 +390,37 @@ describe('a lede that reads on beyond the picks', () => {
     expect(anatomyProblems(result.draft)).toEqual([]);
   });
 });
+
+describe('a body beside the dek and lede', () => {
+  const at = (hour: number) => new Date(Date.UTC(2026, 10, 22, hour));
+  const sources = [
+    sourceArticle(
+      1,
+      'Dunne stun Merrow to win league final',
+      'Dunne beat Merrow 2-1 after extra time to win the league final at the national stadium on Sunday. ' +
+        "Merrow dominated the first half and led through captain Lena Ruud's 34th-minute free kick. " +
+        'Tom Hale equalised for Dunne in the 78th minute and scored the winner in extra time. ' +
+        'The victory earns Dunne prize money of $14 million.',
+      at(20),
+    ),
+    sourceArticle(
+      2,
+      'Hale heads Dunne to league title',
+      'Tom Hale scored twice as Dunne beat Merrow 2-1 after extra time in the league final on Sunday. ' +
+        'Merrow took the lead in the 34th minute through captain Lena Ruud, who curled a free kick into the top corner from 22 metres. ' +
+        'Dunne manager Ines Kaur made two changes at half-time, and her side improved steadily. ' +
+        'Merrow receive $7 million as runners-up.',
+      at(21),
+    ),
+  ];
+
+  it('tells a goal placed at its minute once, however each report words it', () => {
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const body = result.draft.body.sections.flatMap((s) => s.sentences.map((x) => x.text));
+    const page = [result.draft.dek, ...result.draft.body.lede.map((x) => x.text), ...body];
+    expect(page.filter((t) => /34th/.test(t))).toHaveLength(1);
+    expect(page).toContainEqual(expect.stringMatching(/78th minute/));
+    expect(anatomyProblems(result.draft)).toEqual([]);
+  });
+});

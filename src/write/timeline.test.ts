@@ -207,4 +207,33 @@ describe('the timeline', () => {
     ]);
     expect(entries[1]).toMatchObject({ date: '2026-11-11', text: 'Merrow dock strike enters second day' });
   });
+
+  it('gives no line to a detail that tells again a figure the page opens on', () => {
+    const dek = /^Merrow dominated/;
+    const entries = timelineOf(
+      [
+        report(
+          1,
+          10,
+          'Dunne win the league final',
+          'Dunne beat Merrow 2-1 after extra time in the league final on Tuesday, with Tom Hale scoring the winner.',
+        ),
+        report(
+          2,
+          11,
+          'Voss under pressure after final defeat',
+          "Merrow manager Ada Voss faces hard questions after her side lost the league final to Dunne. Merrow dominated the first half on Tuesday and led through captain Lena Ruud's 34th-minute free kick.",
+        ),
+        report(
+          3,
+          11,
+          'Dunne celebrates',
+          'Supporters in Dunne say the league final win means more to the town than sport. Merrow took the lead through Lena Ruud in the 34th minute before Tom Hale equalised for Dunne in the 78th.',
+        ),
+      ],
+      (c) => dek.test(c.text),
+    );
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.filter((t) => /34th/.test(t.text))).toEqual([]);
+  });
 });

@@ -159,7 +159,10 @@ export function buildTimeline(
     });
     // A pair on the page holds its sentences: neither comes back as a line.
     const onLine = (c: Candidate) => used.some((u) => sharesSpan(u, c) || overlap(u, c) >= NEAR_DUPLICATE);
-    const fresh = usable.filter((c) => !onLine(c));
+    // A detail deep in a report that gives a figure the page opens on ("led through Ilic in the 34th
+    // minute", beside the dek's "Ilic's 34th-minute free kick") is that fact again, not the day's news.
+    const restates = (c: Candidate) => c.position > 0 && onPage.some((u) => sameFigureFact(u, c));
+    const fresh = usable.filter((c) => !onLine(c) && !restates(c));
     const freshBest = firstOf(fresh, day);
     // The day's development as the page already tells it: when the best fresh line is a side fact
     // or far weaker, the day is told again (in a report's title, else in that sentence).
