@@ -117,7 +117,7 @@ export function collectCandidates(
     sentences.forEach((span, position) => {
       const { start, text } = withoutDateline(article.text, span.start, span.end);
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
-      if (unbalancedQuotes(text) || isPageFurniture(text)) return;
+      if (unbalancedQuotes(text) || isPageFurniture(text) || authorsVoice(text)) return;
       const inside = (s: { start: number; end: number }) => s.start >= span.start && s.end <= span.end;
       const speakers = quotes.filter((q) => q.sentence === position || inside(q)).map((q) => q.speaker);
       out.push({
@@ -193,6 +193,17 @@ export function pairedCandidates(candidates: readonly Candidate[]): Candidate[] 
 /** Whether two candidates cite overlapping text of one article (a sentence and a pair holding it). */
 export function sharesSpan(a: Candidate, b: Candidate): boolean {
   return a.article.id === b.article.id && a.start < b.end && b.start < a.end;
+}
+
+// "I", "my", "we", "our" outside quotation marks: the writer of a column or a blog speaking, whom
+// a news story cannot speak for ("For seven days I lay in a deep coma"). Quoted, they are a
+// speaker's own words, attributed.
+const FIRST_PERSON =
+  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself|we|We|us|our|Our|ours|ourselves)(?![\p{L}'’])/u;
+
+/** Whether a sentence speaks in its own writer's voice (see FIRST_PERSON). */
+function authorsVoice(text: string): boolean {
+  return FIRST_PERSON.test(text.replace(/["“][^"“”]*["”]|‘[^‘’]*’/g, ' '));
 }
 
 function unbalancedQuotes(text: string): boolean {

@@ -70,3 +70,26 @@ describe('page furniture', () => {
     expect(texts.some((t) => t.startsWith('Engineers will inspect'))).toBe(true);
   });
 });
+
+describe("a writer's own voice", () => {
+  it('gives the story no sentence in which the source writes as "I" or "we", but keeps quoted ones', () => {
+    const article = sourceArticle(
+      2,
+      'Neurosurgeon describes coma',
+      [
+        'A neurosurgeon who spent seven days in a coma has written a book about what he saw.',
+        'For seven days I lay in a deep coma, my body unresponsive.',
+        'We asked the publisher for a comment on the claims.',
+        '"I saw a world of intense beauty," said Dr. Eben Alexander, the neurosurgeon.',
+        'The book has sold more than a million copies in the United States since October.',
+      ].join(' '),
+      new Date('2026-11-20T08:00:00Z'),
+    );
+    const texts = collectCandidates([article]).map((c) => c.text);
+    expect(texts.some((t) => t.startsWith('For seven days'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('We asked'))).toBe(false);
+    expect(texts.some((t) => t.startsWith('"I saw a world'))).toBe(true);
+    // "US" is a country, not "us".
+    expect(texts.some((t) => t.startsWith('The book has sold'))).toBe(true);
+  });
+});
