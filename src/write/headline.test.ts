@@ -17,7 +17,11 @@ describe('mainClause', () => {
   it('does not make a headline of a clause that only names someone', () => {
     const text =
       'Mara Quill, the veteran harbour pilot with thirty years on the northern channel, guided the stranded tanker back into deep water.';
-    expect(mainClause(text)).toBe(text.replace(/\.$/, ''));
+    // The name and what it did, without the role between commas.
+    expect(mainClause(text)).toBe('Mara Quill guided the stranded tanker back into deep water');
+    expect(
+      mainClause('Paris, London and Berlin, the three capitals, agreed on a joint plan for the border.'),
+    ).toBe('Paris, London and Berlin, the three capitals, agreed on a joint plan for the border');
   });
 
   it('starts after an opening phrase of place, time or circumstance', () => {
@@ -114,5 +118,25 @@ describe('pickHeadline', () => {
         'A Coast Guard helicopter crew rescued a swimmer from the water off Crane Beach on Tuesday',
       );
     }
+  });
+
+  it("takes a single short report's title that its opening sentence tells, though no word recurs", () => {
+    const sources = [
+      report(
+        1,
+        9,
+        'Freedonia raises rates to 4.5%',
+        'The central bank of Freedonia raised its main interest rate to 4.5% on Tuesday. Critics in parliament said the move would hurt small businesses. The bank also approved a support package for exporters.',
+      ),
+    ];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    expect(headline?.text).toBe('Freedonia raises rates to 4.5%');
+    // An unrelated title on that one report is still no headline.
+    const stray = [{ ...sources[0]!, title: 'Weekend weather brings sunshine to the coast' }];
+    const fallback = pickHeadline(stray, collectCandidates(stray), prepareSources(stray), candidates[0]);
+    expect(fallback?.text).toBe(
+      'The central bank of Freedonia raised its main interest rate to 4.5% on Tuesday',
+    );
   });
 });

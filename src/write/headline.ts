@@ -42,6 +42,11 @@ export function pickHeadline(
   const values = [...prepared.byId.values()];
   const story = new Map<string, number>();
   for (const c of candidates) for (const s of c.stems) story.set(s, (story.get(s) ?? 0) + 1);
+  // A single short report may say each thing once: there, its opening sentence grounds its title.
+  const lead =
+    sources.length === 1
+      ? candidates.reduce<Candidate | undefined>((a, c) => (a && a.position <= c.position ? a : c), undefined)
+      : undefined;
   const titles = sources
     .map((s, i) => ({
       article: s,
@@ -60,7 +65,7 @@ export function pickHeadline(
         t.stems.size >= 3 &&
         !isPageTitle(t.title) &&
         // A title tells of what the reports tell: words that several of their sentences use.
-        [...t.stems].filter((s) => (story.get(s) ?? 0) >= 2).length >= GROUNDED &&
+        [...t.stems].filter((s) => (story.get(s) ?? 0) >= 2 || lead?.stems.has(s)).length >= GROUNDED &&
         findNumbers(t.title).every((n) => values.some((v) => valuePresent(n.value, v.values))),
     );
   let chosen: (typeof titles)[number] | undefined;
@@ -104,6 +109,11 @@ const SUBORDINATE =
 // An opening phrase of place, time or circumstance, up to its comma ("In a new study of 103 patients,").
 const ADVERBIAL =
   /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|according to)\b[^,;:"“”]{3,120}?,\s+/iu;
+// A name of two to four words, then a role between commas, then the verb (lower case).
+const APPOSITIVE =
+  /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*),\s+(\p{Ll}[^,;:"“”]{2,100}),\s+(?=\p{Ll})/u;
+// What follows a thing, not a person ("corn, which requires …"): no role of a name.
+const RELATIVE = /\b(?:which|that)\b/i;
 const LEANS =
   /^(?:(?:he|she|they|it|we|i|you|this|that|these|those|there|his|her|their|its)\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 // Tags of a verb that makes a clause a statement (not "facing", "published in").
@@ -124,6 +134,15 @@ export function mainClause(text: string): string {
     // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
     if (rest.length >= 30 && !LEANS.test(rest))
       return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1));
+  }
+  // "Aaron Klein, co-owner of the bakery, walked into …": the name and what it did, without the
+  // role between commas (a clause cut at the first comma would be the name alone).
+  const apposed = APPOSITIVE.exec(text);
+  if (apposed && !RELATIVE.test(apposed[2]!)) {
+    const name = apposed[1]!;
+    const joined = `${name} ${text.slice(apposed[0].length)}`;
+    // Only when a verb follows: "Mark Lane, a lawyer, social activist and author, …" lists roles.
+    if (is(tagWords(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined);
   }
   // A comma inside a number ("$50,000") does not end a clause.
   const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
