@@ -58,6 +58,18 @@ describe('describeFact', () => {
       'A crowd of 11,000 marched to the square.',
       'Size of the crowd',
     ],
+    [
+      'what a value is the value of',
+      'The paintings, valued at about $3 million, were taken from the east wing.',
+      'The gallery put the value of the two paintings at $5 million.',
+      'Value of the paintings',
+    ],
+    [
+      'what a sum is the worth of',
+      'The city signed a contract worth $12 million for the new depot.',
+      'The city signed a contract worth $15 million for the new depot.',
+      'Value of the contract',
+    ],
   ])('names %s', (_, a, b, detail) => {
     expect(details(a, b)).toEqual([detail]);
   });

@@ -84,6 +84,9 @@ function otherFact(mentions: Mention[], sources: ReadonlyMap<number, DetectionSo
       const what = attachedTo(mentions, sources, []);
       return `Amount${what ? ` of ${what}` : ''}`;
     }
+    // "The objects, valued at $4.2 million": a value is named for the thing valued, when reports say it.
+    const valued = VALUE_WORDS.test(found.words[0]!) ? valuedThing(mentions, sources) : null;
+    if (valued) return `Value of the ${valued}`;
     const what = attachedTo(mentions, sources, found.words);
     if (!what) return found.phrase;
     // "Estmark's pledge", "cost to businesses", "cost of the bridge".
@@ -153,6 +156,54 @@ function moneyPhrase(
     words: [tokens[i]!.text, ...(qualifier ? [before] : [])],
     object,
   };
+}
+
+const VALUE_WORDS = /^(?:value|valued|worth)$/i;
+// Words between a thing and the word that values it: "The objects were valued at", "paintings, valued together".
+const LINKING = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'now', 'together', 'jointly']);
+
+/**
+ * The thing most reports say an amount is the value of: the noun before "valued" or "worth" ("The
+ * paintings, valued at…", "a contract worth…"), after "value of" ("the value of the two paintings"),
+ * or after the amount itself ("a $6 million astrolabe"); null when none is written.
+ */
+function valuedThing(mentions: Mention[], sources: ReadonlyMap<number, DetectionSource>): string | null {
+  const votes = new Map<string, number>();
+  const noun = (t: { text: string } | undefined) =>
+    t !== undefined &&
+    /^[a-z][a-z-]{2,}$/.test(t.text) &&
+    !STOPWORDS.has(t.text) &&
+    !/(?:ly|ing|ed)$/.test(t.text)
+      ? t.text
+      : null;
+  for (const m of mentions) {
+    const text = sources.get(m.articleId)?.text ?? '';
+    const tokens = tokenize(text.slice(m.sentence.start, m.sentence.end));
+    const at = m.span.start - m.sentence.start;
+    const end = m.span.end - m.sentence.start;
+    let thing: string | null = null;
+    for (const [i, t] of tokens.entries()) {
+      if (!VALUE_WORDS.test(t.text) || Math.abs(t.start - at) > 60) continue;
+      if (/^value$/i.test(t.text) && tokens[i + 1]?.text === 'of') {
+        // "the value of the two objects": the first noun of the of-phrase that is no count or determiner.
+        thing =
+          tokens
+            .slice(i + 2, i + 6)
+            .map(noun)
+            .find((w) => w !== null) ?? null;
+      } else if (!/^value$/i.test(t.text)) {
+        let j = i - 1;
+        while (j >= 0 && LINKING.has(tokens[j]!.text.toLowerCase())) j--;
+        thing = noun(tokens[j]);
+      }
+      if (thing) break;
+    }
+    // "a $6 million astrolabe": the noun written right after the amount.
+    thing ??= noun(tokens.find((t) => t.start >= end));
+    if (thing) votes.set(thing, (votes.get(thing) ?? 0) + 1);
+  }
+  const best = [...votes.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : null;
 }
 
 /** The words between a change and its percentage ("reduced migraine days by 38 percent" → "migraine days"). */
