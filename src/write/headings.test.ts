@@ -35,6 +35,12 @@ describe('nounPhraseHeading', () => {
     expect(name).not.toMatch(/worth$/i);
   });
 
+  it('does not take a subject and the verb before its sum for a phrase', () => {
+    expect(heading('The tunnel cost $92 million, including ten years of upkeep.') ?? '').not.toMatch(
+      /cost$/i,
+    );
+  });
+
   it('does not take the tail of a figure for a heading', () => {
     const name = heading(
       'A 15 percent tariff would add about 0.15 percentage points to consumer prices, the central bank said.',

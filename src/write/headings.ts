@@ -209,6 +209,10 @@ function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
     const last = words.indexOf(phrase.at(-1)!);
     // "Estmark commits to…": in a sentence with no verb, a plural after the name is its verb.
     if (firstVerb < 0 && is(words[last], 'Plural') && /^\p{Lu}/u.test(words[last - 1]?.text ?? '')) return;
+    // "The mission cost $410 million": a head followed by a sum is the verb of the sentence.
+    const next = words[last + 1];
+    if (phrase.length > 1 && is(next, 'Money', 'Value') && !is(next, 'Ordinal') && !endsClause(words[last]!))
+      return;
     const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
     const single =
       content.length === 1 &&

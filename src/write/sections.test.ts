@@ -3,6 +3,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { collectCandidates } from './candidates.js';
 import { tagWords } from './nlp.js';
 import { planSections } from './sections.js';
+import { stem } from '../verify/text.js';
 
 const TEXT = [
   'Crownline Power shut off the power lines near the ridge on Thursday afternoon.',
@@ -135,6 +136,36 @@ describe('sections of sentences about one thing', () => {
       sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
     expect(sectionOf('reduced its overnight guard team')).toBe(sectionOf('cut its overnight security staff'));
     expect(sections.map((s) => s.heading)).not.toContain('Background');
+  });
+
+  it('groups sentences by the things the headline already named', () => {
+    const theft = sourceArticle(
+      6,
+      'Tapestry and chalice stolen',
+      [
+        'The gallery cut its night security staff from six guards to three in April to save money.',
+        'The gallery had reduced its night guard team before the winter.',
+        'Union leaders said three guards could not cover four floors at night.',
+        'Detectives said the thieves had studied the alarm system for weeks.',
+        'The alarm system had been switched off for maintenance, detectives said.',
+        'Detectives are examining footage from cameras on the coast road.',
+        'The tapestry, woven in Lorvik in 1602, is one of two of its kind to survive.',
+        'Only two tapestries from the Lorvik workshop are known, the other in a private collection.',
+        'The chalice, a small silver cup from about 1710, was bequeathed to the collection in 1921.',
+        'Police found the chalice undamaged in a storage unit near the harbour.',
+      ].join(' '),
+      new Date('2026-11-20T07:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([theft]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(['tapestry', 'chalice', 'stolen', 'gallery'].map(stem)),
+    });
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sectionOf('small silver cup')).toBe(sectionOf('Police found the chalice'));
+    expect(sectionOf('woven in Lorvik')).toBe(sectionOf('Only two tapestries'));
+    expect(sectionOf('small silver cup')).not.toBe(sectionOf('woven in Lorvik'));
+    expect(sectionOf('small silver cup')).not.toBe(sectionOf('night guard team'));
   });
 
   it('puts a sentence no phrase names with the section it is like, not into the first one', () => {

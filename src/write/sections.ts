@@ -54,10 +54,10 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   );
   for (const [heading] of folded) functions.delete(heading);
   const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
-  const groups = groupTopics(topical, Math.max(1, target - functions.size), ctx.told);
+  const similarity = topicSimilarity(ctx.told);
+  const groups = groupTopics(topical, Math.max(1, target - functions.size), similarity);
   // What came before or comes next of one sub-topic ("The museum reduced its overnight guard team
   // earlier this year") is part of that sub-topic: only what fits none stays under the function heading.
-  const similarity = newWordSimilarity(ctx.told);
   for (const heading of ['Background', 'What comes next'] as const) {
     const sentences = functions.get(heading);
     if (!sentences || groups.length === 0) continue;
@@ -67,10 +67,10 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     const left = staying.length >= MIN_FUNCTION ? [] : staying;
     if (left.length > 0 || staying.length === 0) functions.delete(heading);
     else functions.set(heading, staying);
-    for (const c of [...moving, ...left]) closestGroup(groups, c, ctx.told).push(c);
+    for (const c of [...moving, ...left]) closestGroup(groups, c, similarity).push(c);
   }
-  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, ctx.told).push(c);
-  const topics = splitLong(groups, MAX_SECTIONS - functions.size, ctx.told);
+  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, similarity).push(c);
+  const topics = splitLong(groups, MAX_SECTIONS - functions.size, similarity);
   const named: SectionPlan[] = [];
   const used = new Set<string>();
   const unnamed: Candidate[] = [];
@@ -95,7 +95,7 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
       const sections = named.map((s) => s.sentences);
       for (const c of unnamed) {
         const room = sections.filter((s) => s.length < LONG_SECTION);
-        closestGroup(room.length > 0 ? room : sections, c, ctx.told).push(c);
+        closestGroup(room.length > 0 ? room : sections, c, similarity).push(c);
       }
     }
   }
@@ -111,12 +111,7 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
  * far, until `count` seeds; every other sentence joins the seed it shares most new words with.
  * A group of one joins its closest group while more than one group is left.
  */
-function groupTopics(
-  sentences: readonly Candidate[],
-  count: number,
-  told: ReadonlySet<string>,
-): Candidate[][] {
-  const similarity = newWordSimilarity(told);
+function groupTopics(sentences: readonly Candidate[], count: number, similarity: Similarity): Candidate[][] {
   const seeds: Candidate[] = [];
   for (const c of sentences) {
     if (seeds.length < count && seeds.every((s) => similarity(s, c) < SAME_TOPIC)) seeds.push(c);
@@ -134,44 +129,45 @@ function groupTopics(
   return [...groups.values()];
 }
 
-/** Jaccard similarity of two sentences' stems, leaving out those already told above the sections. */
-function newWordSimilarity(told: ReadonlySet<string>): (a: Candidate, b: Candidate) => number {
-  const own = new Map<Candidate, Set<string>>();
-  const stemsOf = (c: Candidate) => {
-    let stems = own.get(c);
-    if (!stems) {
-      stems = new Set([...c.stems].filter((s) => !told.has(s)));
-      own.set(c, stems);
-    }
-    return stems;
-  };
-  return (a, b) => jaccard(stemsOf(a), stemsOf(b));
-}
+type Similarity = (a: Candidate, b: Candidate) => number;
 
-function jaccard(x: ReadonlySet<string>, y: ReadonlySet<string>): number {
-  let shared = 0;
-  for (const s of x) if (y.has(s)) shared++;
-  return shared / Math.max(1, x.size + y.size - shared);
+// Words the page has already told above the sections still tell sub-topics apart ("the reliquary"
+// from "the astrolabe" when the headline names both), but count for less than the words each
+// sub-topic brings of its own.
+const TOLD_WEIGHT = 0.5;
+
+/** Weighted Jaccard similarity of two sentences' stems, stems told above the sections weighing less. */
+function topicSimilarity(told: ReadonlySet<string>): Similarity {
+  const weight = (s: string) => (told.has(s) ? TOLD_WEIGHT : 1);
+  return (a, b) => {
+    let shared = 0;
+    let union = 0;
+    for (const s of a.stems) {
+      union += weight(s);
+      if (b.stems.has(s)) shared += weight(s);
+    }
+    for (const s of b.stems) if (!a.stems.has(s)) union += weight(s);
+    return shared / Math.max(Number.EPSILON, union);
+  };
 }
 
 /** The group whose sentences `c` shares most new words with, on average. */
-function closestGroup(groups: Candidate[][], c: Candidate, told: ReadonlySet<string>): Candidate[] {
-  const similarity = newWordSimilarity(told);
+function closestGroup(groups: Candidate[][], c: Candidate, similarity: Similarity): Candidate[] {
   const mean = (group: readonly Candidate[]) =>
     group.reduce((sum, other) => sum + similarity(c, other), 0) / Math.max(1, group.length);
   return groups.reduce((best, group) => (mean(group) > mean(best) ? group : best));
 }
 
 /** Splits the longest group in two (by the same seeding) while one is long and sections are left. */
-function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string>): Candidate[][] {
+function splitLong(groups: Candidate[][], most: number, similarity: Similarity): Candidate[][] {
   const out = [...groups];
   while (out.length < most) {
     const longest = out.reduce((a, b) => (b.length > a.length ? b : a), [] as Candidate[]);
     if (longest.length <= LONG_SECTION) break;
-    const parts = groupTopics(longest, 2, told);
+    const parts = groupTopics(longest, 2, similarity);
     if (parts.length === 2) out.splice(out.indexOf(longest), 1, ...parts);
     else if (longest.length > VERY_LONG_SECTION)
-      out.splice(out.indexOf(longest), 1, ...bisect(longest, told));
+      out.splice(out.indexOf(longest), 1, ...bisect(longest, similarity));
     else break;
   }
   return out;
@@ -181,8 +177,7 @@ function splitLong(groups: Candidate[][], most: number, told: ReadonlySet<string
  * Two parts of a group whose sentences all share some words: around its best sentence and the one
  * least like it, each with at least two sentences, each other sentence with the seed it is more like.
  */
-function bisect(group: readonly Candidate[], told: ReadonlySet<string>): Candidate[][] {
-  const similarity = newWordSimilarity(told);
+function bisect(group: readonly Candidate[], similarity: Similarity): Candidate[][] {
   const [first, ...rest] = group as [Candidate, ...Candidate[]];
   const other = rest.reduce((a, b) => (similarity(first, b) < similarity(first, a) ? b : a));
   const leaning = (c: Candidate) => similarity(other, c) - similarity(first, c);
