@@ -26,6 +26,15 @@ describe('page furniture', () => {
     "You'll need an HTML5 capable browser to see this content.",
     'Free archives of stories are maintained on our site for one month.',
     'If you are trying to reach a page from a bookmark, the page URL may have changed.',
+    'Striker Ana Ruiz, left, beats a defender in the second half at Harbour Park. (Tom Ellis/The Daily Courier)',
+    'Grey heron at the edge of the marsh near the old mill. Photo by: Jane Orr.',
+    'Reed, whose real name is Samuel Reid, is suing the studio... (Associated Press)',
+    'CLOSE Thousands of ballots are still left to be counted.',
+    "Image The mayor's spokeswoman, Ana Cole, said on Friday that the plan would go ahead.",
+    '- Slash pages from every domain on the web:',
+    '-- up to a maximum of 100 most highly ranked URLs per domain',
+    'The Latest on the spring storm to hit the coast (all times local):',
+    'Reed, the studio said on Friday, is suing the company...',
   ])('finds %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(true);
   });
@@ -38,6 +47,11 @@ describe('page furniture', () => {
     'Police released a statement on Tuesday, more than a week after the fire.',
     'Related charges were filed against two other men in March.',
     'The drought has slowed river traffic to a crawl.',
+    'The court heard that the photo by the bridge was taken in May.',
+    'Shipments rose 4 percent (in tonnes/year) on the previous quarter.',
+    'Image Comics said the series would return in March.',
+    'Close to 400 people attended the vigil.',
+    '"We will keep counting... and then we will know," the clerk said.',
   ])('leaves news alone: %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(false);
   });
@@ -48,6 +62,7 @@ describe('page furniture', () => {
       'Local News More>>',
       'Published on Dec 29, 2016',
       'Follow CBSMIAMI.COM: Facebook | Twitter',
+      'A photo from the 1998 dig, with the heron bones below the tail of a crane.',
     ])
       expect(isPageTitle(title)).toBe(true);
     for (const title of [

@@ -21,6 +21,8 @@ const FURNITURE = new RegExp(
     '\\bap photo\\b',
     '\\b(?:buy|share) photo\\b',
     '\\bread caption\\b',
+    // an agency's credit closing a caption: "… is suing the studio... (Associated Press)"
+    '\\((?:associated press|ap|reuters|afp|getty images|epa)\\)\\W*$',
     // embedded posts
     '\\bpic\\.twitter\\.com\\b',
     '\\ba (?:post|photo|video) shared by\\b',
@@ -51,6 +53,10 @@ const FURNITURE = new RegExp(
     '\\bcontinue reading\\b',
     '\\bread more about:',
     '\\bstory highlights\\b',
+    // a live page's running header: "The Latest on the storm (all times local):"
+    '\\(all times local\\)',
+    // a teaser cut off mid-sentence: "… is suing President... (Associated Press)"
+    '[\\p{L},]\\s?(?:\\.\\.\\.|…)\\s*(?:\\([^()]*\\))?\\W*$',
     // links and addresses: a sentence that carries one is a pointer, not a report
     '\\bhttps?://',
     '\\bwww\\.\\w',
@@ -58,6 +64,8 @@ const FURNITURE = new RegExp(
     // archive crawl notes and robot checks
     '\\b(?:this|the) crawl (?:was|start|data)\\b',
     '\\bseed list\\b',
+    '\\bslash pages\\b',
+    '\\burls? per domain\\b',
     '\\bcrawls of\\b',
     '\\benter the characters\\b',
     '\\benable javascript\\b',
@@ -80,9 +88,24 @@ const FURNITURE = new RegExp(
 // Labels in capitals ("RELATED", "PHOTOS:"), where the same words in lower case may be news.
 const LABEL = /(?:^\W*|[[(])(?:RELATED|PHOTOS?|VIDEOS?|WATCH|MUST WATCH|MORE(?! THAN)|READ MORE)\b(?!['’])/u;
 
+// A widget's label run into the sentence after it: "CLOSE Hundreds of votes…", "Image The spokeswoman…".
+// "Image" only before a sentence's opening word or a name: "Image Comics said" is news.
+const WIDGET_LABEL =
+  /^(?:CLOSE\s+(?=\p{Lu})|(?:Image|Photo)\s+(?=(?:The|A|An|This|These|In|On|At)\s|\p{Lu}\p{Ll}+\s+\p{Lu}))/u;
+// A photographer's credit names someone: "Photo by: Jane Orr", "(Jane Orr/The Daily Star)", not
+// "the photo by the bridge" or "(in tonnes/year)".
+const PHOTO_CREDIT =
+  /\b[Pp]hoto(?:graph)?(?: illustration)? by:?\s+\p{Lu}|\((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*\s*\/\s*[^()/]{2,50}\)/u;
+
 /** Whether a sentence is page furniture, not news (see above). */
 export function isPageFurniture(sentence: string): boolean {
-  return FURNITURE.test(sentence) || LABEL.test(sentence) || isNotice(sentence);
+  return (
+    FURNITURE.test(sentence) ||
+    LABEL.test(sentence) ||
+    WIDGET_LABEL.test(sentence) ||
+    PHOTO_CREDIT.test(sentence) ||
+    isNotice(sentence)
+  );
 }
 
 // A title of the page, not of the article: share buttons, section links, a date or "Published on …".
@@ -100,9 +123,19 @@ const PAGE_TITLE = new RegExp(
     '\\bbreaking news (?:e-?mails|alerts)\\b',
     '\\bjoin us on\\b',
     '^warning:',
+    // a photo's caption standing in for the title: "A photo from the 1998 dig, with …"
+    '^(?:a|an|this|the) (?:\\p{L}+ )?(?:photo|photograph|image|picture) (?:from|of|shows?|showing)\\b',
   ].join('|'),
   'iu',
 );
+
+// A label a site puts before its title: "UPDATE: Police name the victims", "BREAKING - …".
+const TITLE_LABEL = /^(?:UPDATED?|BREAKING(?: NEWS)?|EXCLUSIVE|WATCH|VIDEO|LIVE|PHOTOS?)\s*(?::|[-–—]\s)\s*/u;
+
+/** A source title without the label a site puts before it. */
+export function withoutTitleLabel(title: string): string {
+  return title.replace(TITLE_LABEL, '');
+}
 
 /** Whether a source title is the page's furniture rather than the article's headline. */
 export function isPageTitle(title: string): boolean {

@@ -3,7 +3,8 @@ import type { PreparedSources } from '../verify/prepare.js';
 import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
-import { isPageTitle } from './furniture.js';
+import { datelineLength } from './dateline.js';
+import { isPageTitle, withoutTitleLabel } from './furniture.js';
 import { is, tagWords } from './nlp.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
@@ -51,7 +52,7 @@ export function pickHeadline(
     .map((s, i) => ({
       article: s,
       recency: recency(times[i]!, oldest, newest),
-      title: s.title.trim(),
+      title: titleText(s.title),
       stems: new Set(
         normalizeForMatch(s.title)
           .split(/\W+/)
@@ -89,6 +90,12 @@ export function pickHeadline(
   if (chosen) return { text: chosen.title, article: chosen.article };
   if (!best) return undefined;
   return { text: mainClause(best.text), article: best.article, sentence: best };
+}
+
+/** A source title as a headline: without a site's label ("UPDATE:") or a wire dateline ("ALLENTOWN, Pa. (AP) —"). */
+function titleText(title: string): string {
+  const unlabelled = withoutTitleLabel(title.trim());
+  return unlabelled.slice(datelineLength(unlabelled)).trim();
 }
 
 /**
@@ -160,7 +167,14 @@ export function mainClause(text: string): string {
  */
 export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
   return (
-    best.find((c) => !c.speaker && !QUOTED.test(c.text) && mainClause(c.text).length <= LONG_TITLE) ?? best[0]
+    best.find(
+      (c) =>
+        !c.speaker &&
+        !QUOTED.test(c.text) &&
+        // "spoke to the official on May 3": a sentence the extraction cut from its subject.
+        !/^\p{Ll}/u.test(c.text) &&
+        mainClause(c.text).length <= LONG_TITLE,
+    ) ?? best[0]
   );
 }
 
