@@ -3,6 +3,8 @@ import { evaldataPath } from '../../test/evaldata.js';
 import { sampleSources, sourceArticle } from '../verify/fixtures.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
+import { clusterSources } from '../eval/summaries.js';
+import { readSummaryClusters } from '../eval/summaries-input.js';
 import { anatomyProblems } from './anatomy.js';
 import { BODY_FILTERS, type CandidateFilter } from './eligible.js';
 import { writeExtractive } from './extractive.js';
@@ -160,6 +162,19 @@ describe('writeExtractive', () => {
     const texts = sentences(result.draft).map((s) => s.text);
     expect(texts.filter((t) => t.startsWith('Rescue teams reached'))).toHaveLength(1);
     expectHonestCitations(result.draft, sources);
+  });
+
+  it('never repeats the headline as the dek on the Multi-News dev clusters', () => {
+    const clusters = readSummaryClusters(evaldataPath('summarization/multinews/dev.jsonl'));
+    expect(clusters).toHaveLength(236);
+    const repeated: string[] = [];
+    for (const cluster of clusters) {
+      const result = writeExtractive(clusterSources(cluster));
+      if (!result.ok) continue;
+      const { headline, dek } = result.draft;
+      if (dek.startsWith(headline)) repeated.push(`${cluster.instance_id}: ${headline}`);
+    }
+    expect(repeated).toEqual([]);
   });
 
   it('says "not enough material" for sources with almost no text', () => {

@@ -116,7 +116,14 @@ export function writeExtractive(
         { headline: headline.text, quotes, newest, overtaken },
       )
     : [];
-  const chosenDek = pickDek(picks, opener, carried);
+  // A sentence that opens with the headline's words (the one it was cut from, a copy of it, a title
+  // that is its first sentence) says the headline again: it is no dek.
+  const retold = (c: Candidate) => normalizeForMatch(c.text).startsWith(normalizeForMatch(headline.text));
+  const chosenDek = pickDek(
+    picks.filter((c) => !retold(c)),
+    opener,
+    carried.filter((c) => !retold(c)),
+  );
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),
     chosenDek,
@@ -126,19 +133,27 @@ export function writeExtractive(
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>
     pool.find(
-      (c) => !c.paired && !picks.some((p) => sharesSpan(p, c)) && !c.speaker && !/["“”]/.test(c.text),
+      (c) =>
+        !c.paired &&
+        !picks.some((p) => sharesSpan(p, c)) &&
+        !c.speaker &&
+        !/["“”]/.test(c.text) &&
+        !retold(c),
     );
+  const movable = lede.length > 1 ? lede.findLast((c) => !c.paired && !retold(c)) : undefined;
   const dek =
     chosenDek ??
-    (lede.length > 1 && !lede.at(-1)!.paired
-      ? lede.pop()
-      : picks.find((c) => !lede.includes(c) && !c.speaker && !c.paired)) ??
+    (movable
+      ? lede.splice(lede.indexOf(movable), 1)[0]
+      : picks.find((c) => !lede.includes(c) && !c.speaker && !c.paired && !retold(c))) ??
     spare();
-  const opening = [...(dek ? [dek] : []), ...lede, ...(headline.sentence ? [headline.sentence] : [])];
+  // A story with nothing to say beyond its headline is no article yet.
+  if (!dek) return { ok: false, reason: 'not enough material: nothing to tell beyond the headline' };
+  const opening = [dek, ...lede, ...(headline.sentence ? [headline.sentence] : [])];
   // A day of coverage that the body would carry whole gives the timeline its line from the body.
   // The dek and the lede may come from the opening report beyond the picks: the body holds neither
   // (nor a pair holding one), nor retells a fact either tells.
-  const told = [...(dek ? [dek] : []), ...lede];
+  const told = [dek, ...lede];
   const forBody = picks.filter((c) => !told.some((o) => retellsFact(o, c)));
   const timeline = buildTimeline(
     all.filter((c) => !c.dangling),
@@ -154,9 +169,7 @@ export function writeExtractive(
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
   const tag = (c: Candidate) => tagText(c.text);
-  const toldStems = new Set(
-    contentStems([headline.text, dek?.text ?? '', ...lede.map((c) => c.text)].join(' ')),
-  );
+  const toldStems = new Set(contentStems([headline.text, dek.text, ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told: toldStems });
   const body: StoryBody = {
     lede: lede.map(sentence),
@@ -171,11 +184,7 @@ export function writeExtractive(
     }),
   };
   if (timeline.entries.length > 0) body.timeline = timeline.entries;
-  const draft = settleDraft(
-    { headline: headline.text, dek: dek?.text ?? headline.text, body },
-    sources,
-    prepared,
-  );
+  const draft = settleDraft({ headline: headline.text, dek: dek.text, body }, sources, prepared);
   return { ok: true, draft };
 }
 

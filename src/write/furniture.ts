@@ -94,8 +94,15 @@ const WIDGET_LABEL =
   /^(?:CLOSE\s+(?=\p{Lu})|(?:Image|Photo)\s+(?=(?:The|A|An|This|These|In|On|At)\s|\p{Lu}\p{Ll}+\s+\p{Lu}))/u;
 // A photographer's credit names someone: "Photo by: Jane Orr", "(Jane Orr/The Daily Star)", not
 // "the photo by the bridge" or "(in tonnes/year)".
-const PHOTO_CREDIT =
-  /\b[Pp]hoto(?:graph)?(?: illustration)? by:?\s+\p{Lu}|\((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*\s*\/\s*[^()/]{2,50}\)/u;
+const PHOTO_CREDIT = new RegExp(
+  [
+    '\\b[Pp]hoto(?:graph)?(?: illustration)? by:?\\s+\\p{Lu}',
+    "\\((?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,3}\\p{Lu}[\\p{L}.'’-]*\\s*/\\s*[^()/]{2,50}\\)",
+    // "| John Doe/POLITICO", "Jane Orr/The Daily Star": a photographer and the outlet, unbracketed
+    "\\b\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\.)?\\s+\\p{Lu}[\\p{Ll}'’-]+\\s*/\\s*(?:\\p{Lu}{2,}\\b|The\\s+\\p{Lu}|Getty\\b|Reuters\\b|Bloomberg\\b)",
+  ].join('|'),
+  'u',
+);
 
 /** Whether a sentence is page furniture, not news (see above). */
 export function isPageFurniture(sentence: string): boolean {

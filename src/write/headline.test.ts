@@ -36,6 +36,14 @@ describe('mainClause', () => {
     ).not.toMatch(/^He noticed/);
   });
 
+  it('takes the first of two sentences extraction ran together', () => {
+    expect(
+      mainClause(
+        'Ana Ruiz had recently moved to Dunmore to care for her mother.Less than a week later, she was arrested.',
+      ),
+    ).toBe('Ana Ruiz had recently moved to Dunmore to care for her mother');
+  });
+
   it('keeps an opening clause that makes a statement', () => {
     expect(
       mainClause('The harbour reopened to shipping on Tuesday, two days after the tanker ran aground.'),

@@ -133,6 +133,9 @@ const LONG_HEADLINE = 100;
  * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
  */
 export function mainClause(text: string): string {
+  // "… their child.Less than a week later, …": extraction ran two sentences together; the first is the statement.
+  const glued = /^(.{30,}?[\p{Ll}\d][.!?])(?=\p{Lu}\p{Ll})/u.exec(text);
+  if (glued) return mainClause(glued[1]!);
   // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
   // the statement follows it.
   const opening = ADVERBIAL.exec(text);
