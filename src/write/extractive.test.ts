@@ -3,6 +3,7 @@ import { evaldataPath } from '../../test/evaldata.js';
 import { sampleSources, sourceArticle } from '../verify/fixtures.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
+import { normalizeForMatch } from '../verify/text.js';
 import { clusterSources } from '../eval/summaries.js';
 import { readSummaryClusters } from '../eval/summaries-input.js';
 import { anatomyProblems } from './anatomy.js';
@@ -172,7 +173,8 @@ describe('writeExtractive', () => {
       const result = writeExtractive(clusterSources(cluster));
       if (!result.ok) continue;
       const { headline, dek } = result.draft;
-      if (dek.startsWith(headline)) repeated.push(`${cluster.instance_id}: ${headline}`);
+      if (normalizeForMatch(dek).includes(normalizeForMatch(headline)))
+        repeated.push(`${cluster.instance_id}: ${headline}`);
     }
     expect(repeated).toEqual([]);
   });

@@ -116,9 +116,9 @@ export function writeExtractive(
         { headline: headline.text, quotes, newest, overtaken },
       )
     : [];
-  // A sentence that opens with the headline's words (the one it was cut from, a copy of it, a title
-  // that is its first sentence) says the headline again: it is no dek.
-  const retold = (c: Candidate) => normalizeForMatch(c.text).startsWith(normalizeForMatch(headline.text));
+  // A sentence that holds the headline's words (the one it was cut from, a copy of it, a title that
+  // is its first sentence) says the headline again: it is no dek.
+  const retold = (c: Candidate) => normalizeForMatch(c.text).includes(normalizeForMatch(headline.text));
   const chosenDek = pickDek(
     picks.filter((c) => !retold(c)),
     opener,

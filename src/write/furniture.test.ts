@@ -33,6 +33,7 @@ describe('page furniture', () => {
     "Image The mayor's spokeswoman, Ana Cole, said on Friday that the plan would go ahead.",
     '- Slash pages from every domain on the web:',
     '-- up to a maximum of 100 most highly ranked URLs per domain',
+    "On Tuesday at 2 p.m., the Courier's editors will discuss the report and take your questions in a free webinar.",
     'Council leaders walk to the chamber on Wednesday. | Tom Ellis/HERALD',
     'The mayor waves to supporters after the count. Jane Orr/The Daily Star',
     'The Latest on the spring storm to hit the coast (all times local):',

@@ -41,6 +41,8 @@ const FURNITURE = new RegExp(
     '\\bsubscribe (?:now|today)\\b',
     '\\bsubscriptions? (?:are|is) \\$',
     '\\bclick here\\b',
+    '\\b(?:free |live )?webinar\\b',
+    '\\btake your questions\\b',
     '\\b(?:e-?mail|share) this (?:story|article)\\b',
     // copyright lines
     '\\bcopyright (?:©\\s*)?\\d{4}\\b',
