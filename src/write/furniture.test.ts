@@ -33,6 +33,8 @@ describe('page furniture', () => {
     "Image The mayor's spokeswoman, Ana Cole, said on Friday that the plan would go ahead.",
     '- Slash pages from every domain on the web:',
     '-- up to a maximum of 100 most highly ranked URLs per domain',
+    'Reporter Jane Orr contributed to this article.',
+    'Additional reporting by Tom Ellis in Dunmore.',
     "On Tuesday at 2 p.m., the Courier's editors will discuss the report and take your questions in a free webinar.",
     'Council leaders walk to the chamber on Wednesday. | Tom Ellis/HERALD',
     'The mayor waves to supporters after the count. Jane Orr/The Daily Star',
@@ -54,6 +56,7 @@ describe('page furniture', () => {
     'Shipments rose 4 percent (in tonnes/year) on the previous quarter.',
     'Image Comics said the series would return in March.',
     'Close to 400 people attended the vigil.',
+    'Donors contributed $4 million to the campaign this year.',
     'Exports to Estmark rose by a fifth, the Trade Office/Customs Board report said.',
     '"We will keep counting... and then we will know," the clerk said.',
   ])('leaves news alone: %s', (sentence) => {

@@ -43,6 +43,9 @@ const FURNITURE = new RegExp(
     '\\bclick here\\b',
     '\\b(?:free |live )?webinar\\b',
     '\\btake your questions\\b',
+    // staff credits closing an article
+    '\\bcontributed (?:to )?this (?:article|report|story)\\b',
+    '\\b(?:additional|contributing) reporting by\\b',
     '\\b(?:e-?mail|share) this (?:story|article)\\b',
     // copyright lines
     '\\bcopyright (?:©\\s*)?\\d{4}\\b',
