@@ -117,7 +117,7 @@ export function collectCandidates(
     sentences.forEach((span, position) => {
       const { start, text } = withoutDateline(article.text, span.start, span.end);
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
-      if (unbalancedQuotes(text) || isPageFurniture(text) || authorsVoice(text)) return;
+      if (unbalancedQuotes(text) || isPageFurniture(text, position === 0) || authorsVoice(text)) return;
       const inside = (s: { start: number; end: number }) => s.start >= span.start && s.end <= span.end;
       const speakers = quotes.filter((q) => q.sentence === position || inside(q)).map((q) => q.speaker);
       out.push({

@@ -33,6 +33,16 @@ describe('page furniture', () => {
     "Image The mayor's spokeswoman, Ana Cole, said on Friday that the plan would go ahead.",
     '- Slash pages from every domain on the web:',
     '-- up to a maximum of 100 most highly ranked URLs per domain',
+    'What Bridges Have to Do With River Traffic',
+    'About The Courier 2026 Harbour Survey',
+    'Click to share on WhatsApp (Opens in new window)',
+    '(Also on COURIER: Poll shows mayor narrowly ahead)',
+    'Media related to Dunmore Library at Wikimedia Commons',
+    'Source: Calculations by the Harbour Trust based on census data',
+    'Harbour fees soar to new highs (3:40) As shipping lines pay more',
+    'Gulls over the harbour at dawn (Image: Jane Orr/Getty)',
+    'Getty - Contributor Tom Ellis, the harbour master, in 1998',
+    'Rex Features The letters which experts now say are genuine',
     'Reporter Jane Orr contributed to this article.',
     'Additional reporting by Tom Ellis in Dunmore.',
     "On Tuesday at 2 p.m., the Courier's editors will discuss the report and take your questions in a free webinar.",
@@ -56,11 +66,18 @@ describe('page furniture', () => {
     'Shipments rose 4 percent (in tonnes/year) on the previous quarter.',
     'Image Comics said the series would return in March.',
     'Close to 400 people attended the vigil.',
+    'Harrow Athletic beat Sable City Rovers in the Calveran Premier League Final',
+    'Source close to the talks said a deal was near.',
     'Donors contributed $4 million to the campaign this year.',
     'Exports to Estmark rose by a fifth, the Trade Office/Customs Board report said.',
     '"We will keep counting... and then we will know," the clerk said.',
   ])('leaves news alone: %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(false);
+  });
+
+  it("takes a line in title case for an article's own headline when it opens the article", () => {
+    expect(isPageFurniture('Harbour Pilots Warn Against Night Crossings In Winter', true)).toBe(false);
+    expect(isPageFurniture('Harbour Pilots Warn Against Night Crossings In Winter')).toBe(true);
   });
 
   it('tells a page title from a headline', () => {

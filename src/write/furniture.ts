@@ -43,6 +43,17 @@ const FURNITURE = new RegExp(
     '\\bclick here\\b',
     '\\b(?:free |live )?webinar\\b',
     '\\btake your questions\\b',
+    '\\bclick to share\\b',
+    '\\(opens in (?:a )?new window\\)',
+    '^\\(also on [\\p{L} ]+:',
+    '\\bwikimedia commons\\b',
+    // a chart's or a video's label: "Source: Calculations by …", "Wedding costs soar (3:40)"
+    '^source:\\s',
+    '\\(\\d{1,2}:\\d{2}\\)',
+    // an image credit: "(Image: Jane Orr/Getty)", "Getty - Contributor", "Rex Features The diary …"
+    '\\((?:image|photo|picture)s?:',
+    '\\bgetty\\s*-\\s*contributor\\b',
+    '^rex features\\b',
     // staff credits closing an article
     '\\bcontributed (?:to )?this (?:article|report|story)\\b',
     '\\b(?:additional|contributing) reporting by\\b',
@@ -109,8 +120,28 @@ const PHOTO_CREDIT = new RegExp(
   'u',
 );
 
-/** Whether a sentence is page furniture, not news (see above). */
-export function isPageFurniture(sentence: string): boolean {
+/**
+ * A link's label run into the article ("What Condoms Have to Do With Climate Change"): every word of
+ * four letters or more capitalised, verbs too, and no sentence's closing mark.
+ */
+function isLinkLabel(sentence: string): boolean {
+  const text = sentence.trim();
+  if (/[.!?:"”')]$/u.test(text)) return false;
+  const long = text.split(/\s+/).filter((w) => /^\p{L}[\p{L}'’-]{3,}$/u.test(w));
+  const capital = long.filter((w) => /^\p{Lu}/u.test(w));
+  return capital.length >= 4 && capital.length === long.length;
+}
+
+/**
+ * Whether a sentence is page furniture, not news (see above). An article's `opening` line in title
+ * case is its own headline, not a link's label.
+ */
+export function isPageFurniture(sentence: string, opening = false): boolean {
+  return (!opening && isLinkLabel(sentence)) || isPageText(sentence);
+}
+
+/** Furniture by its words, whatever its case: a title may be in title case, a sentence not. */
+function isPageText(sentence: string): boolean {
   return (
     FURNITURE.test(sentence) ||
     LABEL.test(sentence) ||
@@ -151,5 +182,5 @@ export function withoutTitleLabel(title: string): string {
 
 /** Whether a source title is the page's furniture rather than the article's headline. */
 export function isPageTitle(title: string): boolean {
-  return PAGE_TITLE.test(title.trim()) || isPageFurniture(title);
+  return PAGE_TITLE.test(title.trim()) || isPageText(title);
 }

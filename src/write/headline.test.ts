@@ -148,16 +148,46 @@ describe('pickHeadline', () => {
     );
   });
 
+  it("takes no title that is a name once its picture's credit is gone, nor a picture's caption", () => {
+    const text =
+      'Officer Anabel Ruizhandez of the Dunmore Police died on Tuesday after she was hit by a car. Anabel Ruizhandez had served with Dunmore Police for ten years. The driver was arrested at the scene.';
+    const sources = [
+      report(1, 9, 'Anabel Ruizhandez (Photo: Dunmore Police)', text),
+      report(2, 10, 'Anabel Ruizhandez (Photo: Dunmore Police)', text),
+    ];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    expect(headline?.text).not.toBe('Anabel Ruizhandez');
+    const caption = [
+      report(
+        1,
+        9,
+        'Officer Anabel Ruizhandez waves to the crowd at a parade in 2019. (Photo: Dunmore Police)',
+        text,
+      ),
+      report(
+        2,
+        10,
+        'Officer Anabel Ruizhandez waves to the crowd at a parade in 2019. (Photo: Dunmore Police)',
+        text,
+      ),
+    ];
+    const picked = collectCandidates(caption);
+    const named = pickHeadline(caption, picked, prepareSources(caption), picked[0]);
+    expect(named?.text).not.toMatch(/waves to the crowd/);
+  });
+
   it("takes a title without its site's label or wire dateline", () => {
     const text =
       'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday. The sheep were taken to higher ground. The farmer said the barn flooded within an hour.';
     for (const title of [
       'UPDATE: Rescuers free 40 sheep from flooded barn near Dunmore',
       'DUNMORE, Pa. (AP) — Rescuers free 40 sheep from flooded barn near Dunmore',
+      'Rescuers free 40 sheep from flooded barn near Dunmore (Image: Jane Orr/Getty)',
     ]) {
       const sources = [report(1, 9, title, text), report(2, 10, title, text)];
       const headline = pickHeadline(sources, collectCandidates(sources), prepareSources(sources), undefined);
-      expect(headline?.text).toMatch(/^Rescuers free/);
+      expect(headline?.text).toBe('Rescuers free 40 sheep from flooded barn near Dunmore');
     }
   });
 });

@@ -54,7 +54,7 @@ export function pickHeadline(
       recency: recency(times[i]!, oldest, newest),
       title: titleText(s.title),
       stems: new Set(
-        normalizeForMatch(s.title)
+        normalizeForMatch(titleText(s.title))
           .split(/\W+/)
           .filter((w) => w.length > 2)
           .map(stem),
@@ -92,9 +92,13 @@ export function pickHeadline(
   return { text: mainClause(best.text), article: best.article, sentence: best };
 }
 
-/** A source title as a headline: without a site's label ("UPDATE:") or a wire dateline ("ALLENTOWN, Pa. (AP) —"). */
+// The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
+// full stop ("… for comfort shoes. (Photo: …)") the title is the picture's caption, and stays furniture.
+const CREDIT_AFTER = /(?<![.!?]["”’]?\s*)\s*\((?:image|photo|picture|video)s?:[^()]*\)\s*$/iu;
+
+/** A source title as a headline: without a site's label ("UPDATE:"), a wire dateline ("ALLENTOWN, Pa. (AP) —") or a picture's credit. */
 function titleText(title: string): string {
-  const unlabelled = withoutTitleLabel(title.trim());
+  const unlabelled = withoutTitleLabel(title.trim()).replace(CREDIT_AFTER, '');
   return unlabelled.slice(datelineLength(unlabelled)).trim();
 }
 
