@@ -68,19 +68,41 @@ export function extractEntities(
   tokens = tokenize(text),
 ): Entity[] {
   const lowerSeen = new Set<string>();
-  // Words also written in lower case ("Lumora"), against which one in capitals alone is no acronym.
-  const mixedSeen = new Set<string>();
-  for (const t of tokens) {
-    if (!isCap(t.text)) lowerSeen.add(t.text);
-    else if (t.text.length > 1 && t.text !== t.text.toUpperCase()) mixedSeen.add(t.text.toLowerCase());
-  }
-  const seen = { lower: lowerSeen, mixed: mixedSeen };
+  for (const t of tokens) if (!isCap(t.text)) lowerSeen.add(t.text);
+  const seen = { lower: lowerSeen, mixed: mixedCase(tokens) };
   const mentions: Mention[] = [];
   for (const run of capitalRuns(text, tokens)) {
     const mention = classify(text, run, tokens, seen, options.places);
     if (mention) mentions.push(mention);
   }
   return link(mentions);
+}
+
+/** A body's word stands before "of" or "for" inside the name ("Federation of Industrial Workers"). */
+function bodyBeforeConnector(words: string[]): boolean {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!isConnector(words[k]!)) continue;
+    const w = fold(words[k - 1]!);
+    if (ORG_WORDS.has(w) || ORG_HEADS.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words also written in small letters ("Lumora"), against which one in capitals alone ("LUMORA") is
+ * no acronym; built on first need, as few articles have a word in capitals.
+ */
+function mixedCase(tokens: Token[]): () => Set<string> {
+  let mixed: Set<string> | undefined;
+  return () => {
+    if (mixed) return mixed;
+    mixed = new Set();
+    for (const t of tokens) {
+      if (t.text.length > 1 && isCap(t.text) && t.text !== t.text.toUpperCase())
+        mixed.add(t.text.toLowerCase());
+    }
+    return mixed;
+  };
 }
 
 const bare = (word: string) => fold(word).replace(/\.$/, '');
@@ -90,7 +112,7 @@ function classify(
   text: string,
   run: Run,
   tokens: Token[],
-  seen: { lower: Set<string>; mixed: Set<string> },
+  seen: { lower: Set<string>; mixed: () => Set<string> },
   learned: ReadonlySet<string> | undefined,
 ): Mention | null {
   let from = run.from;
@@ -106,19 +128,21 @@ function classify(
     // "Dr.", "Mr": a title as well as no name.
     if (NOT_NAMES.has(f) && PERSON_TITLES.has(f) && from < to) titled = true;
     if (initial && from < to && ROLE_WORDS.has(f)) roled = true;
+    if (
+      !(
+        NOT_NAMES.has(f) ||
+        NOBODY.has(f) ||
+        (NOT_ACRONYMS.has(f) && ALL_CAPS.test(w)) ||
+        (initial && (STOPWORDS.has(f) || seen.lower.has(w.toLowerCase()))) ||
+        // "Photographer Odo Penhallow…": a role opening the sentence.
+        (initial && from < to && (OPENERS.has(f) || ROLE_WORDS.has(f)))
+      )
+    )
+      break;
     // "New York City officials": the place holds its first word.
     const pair = from < to ? `${f} ${bare(tokens[from + 1]!.text)}` : '';
     if (pair && (MULTIWORD_PLACES.has(pair) || PLACE_NAMES.has(pair))) break;
-    if (
-      NOT_NAMES.has(f) ||
-      NOBODY.has(f) ||
-      (NOT_ACRONYMS.has(f) && ALL_CAPS.test(w)) ||
-      (initial && (STOPWORDS.has(f) || seen.lower.has(w.toLowerCase()))) ||
-      // "Photographer Odo Penhallow…": a role opening the sentence.
-      (initial && from < to && (OPENERS.has(f) || ROLE_WORDS.has(f)))
-    )
-      from++;
-    else break;
+    from++;
   }
   while (from <= to && isConnector(tokens[from]!.text.toLowerCase())) from++;
   while (to >= from && (isConnector(tokens[to]!.text) || NOT_NAMES.has(bare(tokens[to]!.text)))) to--;
@@ -133,9 +157,7 @@ function classify(
     words.includes('&') ||
     words.includes('and') ||
     // "Calveran Federation of Industrial Workers", "Institute for Economic Research".
-    words.some(
-      (w, k) => isConnector(words[k + 1] ?? '') && (ORG_WORDS.has(fold(w)) || ORG_HEADS.has(fold(w))),
-    ) ||
+    (words.length > 2 && bodyBeforeConnector(words)) ||
     // "Grace Church" may be a person; "Anne Arundel Medical Center" is not.
     (words.length > 1 && ORG_HEADS.has(last) && (words.length > 2 || !FIRST_NAMES.has(first)));
   if (!isOrg) {
@@ -173,10 +195,10 @@ function classify(
   else if (isOrg) kind = 'organization';
   else if (titled) kind = 'person';
   else if (known || (!lone && PLACE_NAMES.has(key))) kind = 'place';
-  else if (acronym && !NOT_ACRONYMS.has(key) && !seen.mixed.has(key) && !seen.lower.has(key))
+  else if (acronym && !NOT_ACRONYMS.has(key) && !seen.lower.has(key) && !seen.mixed().has(key))
     kind = 'organization';
   // "PRESIDENT OBAMA:" over a transcript's answers: the article's other mentions say what it names.
-  else if (acronym && seen.mixed.has(key)) sure = false;
+  else if (acronym && seen.mixed().has(key)) sure = false;
   // "Critics say": one person says, a group say.
   else if (lone && DEMONYMS.has(key)) kind = 'other';
   else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say') {
@@ -224,7 +246,7 @@ function classify(
   // Built field by field: spreading `span` here made this the costliest line of the analysis.
   const initial = sentenceInitial(text, tokens[from]!);
   const afterThe = prev?.text.toLowerCase() === 'the';
-  const shouted = acronym && seen.mixed.has(key);
+  const shouted = acronym && seen.mixed().has(key);
   return {
     start: span.start,
     end: span.end,

@@ -11,9 +11,10 @@ const CAPITALS = /^[\p{Lu}][\p{Lu}.'’-]*$/u;
  * the wire's credit or a dash ("SABLE CITY, Nov 12 (Meridian Wire) -", "OTTAWA -- …").
  */
 export function dateline(text: string, tokens: Token[], from: number, to: number): boolean {
+  let i = tokens[from]!.start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i >= 0 && text[i] !== '\n') return false;
   for (let k = from; k <= to; k++) if (!CAPITALS.test(tokens[k]!.text)) return false;
-  if (!/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', tokens[from]!.start) + 1, tokens[from]!.start)))
-    return false;
   return /^(?:,| \(| ?[-—–])/.test(text.slice(tokens[to]!.end, tokens[to]!.end + 3));
 }
 
@@ -23,10 +24,14 @@ export function dateline(text: string, tokens: Token[], from: number, to: number
  * source after "Photo:" or "Credit:".
  */
 export function credit(text: string, tokens: Token[], from: number, to: number): boolean {
-  if (FIRST_NAMES.has(fold(tokens[from]!.text))) return false;
   const start = tokens[from]!.start;
   const end = tokens[to]!.end;
-  if (text[start - 1] === '(' && text[end] === ')') {
+  const next = tokens[to + 1]?.text;
+  const before = text[start - 1];
+  const cued = before === ' ' && (text[start - 2] === ':' || tokens[from - 1]?.text === 'copyright');
+  if (before !== '(' && !cued && next !== 'writer' && next !== 'writers') return false;
+  if (FIRST_NAMES.has(fold(tokens[from]!.text))) return false;
+  if (before === '(' && text[end] === ')') {
     const line = text.slice(text.lastIndexOf('\n', start) + 1, start - 1);
     if (line.length <= 60 && /^\) ?(?:[-—–]|--)/.test(text.slice(end, end + 4))) return true;
     // "FORT WAYNE, Ind. (WANE) The mother…": the credit after a dateline.
@@ -34,7 +39,6 @@ export function credit(text: string, tokens: Token[], from: number, to: number):
     if (/(?:\.\.\.|…) ?$/.test(line)) return true;
   }
   // "Associated Press writer Jill Colvin contributed": the credit line under a story.
-  const next = tokens[to + 1]?.text;
   if ((next === 'writer' || next === 'writers') && /(?:^|\n|_ )$/.test(text.slice(0, start))) return true;
   const prev = tokens[from - 1];
   if (!prev) return false;

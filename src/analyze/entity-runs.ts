@@ -40,7 +40,12 @@ export function isCap(word: string): boolean {
 export function runWords(text: string, tokens: Token[], from: number, to: number): string[] {
   const words: string[] = [];
   for (let k = from; k <= to; k++) {
-    if (k > from && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' & ') words.push('&');
+    if (
+      k > from &&
+      text.charCodeAt(tokens[k - 1]!.end + 1) === 38 &&
+      tokens[k]!.start - tokens[k - 1]!.end === 3
+    )
+      words.push('&');
     words.push(tokens[k]!.text);
   }
   return words;
@@ -52,7 +57,8 @@ export function runWords(text: string, tokens: Token[], from: number, to: number
  * and Safety Executive"), and a run is split where one name is put before another ("Estmark's
  * Nordstjerna Space", "Ilse Varga of Sable City University").
  */
-export function* capitalRuns(text: string, tokens: Token[]): Generator<Run> {
+export function capitalRuns(text: string, tokens: Token[]): Run[] {
+  const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {
     if (!isCap(tokens[i]!.text)) {
@@ -84,9 +90,11 @@ export function* capitalRuns(text: string, tokens: Token[]): Generator<Run> {
       else if (next === 'and' && andJoins(text, tokens, i, j)) j += 2;
       else break;
     }
-    yield* split(tokens, i, j);
+    if (i === j) runs.push({ from: i, to: j });
+    else split(runs, tokens, i, j);
     i = j + 1;
   }
+  return runs;
 }
 
 function joined(text: string, a: Token, b: Token): boolean {
@@ -123,13 +131,12 @@ function andJoins(text: string, tokens: Token[], from: number, at: number): bool
 }
 
 /** Splits a run after a possessive owner and at "of" between a person and a body. */
-function* split(tokens: Token[], from: number, to: number): Generator<Run> {
+function split(runs: Run[], tokens: Token[], from: number, to: number): void {
   // "Estmark's Nordstjerna Space", "Tax Foundation's Lindsey Lassiter": an owner, then its thing;
   // but "McDonald's Corp" and "People's Daily" are one name.
   for (let k = from; k < to; k++) {
-    if (!/['’]s$/.test(tokens[k]!.text)) continue;
-    const rest = to - k;
-    if (rest === 1 && orgWord(lastWord(tokens, to))) break;
+    if (!possessive(tokens[k]!.text)) continue;
+    if (to - k === 1 && orgWord(lastWord(tokens, to))) break;
     const owner = tokens[from]!.text === 'The' ? from + 1 : from;
     if (
       k === owner ||
@@ -137,22 +144,31 @@ function* split(tokens: Token[], from: number, to: number): Generator<Run> {
       FIRST_NAMES.has(fold(tokens[owner]!.text)) ||
       FIRST_NAMES.has(fold(tokens[k + 1]!.text))
     ) {
-      yield { from, to: k };
-      yield* split(tokens, k + 1, to);
+      runs.push({ from, to: k });
+      split(runs, tokens, k + 1, to);
       return;
     }
     break;
   }
   // "Dr. Ilse Varga of Sable City University": a person's name, then where she works.
-  for (let k = from + 1; k < to; k++) {
+  for (let k = from + 2; k < to; k++) {
     if (tokens[k]!.text !== 'of') continue;
-    const first = [k - 2, k - 3].find((f) => f >= from && FIRST_NAMES.has(fold(tokens[f]!.text)));
-    if (first === undefined) break;
-    yield { from, to: k - 1 };
-    yield { from: k + 1, to };
+    const named =
+      FIRST_NAMES.has(fold(tokens[k - 2]!.text)) ||
+      (k - 3 >= from && FIRST_NAMES.has(fold(tokens[k - 3]!.text)));
+    if (!named) break;
+    runs.push({ from, to: k - 1 }, { from: k + 1, to });
     return;
   }
-  yield { from, to };
+  runs.push({ from, to });
+}
+
+/** The word ends in "'s" or "’s". */
+function possessive(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || word.charCodeAt(n - 1) !== 115) return false;
+  const c = word.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
 }
 
 const SKIPPED_BEFORE = ' \t\r\n"\'“‘«([—–-”’»)]';
