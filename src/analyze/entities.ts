@@ -1,3 +1,17 @@
+import { credit, dateline, personCue } from './entity-context.js';
+import {
+  DEMONYMS,
+  FIRST_NAMES,
+  NOBODY,
+  NOT_ACRONYMS,
+  OPENERS,
+  ORG_HEADS,
+  PLACE_LEADS_EXTRA,
+  PLACE_NAMES,
+  ROLE_WORDS,
+} from './entity-cues.js';
+import { link, type Mention } from './entity-link.js';
+import { capitalRuns, isCap, isConnector, type Run, runWords, sentenceInitial } from './entity-runs.js';
 import {
   EVENT_WORDS,
   MULTIWORD_PLACES,
@@ -5,30 +19,15 @@ import {
   ORG_LEADS,
   ORG_WORDS,
   PERSON_TITLES,
-  PLACES,
   PLACE_LEADS,
   PLACE_WORDS,
+  PLACES,
   SPEECH_VERBS,
 } from './gazetteer.js';
 import { STOPWORDS } from './stopwords.js';
 import { fold, type Token, tokenize } from './text.js';
-import type { Entity, EntityKind, Span } from './types.js';
+import type { Entity, EntityKind } from './types.js';
 
-const CONNECTORS = new Set([
-  'of',
-  'de',
-  'del',
-  'da',
-  'van',
-  'von',
-  'der',
-  'al',
-  'bin',
-  'for',
-  'the',
-  'du',
-  'la',
-]);
 const SPEECH = new Set(SPEECH_VERBS.split('|'));
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'near', 'across', 'outside', 'inside']);
 const ALIASES: Record<string, string> = {
@@ -47,17 +46,6 @@ const ALIASES: Record<string, string> = {
   'u.n.': 'united nations',
 };
 
-/** A run of capitalized words found in the text, before linking. */
-interface Mention extends Span {
-  words: string[];
-  key: string;
-  kind: EntityKind;
-  /** The kind is certain (a title, an organisation word, a gazetteer hit), not a guess. */
-  sure: boolean;
-  /** The mention opens a sentence, where capitals say nothing. */
-  initial: boolean;
-}
-
 /** Options for entity extraction: places learned elsewhere (folded names). */
 export interface EntityOptions {
   places?: ReadonlySet<string>;
@@ -73,12 +61,6 @@ export function entityKey(name: string): string {
   return ALIASES[key] ?? key.replace(/\.$/, '');
 }
 
-function isCap(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(word);
-}
-
 /** People, organisations and places named in `text`, linked within it ("Minister Kim" → "Kim Jung-kwan"). */
 export function extractEntities(
   text: string,
@@ -87,96 +69,113 @@ export function extractEntities(
 ): Entity[] {
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (!isCap(t.text)) lowerSeen.add(t.text);
+  const seen = { lower: lowerSeen, mixed: mixedCase(tokens) };
   const mentions: Mention[] = [];
   for (const run of capitalRuns(text, tokens)) {
-    const mention = classify(text, run, tokens, lowerSeen, options.places);
+    const mention = classify(text, run, tokens, seen, options.places);
     if (mention) mentions.push(mention);
   }
   return link(mentions);
 }
 
-/** Runs of capitalized tokens (with "of", "de"… inside), never crossing punctuation or a line break. */
-function* capitalRuns(text: string, tokens: Token[]): Generator<{ from: number; to: number }> {
-  let i = 0;
-  while (i < tokens.length) {
-    if (!isCap(tokens[i]!.text)) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j + 1 < tokens.length && joined(text, tokens[j]!, tokens[j + 1]!)) {
-      const next = tokens[j + 1]!.text;
-      if (isCap(next)) j++;
-      else if (
-        CONNECTORS.has(next) &&
-        j + 2 < tokens.length &&
-        isCap(tokens[j + 2]!.text) &&
-        joined(text, tokens[j + 1]!, tokens[j + 2]!)
-      )
-        j += 2;
-      else break;
-    }
-    yield { from: i, to: j };
-    i = j + 1;
+/** A body's word stands before "of" or "for" inside the name ("Federation of Industrial Workers"). */
+function bodyBeforeConnector(words: string[]): boolean {
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!isConnector(words[k]!)) continue;
+    const w = fold(words[k - 1]!);
+    if (ORG_WORDS.has(w) || ORG_HEADS.has(w)) return true;
   }
+  return false;
 }
 
-function joined(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  return gap === ' ' || gap === '-' || (gap === '' && a.text.endsWith('.'));
+/**
+ * Words also written in small letters ("Lumora"), against which one in capitals alone ("LUMORA") is
+ * no acronym; built on first need, as few articles have a word in capitals.
+ */
+function mixedCase(tokens: Token[]): () => Set<string> {
+  let mixed: Set<string> | undefined;
+  return () => {
+    if (mixed) return mixed;
+    mixed = new Set();
+    for (const t of tokens) {
+      if (t.text.length > 1 && isCap(t.text) && t.text !== t.text.toUpperCase())
+        mixed.add(t.text.toLowerCase());
+    }
+    return mixed;
+  };
 }
 
-const SKIPPED_BEFORE = ' \t\r\n"\'“‘«([—–-';
-
-function sentenceInitial(text: string, token: Token): boolean {
-  let i = token.start - 1;
-  while (i >= 0 && SKIPPED_BEFORE.includes(text[i]!)) {
-    if (text[i] === '\n') return true;
-    i--;
-  }
-  return i < 0 || '.!?:;…'.includes(text[i]!);
-}
+const bare = (word: string) => fold(word).replace(/\.$/, '');
+const ALL_CAPS = /^[\p{Lu}\p{N}.&'’-]+$/u;
 
 function classify(
   text: string,
-  run: { from: number; to: number },
+  run: Run,
   tokens: Token[],
-  lowerSeen: Set<string>,
+  seen: { lower: Set<string>; mixed: () => Set<string> },
   learned: ReadonlySet<string> | undefined,
 ): Mention | null {
   let from = run.from;
   let to = run.to;
-  // A capitalized common word at a sentence start ("Tsunami deaths mount…") is no name.
+  let titled = false;
+  let roled = false;
+  // A capitalized common word at a sentence start ("Tsunami deaths mount…") is no name, nor a
+  // shouted word of page furniture ("UPDATE II", "CLICK HERE").
   while (from <= to) {
     const w = tokens[from]!.text;
-    const f = fold(w).replace(/\.$/, '');
+    const f = bare(w);
     const initial = sentenceInitial(text, tokens[from]!);
-    if (NOT_NAMES.has(f) || (initial && (STOPWORDS.has(f) || lowerSeen.has(w.toLowerCase())))) from++;
-    else break;
+    // "Dr.", "Mr": a title as well as no name.
+    if (NOT_NAMES.has(f) && PERSON_TITLES.has(f) && from < to) titled = true;
+    if (initial && from < to && ROLE_WORDS.has(f)) roled = true;
+    if (
+      !(
+        NOT_NAMES.has(f) ||
+        NOBODY.has(f) ||
+        (NOT_ACRONYMS.has(f) && ALL_CAPS.test(w)) ||
+        (initial && (STOPWORDS.has(f) || seen.lower.has(w.toLowerCase()))) ||
+        // "Photographer Odo Penhallow…": a role opening the sentence.
+        (initial && from < to && (OPENERS.has(f) || ROLE_WORDS.has(f)))
+      )
+    )
+      break;
+    // "New York City officials": the place holds its first word.
+    const pair = from < to ? `${f} ${bare(tokens[from + 1]!.text)}` : '';
+    if (pair && (MULTIWORD_PLACES.has(pair) || PLACE_NAMES.has(pair))) break;
+    from++;
   }
-  while (from <= to && CONNECTORS.has(tokens[from]!.text.toLowerCase())) from++;
-  while (
-    to >= from &&
-    (CONNECTORS.has(tokens[to]!.text) || NOT_NAMES.has(fold(tokens[to]!.text).replace(/\.$/, '')))
-  )
-    to--;
+  while (from <= to && isConnector(tokens[from]!.text.toLowerCase())) from++;
+  while (to >= from && (isConnector(tokens[to]!.text) || NOT_NAMES.has(bare(tokens[to]!.text)))) to--;
   if (from > to) return null;
-  let words = tokens.slice(from, to + 1).map((t) => t.text);
+  if (credit(text, tokens, from, to)) return null;
+  let words = runWords(text, tokens, from, to);
+  const first = fold(words[0]!);
   const last = fold(words[words.length - 1]!).replace(/['’]s$/, '');
-  const isOrg = ORG_WORDS.has(last) || ORG_LEADS.has(fold(words[0]!));
-  let titled = false;
+  const isOrg =
+    ORG_WORDS.has(last) ||
+    (ORG_LEADS.has(first) && words.length > 1) ||
+    words.includes('&') ||
+    words.includes('and') ||
+    // "Calveran Federation of Industrial Workers", "Institute for Economic Research".
+    (words.length > 2 && bodyBeforeConnector(words)) ||
+    // "Grace Church" may be a person; "Anne Arundel Medical Center" is not.
+    (words.length > 1 && ORG_HEADS.has(last) && (words.length > 2 || !FIRST_NAMES.has(first)));
   if (!isOrg) {
     // "Japanese Prime Minister Junichiro Koizumi": the name starts after the last title word.
     for (let k = to - 1; k >= from; k--) {
-      if (!PERSON_TITLES.has(fold(tokens[k]!.text).replace(/\.$/, ''))) continue;
+      if (!PERSON_TITLES.has(bare(tokens[k]!.text))) continue;
       from = k + 1;
       titled = true;
       break;
     }
     // "Deputy Mayor for Transport Karin Holm": a portfolio after the title; the name is its last two words.
-    if (titled && from < to && CONNECTORS.has(tokens[from]!.text)) from = Math.max(from + 1, to - 1);
-    words = tokens.slice(from, to + 1).map((t) => t.text);
-    if (words.length === 1 && PERSON_TITLES.has(fold(words[0]!).replace(/\.$/, ''))) return null;
+    if (titled && from < to && isConnector(tokens[from]!.text)) {
+      // "Chief of Staff", "Secretary of State": a title alone.
+      if (to - from < 2) return null;
+      from = Math.max(from + 1, to - 1);
+    }
+    words = runWords(text, tokens, from, to);
+    if (words.length === 1 && PERSON_TITLES.has(bare(words[0]!))) return null;
   }
   const lastToken = tokens[to]!;
   const possessive = /['’]s$/.test(lastToken.text) ? 2 : 0;
@@ -185,102 +184,85 @@ function classify(
   const key = entityKey(words.join(' '));
   const prev = tokens[from - 1];
   const next = tokens[to + 1];
+  const lone = words.length === 1;
   let kind: EntityKind = 'other';
   let sure = true;
-  if (isOrg) kind = 'organization';
+  let person = false;
+  let placeUse = false;
+  const known = PLACES.has(key) || MULTIWORD_PLACES.has(key) || learned?.has(key) || ALIASES[key];
+  const acronym = lone && /^\p{Lu}{2,6}$/u.test(words[0]!);
+  if (dateline(text, tokens, from, to)) kind = 'place';
+  else if (isOrg) kind = 'organization';
   else if (titled) kind = 'person';
-  else if (PLACES.has(key) || MULTIWORD_PLACES.has(key) || learned?.has(key) || ALIASES[key]) kind = 'place';
-  else if (/^\p{Lu}{2,6}$/u.test(words.join(''))) kind = 'organization';
+  else if (known || (!lone && PLACE_NAMES.has(key))) kind = 'place';
+  else if (acronym && !NOT_ACRONYMS.has(key) && !seen.lower.has(key) && !seen.mixed().has(key))
+    kind = 'organization';
+  // "PRESIDENT OBAMA:" over a transcript's answers: the article's other mentions say what it names.
+  else if (acronym && seen.mixed().has(key)) sure = false;
   // "Critics say": one person says, a group say.
+  else if (lone && DEMONYMS.has(key)) kind = 'other';
   else if (next && SPEECH.has(next.text) && !next.text.startsWith('says') && next.text !== 'say') {
-    kind = 'person';
-    // "Analysts said" opening a sentence is a group as much as a surname: a full name in the
-    // article still claims it ("Evans said" → "Tom Evans"); alone, it names no one.
-    sure = !(words.length === 1 && /s$/.test(words[0]!) && sentenceInitial(text, tokens[from]!));
+    // "unions on both sides of the Strait warned", "negotiators in Varnholm argued": a place that
+    // speaks is its government.
+    if (
+      lone &&
+      (PLACE_WORDS.has(key) || PLACE_NAMES.has(key) || (prev && PLACE_PREPOSITIONS.has(prev.text)))
+    ) {
+      kind = 'place';
+      sure = false;
+      placeUse = true;
+    } else if (prev?.text.toLowerCase() === 'the') {
+      // "the Red Cross said", "the Kremlin said": a body, not a person.
+      kind = 'organization';
+      sure = false;
+    } else {
+      kind = 'person';
+      // "Analysts said" opening a sentence is a group as much as a surname: a full name in the
+      // article still claims it ("Evans said" → "Tom Evans"); alone, it names no one.
+      sure = !(lone && /s$/.test(words[0]!) && sentenceInitial(text, tokens[from]!));
+      person = sure;
+    }
   }
   // "in Brennick", but also "in Aasen's workshop": a guess that the person's full name may overrule.
-  else if (words.length === 1 && prev && PLACE_PREPOSITIONS.has(prev.text)) {
+  else if (lone && ((prev && PLACE_PREPOSITIONS.has(prev.text)) || PLACE_NAMES.has(key))) {
     kind = 'place';
     sure = false;
+    placeUse = true;
   }
   // Unknown capitalised words: their first or last word may still say what they name.
-  else if (words.length >= 2 && (PLACE_WORDS.has(last) || PLACE_LEADS.has(fold(words[0]!)))) kind = 'place';
-  else if (words.length >= 2 && EVENT_WORDS.has(last)) sure = false;
-  else if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) {
+  else if (
+    !lone &&
+    (PLACE_WORDS.has(last) || PLACE_LEADS.has(first) || PLACE_LEADS_EXTRA.has(first) || PLACE_HEADS.has(last))
+  )
+    kind = 'place';
+  else if (!lone && EVENT_WORDS.has(last)) sure = false;
+  else if (!lone && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) {
     kind = 'person';
     sure = false;
   } else sure = false;
+  if (kind === 'person' && !person) person = titled || roled || personCue(text, tokens, from, to, words);
+  // "Estmark's Minister for Foreign Trade": a country before its minister.
+  if (lone && possessive && next && PERSON_TITLES.has(bare(next.text))) placeUse = true;
   // Built field by field: spreading `span` here made this the costliest line of the analysis.
   const initial = sentenceInitial(text, tokens[from]!);
-  return { start: span.start, end: span.end, words, key, kind, sure, initial };
+  const afterThe = prev?.text.toLowerCase() === 'the';
+  const shouted = acronym && seen.mixed().has(key);
+  return {
+    start: span.start,
+    end: span.end,
+    words,
+    key,
+    kind,
+    sure,
+    initial,
+    person,
+    placeUse,
+    afterThe,
+    shouted,
+  };
 }
 
-/** Groups mentions by key, and folds a lone surname ("Kim") into the full name it belongs to. */
-function link(mentions: Mention[]): Entity[] {
-  const byKey = new Map<string, { entity: Entity; sure: boolean; initialOnly: boolean }>();
-  const people: { key: string; parts: string[] }[] = [];
-  for (const m of mentions) {
-    const key = m.key;
-    if (!key) continue;
-    let entry = byKey.get(key);
-    if (!entry) {
-      entry = {
-        entity: { key, name: m.words.join(' '), kind: m.kind, mentions: [] },
-        sure: m.sure,
-        initialOnly: true,
-      };
-      byKey.set(key, entry);
-      if (m.kind === 'person' && m.words.length > 1) people.push({ key, parts: key.split(/[ ]/) });
-    }
-    upgrade(entry, m);
-    if (!m.initial) entry.initialOnly = false;
-    entry.entity.mentions.push({ start: m.start, end: m.end });
-  }
-  let orgs: { key: string; parts: string[] }[] | undefined;
-  const organizations = () =>
-    (orgs ??= [...byKey.values()]
-      .filter((e) => e.entity.kind === 'organization' && e.entity.key.includes(' '))
-      .map((e) => ({ key: e.entity.key, parts: e.entity.key.split(' ') })));
-  for (const [key, entry] of byKey) {
-    if (key.includes(' ') || (entry.entity.kind === 'place' && entry.sure)) continue;
-    if (entry.entity.kind === 'organization') {
-      // A club or body by the one word it ends on ("Rovers" → "Sable City Rovers"), when only one
-      // organisation of the article does.
-      const ends = organizations().filter((o) => o.parts[o.parts.length - 1] === key);
-      if (ends.length === 1) merge(byKey, key, ends[0]!.key);
-      // "Government officials said", "Police are investigating": the kind of body, named by none.
-      else if (entry.initialOnly && ORG_WORDS.has(key)) byKey.delete(key);
-      continue;
-    }
-    // Surname last (Western) or first (Korean, Chinese): "Obama" → "Barack Obama", "Kim" → "Kim Jung-kwan".
-    // A company's short name: "Crownline" → "Crownline Power".
-    const owner =
-      people.find((p) => p.parts[p.parts.length - 1] === key) ??
-      people.find((p) => p.parts[0] === key) ??
-      organizations().find((o) => o.parts[0] === key);
-    if (!owner) {
-      // A lone capitalized word seen only at sentence starts ("Despite") is most likely no name.
-      if (entry.initialOnly && !entry.sure) byKey.delete(key);
-      continue;
-    }
-    merge(byKey, key, owner.key);
-  }
-  return [...byKey.values()].map((e) => e.entity);
-}
-
-/** Moves the mentions of the entity under `key` to the one under `owner`, and drops it. */
-function merge(byKey: Map<string, { entity: Entity }>, key: string, owner: string): void {
-  const target = byKey.get(owner)!;
-  target.entity.mentions.push(...byKey.get(key)!.entity.mentions);
-  target.entity.mentions.sort((a, b) => a.start - b.start);
-  byKey.delete(key);
-}
-
-function upgrade(entry: { entity: Entity; sure: boolean }, m: Mention): void {
-  const name = m.words.join(' ');
-  if (name.length > entry.entity.name.length) entry.entity.name = name;
-  if (m.sure && (!entry.sure || entry.entity.kind === 'other')) {
-    entry.entity.kind = m.kind;
-    entry.sure = true;
-  } else if (entry.entity.kind === 'other' && m.kind !== 'other') entry.entity.kind = m.kind;
-}
+// Last words of streets and grounds, beyond the gazetteer's place words.
+const PLACE_HEADS = new Set(
+  'drive lane row trail boulevard plaza terrace crescent downs tower stadium arena jail prison'.split(' '),
+);

@@ -8,7 +8,7 @@ export const PERSON_TITLES = new Set(
     'inspector detective superintendent ambassador envoy foreign finance defence defense interior ' +
     'health trade justice deputy acting former coach manager striker midfielder defender goalkeeper ' +
     'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star executive founder ' +
-    'councillor councilor commissioner teacher substitute'
+    'councillor councilor commissioner teacher substitute delegate mp mep sheriff'
   ).split(' '),
 );
 
@@ -21,7 +21,7 @@ export const ORG_WORDS = new Set(
     'force forces guard fund foundation authority board office service services organisation ' +
     'organization league club airlines airline airways motors electronics reserve exchange network ' +
     'news times post journal press media channel tv radio government administration cabinet ' +
-    'fc united city power energy systems technologies technology therapeutics pharmaceuticals ' +
+    'fc united power energy systems technologies technology therapeutics pharmaceuticals ' +
     'mobility capital partners labs laboratories industries insurance logistics ' +
     // Sports clubs by the words their names end on ("Sable City Rovers", "Harrow Athletic").
     'rovers athletic wanderers rangers albion harriers hotspur dynamo'
@@ -32,8 +32,8 @@ export const ORG_WORDS = new Set(
 export const PLACE_WORDS = new Set(
   (
     'county province district region borough township village falls river lake valley bay island ' +
-    'islands mountain mountains hills heights canyon creek forest desert coast beach peninsula strait ' +
-    'sea ocean park street road avenue square bridge harbour harbor airport station estate'
+    'islands mountain mountains hill hills heights canyon creek forest desert coast beach peninsula strait ' +
+    'sea ocean park street road avenue square bridge harbour harbor airport station estate city'
   ).split(' '),
 );
 
@@ -47,7 +47,7 @@ export const PLACE_LEADS = new Set('port fort mount cape lake isle'.split(' '));
 export const EVENT_WORDS = new Set(
   (
     'fire wildfire blaze storm hurricane typhoon earthquake flood floods war games cup festival summit trial ' +
-    'index composite prize award act treaty'
+    'index composite prize award act treaty bill alert olympics'
   ).split(' '),
 );
 
@@ -116,7 +116,7 @@ export const NOT_NAMES = new Set(
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
     'august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'i we you he she it they this that these those there here what when where who why how yes no ' +
-    'mr mrs ms dr usd eur gbp jpy krw cny chf inr thousand million millions billion billions trillion'
+    'mr mrs ms dr jr sr usd eur gbp jpy krw cny chf inr thousand million millions billion billions trillion'
   ).split(' '),
 );
 
