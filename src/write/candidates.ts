@@ -2,6 +2,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import { contentStems } from '../verify/text.js';
 import { conceptsOf } from './concepts.js';
 import { withoutDateline } from './dateline.js';
+import { isFragment } from './fragments.js';
 import { isPageFurniture } from './furniture.js';
 import type { SourceArticle } from '../verify/types.js';
 
@@ -118,6 +119,7 @@ export function collectCandidates(
       const { start, text } = withoutDateline(article.text, span.start, span.end);
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
       if (unbalancedQuotes(text) || isPageFurniture(text, position === 0) || authorsVoice(text)) return;
+      if (isFragment(text)) return;
       const inside = (s: { start: number; end: number }) => s.start >= span.start && s.end <= span.end;
       const speakers = quotes.filter((q) => q.sentence === position || inside(q)).map((q) => q.speaker);
       out.push({

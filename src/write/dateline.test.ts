@@ -26,6 +26,16 @@ describe('datelineLength', () => {
       rest: 'Buses stopped - and trams too.',
     },
     {
+      name: 'a dash left of a dateline',
+      text: '— For years, the pier has leaned.',
+      rest: 'For years, the pier has leaned.',
+    },
+    {
+      name: 'two hyphens left of a dateline',
+      text: '--The cost of the repair.',
+      rest: 'The cost of the repair.',
+    },
+    {
       name: 'mixed-case opener with a dash',
       text: 'Residents said - again - that.',
       rest: 'Residents said - again - that.',

@@ -12,9 +12,13 @@ const WIRE =
 const AGENCY =
   /^[^\n()]{0,60}?\((?:CNN|Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|EFE|ANSA|Yonhap|Kyodo|PTI|IANS)\)\s*(?:[-–—]{1,2}\s*)?(?=["“‘]?[\p{Lu}\p{N}])/u;
 
+// What a scrape leaves of a dateline that lost its place: "— For years, …", "--The cost of …".
+// A minus sign before a number ("-5 degrees") is no dash.
+const BARE = /^[-–—]{1,2}(?:\s+(?=["“‘]?[\p{Lu}\p{N}])|(?=["“‘]?\p{Lu}))/u;
+
 /** How many characters of `text` a leading dateline takes (0 when there is none). */
 export function datelineLength(text: string): number {
-  const match = WIRE.exec(text) ?? AGENCY.exec(text);
+  const match = WIRE.exec(text) ?? AGENCY.exec(text) ?? BARE.exec(text);
   return match ? match[0].length : 0;
 }
 

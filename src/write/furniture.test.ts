@@ -36,6 +36,7 @@ describe('page furniture', () => {
     'What Bridges Have to Do With River Traffic',
     'About The Courier 2026 Harbour Survey',
     'Click to share on WhatsApp (Opens in new window)',
+    'COURIER 12 of 40 Skip in Skip x Embed x Share CLOSE Gulls over the harbour',
     '(Also on COURIER: Poll shows mayor narrowly ahead)',
     'Media related to Dunmore Library at Wikimedia Commons',
     'Source: Calculations by the Harbour Trust based on census data',

@@ -44,6 +44,9 @@ const FURNITURE = new RegExp(
     '\\b(?:free |live )?webinar\\b',
     '\\btake your questions\\b',
     '\\bclick to share\\b',
+    // a gallery's controls: "58 of 68 Skip in Skip x Embed x Share"
+    '\\bskip in skip\\b',
+    '\\bembed x share\\b',
     '\\(opens in (?:a )?new window\\)',
     '^\\(also on [\\p{L} ]+:',
     '\\bwikimedia commons\\b',

@@ -3,7 +3,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
-import { headlineSentence, mainClause, pickHeadline } from './headline.js';
+import { mainClause, pickHeadline } from './headline.js';
 
 describe('mainClause', () => {
   it('cuts a long sentence without a comma before its first subordinate clause', () => {
@@ -189,22 +189,5 @@ describe('pickHeadline', () => {
       const headline = pickHeadline(sources, collectCandidates(sources), prepareSources(sources), undefined);
       expect(headline?.text).toBe('Rescuers free 40 sheep from flooded barn near Dunmore');
     }
-  });
-});
-
-describe('headlineSentence', () => {
-  it('passes over a sentence the extraction cut from its subject', () => {
-    const sources = [
-      sourceArticle(
-        1,
-        'Report',
-        'The union president told investigators that he\nspoke to the mayor on May 3 about the contract. The mayor signed the contract on May 9.',
-        new Date(Date.UTC(2026, 10, 14, 9)),
-      ),
-    ];
-    const candidates = collectCandidates(sources);
-    const lower = candidates.find((c) => c.text.startsWith('spoke'));
-    const chosen = headlineSentence(lower ? [lower, ...candidates.filter((c) => c !== lower)] : candidates);
-    expect(chosen?.text).not.toMatch(/^spoke/);
   });
 });

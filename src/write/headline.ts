@@ -174,14 +174,7 @@ export function mainClause(text: string): string {
  */
 export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
   return (
-    best.find(
-      (c) =>
-        !c.speaker &&
-        !QUOTED.test(c.text) &&
-        // "spoke to the official on May 3": a sentence the extraction cut from its subject.
-        !/^\p{Ll}/u.test(c.text) &&
-        mainClause(c.text).length <= LONG_TITLE,
-    ) ?? best[0]
+    best.find((c) => !c.speaker && !QUOTED.test(c.text) && mainClause(c.text).length <= LONG_TITLE) ?? best[0]
   );
 }
 

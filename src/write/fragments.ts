@@ -1,0 +1,27 @@
+/**
+ * Lines of a page that are not sentences of its article: what a scrape leaves of headings, link
+ * lists, transcripts and broken paragraphs. A reader of the story takes them for garbled news.
+ */
+
+// How a sentence closes: a full stop, a question or exclamation mark, then perhaps quotes or brackets.
+const CLOSED = /[.!?…]["”’)\]]*$/u;
+// A line shorter than this without a closing mark is a heading or a link, not a sentence whose
+// paragraph lost its full stop.
+const SHORT_LINE = 15;
+
+/** Whether a line is a fragment rather than a sentence (see above). */
+export function isFragment(text: string): boolean {
+  const line = text.trim();
+  // "Here's the statement in full:": it introduces what the story does not show.
+  if (/:$/.test(line)) return true;
+  // "► Update: Man charged …", "- - - -": a list's bullet or a rule.
+  if (/^[►▶•▪■→»]/u.test(line)) return true;
+  const letters = line.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 0.5 * line.replace(/\s/g, '').length) return true;
+  // "high school and in some cases …": the sentence was cut from its start ("iPhone" is a name).
+  if (/^\p{Ll}+(?![\p{L}\p{N}])/u.test(line) && !/^\p{Ll}+\p{Lu}/u.test(line)) return true;
+  // A transcript or a banner in capitals: "WE MUST DO MORE TO PROTECT OUR CHILDREN."
+  const capitals = line.match(/\p{Lu}/gu)?.length ?? 0;
+  if (letters >= 20 && capitals >= 0.7 * letters) return true;
+  return !CLOSED.test(line) && line.split(/\s+/).length < SHORT_LINE;
+}
