@@ -135,3 +135,24 @@ describe('key figures of a story that moved on', () => {
     expect(values(figures)).toContain(8);
   });
 });
+
+describe('key figures without a label that says what they count', () => {
+  it('leaves out a number whose label is a name, a verb or a page control', () => {
+    const sources = [
+      sourceArticle(
+        1,
+        'Harbour film opens',
+        'The film about the harbour strike opened in 56 cinemas across Calvera on Friday. ' +
+          'Tickets sold for $14 at the Dunmore Odeon, where 2,400 people queued for the first showing. ' +
+          'Its trailer has been watched 14 autoplay autoplay times, the studio said. ' +
+          'Ruiz was 48 when the strike began, and the actor playing her is 61.',
+        day(14),
+      ),
+    ];
+    const labels = pickFigures(sources, { facts: [] }).map((f) => f.label);
+    for (const label of labels) {
+      expect(label).not.toMatch(/^\p{Lu}\S*$/u);
+      expect(label).not.toMatch(/autoplay autoplay/);
+    }
+  });
+});

@@ -299,6 +299,11 @@ function articleFigures(
 function labelQuality(label: string, counted: string, phrase: boolean): number {
   const bare = label.toLowerCase().replace(RATE, '').replace(/^the /, '');
   if (BARE_KIND.test(bare) || (counted && bare === counted.toLowerCase())) return 0;
+  // "56 — Thatcher", "34 — Conceptualised", "14 — autoplay autoplay": a name, a verb or a page's
+  // controls beside a number say nothing of what it counts.
+  const single = !/\s/.test(label.trim());
+  if (single && (/^\p{Lu}/u.test(label) || /(?:ed|ised|ized)$/.test(bare))) return 0;
+  if (/\b(\p{L}+) \1\b/u.test(bare)) return 0;
   if (phrase) return 3;
   // "customers in the county": the counted noun and where, not what happened to it.
   const escaped = counted.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
