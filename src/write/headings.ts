@@ -173,6 +173,15 @@ function namesATopic(phrase: Phrase): boolean {
   const beforeHead = phrase.words.at(-2);
   if (is(phrase.words.at(-1), 'ProperNoun') && beforeHead && lowerCase(beforeHead) && is(beforeHead, 'Noun'))
     return false;
+  // "The Harbour Times' Dana Velloway": a name after an owner is someone of theirs.
+  const owner = phrase.words.at(-3);
+  if (
+    is(phrase.words.at(-1), 'ProperNoun') &&
+    is(phrase.words.at(-2), 'ProperNoun') &&
+    owner &&
+    (is(owner, 'Possessive') || /['’]s?$/u.test(owner.text) || /^['’]/u.test(owner.post))
+  )
+    return false;
   // "Superintendent Ravi Dunstan", "Trade Minister Mara Ellison": a title before a name names a person.
   if (
     is(phrase.words.at(-1), 'ProperNoun') &&
