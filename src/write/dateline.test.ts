@@ -36,6 +36,16 @@ describe('datelineLength', () => {
       rest: 'The cost of the repair.',
     },
     {
+      name: 'a minus sign',
+      text: '-5 degrees was the coldest reading.',
+      rest: '-5 degrees was the coldest reading.',
+    },
+    {
+      name: 'a date line run into the sentence',
+      text: 'Tuesday, January 18, 2026Through a telethon, Dunmore raised $40,000.',
+      rest: 'Through a telethon, Dunmore raised $40,000.',
+    },
+    {
       name: 'mixed-case opener with a dash',
       text: 'Residents said - again - that.',
       rest: 'Residents said - again - that.',

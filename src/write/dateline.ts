@@ -13,12 +13,15 @@ const AGENCY =
   /^[^\n()]{0,60}?\((?:CNN|Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|EFE|ANSA|Yonhap|Kyodo|PTI|IANS)\)\s*(?:[-–—]{1,2}\s*)?(?=["“‘]?[\p{Lu}\p{N}])/u;
 
 // What a scrape leaves of a dateline that lost its place: "— For years, …", "--The cost of …".
+// A date line run into the first sentence: "Tuesday, January 18, 2005Through a telethon, …".
+const DATE_LINE =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\p{L}+\.?\s+\d{1,2},\s+\d{4}\s*(?=\p{Lu})/u;
 // A minus sign before a number ("-5 degrees") is no dash.
 const BARE = /^[-–—]{1,2}(?:\s+(?=["“‘]?[\p{Lu}\p{N}])|(?=["“‘]?\p{Lu}))/u;
 
 /** How many characters of `text` a leading dateline takes (0 when there is none). */
 export function datelineLength(text: string): number {
-  const match = WIRE.exec(text) ?? AGENCY.exec(text) ?? BARE.exec(text);
+  const match = WIRE.exec(text) ?? AGENCY.exec(text) ?? BARE.exec(text) ?? DATE_LINE.exec(text);
   return match ? match[0].length : 0;
 }
 

@@ -7,6 +7,7 @@ describe('isFragment', () => {
   it.each([
     'Here is the statement the council sent to the Courier:',
     '► Update: Man charged over the harbour fire',
+    '* Courier - "confirmed toll passed 120," citing the harbour office.',
     '- - - - - - - - - - - - - - - - - - - -',
     'high school and in some cases go through college without learning the',
     'WE CAN AND MUST DO MORE TO PROTECT OUR HARBOUR FROM POLLUTION.',

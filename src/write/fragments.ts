@@ -15,7 +15,7 @@ export function isFragment(text: string): boolean {
   // "Here's the statement in full:": it introduces what the story does not show.
   if (/:$/.test(line)) return true;
   // "► Update: Man charged …", "- - - -": a list's bullet or a rule.
-  if (/^[►▶•▪■→»]/u.test(line)) return true;
+  if (/^(?:[►▶•▪■→»]|\*\s)/u.test(line)) return true;
   const letters = line.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 0.5 * line.replace(/\s/g, '').length) return true;
   // "high school and in some cases …": the sentence was cut from its start ("iPhone" is a name).

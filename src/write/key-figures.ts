@@ -35,6 +35,7 @@ const READ_AT_LEAST = 3;
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
 // Small counts are incidental ("two guards", "three years") unless they are a toll.
 const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescued|evacuated|destroyed)\b/i;
+const AGE = /^\S+[\s-]+years?[\s-]+old\b/i;
 // Words that only restate a figure's kind: as a label they say nothing ("money", "percent").
 const BARE_KIND =
   /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?)$/;
@@ -260,6 +261,8 @@ function articleFigures(
     if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
     // A difference ("$71 million more") or the end of a range ("$7,000 to $9,000") is no figure of its own.
     if (DIFFERENCE.test(text.slice(s.shown)) || RANGE_AFTER.test(text.slice(s.shown))) continue;
+    // "the 26-year-old sailor": an age says who someone is, not what the story counts.
+    if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
     if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, s.start - 10), s.start))) continue;
     const rate = RATE_AFTER.exec(text.slice(s.shown))?.[0] ?? '';
     const shownText = text.slice(s.start, s.shown) + rate;
