@@ -288,87 +288,87 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
     'commissioner commissioners composer composers comrade comrades confidant confidante ' +
     'confidantes confidants congressman congressmans congresswoman congresswomans conscript ' +
     'conscripts constable constables consultant consultants contender contenders contributor ' +
-    'contributors controller controllers cook cooks coordinator coordinators corporal corporals ' +
-    'councillor councillors countess countesses courier couriers cowboy cowboys coworker ' +
-    'coworkers creator creators critic critics curator curators customer customers dad daddies ' +
-    'daddy dads dancer dancers daredevil daredevils daughter daughters deacon deacons dealer ' +
-    'dealers decorator decorators defenceman defencemans deities deity denizen denizens deputee ' +
-    'deputees deputies deputy descendant descendants deserter deserters designer designers ' +
-    'detective detectives developer developers dictator dictators dietician dieticians ' +
-    'dietitian dietitians diplomat diplomats director directors diva divas doctor doctors dork ' +
-    'dorks drifter drifters driver drivers dude dudes dutchess dutchesses dweller dwellers ' +
-    'economist economists editor editors electrician electricians emcee emcees emperor emperors ' +
-    'employee employees employer employers enemies enemy engineers entrepreneur entrepreneurs ' +
-    'environmentalist environmentalists examiner examiners excellencies excellency exile exiles ' +
-    'farmer farmers father fathers fella fellas fiance fiances fighter fighters filmmaker ' +
-    'filmmakers financier financiers firefighter firefighters fireman firemans fitter fitters ' +
-    'foe foes fool fools forebear forebears foreman foremans forerunner forerunners forester ' +
-    'foresters freelancer freelancers friend friends gambler gamblers gardener gardeners geek ' +
-    'geisha geishas genius geniuses gentleman gentlemans ghost ghosts ghostwriter ghostwriters ' +
-    'girl girlfriend girlfriends girls gladiator gladiators goalie goalies goalkeeper ' +
-    'goalkeepers goaltender goaltenders god goddess goddesses gods golfer golfers goof graduate ' +
-    'graduates grandchild grandchilds granddaughter granddaughters grandfather grandfathers ' +
-    'grandma grandmas grandmother grandmothers grandpa grandparent grandparents grandpas ' +
-    'grandson grandsons groom grooms guest guests guides guru gurus hairdresser hairdressers ' +
-    'hairstylist hairstylists heir heirs hermit hermits hero heroes heroine heroines historian ' +
-    'historians hobo hobos host hostage hostages hostess hostesses hosts housekeeper ' +
-    'housekeepers human humanitarian humanitarians humans husband husbands hygienist hygienists ' +
-    'icon icons idol idols illustrator illustrators immigrant immigrants incel incels infant ' +
-    'infants inhabitant inhabitants innovator innovators inspector inspectors installer ' +
-    'installers instigator instigators instructor instructors inventor inventors investigator ' +
-    'investigators jester jesters jogger joggers journalist journalists judges juggler jugglers ' +
-    'kin kins kinsman kinsmans kinswoman kinswomans laborer laborers lad ladies lads lady ' +
-    'landlord landlords lass lasses laureate laureates lawyer lawyers layman laymans leader ' +
-    'leaders lieutenant lieutenants lord lords loser losers lover lovers magician magicians ' +
-    'magistrate magistrates maker makers man manager managers maniac maniacs martyr martyrs ' +
-    'mate mates matriarch matriarches mayor mayors mechanic men mentor mentors merchant ' +
-    'merchants mime mimes minion minions minister ministers misfit misfits missus missuses ' +
-    'mister misters moderator moderators mogul moguls mom mommies mommy moms monarch monarches ' +
-    'monk monks mother mothers mum mummies mummy mums musician musicians mystic mystics nannies ' +
-    'nanny narrator narrators native natives neice neices neighbor neighbors nemeses nemesis ' +
-    'nephew nephews nerd niece nieces nobleman noblemans noblewoman noblewomans nobodies nobody ' +
-    'nomad nomads novice novices nun nuns nurseryman nurserymans occupant occupants officer ' +
-    'officers offspring offsprings operator operators optimist optimists optometrist ' +
-    'optometrists oracle oracles organizer organizers originator originators orphan orphans ' +
-    'outcast outcasts outlaw outlaws painter painters pal pals panellist panellists parent ' +
-    'parental parentals parents pariah pariahs partner partners pastor pastors patriarch ' +
-    'patriarches patriot patriots patron patrons pawn pawns people performer performers person ' +
-    'pessimist pessimists phantom phantoms pharmacist pharmacists philosopher philosophers ' +
-    'photographer photographers phrase phrases physician physicians pilgrim pilgrims pilot ' +
-    'pilots pioneer pioneers planner planners player players playmate playmates playwright ' +
-    'playwrights plumber plumbers podcaster podcasters poet poets policeman policemans ' +
-    'politician politicians population populations pornstar pornstars practitioner ' +
-    'practitioners prankster pranksters preacher preachers president presidents priest ' +
-    'priestess priestesses priests prince princes princess princesses prisoner prisoners ' +
-    'prodigies prodigy producer producers professor professors progenies progenitor progenitors ' +
-    'progeny programmer programmers prophet prophets prospector prospectors prostitute ' +
-    'prostitutes psychologist psychologists punk punks pupil pupils quarterback quarterbacks ' +
-    'queen queens rabbi rabbis radical radicals rapper rappers realist realists receptionist ' +
-    'receptionists recluse recluses recruit recruiter recruiters recruits refugee refugees ' +
-    'reporter reporters researcher researchers reverend reverends revolutionaries revolutionary ' +
-    'rogue rogues roofer roofers ruler rulers runningback runningbacks sailor sailors saint ' +
-    'saints scholar scholars scientist scientists scion scions scout scouts screenwriter ' +
-    'screenwriters sculptor sculptors secretaries secretary sergeant sergeants servant servants ' +
-    'servitor servitors shaman shamans shepherd shepherds showgirl showgirls showman showmans ' +
-    'showrunner showrunners singer singers sinner sinners sissies sissy sister sisters skier ' +
-    'skiers smuggler smugglers soldier soldiers soloist soloists somebodies somebody son sons ' +
-    'sorcerer sorcerers sorceress sorceresses soul souls specialist specialists spectator ' +
-    'spectators spirit spirits spokesperson spokespersons spouse spouses squatter squatters ' +
-    'staffer staffers statesman statesmans stepbrother stepbrothers stepchild stepchilds ' +
-    'stepfather stepfathers stepmother stepmothers stepsister stepsisters stranger strangers ' +
-    'streamer streamers sultan sultans superhero superheroes superhuman superhumans ' +
-    'superintendent superintendents superstar superstars supervisor supervisors surfer surfers ' +
-    'surgeon surgeons survivor survivors sweeper sweepers sweetheart sweethearts taoiseach ' +
-    'taoiseaches teacher teachers technician technicians technologist technologists teenager ' +
-    'teenagers tenant tenants tester testers therapist therapists tiktoker tiktokers toddler ' +
-    'toddlers tourist tourists trader traders tramp tramps transcriptionist transcriptionists ' +
-    'traveler travelers trendsetter trendsetters trooper troopers tutor tutors tycoon tycoons ' +
-    'uncle uncles underwriter underwriters user users usher ushers veteran veterans ' +
-    'veterinarian veterinarians villain villains violinist violinists vip vips visitor visitors ' +
-    'volunteers voyager voyagers waiter waiters wanderer wanderers warrior warriors weatherman ' +
-    'weathermans welder welders wife wimp winner winners witch witches witness witnesses wives ' +
-    'wizard wizards woman women worker workers wrestler wrestlers writer writers yogi yogis ' +
-    'youth youths youtuber youtubers'
+    'contributors controller controllers cook cooks corporal corporals councillor councillors ' +
+    'countess countesses courier couriers cowboy cowboys coworker coworkers creator creators ' +
+    'critic critics curator curators customer customers dad daddies daddy dads dancer dancers ' +
+    'daredevil daredevils daughter daughters deacon deacons dealer dealers decorator decorators ' +
+    'defenceman defencemans deities deity denizen denizens deputee deputees deputies deputy ' +
+    'descendant descendants deserter deserters designer designers detective detectives ' +
+    'developer developers dictator dictators dietician dieticians dietitian dietitians diplomat ' +
+    'diplomats director directors diva divas doctor doctors dork dorks drifter drifters driver ' +
+    'drivers dude dudes dutchess dutchesses dweller dwellers economist economists editor ' +
+    'editors electrician electricians emcee emcees emperor emperors employee employees employer ' +
+    'employers enemies enemy engineers entrepreneur entrepreneurs environmentalist ' +
+    'environmentalists examiner examiners excellencies excellency exile exiles farmer farmers ' +
+    'father fathers fella fellas fiance fiances fighter fighters filmmaker filmmakers financier ' +
+    'financiers firefighter firefighters fireman firemans fitter fitters foe foes fool fools ' +
+    'forebear forebears foreman foremans forerunner forerunners forester foresters freelancer ' +
+    'freelancers friend friends gambler gamblers gardener gardeners geek geisha geishas genius ' +
+    'geniuses gentleman gentlemans ghost ghosts ghostwriter ghostwriters girl girlfriend ' +
+    'girlfriends girls gladiator gladiators goalie goalies goalkeeper goalkeepers goaltender ' +
+    'goaltenders god goddess goddesses gods golfer golfers goof graduate graduates grandchild ' +
+    'grandchilds granddaughter granddaughters grandfather grandfathers grandma grandmas ' +
+    'grandmother grandmothers grandpa grandparent grandparents grandpas grandson grandsons ' +
+    'groom grooms guest guests guides guru gurus hairdresser hairdressers hairstylist ' +
+    'hairstylists heir heirs hermit hermits hero heroes heroine heroines historian historians ' +
+    'hobo hobos host hostage hostages hostess hostesses hosts housekeeper housekeepers human ' +
+    'humanitarian humanitarians humans husband husbands hygienist hygienists icon icons idol ' +
+    'idols illustrator illustrators immigrant immigrants incel incels infant infants inhabitant ' +
+    'inhabitants innovator innovators inspector inspectors installer installers instigator ' +
+    'instigators instructor instructors inventor inventors investigator investigators jester ' +
+    'jesters jogger joggers journalist journalists judges juggler jugglers kin kins kinsman ' +
+    'kinsmans kinswoman kinswomans laborer laborers lad ladies lads lady landlord landlords ' +
+    'lass lasses laureate laureates lawyer lawyers layman laymans leader leaders lieutenant ' +
+    'lieutenants lord lords loser losers lover lovers magician magicians magistrate magistrates ' +
+    'maker makers man manager managers maniac maniacs martyr martyrs mate mates matriarch ' +
+    'matriarches mayor mayors mechanic men mentor mentors merchant merchants mime mimes minion ' +
+    'minions minister ministers misfit misfits missus missuses mister misters moderator ' +
+    'moderators mogul moguls mom mommies mommy moms monarch monarches monk monks mother mothers ' +
+    'mum mummies mummy mums musician musicians mystic mystics nannies nanny narrator narrators ' +
+    'native natives neice neices neighbor neighbors nemeses nemesis nephew nephews nerd niece ' +
+    'nieces nobleman noblemans noblewoman noblewomans nobodies nobody nomad nomads novice ' +
+    'novices nun nuns nurseryman nurserymans occupant occupants officer officers offspring ' +
+    'offsprings operator operators optimist optimists optometrist optometrists oracle oracles ' +
+    'organizer organizers originator originators orphan orphans outcast outcasts outlaw outlaws ' +
+    'painter painters pal pals panellist panellists parent parental parentals parents pariah ' +
+    'pariahs partner partners pastor pastors patriarch patriarches patriot patriots patron ' +
+    'patrons pawn pawns people performer performers person pessimist pessimists phantom ' +
+    'phantoms pharmacist pharmacists philosopher philosophers photographer photographers phrase ' +
+    'phrases physician physicians pilgrim pilgrims pilot pilots pioneer pioneers planner ' +
+    'planners player players playmate playmates playwright playwrights plumber plumbers ' +
+    'podcaster podcasters poet poets policeman policemans politician politicians population ' +
+    'populations pornstar pornstars practitioner practitioners prankster pranksters preacher ' +
+    'preachers president presidents priest priestess priestesses priests prince princes ' +
+    'princess princesses prisoner prisoners prodigies prodigy producer producers professor ' +
+    'professors progenies progenitor progenitors progeny programmer programmers prophet ' +
+    'prophets prospector prospectors prostitute prostitutes psychologist psychologists punk ' +
+    'punks pupil pupils quarterback quarterbacks queen queens rabbi rabbis radical radicals ' +
+    'rapper rappers realist realists receptionist receptionists recluse recluses recruit ' +
+    'recruiter recruiters recruits refugee refugees reporter reporters researcher researchers ' +
+    'reverend reverends revolutionaries revolutionary rogue rogues roofer roofers ruler rulers ' +
+    'runningback runningbacks sailor sailors saint saints scholar scholars scientist scientists ' +
+    'scion scions scout scouts screenwriter screenwriters sculptor sculptors secretaries ' +
+    'secretary sergeant sergeants servant servants servitor servitors shaman shamans shepherd ' +
+    'shepherds showgirl showgirls showman showmans showrunner showrunners singer singers sinner ' +
+    'sinners sissies sissy sister sisters skier skiers smuggler smugglers soldier soldiers ' +
+    'soloist soloists somebodies somebody son sons sorcerer sorcerers sorceress sorceresses ' +
+    'soul souls specialist specialists spectator spectators spirit spirits spokesperson ' +
+    'spokespersons spouse spouses squatter squatters staffer staffers statesman statesmans ' +
+    'stepbrother stepbrothers stepchild stepchilds stepfather stepfathers stepmother ' +
+    'stepmothers stepsister stepsisters stranger strangers streamer streamers sultan sultans ' +
+    'superhero superheroes superhuman superhumans superintendent superintendents superstar ' +
+    'superstars supervisor supervisors surfer surfers surgeon surgeons survivor survivors ' +
+    'sweeper sweepers sweetheart sweethearts taoiseach taoiseaches teacher teachers technician ' +
+    'technicians technologist technologists teenager teenagers tenant tenants tester testers ' +
+    'therapist therapists tiktoker tiktokers toddler toddlers tourist tourists trader traders ' +
+    'tramp tramps transcriptionist transcriptionists traveler travelers trendsetter ' +
+    'trendsetters trooper troopers tutor tutors tycoon tycoons uncle uncles underwriter ' +
+    'underwriters user users usher ushers veteran veterans veterinarian veterinarians villain ' +
+    'villains violinist violinists vip vips visitor visitors volunteers voyager voyagers waiter ' +
+    'waiters wanderer wanderers warrior warriors weatherman weathermans welder welders wife ' +
+    'wimp winner winners witch witches witness witnesses wives wizard wizards woman women ' +
+    'worker workers wrestler wrestlers writer writers yogi yogis youth youths youtuber ' +
+    'youtubers'
   ).split(' '),
 );
 
