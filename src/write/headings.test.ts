@@ -37,6 +37,27 @@ describe('nounPhraseHeading', () => {
     expect(name ?? '').not.toMatch(/Velloway/);
   });
 
+  it('does not name a section for a titled person, a superlative or a phrase cut inside brackets', () => {
+    expect(
+      heading(
+        'House Speaker Newt Gingrich spoke on Friday.',
+        'Reporters asked House Speaker Newt Gingrich about it on Monday.',
+      ) ?? '',
+    ).not.toMatch(/Gingrich/);
+    expect(
+      heading(
+        'Kade Orrin, the rapper best known for harbour songs, died on Friday.',
+        'The rapper best known for harbour songs was 42.',
+      ) ?? '',
+    ).not.toMatch(/best$/);
+    expect(
+      heading(
+        'Senator Ana Ruiz (D-Dunmore) said the harbour fees were unfair.',
+        'Ruiz (D-Dunmore) wrote to the harbour board.',
+      ) ?? '',
+    ).not.toMatch(/\([^)]*$/);
+  });
+
   it('leaves no phrase open at its end', () => {
     const name = heading(
       'The economic relationship worth $90 billion a year depends on steel exports and vehicle parts.',

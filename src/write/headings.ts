@@ -109,7 +109,10 @@ export function nounPhraseHeading(
         (n < 2 || !lowerCase(noun) || GENERIC_HEADS.has(noun.normal) || mentions(noun.normal) < 2)
       )
         continue;
-      if (format(phrase).split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
+      const text = format(phrase);
+      if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
+      // "Marco Rubio (R-Fla": a phrase cut inside brackets.
+      if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) continue;
       const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
       const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
@@ -135,13 +138,16 @@ const LENGTH_PRIOR = [-0.2, 0.3, 0.3, 0.1, -0.1];
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
-  'chair chairman chairwoman chairperson officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party'.split(
+  'chair chairman chairwoman chairperson officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party speaker senator sen rep gov judge sheriff coach'.split(
     ' ',
   ),
 );
 // Words the tagger takes for a head noun that leave the phrase unfinished ("Economic relationship worth").
 // So are reporting verbs it takes for a noun after a plural ("Customs data show").
 const OPEN_ENDS = new Set([
+  // "the rapper best (known for)": a superlative the tagger takes for a noun before a participle
+  'best',
+  'worst',
   'worth',
   'own',
   'alone',
