@@ -128,6 +128,8 @@ describe('extractEntities: people and organisations', () => {
       'kelby federation of dock workers',
       'organization',
     ],
+    // A kind of body alone names none.
+    ['Marta Lisle of the Dunmore Savers’ Association said rates were too low.', 'association', 'other'],
     // A place by its first word or its kind.
     ['Voters in West Arden went to the polls.', 'west arden', 'place'],
     ['Fans filled the Harlow Stadium on Sunday.', 'harlow stadium', 'place'],

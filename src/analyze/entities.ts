@@ -52,6 +52,13 @@ export interface EntityOptions {
 }
 
 /** The key that links mentions of one entity: folded words, with common aliases ("U.S." → "united states"). */
+// Words for a kind of body that, alone, name none: "the Association", "Council".
+const GENERIC_BODIES = new Set(
+  'association associations council committee company corporation group union institute agency board department authority commission ministry foundation society federation'.split(
+    ' ',
+  ),
+);
+
 export function entityKey(name: string): string {
   const key = fold(name)
     .replace(/['’]s$/, '')
@@ -152,7 +159,8 @@ function classify(
   const first = fold(words[0]!);
   const last = fold(words[words.length - 1]!).replace(/['’]s$/, '');
   const isOrg =
-    ORG_WORDS.has(last) ||
+    // "Association" alone (of "the Savers' Association") is a kind of body, not one.
+    (ORG_WORDS.has(last) && !(words.length === 1 && GENERIC_BODIES.has(last))) ||
     (ORG_LEADS.has(first) && words.length > 1) ||
     words.includes('&') ||
     words.includes('and') ||
@@ -193,6 +201,7 @@ function classify(
   const acronym = lone && /^\p{Lu}{2,6}$/u.test(words[0]!);
   if (dateline(text, tokens, from, to)) kind = 'place';
   else if (isOrg) kind = 'organization';
+  else if (lone && GENERIC_BODIES.has(last)) sure = false;
   else if (titled) kind = 'person';
   else if (known || (!lone && PLACE_NAMES.has(key))) kind = 'place';
   else if (acronym && !NOT_ACRONYMS.has(key) && !seen.lower.has(key) && !seen.mixed().has(key))
