@@ -128,6 +128,8 @@ describe('extractEntities: people and organisations', () => {
       'kelby federation of dock workers',
       'organization',
     ],
+    // The people or things of a place named beside it.
+    ['Officials in Dunmora said the trawler sank in Dunmoran waters on Friday.', 'dunmoran', 'other'],
     // A kind of body alone names none.
     ['Marta Lisle of the Dunmore Savers’ Association said rates were too low.', 'association', 'other'],
     // A place by its first word or its kind.

@@ -101,14 +101,28 @@ export function link(mentions: Mention[]): Entity[] {
     if (entry.person || surname) byKey.get(owner.key)!.person = true;
     merge(byKey, key, owner.key);
   }
+  const places = new Set(
+    [...byKey.values()].filter((e) => e.entity.kind === 'place').map((e) => e.entity.key),
+  );
   const out: Entity[] = [];
   for (const e of byKey.values()) {
+    // "Calveran" beside "Calvera": the people or things of a place, not a place.
+    if (e.entity.kind === 'place' && demonymOf(e.entity.key, places)) e.entity.kind = 'other';
     // Capitalised words shaped like a name ("Long Story Short", "Tidewater Ales") are a person's
     // only when something says so: a first name, a title, a role, an age, a surname that speaks.
     if (e.entity.kind === 'person' && !e.sure && !e.person) e.entity.kind = 'other';
     out.push(e.entity);
   }
   return out;
+}
+
+/** Whether `key` is a word for the people of one of `places` ("calveran" of "calvera", "kenyan" of "kenya"). */
+function demonymOf(key: string, places: ReadonlySet<string>): boolean {
+  if (key.includes(' ')) return false;
+  const stem = /(?:ian|an|n|ese)$/.exec(key);
+  if (!stem) return false;
+  for (const cut of [1, 2, 3]) if (cut <= key.length - 3 && places.has(key.slice(0, -cut))) return true;
+  return false;
 }
 
 /** Moves the mentions of the entity under `key` to the one under `owner`, and drops it. */
