@@ -97,6 +97,38 @@ export function siteContract(engine: Engine): void {
       ]);
     });
 
+    it("counts a company's short name with its full name, not a place of the same first word", async () => {
+      const db = database.db;
+      const found = await publishedStoryBySlug(db, TARIFF);
+      const sources = await storySourceArticles(db, found!.story.id);
+      const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
+      const analysis = (entities: object[]) =>
+        ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
+      await storeAnalyses(db, [
+        {
+          articleId: sources[0]!.id,
+          analysis: analysis([entity('lumora', 'Lumora', 'place'), entity('arland', 'Arland', 'place')]),
+        },
+        {
+          articleId: sources[1]!.id,
+          analysis: analysis([
+            entity('lumora systems', 'Lumora Systems', 'organization'),
+            entity('arland', 'Arland', 'place'),
+            entity('arland museum', 'Arland Museum', 'organization'),
+          ]),
+        },
+        {
+          articleId: sources[2]!.id,
+          analysis: analysis([entity('lumora systems', 'Lumora Systems', 'organization')]),
+        },
+      ]);
+      expect(await storyEntities(db, found!.story.id)).toEqual([
+        { name: 'Lumora Systems', kind: 'organization', articles: 3 },
+        { name: 'Arland', kind: 'place', articles: 2 },
+        { name: 'Arland Museum', kind: 'organization', articles: 1 },
+      ]);
+    });
+
     it('finds a published story by slug with its current version and sources', async () => {
       const db = database.db;
       const found = await publishedStoryBySlug(db, TARIFF);

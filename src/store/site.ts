@@ -316,15 +316,11 @@ export async function storyEntities(db: Executor, storyId: number): Promise<Stor
     .select(sql<Pick<Entity, 'key' | 'name' | 'kind'>[] | null>`an.analysis->'entities'`.as('entities'))
     .where('sa.story_id', '=', storyId)
     .execute();
-  const byKey = new Map<
-    string,
-    { kinds: Map<string, number>; articles: number; names: Map<string, number> }
-  >();
+  const byKey = new Map<string, { kinds: Map<string, number>; names: Map<string, number> }>();
   const count = (tally: Map<string, number>, value: string) => tally.set(value, (tally.get(value) ?? 0) + 1);
   for (const row of rows) {
     for (const entity of row.entities ?? []) {
-      const entry = byKey.get(entity.key) ?? { kinds: new Map(), articles: 0, names: new Map() };
-      entry.articles += 1;
+      const entry = byKey.get(entity.key) ?? { kinds: new Map(), names: new Map() };
       count(entry.kinds, entity.kind);
       count(entry.names, entity.name);
       byKey.set(entity.key, entry);
@@ -335,8 +331,32 @@ export async function storyEntities(db: Executor, storyId: number): Promise<Stor
   // The name most articles use, the longer one on a tie ("Ilse Varga" over "Varga").
   const bestName = (names: Map<string, number>) =>
     [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
-  return [...byKey.values()]
-    .map((e) => ({ name: bestName(e.names), kind: mostArticles(e.kinds), articles: e.articles }))
+  // A company's short name in articles that never write it in full ("Lumora" of "Lumora Systems"),
+  // when the story has one organisation of that first word and no article names the two apart
+  // ("Calvera" beside "Calvera National Museum" is the country).
+  const organizations = [...byKey.keys()].filter(
+    (key) => key.includes(' ') && mostArticles(byKey.get(key)!.kinds) === 'organization',
+  );
+  const owner = new Map<string, string>();
+  for (const key of byKey.keys()) {
+    if (key.includes(' ')) continue;
+    const of = organizations.filter((org) => org.startsWith(`${key} `));
+    const apart = (org: string) =>
+      rows.some((row) => row.entities?.some((e) => e.key === key) && row.entities.some((e) => e.key === org));
+    if (of.length === 1 && !apart(of[0]!)) owner.set(key, of[0]!);
+  }
+  const articles = new Map<string, number>();
+  for (const row of rows) {
+    const keys = new Set((row.entities ?? []).map((e) => owner.get(e.key) ?? e.key));
+    for (const key of keys) articles.set(key, (articles.get(key) ?? 0) + 1);
+  }
+  return [...byKey]
+    .filter(([key]) => !owner.has(key))
+    .map(([key, e]) => ({
+      name: bestName(e.names),
+      kind: mostArticles(e.kinds),
+      articles: articles.get(key)!,
+    }))
     .filter((e): e is StoryEntity => ENTITY_KINDS.has(e.kind))
     .sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }
