@@ -31,6 +31,10 @@ const PORT = 'river-port-reopens-after-flooding';
 const TRAM = 'city-council-approves-tram-extension';
 
 /** The reader site's storage contract, run against one engine. */
+const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
+const analysis = (entities: object[]) =>
+  ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
+
 export function siteContract(engine: Engine): void {
   describe(`site storage contract on ${engine}`, () => {
     let database: Database;
@@ -61,9 +65,6 @@ export function siteContract(engine: Engine): void {
       const db = database.db;
       const found = await publishedStoryBySlug(db, TARIFF);
       const sources = await storySourceArticles(db, found!.story.id);
-      const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
-      const analysis = (entities: object[]) =>
-        ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
       await storeAnalyses(db, [
         {
           articleId: sources[0]!.id,
@@ -101,9 +102,6 @@ export function siteContract(engine: Engine): void {
       const db = database.db;
       const found = await publishedStoryBySlug(db, TARIFF);
       const sources = await storySourceArticles(db, found!.story.id);
-      const entity = (key: string, name: string, kind: string) => ({ key, name, kind, mentions: [] });
-      const analysis = (entities: object[]) =>
-        ({ language: 'en', sentences: [], entities, quotes: [], figures: [], keywords: [] }) as never;
       await storeAnalyses(db, [
         {
           articleId: sources[0]!.id,
