@@ -49,17 +49,20 @@ export function pickHeadline(
       ? candidates.reduce<Candidate | undefined>((a, c) => (a && a.position <= c.position ? a : c), undefined)
       : undefined;
   const titles = sources
-    .map((s, i) => ({
-      article: s,
-      recency: recency(times[i]!, oldest, newest),
-      title: titleText(s.title),
-      stems: new Set(
-        normalizeForMatch(titleText(s.title))
-          .split(/\W+/)
-          .filter((w) => w.length > 2)
-          .map(stem),
-      ),
-    }))
+    .map((s, i) => {
+      const title = titleText(s.title);
+      return {
+        article: s,
+        recency: recency(times[i]!, oldest, newest),
+        title,
+        stems: new Set(
+          normalizeForMatch(title)
+            .split(/\W+/)
+            .filter((w) => w.length > 2)
+            .map(stem),
+        ),
+      };
+    })
     .filter(
       (t) =>
         t.title.length >= MIN_TITLE &&
