@@ -118,7 +118,8 @@ export function writeExtractive(
     : [];
   // A sentence that holds the headline's words (the one it was cut from, a copy of it, a title that
   // is its first sentence) says the headline again: it is no dek.
-  const retold = (c: Candidate) => normalizeForMatch(c.text).includes(normalizeForMatch(headline.text));
+  const headlineWords = normalizeForMatch(headline.text);
+  const retold = (c: Candidate) => normalizeForMatch(c.text).includes(headlineWords);
   const chosenDek = pickDek(
     picks.filter((c) => !retold(c)),
     opener,
