@@ -6,7 +6,6 @@ import {
   NOT_ACRONYMS,
   OPENERS,
   ORG_HEADS,
-  PLACE_LEADS_EXTRA,
   PLACE_NAMES,
   ROLE_WORDS,
 } from './entity-cues.js';
@@ -239,10 +238,7 @@ function classify(
     placeUse = true;
   }
   // Unknown capitalised words: their first or last word may still say what they name.
-  else if (
-    !lone &&
-    (PLACE_WORDS.has(last) || PLACE_LEADS.has(first) || PLACE_LEADS_EXTRA.has(first) || PLACE_HEADS.has(last))
-  )
+  else if (!lone && (PLACE_WORDS.has(last) || PLACE_LEADS.has(first) || PLACE_HEADS.has(last)))
     kind = 'place';
   else if (!lone && EVENT_WORDS.has(last)) sure = false;
   else if (!lone && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))) {

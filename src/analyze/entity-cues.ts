@@ -38,14 +38,6 @@ export const NOT_ACRONYMS = new Set(
 /** Words that, followed by a colon, credit a picture or a story ("Photo: …", "Source: …"). */
 export const CREDIT_CUES = new Set('photo photos source credit image images courtesy'.split(' '));
 
-/**
- * First words that make two or more words a place: compass regions ("West Virginia", "East Asia",
- * "Northern California") and saints' cities ("Saint Petersburg").
- */
-export const PLACE_LEADS_EXTRA = new Set(
-  'north south east west northern southern eastern western central saint san santa st.'.split(' '),
-);
-
 /** Sentence openers that are no part of a name ("But Democrat …", "Despite Obama's …", "Follow …"). */
 export const OPENERS = new Set(
   (

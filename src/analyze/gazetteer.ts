@@ -37,8 +37,15 @@ export const PLACE_WORDS = new Set(
   ).split(' '),
 );
 
-/** First words that make a name a place ("Port Alder", "Cape Morrow", "Fort Worth", "Lake Geneva"). */
-export const PLACE_LEADS = new Set('port fort mount cape lake isle'.split(' '));
+/**
+ * First words that make a name a place ("Port Alder", "Cape Morrow", "Fort Worth", "Lake Geneva"),
+ * compass regions ("West Virginia", "Northern California") and saints' cities ("Saint Petersburg").
+ */
+export const PLACE_LEADS = new Set(
+  'port fort mount cape lake isle north south east west northern southern eastern western central saint san santa st.'.split(
+    ' ',
+  ),
+);
 
 /**
  * Last words that make a name an event or a thing rather than a person ("Ridgeback Fire", "Storm
