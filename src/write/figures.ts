@@ -54,6 +54,22 @@ const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 
 // Words that stand for a noun said elsewhere: as a label they say nothing ("220 others").
 const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some']);
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
+// "had 100,000 listeners", "got 60,000 retweets": having is nothing done to what is counted.
+const HELD = /^(?:had|has|have|having|got|gets|getting|gotten)$/;
+// Adverbs that belong to the clause, not to a verb's particle: "have died so far" is not "died so".
+const CLAUSE_ADVERBS = new Set([
+  'so',
+  'far',
+  'also',
+  'still',
+  'now',
+  'then',
+  'just',
+  'even',
+  'yet',
+  'already',
+  'only',
+]);
 
 /** What the figure at [start, end) of the sentence measures, in the sentence's own words, or undefined. */
 export function figureLabel(
@@ -99,7 +115,10 @@ function readLabel(
     const verb = words[before];
     const gerund = isGerund(words, before);
     const acted =
-      (is(verb, 'PastTense') || gerund) && !is(verb, 'Copula', 'Auxiliary') && !SPEECH.test(verb!.normal);
+      (is(verb, 'PastTense') || gerund) &&
+      !is(verb, 'Copula', 'Auxiliary') &&
+      !SPEECH.test(verb!.normal) &&
+      !HELD.test(verb!.normal);
     // "forcing about 9,500 residents to leave their homes": residents forced to leave their homes.
     if (acted) {
       const done = gerund ? pastParticiple(verb!.normal) : verb!.text;
@@ -193,7 +212,7 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
   let last = j;
   if (!endsClause(verb)) {
     const next = words[j + 1];
-    if (is(next, 'Adverb') && !/ly$/.test(next!.normal)) last = j + 1;
+    if (is(next, 'Adverb') && !/ly$/.test(next!.normal) && !CLAUSE_ADVERBS.has(next!.normal)) last = j + 1;
     else if (next?.normal === 'to' && is(words[j + 2], 'Infinitive') && !endsClause(next)) {
       last = j + 2;
       if (!endsClause(words[last]!) && is(words[last + 1], 'Adverb')) last += 1;
@@ -214,16 +233,21 @@ function endsAt(words: readonly TaggedWord[], _before: number, _start: number, e
   return last !== undefined && endsClause(last);
 }
 
-/** Characters of a figure's text that make the number itself ("$3.4 million", "6,800"). */
+// A distance or a speed is part of its number ("90 kilometres", "5,900 meters"): what it measures is said
+// around it ("gusts of up to 90 kilometres per hour"), never by the unit.
+const NUMBER = new RegExp(
+  String.raw`^[^\d]{0,3}[\d.,]*\d` +
+    String.raw`(?:\s*(?:million|billion|trillion|thousand|bn|mn|m|k|percent|per cent)(?![\p{L}])|\s*%)?` +
+    String.raw`(?:\s*(?:kilomet(?:re|er)s?|km|miles?|mph|feet|foot|ft|inch(?:es)?|met(?:re|er)s?)(?![\p{L}]))?`,
+  'iu',
+);
+
+/** Characters of a figure's text that make the number itself ("$3.4 million", "6,800", "90 kilometres"). */
 export function numberLength(text: string): number {
   // "one worker", "three ships": a number word.
   const word = /^\p{L}+(?=\s)/u.exec(text);
   if (word) return word[0].length;
-  const match =
-    /^[^\d]{0,3}[\d.,]*\d(?:\s*(?:million|billion|trillion|thousand|bn|mn|m|k|percent|per cent|%))?/i.exec(
-      text,
-    );
-  return match ? match[0].length : text.length;
+  return NUMBER.exec(text)?.[0].length ?? text.length;
 }
 
 /** A label without leading unit words or punctuation; undefined when no word is left. */

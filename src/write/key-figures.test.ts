@@ -158,3 +158,36 @@ describe('key figures without a label that says what they count', () => {
     }
   });
 });
+
+describe('key figures read as a reader would read them', () => {
+  // Each sentence opens a report of its own, so each figure is among the story's first.
+  const figures = pickFigures(
+    [
+      'The radio show had roughly 100,000 regular listeners, many of whom sent donations.',
+      'More than 8,000 people have died so far in the violence, the monitors said.',
+      'The study followed 103 male patients with the disorder for 12 years.',
+      'Families of those killed in the Sept. 11 attacks met the board on Tuesday.',
+      'The couple sold the house at 5012 Powell Drive for $2.4 million.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14))),
+    { facts: [] },
+  );
+  const label = (value: number) => figures.find((f) => f.value === value)?.label;
+
+  it('gives a name its number, and a count its modifier', () => {
+    const text = 'The walkout by 7,200 members of Transit Workers Union Local 212 has left the roads jammed.';
+    const [strike] = pickFigures([sourceArticle(1, 'Strike', text, day(14))], { facts: [] });
+    expect(strike?.label).toBe('members of Transit Workers Union Local 212');
+    expect(figures.find((f) => f.value === 103)?.text).toBe('103');
+    expect(label(103)).toMatch(/^male patients\b/);
+  });
+
+  it('leaves out what is had and the adverbs of the clause', () => {
+    expect(label(100_000)).toBe('regular listeners');
+    expect(label(8000)).toBe('people died');
+  });
+
+  it('takes no day of a date and no house number for a figure', () => {
+    expect(figures.map((f) => f.value)).not.toContain(11);
+    expect(figures.map((f) => f.value)).not.toContain(5012);
+  });
+});

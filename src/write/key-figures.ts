@@ -7,8 +7,10 @@ import { STOPWORDS } from '../analyze/stopwords.js';
 import { findNumbers, sameValue } from '../verify/numbers.js';
 import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
+import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
 import { phraseLabel } from './figure-phrases.js';
 import { cleanLabel, figureLabel, numberLength } from './figures.js';
+import { isPageFurniture } from './furniture.js';
 import { type TaggedWord, textTagger } from './nlp.js';
 
 /**
@@ -255,7 +257,9 @@ function articleFigures(
     const position = analysis.sentences.findIndex((x) => x.start <= s.start && s.shown <= x.end);
     const sentence = analysis.sentences[position];
     if (!sentence || sentence.end - sentence.start > MAX_SENTENCE || partOfName(text, s.start)) continue;
+    if (dayOfMonth(text, s.start, s.end) || (s.kind === 'count' && startsName(text, s.end))) continue;
     const said = text.slice(sentence.start, sentence.end);
+    if (isPageFurniture(said, position === 0)) continue;
     const at = s.start - sentence.start;
     // A figure inside a quotation is the speaker's, and a key figure carries no attribution.
     if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
@@ -270,11 +274,17 @@ function articleFigures(
     const phrase = phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
     // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
     const read = position < reading || told(article, sentence.start, sentence.end);
-    const label =
+    const described =
       phrase ??
       (read
         ? cleanLabel(figureLabel(tag(said), at, s.end - sentence.start, said, s.shown - sentence.start))
         : undefined);
+    // "103 male patients": a modifier the analysis took for the counted word belongs to the label.
+    const modified =
+      described && counted && text.slice(s.shown).trimStart().startsWith(described)
+        ? `${counted} ${described}`
+        : described;
+    const label = modified && tidyLabel(withNameNumber(said, modified));
     const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
     if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) continue;
     // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
@@ -296,6 +306,14 @@ function articleFigures(
     });
   }
   return out;
+}
+
+/** A label that ends inside a name with a number ("members of Transit Workers Union Local"), given that number. */
+function withNameNumber(sentence: string, label: string): string {
+  const at = sentence.indexOf(label);
+  if (at < 0 || !/\p{Lu}\p{L}*$/u.test(label)) return label;
+  const number = /^\s+\d+(?![\d,.]\d)/.exec(sentence.slice(at + label.length));
+  return number ? label + number[0] : label;
 }
 
 /** 3 for a phrase that names what is counted, 2 for a noun phrase, 1 for a bare or generic noun, 0 for a label that only repeats the unit. */
