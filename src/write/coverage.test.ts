@@ -48,3 +48,28 @@ describe('sameFact with places in an order', () => {
     expect(sameFact(century!, museum!)).toBe(false);
   });
 });
+
+describe('sameFact for one fact in two outlets’ words', () => {
+  const [exchange, swap, charged, alsoCharged, goal, final] = collectCandidates([
+    sourceArticle(
+      1,
+      'Jersey misprint',
+      'The Rockies said fans can exchange the misspelled jerseys for corrected ones at a date to be announced. ' +
+        'The Rockies say fans will have the opportunity to swap the misspelled jerseys for corrected ones later. ' +
+        'Maria Hernandez has been charged with sexual assault on a child, a felony. ' +
+        'Dana Kuisis is charged with three counts of sexual assault on a child. ' +
+        'Tom Hale equalised for Dunne in the 78th minute and scored the winner in extra time. ' +
+        'Tom Hale scored twice as Dunne beat Merrow 2-1 after extra time in the league final on Sunday.',
+      new Date('2026-11-23T08:00:00Z'),
+    ),
+  ]);
+
+  it('holds sentences that share most of their everyday words as one fact', () => {
+    expect(sameFact(exchange!, swap!)).toBe(true);
+  });
+
+  it('keeps apart two people charged alike, and two moments of one match', () => {
+    expect(sameFact(charged!, alsoCharged!)).toBe(false);
+    expect(sameFact(goal!, final!)).toBe(false);
+  });
+});

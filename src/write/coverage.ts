@@ -1,4 +1,5 @@
 import { findNumbers, sameValue } from '../verify/numbers.js';
+import { contentStems } from '../verify/text.js';
 import { type Candidate, containment, overlap, sharedStems, sharesSpan } from './candidates.js';
 
 // An article's opening sentences carry its news: the first counts three times, the second twice.
@@ -23,8 +24,51 @@ export function sameFigureFact(a: Candidate, b: Candidate): boolean {
 /** Whether two sentences tell the same thing (a pair and a sentence of it always do). */
 export function sameFact(a: Candidate, b: Candidate): boolean {
   return (
-    sharesSpan(a, b) || overlap(a, b) >= NEAR_DUPLICATE || containment(a, b) >= RETOLD || sameFigureFact(a, b)
+    sharesSpan(a, b) ||
+    overlap(a, b) >= NEAR_DUPLICATE ||
+    containment(a, b) >= RETOLD ||
+    sameFigureFact(a, b) ||
+    reworded(a, b)
   );
+}
+
+// Two outlets telling one fact in their own words share most of its everyday words ("fans can
+// exchange them for corrected jerseys" beside "fans will have the opportunity to swap the misspelled
+// jerseys"), and the names of each that the other names: two people charged alike share the words
+// and not the names.
+const REWORDED = 0.5;
+// Fewer shared words are mostly two facts of one kind ("scored … in extra time" of two goals).
+const REWORDED_WORDS = 4;
+
+function reworded(a: Candidate, b: Candidate): boolean {
+  const [x, y] = [wordsOf(a), wordsOf(b)];
+  if (x.names.size > 0 && y.names.size > 0 && ![...x.names].some((n) => y.names.has(n))) return false;
+  let shared = 0;
+  for (const s of x.everyday) if (y.everyday.has(s)) shared++;
+  return (
+    shared >= REWORDED_WORDS && shared / Math.max(1, Math.min(x.everyday.size, y.everyday.size)) >= REWORDED
+  );
+}
+
+const wordsCache = new WeakMap<Candidate, { everyday: Set<string>; names: Set<string> }>();
+
+/**
+ * A sentence's content stems apart from its names (its capitalised words past the first), and
+ * those names. A capitalised first word counts as neither: it is as often a name ("Tom Hale
+ * scored") as an opening word.
+ */
+function wordsOf(c: Candidate): { everyday: Set<string>; names: Set<string> } {
+  let found = wordsCache.get(c);
+  if (!found) {
+    const words = c.text.split(/\s+/);
+    const named = (w: string) => /^["“‘(]?\p{Lu}/u.test(w);
+    found = {
+      everyday: new Set(contentStems(words.filter((w) => !named(w)).join(' '))),
+      names: new Set(contentStems(words.filter((w, i) => i > 0 && named(w)).join(' '))),
+    };
+    wordsCache.set(c, found);
+  }
+  return found;
 }
 
 /** A figure a sentence states: a value, and whether it is a share or a place in an order. */

@@ -14,7 +14,7 @@ import {
   sharesSpan,
 } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { retellsFact, selectByCoverage } from './coverage.js';
+import { retellsFact, sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
@@ -102,10 +102,12 @@ export function writeExtractive(
     (article, q) => rank.get(`${article.id}:${q.sentence}`) ?? 0,
     chosen,
   );
-  const picks = introduceSpeakers(
-    eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken }),
-    pool,
-    headline.text,
+  const picks = withoutRetelling(
+    introduceSpeakers(
+      eligibleCandidates(chosen, { headline: headline.text, quotes, newest, overtaken }),
+      pool,
+      headline.text,
+    ),
   );
   // The dek is one sentence: a pair stays in the body.
   const opener = lead && picks.includes(lead) ? lead : undefined;
@@ -282,4 +284,14 @@ function sentence(c: Candidate): StorySentence {
 
 function citation(article_id: number, start: number, end: number): Citation {
   return { article_id, start, end };
+}
+
+/**
+ * The picks without one that tells what an earlier pick tells: a quote that came in with its
+ * speaker's sentence may be one another outlet's sentence already carries.
+ */
+function withoutRetelling(picks: readonly Candidate[]): Candidate[] {
+  const kept: Candidate[] = [];
+  for (const c of picks) if (!kept.some((k) => sameFact(k, c))) kept.push(c);
+  return kept;
 }
