@@ -14,6 +14,9 @@ describe('isFragment', () => {
     'Frigid cold following snow to the coast',
     '5 ways to keep your boat safe in a storm',
     'Last updated at 6:04 PM on 20th October 2026',
+    "(Any ailments likely won't be determined for several weeks, once test results are returned.)",
+    "(Update: the council's spokesman responds to the claims.",
+    "[Editor's note: an earlier version of this story misstated the toll.]",
   ])('finds %s', (line) => {
     expect(isFragment(line)).toBe(true);
   });
@@ -26,6 +29,7 @@ describe('isFragment', () => {
     'The ferry operator said the crossing would reopen in the spring once the pier had been repaired and inspected',
     'NATO said the exercise would go ahead as planned.',
     'The deal is worth $4.2 million…',
+    'The ferry (the only link to the island) was refloated on Monday.',
   ])('leaves a sentence alone: %s', (line) => {
     expect(isFragment(line)).toBe(false);
   });
