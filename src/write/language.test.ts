@@ -173,7 +173,8 @@ describe('speaker roles as the sources word them', () => {
   const text =
     '"We are done being thanked instead of paid," said Dana Okafor, president of Local 212, outside the depot. ' +
     'Chief Executive Leonard Brisk said the offer was fair. ' +
-    '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979.';
+    '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979. ' +
+    'Devi Marsh, a Port Alder-based "harbour historian," said the pier was older.';
   const source = {
     id: 1,
     source_id: 1,
@@ -187,6 +188,7 @@ describe('speaker roles as the sources word them', () => {
     ['Dana Okafor', 'president of Local 212'],
     ['Leonard Brisk', 'Chief Executive'],
     ['Pat Donnelly', null],
+    ['Devi Marsh', null],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

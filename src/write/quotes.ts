@@ -17,7 +17,6 @@ const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`
 // ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
 const APPOSITIVE =
   /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
-/^,\s+((?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
 
 /**
  * "What they said": up to four attributed quotes from distinct named speakers, the most central
@@ -90,7 +89,9 @@ export function roleOf(
     let at = article.text.indexOf(speaker);
     while (at >= 0) {
       const after = APPOSITIVE.exec(article.text.slice(at + speaker.length, at + speaker.length + 120));
-      if (after) return after[1]!.trim();
+      // ', a Florida-based "adult entertainer",': a role that runs on into quotation marks is cut short.
+      const cut = after && /^\s*["“]/u.test(after.input.slice(after[0].length));
+      if (after && !cut) return after[1]!.trim();
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
       if (before) return before[1]!.trim();
       at = article.text.indexOf(speaker, at + speaker.length);
