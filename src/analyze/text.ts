@@ -13,7 +13,8 @@ const ABBREVIATIONS = new Set(
   (
     'mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec inc ltd corp co no vs etc approx est dept ' +
-    'fig al univ ave blvd u.s u.k u.n e.g i.e a.m p.m'
+    // "v" as in a case's name: "Kimble v. Marvel".
+    'fig al univ ave blvd u.s u.k u.n e.g i.e a.m p.m v'
   ).split(' '),
 );
 

@@ -18,6 +18,8 @@ describe('page furniture', () => {
     'RELATED: Best Places To Live In The World 2016',
     '(PHOTOS: Obama surveys Oklahoma tornado damage)',
     'MUST WATCH Underwater vehicle to search for MH370 02:31',
+    'Mark Joseph Stern Mark Joseph Stern covers courts and the law for Slate.',
+    'Image from the Sprayable Energy campaign.',
     'Read more about: Senate, Bob Dole, Dysfunction',
     'Follow him on Twitter: @reporterdavidj.',
     'Help him win at https://t.co/ctCcRiYcdL.',
@@ -72,6 +74,8 @@ describe('page furniture', () => {
     'Donors contributed $4 million to the campaign this year.',
     'Exports to Estmark rose by a fifth, the Trade Office/Customs Board report said.',
     '"We will keep counting... and then we will know," the clerk said.',
+    'Photo radar cameras went up on the ring road in March.',
+    'New York New York is the casino the family bought in 2019.',
   ])('leaves news alone: %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(false);
   });

@@ -55,10 +55,12 @@ const FURNITURE = new RegExp(
     '\\(\\d{1,2}:\\d{2}\\)',
     // an image credit: "(Image: Jane Orr/Getty)", "Getty - Contributor", "Rex Features The diary …"
     '\\((?:image|photo|picture)s?:',
+    '^(?:image|photo|picture|graphic)s? (?:from|courtesy|via)\\b',
     '\\bgetty\\s*-\\s*contributor\\b',
     '^rex features\\b',
-    // staff credits closing an article
+    // staff credits closing an article, and the author's box: "Mark Stern Mark Stern covers courts for Slate."
     '\\bcontributed (?:to )?this (?:article|report|story)\\b',
+    '^(?<author>\\p{L}+(?: \\p{L}+){1,2}) \\k<author> (?:covers|writes|reports|is (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|contributor))\\b',
     '\\b(?:additional|contributing) reporting by\\b',
     '\\b(?:e-?mail|share) this (?:story|article)\\b',
     // copyright lines
