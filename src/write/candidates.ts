@@ -197,11 +197,11 @@ export function sharesSpan(a: Candidate, b: Candidate): boolean {
   return a.article.id === b.article.id && a.start < b.end && b.start < a.end;
 }
 
-// "I", "my", "we", "our" outside quotation marks: the writer of a column or a blog speaking, whom
+// "I", "my", "we", "our", "let's" outside quotation marks: the writer of a column or a blog speaking, whom
 // a news story cannot speak for ("For seven days I lay in a deep coma"). Quoted, they are a
 // speaker's own words, attributed.
 const FIRST_PERSON =
-  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself|we|We|us|our|Our|ours|ourselves)(?![\p{L}'’])/u;
+  /(?:^|[^\p{L}'’])(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|mine|myself|we|We|us|our|Our|ours|ourselves|Let's|Let’s|let's|let’s)(?![\p{L}'’])/u;
 
 /** Whether a sentence speaks in its own writer's voice (see FIRST_PERSON). */
 function authorsVoice(text: string): boolean {

@@ -124,6 +124,7 @@ describe("a writer's own voice", () => {
         'A neurosurgeon who spent seven days in a coma has written a book about what he saw.',
         'For seven days I lay in a deep coma, my body unresponsive.',
         'We asked the publisher for a comment on the claims.',
+        "Let's call the total tax about a third of the price.",
         '"I saw a world of intense beauty," said Dr. Eben Alexander, the neurosurgeon.',
         'The book has sold more than a million copies in the United States since October.',
       ].join(' '),
@@ -132,6 +133,7 @@ describe("a writer's own voice", () => {
     const texts = collectCandidates([article]).map((c) => c.text);
     expect(texts.some((t) => t.startsWith('For seven days'))).toBe(false);
     expect(texts.some((t) => t.startsWith('We asked'))).toBe(false);
+    expect(texts.some((t) => t.startsWith("Let's"))).toBe(false);
     expect(texts.some((t) => t.startsWith('"I saw a world'))).toBe(true);
     // "US" is a country, not "us".
     expect(texts.some((t) => t.startsWith('The book has sold'))).toBe(true);
