@@ -23,8 +23,6 @@ const NOTICE = new RegExp(
     'the archive-it service',
     // a missing page
     'the page you (?:requested|are looking for|were looking for) (?:could not be found|cannot be found|does not exist|is not available)',
-    // a blog host's page for an address not yet pointed at its site
-    'custom domain mapping',
     // sign-up and sign-in prompts
     '(?:by signing up|sign up),? you agree to receive',
     'you can unsubscribe at any time',

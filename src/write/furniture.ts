@@ -93,6 +93,8 @@ const FURNITURE = new RegExp(
     '\\bsign in (?:using|with)\\b',
     '\\bby submitting (?:this|your)\\b',
     '\\bthe free encyclopedia\\b',
+    // a blog host's page for an address not yet pointed at its site
+    '\\bcustom domain mapping\\b',
     // notes about the site itself: its browser needs, archives, navigation and staff
     '\\bhtml5\\b',
     '\\b(?:capable|your|supported|modern) browser\\b',
