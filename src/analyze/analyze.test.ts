@@ -26,13 +26,17 @@ describe('analyzeArticle', () => {
   it('splits sentences without breaking on abbreviations and initials', () => {
     const text =
       'President George W. Bush signed it. The U.S. Senate agreed on Jan. 7 at 10 a.m. local time. Done! ' +
-      'The court ruled in Kimble v. Marvel on Monday.';
+      'The court ruled in Kimble v. Marvel on Monday. He had arrived to help care for the child.Less than a week later he was hurt. ' +
+      'Shares of Amazon.com rose.';
     const a = analyzeArticle({ title: '', text });
     expect(a.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
       'President George W. Bush signed it.',
       'The U.S. Senate agreed on Jan. 7 at 10 a.m. local time.',
       'Done!',
       'The court ruled in Kimble v. Marvel on Monday.',
+      'He had arrived to help care for the child.',
+      'Less than a week later he was hurt.',
+      'Shares of Amazon.com rose.',
     ]);
   });
 

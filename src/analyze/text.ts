@@ -40,8 +40,10 @@ function keepsDot(word: string): boolean {
 const OPENERS = `"'“‘«(\\[`;
 const CLOSERS = `"'”’»)\\]`;
 // A sentence ends at . ! ? (and closing quotes/brackets after them) followed by space, or at a blank line.
+// Two sentences a scrape ran together ("…their child.Less than a week later"): a word of two
+// lower-case letters or more, a full stop, then a capitalised word.
 const BOUNDARY = new RegExp(
-  `[.!?…]+[${CLOSERS}]*(?=\\s+[${OPENERS}]*[\\p{Lu}\\p{N}\\p{Lo}])|[。！？]+|\\n\\s*\\n|\\n`,
+  `[.!?…]+[${CLOSERS}]*(?=\\s+[${OPENERS}]*[\\p{Lu}\\p{N}\\p{Lo}])|(?<=\\p{Ll}{2})[.!?](?=\\p{Lu}\\p{Ll})|[。！？]+|\\n\\s*\\n|\\n`,
   'gu',
 );
 

@@ -174,7 +174,8 @@ describe('speaker roles as the sources word them', () => {
     '"We are done being thanked instead of paid," said Dana Okafor, president of Local 212, outside the depot. ' +
     'Chief Executive Leonard Brisk said the offer was fair. ' +
     '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979. ' +
-    'Devi Marsh, a Port Alder-based "harbour historian," said the pier was older.';
+    'Devi Marsh, a Port Alder-based "harbour historian," said the pier was older. ' +
+    '"We want answers," said Dennis Hall, a Kirkland, Wash., resident.';
   const source = {
     id: 1,
     source_id: 1,
@@ -189,6 +190,7 @@ describe('speaker roles as the sources word them', () => {
     ['Leonard Brisk', 'Chief Executive'],
     ['Pat Donnelly', null],
     ['Devi Marsh', null],
+    ['Dennis Hall', null],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

@@ -90,7 +90,11 @@ export function roleOf(
     while (at >= 0) {
       const after = APPOSITIVE.exec(article.text.slice(at + speaker.length, at + speaker.length + 120));
       // ', a Florida-based "adult entertainer",': a role that runs on into quotation marks is cut short.
-      const cut = after && /^\s*["“]/u.test(after.input.slice(after[0].length));
+      // ', a Kirkland, Wash., resident': a place cut from its noun at the comma.
+      const cut =
+        after &&
+        (/^\s*["“]/u.test(after.input.slice(after[0].length)) ||
+          /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()));
       if (after && !cut) return after[1]!.trim();
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
       if (before) return before[1]!.trim();
