@@ -19,8 +19,9 @@ export function isFragment(text: string): boolean {
   // "(Any ailments won't be known for weeks.)", "(Update: the office responds …": an aside or an
   // editor's note beside the article, not a sentence of its report.
   if (/^[([]/u.test(line)) return true;
-  // "GEORGE STEPHANOPOULOS: It's five, actually.": a transcript's line, its speaker a label.
-  if (/^\p{Lu}[\p{Lu}.'’ -]{2,}:\s/u.test(line)) return true;
+  // "GEORGE STEPHANOPOULOS: It's five, actually.", "A: Invested properly, …": a transcript's or an
+  // interview's line, its speaker a label.
+  if (/^(?:\p{Lu}[\p{Lu}.'’ -]{2,}|[QA]):\s/u.test(line)) return true;
   const letters = line.match(/\p{L}/gu)?.length ?? 0;
   if (letters < 0.5 * line.replace(/\s/g, '').length) return true;
   // "high school and in some cases …": the sentence was cut from its start ("iPhone" is a name).

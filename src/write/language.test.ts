@@ -175,7 +175,8 @@ describe('speaker roles as the sources word them', () => {
     'Chief Executive Leonard Brisk said the offer was fair. ' +
     '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979. ' +
     'Devi Marsh, a Port Alder-based "harbour historian," said the pier was older. ' +
-    '"We want answers," said Dennis Hall, a Kirkland, Wash., resident.';
+    '"We want answers," said Dennis Hall, a Kirkland, Wash., resident. ' +
+    '"It was a prolific time," said Ruth Plant, it has been a different experience since.';
   const source = {
     id: 1,
     source_id: 1,
@@ -191,6 +192,7 @@ describe('speaker roles as the sources word them', () => {
     ['Pat Donnelly', null],
     ['Devi Marsh', null],
     ['Dennis Hall', null],
+    ['Ruth Plant', null],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });
