@@ -1,10 +1,10 @@
 import { stem } from '../verify/text.js';
 import { is, type TaggedWord } from './nlp.js';
-import { DROPPED_DETERMINERS, GENERIC_HEADS, lowerCase, type Phrase, phrasesIn } from './noun-phrases.js';
+import { DROPPED_DETERMINERS, lowerCase, type Phrase, phrasesIn } from './noun-phrases.js';
 
 /**
  * Section headings a reader would write: a noun phrase built from the section's own words ("Pay
- * increase over three years", "The recount's scanners"), never a lone word, a weekday or month, or
+ * increase over three years", "The recount's scanners"), never a lone noun, a weekday or month, or
  * an upper-case dateline word; or a function heading for sentences that report speech, look ahead
  * or go back.
  */
@@ -40,7 +40,7 @@ export interface HeadingContext {
  * The best noun phrase naming a group of sentences: the one whose words, and above all whose head
  * noun, recur across the group (what its sentences are about, not a detail of one), short, in a
  * sentence's subject, and not already a heading; words told above the sections count a little
- * against it. Undefined when no sentence holds a phrase of two written words that names a topic.
+ * against it. Undefined when no sentence holds a phrase of two content words that names a topic.
  */
 export function nounPhraseHeading(
   sentences: readonly { text: string; words: TaggedWord[] }[],
@@ -51,21 +51,11 @@ export function nounPhraseHeading(
   const n = sentences.length;
   const groupStems = sentences.map(({ words }) => new Set(words.map((w) => stem(w.normal))));
   const share = (s: string) => groupStems.filter((g) => g.has(s)).length / n;
-  const mentions = (normal: string) =>
-    sentences.filter(({ words }) => words.some((w) => w.normal === normal)).length;
   let best: { phrase: Phrase; value: number } | undefined;
   for (const { text, words } of sentences) {
     for (const phrase of phrasesIn(words, text)) {
       const k = phrase.stems.length;
       const head = phrase.stems.at(-1)!;
-      // A phrase of one noun ("The scanners") serves only when every other sentence is about it too.
-      const noun = phrase.words.at(-1)!;
-      // A phrase of one noun ("The machines") serves only when another sentence names the same thing.
-      if (
-        k === 1 &&
-        (n < 2 || !lowerCase(noun) || GENERIC_HEADS.has(noun.normal) || mentions(noun.normal) < 2)
-      )
-        continue;
       const text = format(phrase);
       if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       // "Marco Rubio (R-Fla": a phrase cut inside brackets.
@@ -79,7 +69,7 @@ export function nounPhraseHeading(
         cover +
         share(head) +
         common +
-        LENGTH_PRIOR[Math.min(k, LENGTH_PRIOR.length) - 1]! +
+        LENGTH_PRIOR[Math.min(k, LENGTH_PRIOR.length + 1) - 2]! +
         (phrase.subject ? 0.15 : 0) -
         (counted ? 0.4 : 0) -
         0.5 * fraction(told) -
@@ -90,8 +80,8 @@ export function nounPhraseHeading(
   return best ? format(best.phrase) : undefined;
 }
 
-// What a phrase of 1, 2, 3, 4 and more content words is worth: a heading is two or three words.
-const LENGTH_PRIOR = [-0.2, 0.3, 0.3, 0.1, -0.1];
+// What a phrase of 2, 3, 4 and more content words is worth: a heading is two or three words.
+const LENGTH_PRIOR = [0.3, 0.3, 0.1, -0.1];
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
@@ -120,7 +110,7 @@ const OPEN_ENDS = new Set([
 // A phrase that opens on a quantity of something ("None of the text", "Mixture of hope") names how
 // much of it, not what a section is about.
 const PARTITIVES = new Set(
-  'none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host'.split(
+  'none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host part half couple dozens hundreds thousands millions'.split(
     ' ',
   ),
 );
@@ -164,12 +154,6 @@ function namesATopic(phrase: Phrase): boolean {
 }
 
 function format(phrase: Phrase): string {
-  // A lone noun is named as the thing the sentences speak of: "The machines".
-  if (phrase.stems.length === 1)
-    return `The ${phrase.words
-      .at(-1)!
-      .text.toLowerCase()
-      .replace(/["”’),.;:!?]+$/u, '')}`;
   const words = [...phrase.words];
   // "that its solar panels": every leading determiner goes, not only the first.
   while (words.length > 1 && DROPPED_DETERMINERS.has(words[0]!.normal)) words.shift();

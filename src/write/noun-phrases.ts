@@ -1,5 +1,5 @@
 import { stem } from '../verify/text.js';
-import { is, type TaggedWord } from './nlp.js';
+import { is, type TaggedWord, tagWords } from './nlp.js';
 
 /**
  * Noun phrases in a tagged sentence, as candidates for a section heading: runs of modifiers closed
@@ -45,7 +45,7 @@ export interface Phrase {
 }
 
 // Nouns that name no subject of their own: "The company", "The officials".
-export const GENERIC_HEADS = new Set(
+const GENERIC_HEADS = new Set(
   'company companies people person government official officials year years day days week weeks month months time times number numbers country countries city cities state group groups part way statement report reports news thing things man men woman women case cases area areas place places site sites region'.split(
     ' ',
   ),
@@ -60,6 +60,8 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
   // A speaker's words ("Our first thoughts are with…") are theirs, not a name for the section.
   const quoted = quotedSpans(sentence);
   const words = all.filter((w) => !quoted.some(([from, to]) => w.start >= from && w.end <= to));
+  const adjacent = (phrase: readonly TaggedWord[]) =>
+    phrase.every((w, k) => k === 0 || all.indexOf(w) === all.indexOf(phrase[k - 1]!) + 1);
   const firstVerb = words.findIndex((w) => is(w, 'Verb'));
   const out: Phrase[] = [];
   const add = (slice: TaggedWord[], at: number) => {
@@ -67,19 +69,32 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
     const opener = phrase.find((w) => !is(w, 'Ordinal', 'Determiner'));
     if (!opener || verbLike(words, words.indexOf(opener))) return;
     const last = words.indexOf(phrase.at(-1)!);
+    // Each noun that closes a part of the phrase (the head, the noun before a link) must be one.
+    const closing = phrase.filter((_, k) => k === phrase.length - 1 || LINKS.has(phrase[k + 1]!.normal));
+    if (closing.some((w) => verbHead(words, words.indexOf(w)))) return;
+    // "his infamous made-for-television special", "a 300-foot yacht": a phrase is cut at a space,
+    // never inside words joined by hyphens; nor does it run across a quote left out between two of
+    // its words.
+    const hyphen = /[-‐‑]/u;
+    if (
+      hyphen.test(sentence.charAt(phrase.at(-1)!.end)) ||
+      hyphen.test(sentence.charAt(phrase[0]!.start - 1)) ||
+      !adjacent(phrase)
+    )
+      return;
     // "Estmark commits to…": in a sentence with no verb, a plural after the name is its verb.
     if (firstVerb < 0 && is(words[last], 'Plural') && /^\p{Lu}/u.test(words[last - 1]?.text ?? '')) return;
-    // "The mission cost $410 million": a head followed by a sum is the verb of the sentence.
     const next = words[last + 1];
+    // "in the wake (of recent attacks)", "the Bank (of Calvera)": a phrase followed by "of" is the
+    // first part of a longer one.
+    if (next?.normal === 'of' && !endsClause(words[last]!)) return;
+    // "The mission cost $410 million": a head followed by a sum is the verb of the sentence.
     if (phrase.length > 1 && is(next, 'Money', 'Value') && !is(next, 'Ordinal') && !endsClause(words[last]!))
       return;
     const content = phrase.filter((w) => !is(w, 'Determiner', 'Preposition') && !LINKS.has(w.normal));
-    const single =
-      content.length === 1 &&
-      phrase.length <= 2 &&
-      is(phrase.at(-1), 'Noun') &&
-      !is(phrase.at(-1), 'ProperNoun', 'Possessive');
-    if ((content.length >= 2 || single) && phrase.length <= MAX_WORDS + 1) {
+    // A lone noun ("The inflation", "The authority") names a thing the section mentions, not what it
+    // says of it: a heading says something of it ("Core inflation", "The authority's offer").
+    if (content.length >= 2 && phrase.length <= MAX_WORDS + 1) {
       const subject = firstVerb < 0 || at < firstVerb;
       out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence, subject });
     }
@@ -104,11 +119,13 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
       if (linked > j && linked - start <= MAX_WORDS) end = linked;
     }
     // A link to a name or to a word of no subject ("in the area", "at the Coalition's offices")
-    // is where something is, not what.
+    // is where something is, not what. A name with a link other than "of" ("asked Hjort for help",
+    // "said Sanders in an interview") is someone and how a verb reached them: no phrase either.
     const linked = words.slice(run, end);
     if (
       end === run ||
       (!is(linked.at(-1), 'ProperNoun') &&
+        !(is(words[run - 1], 'ProperNoun') && words[run]!.normal !== 'of') &&
         !GENERIC_HEADS.has(linked.at(-1)!.normal) &&
         !linked.some((w) => is(w, 'ProperNoun')))
     )
@@ -144,6 +161,32 @@ function verbLike(words: readonly TaggedWord[], i: number): boolean {
   if (is(before, 'Determiner', 'Preposition', 'Possessive', 'Adjective')) return false;
   return is(before, 'Noun', 'Value', 'Ordinal', 'Adverb', 'Verb');
 }
+
+// Auxiliaries the tagger takes for a noun after an adjective ("The three oldest have gone on").
+const AUXILIARIES = new Set(['have', 'has', 'had', 'do', 'does', 'did']);
+
+/**
+ * Whether the head at `i` is a verb or an adjective the tagger took for a noun: an auxiliary, a
+ * word that on its own reads as a past tense or an adjective ("most active had a lower risk",
+ * "a big fat no"), a word followed by an object or a clause ("helped Americans understand
+ * why"), or an "-ing" or "-ed" word after a plural or a name ("Officers responding to the scene").
+ */
+function verbHead(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i]!;
+  if (AUXILIARIES.has(w.normal)) return true;
+  const alone = tagWords(w.text)[0];
+  if (alone && !is(alone, 'Noun') && is(alone, 'PastTense', 'Adjective')) return true;
+  const next = words[i + 1];
+  if (next && !endsClause(w) && (OBJECT_OPENERS.has(next.normal) || CLAUSE_OPENERS.has(next.normal)))
+    return true;
+  return /^\p{L}+(?:ed|ing)$/u.test(w.text) && is(words[i - 1], 'Plural', 'ProperNoun');
+}
+
+// Words that open a verb's object: a noun is not followed by one directly ("had a lower risk",
+// "helped them"). Not "the": a clause may follow a noun without "that" ("the plan the council approved").
+const OBJECT_OPENERS = new Set(['a', 'an', 'him', 'her', 'them', 'us', 'me']);
+// Words that open a verb's clause ("understand why"); not "where" or "when", which may follow a noun.
+const CLAUSE_OPENERS = new Set(['why', 'how', 'whether', 'what']);
 
 /**
  * A phrase without the count it opens on: "93,240 votes" is a figure and "Two display cases" a
