@@ -1,5 +1,5 @@
 import { stem } from '../verify/text.js';
-import { is, type TaggedWord, tagWords } from './nlp.js';
+import { is, lexiconTag, type TaggedWord } from './nlp.js';
 
 /**
  * Noun phrases in a tagged sentence, as candidates for a section heading: runs of modifiers closed
@@ -60,8 +60,9 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
   // A speaker's words ("Our first thoughts are with…") are theirs, not a name for the section.
   const quoted = quotedSpans(sentence);
   const words = all.filter((w) => !quoted.some(([from, to]) => w.start >= from && w.end <= to));
+  const place = new Map(all.map((w, k) => [w, k]));
   const adjacent = (phrase: readonly TaggedWord[]) =>
-    phrase.every((w, k) => k === 0 || all.indexOf(w) === all.indexOf(phrase[k - 1]!) + 1);
+    phrase.every((w, k) => k === 0 || place.get(w) === place.get(phrase[k - 1]!)! + 1);
   const firstVerb = words.findIndex((w) => is(w, 'Verb'));
   const out: Phrase[] = [];
   const add = (slice: TaggedWord[], at: number) => {
@@ -174,8 +175,8 @@ const AUXILIARIES = new Set(['have', 'has', 'had', 'do', 'does', 'did']);
 function verbHead(words: readonly TaggedWord[], i: number): boolean {
   const w = words[i]!;
   if (AUXILIARIES.has(w.normal)) return true;
-  const alone = tagWords(w.text)[0];
-  if (alone && !is(alone, 'Noun') && is(alone, 'PastTense', 'Adjective')) return true;
+  const alone = lexiconTag(w.normal);
+  if (alone === 'PastTense' || alone === 'Adjective') return true;
   const next = words[i + 1];
   if (next && !endsClause(w) && (OBJECT_OPENERS.has(next.normal) || CLAUSE_OPENERS.has(next.normal)))
     return true;
