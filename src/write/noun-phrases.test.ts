@@ -37,6 +37,11 @@ describe('phrasesIn', () => {
       /made$/,
     ],
     ['The owner of a 300-foot yacht lost his court case.', /^foot/i],
+    // The demo's tariff talks: a phrase opens on its noun's modifiers, never on a link.
+    [
+      'As negotiators in Varnholm argued over steel quotas and vehicle parts on Tuesday, unions warned.',
+      /^over/i,
+    ],
     // Multi-News (a golfer's accuser): a phrase does not run across a quote left out of it.
     ['A Florida-based "adult entertainer," claims the golfer owes her money.', /claims/],
   ])('in %j finds no phrase like %s', (sentence, junk) => {
@@ -50,6 +55,11 @@ describe('phrasesIn', () => {
     ["The museum's security cuts left two guards on duty overnight.", 'security cuts'],
     ['Security was tightened at French churches in the wake of recent attacks.', 'French churches'],
     ['The owner of a 300-foot yacht lost his court case.', 'court case'],
+    // The demo's league final: the lexicon lists "future" as an adjective; after an owner it is a noun.
+    [
+      "Kaldvik's sporting director said the club had not yet discussed Feld's future with Harrow.",
+      "Feld's future",
+    ],
   ])('in %j keeps %j', (sentence, kept) => {
     expect(phrases(sentence)).toContain(kept);
   });

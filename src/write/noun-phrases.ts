@@ -69,6 +69,8 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
     const phrase = withoutCount(slice);
     const opener = phrase.find((w) => !is(w, 'Ordinal', 'Determiner'));
     if (!opener || verbLike(words, words.indexOf(opener))) return;
+    // "(argued) over steel quotas": a phrase opens on its noun's modifiers, never on a link.
+    if (LINKS.has(phrase[0]!.normal)) return;
     const last = words.indexOf(phrase.at(-1)!);
     // Each noun that closes a part of the phrase (the head, the noun before a link) must be one.
     const closing = phrase.filter((_, k) => k === phrase.length - 1 || LINKS.has(phrase[k + 1]!.normal));
@@ -175,8 +177,11 @@ const AUXILIARIES = new Set(['have', 'has', 'had', 'do', 'does', 'did']);
 function verbHead(words: readonly TaggedWord[], i: number): boolean {
   const w = words[i]!;
   if (AUXILIARIES.has(w.normal)) return true;
+  // "a big fat no": a word the lexicon lists as an adjective is one after another adjective, where
+  // "Feld's future" (listed as an adjective too) is a noun.
   const alone = lexiconTag(w.normal);
-  if (alone === 'PastTense' || alone === 'Adjective') return true;
+  if (alone === 'PastTense' || (alone === 'Adjective' && is(words[i - 1], 'Adjective', 'Adverb')))
+    return true;
   const next = words[i + 1];
   if (next && !endsClause(w) && (OBJECT_OPENERS.has(next.normal) || CLAUSE_OPENERS.has(next.normal)))
     return true;
