@@ -33,6 +33,8 @@ export const MIN_SENTENCES = 3;
 
 // Words of the best sentences a headline may be cut from, when no source title serves.
 const HEADLINE_CHOICE = 60;
+// Words of the sentences a headline may be cut from when none of the best reads as one.
+const HEADLINE_WIDER_CHOICE = 200;
 // How far into a report whose opening sentence cannot stand the lede may open: its lead paragraphs.
 const LEAD_DEPTH = 2;
 
@@ -71,6 +73,7 @@ export function writeExtractive(
     candidates,
     prepared,
     headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_CHOICE })),
+    headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_WIDER_CHOICE })),
   );
   if (!headline)
     return { ok: false, reason: `not enough material: no headline in ${sources.length} sources` };

@@ -3,7 +3,8 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
-import { mainClause, pickHeadline } from './headline.js';
+import { pickHeadline } from './headline.js';
+import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {
   it('cuts a long sentence without a comma before its first subordinate clause', () => {
@@ -175,6 +176,31 @@ describe('pickHeadline', () => {
     const picked = collectCandidates(caption);
     const named = pickHeadline(caption, picked, prepareSources(caption), picked[0]);
     expect(named?.text).not.toMatch(/waves to the crowd/);
+  });
+
+  it('cuts a title too long for a headline at a clause boundary', () => {
+    const title =
+      'Lumora recalls HearthLink smart heaters after nine house fires in Calvera as regulators open an inquiry into the software fault';
+    const text =
+      'Lumora Systems is recalling its HearthLink smart heaters after nine house fires in Calvera. Regulators opened an inquiry into the software fault. The heaters can overheat.';
+    const sources = [report(1, 9, title, text), report(2, 10, title, text)];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    expect(title.length).toBeGreaterThan(MAX_HEADLINE);
+    expect(headline?.text).toBe('Lumora recalls HearthLink smart heaters after nine house fires in Calvera');
+  });
+
+  it('tells the story by its best sentence when a long title has no cut that fits', () => {
+    // Multi-News (Jefferson Airplane): a name, then a relative clause running past the limit.
+    const title =
+      'Jefferson Airplane singer Marty Balin, who co-founded the San Francisco rock band in 1965 and sang on all of its 1960s albums and hits, died';
+    const text =
+      'Marty Balin, a founder of the San Francisco rock band Jefferson Airplane, died on Thursday. Balin co-founded the band in 1965 and sang on its albums. The band had hits in the 1960s.';
+    const sources = [report(1, 9, title, text), report(2, 10, title, text)];
+    const candidates = collectCandidates(sources);
+    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    expect(headline?.text).toBe('Marty Balin died on Thursday');
+    expect(headline?.sentence).toBe(candidates[0]);
   });
 
   it("takes a title without its site's label or wire dateline", () => {

@@ -4,8 +4,8 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
+import { headlineClause, MAX_HEADLINE, mainClause } from './headline-clause.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
-import { is, tagWords } from './nlp.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
 
@@ -21,21 +21,23 @@ const MIN_TITLE = 10;
 const GROUNDED = 2;
 // A title that asks a question, or runs to a second sentence, frames an analysis, not the news.
 const ASKS = /\?|[.!]\s+\p{Lu}/u;
-const LONG_TITLE = 110;
 const DAY = 86_400_000;
 const SAYS = /(?:,|\bbut)\s+(?:[\p{L}'’-]+\s+){0,3}(?:says?|warns?|claims?|argues?)\b/iu;
 
 /**
  * The headline: the source title closest to all the others (the most representative wording),
  * weighed towards recent articles (the newest day's alike) and away from titles that ask a question
- * or report what others say, among titles whose figures the sources hold. Without a usable
- * title, the main clause of the best sentence.
+ * or report what others say, among titles whose figures the sources hold; a title longer than
+ * `MAX_HEADLINE` cut at a clause boundary (`headlineClause`). When that title has no such cut or
+ * there is none, the best sentence cut the same way, else the best title that fits, else the main
+ * clause of the best sentence.
  */
 export function pickHeadline(
   sources: readonly SourceArticle[],
   candidates: readonly Candidate[],
   prepared: PreparedSources,
   best: Candidate | undefined,
+  further?: Candidate,
 ): Headline | undefined {
   const times = sources.map((s) => s.published_at?.getTime() ?? 0);
   const newest = Math.max(...times);
@@ -55,6 +57,8 @@ export function pickHeadline(
         article: s,
         recency: recency(times[i]!, oldest, newest),
         title,
+        // A title too long for a headline serves cut at a clause boundary, or not at all.
+        text: title.length <= MAX_HEADLINE ? title : headlineClause(title),
         stems: new Set(
           normalizeForMatch(title)
             .split(/\W+/)
@@ -72,27 +76,31 @@ export function pickHeadline(
         [...t.stems].filter((s) => (story.get(s) ?? 0) >= 2 || lead?.stems.has(s)).length >= GROUNDED &&
         findNumbers(t.title).every((n) => values.some((v) => valuePresent(n.value, v.values))),
     );
-  let chosen: (typeof titles)[number] | undefined;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (const t of titles) {
-    let value = 0;
-    for (const other of titles) if (other !== t) for (const s of t.stems) if (other.stems.has(s)) value += 1;
-    for (const s of t.stems) value += Math.min(1, (story.get(s) ?? 0) / 5) * 0.5;
-    value /= Math.sqrt(Math.max(3, t.stems.size));
-    if (t.title.length > LONG_TITLE) value *= 0.7;
+  const value = (t: (typeof titles)[number]) => {
+    let v = 0;
+    for (const other of titles) if (other !== t) for (const s of t.stems) if (other.stems.has(s)) v += 1;
+    for (const s of t.stems) v += Math.min(1, (story.get(s) ?? 0) / 5) * 0.5;
+    v /= Math.sqrt(Math.max(3, t.stems.size));
+    if (t.title.length > MAX_HEADLINE) v *= 0.7;
     // "Why did the recall take four months?" asks; a headline tells what happened.
-    if (ASKS.test(t.title)) value *= 0.5;
+    if (ASKS.test(t.title)) v *= 0.5;
     // "…, union says", "but unions say …": a title that reports what others say frames a reaction.
-    if (SAYS.test(t.title)) value *= 0.6;
-    value *= 0.4 + 0.6 * t.recency;
-    if (value > bestValue) {
-      bestValue = value;
-      chosen = t;
-    }
-  }
-  if (chosen) return { text: chosen.title, article: chosen.article };
-  if (!best) return undefined;
-  return { text: mainClause(best.text), article: best.article, sentence: best };
+    if (SAYS.test(t.title)) v *= 0.6;
+    return v * (0.4 + 0.6 * t.recency);
+  };
+  const ranked = titles.map((t) => ({ t, v: value(t) })).sort((a, b) => b.v - a.v);
+  const chosen = ranked[0]?.t;
+  // The title most reports agree on, cut to fit; when no cut fits, the best sentence tells the story,
+  // then the best title that fits, then a sentence `further` down the choice.
+  if (chosen?.text) return { text: chosen.text, article: chosen.article };
+  const cutFrom = (c: Candidate | undefined): Headline | undefined => {
+    const text = c && headlineClause(c.text);
+    return c && text ? { text, article: c.article, sentence: c } : undefined;
+  };
+  const fitting = ranked.find(({ t }) => t.text)?.t;
+  const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
+  const whole = best && { text: mainClause(best.text), article: best.article, sentence: best };
+  return cutFrom(best) ?? titled ?? cutFrom(further) ?? whole;
 }
 
 // The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
@@ -117,67 +125,20 @@ function recency(time: number, oldest: number, newest: number): number {
   return (0.8 * (time - oldest)) / Math.max(1, dayStart - oldest);
 }
 
-// Words that open a subordinate clause: what precedes them is a sentence of its own.
-const SUBORDINATE =
-  /^(.{40,120}?)\s+(?:after|because|while|when|whereas|although|though|since|amid|who|which|according)\s/u;
-// An opening phrase of place, time or circumstance, up to its comma ("In a new study of 103 patients,").
-const ADVERBIAL =
-  /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|according to)\b[^,;:"“”]{3,120}?,\s+/iu;
-// A name of two to four words, then a role between commas, then the verb (lower case).
-const APPOSITIVE =
-  /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*),\s+(\p{Ll}[^,;:"“”]{2,100}),\s+(?=\p{Ll})/u;
-// What follows a thing, not a person ("corn, which requires …"): no role of a name.
-const RELATIVE = /\b(?:which|that)\b/i;
-const LEANS =
-  /^(?:(?:he|she|they|it|we|i|you|this|that|these|those|there|his|her|their|its)\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)/i;
-// Tags of a verb that makes a clause a statement (not "facing", "published in").
-const FINITE = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
-// A headline longer than this reads as a paragraph.
-const LONG_HEADLINE = 100;
-
-/**
- * A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough; a
- * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
- */
-export function mainClause(text: string): string {
-  // "… their child.Less than a week later, …": extraction ran two sentences together; the first is the statement.
-  const glued = /^(.{30,}?[\p{Ll}\d][.!?])(?=\p{Lu}\p{Ll})/u.exec(text);
-  if (glued) return mainClause(glued[1]!);
-  // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
-  // the statement follows it.
-  const opening = ADVERBIAL.exec(text);
-  if (opening) {
-    const rest = text.slice(opening[0].length).trim();
-    // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
-    if (rest.length >= 30 && !LEANS.test(rest))
-      return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1));
-  }
-  // "Aaron Klein, co-owner of the bakery, walked into …": the name and what it did, without the
-  // role between commas (a clause cut at the first comma would be the name alone).
-  const apposed = APPOSITIVE.exec(text);
-  if (apposed && !RELATIVE.test(apposed[2]!)) {
-    const name = apposed[1]!;
-    const joined = `${name} ${text.slice(apposed[0].length)}`;
-    // Only when a verb follows: "Mark Lane, a lawyer, social activist and author, …" lists roles.
-    if (is(tagWords(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined);
-  }
-  // A comma inside a number ("$50,000") does not end a clause.
-  const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
-  // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
-  const enough = (c: string | undefined): c is string =>
-    c !== undefined && c.split(/\s+/).length >= 6 && tagWords(c).some((w) => is(w, ...FINITE));
-  const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
-  const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
-  return head.replace(/[.!]+$/, '').trim();
-}
-
 /**
  * The sentence a headline is cut from when no title serves: the first of the best sentences that
- * quotes no one and whose main clause is short enough to read as a headline, else the best.
+ * quotes no one and whose main clause is short enough to read as a headline, else the first whose
+ * main clause cut short at a clause boundary (see `headlineClause`) quotes no one, else the best.
  */
 export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
+  const usable = best.filter((c) => !c.speaker);
   return (
-    best.find((c) => !c.speaker && !QUOTED.test(c.text) && mainClause(c.text).length <= LONG_TITLE) ?? best[0]
+    usable.find((c) => !QUOTED.test(c.text) && mainClause(c.text).length <= MAX_HEADLINE) ??
+    usable.find((c) => {
+      const cut = headlineClause(c.text);
+      return cut !== undefined && !QUOTED.test(cut);
+    }) ??
+    best[0]
   );
 }
 

@@ -60,3 +60,12 @@ export function textTagger(): (text: string) => TaggedWord[] {
     return words;
   };
 }
+
+const lexicon = (
+  nlp as unknown as { world: () => { model: { one: { lexicon: Record<string, string> } } } }
+).world().model.one.lexicon;
+
+/** The tag compromise's lexicon gives a word on its own ("had": PastTense), or undefined for a word it does not list. */
+export function lexiconTag(word: string): string | undefined {
+  return Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+}

@@ -1,0 +1,144 @@
+import { is, type TaggedWord, tagWords } from './nlp.js';
+
+/**
+ * A sentence cut to a headline: its main clause, and when that still reads as a paragraph, the
+ * longest opening of it that ends at a clause boundary and still makes a statement.
+ */
+
+// Words that open a subordinate clause: what precedes them is a sentence of its own.
+const SUBORDINATE =
+  /^(.{40,120}?)\s+(?:after|because|while|when|whereas|although|though|since|amid|who|which|according)\s/u;
+// An opening phrase of place, time or circumstance, up to its comma ("In a new study of 103 patients,").
+const ADVERBIAL =
+  /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|according to)\b[^,;:"“”]{3,120}?,\s+/iu;
+// A name of two to four words, then a role between commas, then the verb (lower case).
+const APPOSITIVE =
+  /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*),\s+(\p{Ll}[^,;:"“”]{2,100}),\s+(?=\p{Ll})/u;
+// What follows a thing, not a person ("corn, which requires …"): no role of a name.
+const RELATIVE = /\b(?:which|that)\b/i;
+const LEANS =
+  /^(?:(?:he|she|they|it|we|i|you|this|that|these|those|there|his|her|their|its)\b|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+// Tags of a verb that makes a clause a statement (not "facing", "published in").
+const FINITE = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary'];
+// A headline longer than this reads as a paragraph.
+const LONG_HEADLINE = 100;
+
+/**
+ * A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough; a
+ * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
+ */
+export function mainClause(text: string): string {
+  // "… their child.Less than a week later, …": extraction ran two sentences together; the first is the statement.
+  const glued = /^(.{30,}?[\p{Ll}\d][.!?])(?=\p{Lu}\p{Ll})/u.exec(text);
+  if (glued) return mainClause(glued[1]!);
+  // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
+  // the statement follows it.
+  const opening = ADVERBIAL.exec(text);
+  if (opening) {
+    const rest = text.slice(opening[0].length).trim();
+    // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
+    if (rest.length >= 30 && !LEANS.test(rest))
+      return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1));
+  }
+  // "Aaron Klein, co-owner of the bakery, walked into …": the name and what it did, without the
+  // role between commas (a clause cut at the first comma would be the name alone).
+  const apposed = APPOSITIVE.exec(text);
+  if (apposed && !RELATIVE.test(apposed[2]!)) {
+    const name = apposed[1]!;
+    const joined = `${name} ${text.slice(apposed[0].length)}`;
+    // Only when a verb follows: "Mark Lane, a lawyer, social activist and author, …" lists roles.
+    if (is(tagWords(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined);
+  }
+  // A comma inside a number ("$50,000") does not end a clause.
+  const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
+  // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
+  const enough = (c: string | undefined): c is string =>
+    c !== undefined && c.split(/\s+/).length >= 6 && tagWords(c).some((w) => is(w, ...FINITE));
+  const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
+  const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
+  return head.replace(/[.!]+$/, '').trim();
+}
+
+/**
+ * The longest a headline runs, in characters. The story page sets a headline at about 36
+ * characters a line at desktop width: 110 is three lines, past which the dek and the lede drop
+ * below the first screen; feed readers and search results cut it shorter still. It is also where
+ * the title picker already counted a title as long; 86% of the Multi-News dev set's titles (median
+ * 64) and every title of the demo corpus (longest 94) fit.
+ */
+export const MAX_HEADLINE = 110;
+// Fewest words of a headline cut short: fewer name something without telling what happened.
+const MIN_WORDS = 6;
+// Words that open a clause of their own: what precedes them may stand as a statement.
+const CLAUSE_OPENERS = new Set(
+  'who whom whose which that after because while when as since amid although though whereas if before until unless following despite according but'.split(
+    ' ',
+  ),
+);
+// "of" completes the noun before it ("a variant of the gene"): a cut there leaves the noun empty.
+const COMPLETES = new Set(['of']);
+// Relative words: a verb after one belongs to a clause about a noun, not to the statement.
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+
+/**
+ * A sentence as a headline of at most `MAX_HEADLINE` characters: its main clause when that fits,
+ * else the longest opening of it that ends before a comma or dash, else before a clause ("…, who",
+ * "… after", "… making"), else before a prepositional phrase, and still makes a statement: six
+ * words or more, a verb of its own before any relative clause, quotes and brackets closed, and
+ * ending on a noun, a number or an adjective. Undefined when no such opening fits.
+ */
+export function headlineClause(text: string): string | undefined {
+  const main = mainClause(text);
+  if (main.length <= MAX_HEADLINE) return main;
+  const words = tagWords(main);
+  for (const strength of [cutAtPunctuation, cutAtClause, cutAtPhrase]) {
+    for (let i = words.length - 1; i >= MIN_WORDS; i--) {
+      // A closing quotation mark after the last word belongs to it ("of being “obsessed”").
+      const end = words[i - 1]!.end + (/^["”’]+/u.exec(main.slice(words[i - 1]!.end))?.[0].length ?? 0);
+      if (end > MAX_HEADLINE || !strength(words, i)) continue;
+      const head = main.slice(0, end).trim();
+      if (isStatement(words.slice(0, i), head)) return head;
+    }
+  }
+  return undefined;
+}
+
+function cutAtPunctuation(words: readonly TaggedWord[], i: number): boolean {
+  return /[,;:—–]/u.test(words[i - 1]!.post) || /^(?:-|--)$/.test(words[i]!.text);
+}
+
+function cutAtClause(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i]!;
+  // "a bill making it illegal", "a provider involving babies": a clause of "-ing" or "to" after a
+  // noun says more of it; after a number or an adjective the word is inside a phrase ("a $1
+  // trillion spending bill", "illegal to accuse").
+  const afterNoun = is(words[i - 1], 'Noun') && !is(words[i - 1], 'Value', 'Pronoun');
+  if (w.normal === 'to' || /^\p{Ll}+ing$/u.test(w.text)) return afterNoun;
+  // "a diary (supposedly) written by …": a participle after a noun opens a clause about it.
+  const participle = (x: TaggedWord | undefined) =>
+    is(x, 'Participle', 'PastTense') && /^\p{Ll}+(?:ed|en|wn)$/u.test(x!.text);
+  if (participle(w) || (/^\p{Ll}+ly$/u.test(w.text) && participle(words[i + 1]))) return afterNoun;
+  return CLAUSE_OPENERS.has(w.normal);
+}
+
+function cutAtPhrase(words: readonly TaggedWord[], i: number): boolean {
+  return is(words[i], 'Preposition') && !COMPLETES.has(words[i]!.normal);
+}
+
+/** Whether the opening `words` (written as `head`) stands as a headline's statement. */
+function isStatement(words: readonly TaggedWord[], head: string): boolean {
+  if (words.length < MIN_WORDS) return false;
+  const finite = words.findIndex((w) => is(w, ...FINITE));
+  const relative = words.findIndex((w) => RELATIVES.has(w.normal));
+  if (finite < 0 || (relative >= 0 && relative < finite)) return false;
+  const last = words.at(-1)!;
+  if (!is(last, 'Noun', 'Value', 'Adjective') || is(last, 'Pronoun', 'Determiner', 'Possessive'))
+    return false;
+  const count = (re: RegExp) => head.match(re)?.length ?? 0;
+  return (
+    count(/\(/g) === count(/\)/g) &&
+    count(/“/g) === count(/”/g) &&
+    count(/"/g) % 2 === 0 &&
+    !/[,;:]$/.test(head)
+  );
+}
