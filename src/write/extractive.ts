@@ -73,7 +73,7 @@ export function writeExtractive(
     candidates,
     prepared,
     headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_CHOICE })),
-    headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_WIDER_CHOICE })),
+    () => headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_WIDER_CHOICE })),
   );
   if (!headline)
     return { ok: false, reason: `not enough material: no headline in ${sources.length} sources` };

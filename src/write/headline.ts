@@ -37,7 +37,8 @@ export function pickHeadline(
   candidates: readonly Candidate[],
   prepared: PreparedSources,
   best: Candidate | undefined,
-  further?: Candidate,
+  // Worked out only when needed: choosing it is a second pass over the story's sentences.
+  further?: () => Candidate | undefined,
 ): Headline | undefined {
   const times = sources.map((s) => s.published_at?.getTime() ?? 0);
   const newest = Math.max(...times);
@@ -100,7 +101,7 @@ export function pickHeadline(
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
   const whole = best && { text: mainClause(best.text), article: best.article, sentence: best };
-  return cutFrom(best) ?? titled ?? cutFrom(further) ?? whole;
+  return cutFrom(best) ?? titled ?? cutFrom(further?.()) ?? whole;
 }
 
 // The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
