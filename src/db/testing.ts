@@ -61,7 +61,8 @@ export function kyselyOn(pool: pg.Pool): Kysely<DB> {
 /**
  * Opens and migrates a test schema. Kysely's migrator lists the tables of every schema on the
  * server, and a parallel test file dropping its own schema in that instant fails the listing
- * ("schema … does not exist", 3F000): that, and only that, is retried.
+ * ("schema … does not exist", 3F000, or, when the drop lands between listing a table and reading
+ * it, "relation … does not exist", 42P01): that, and only that, is retried.
  */
 async function openMigrated(databaseUrl: string, attempts = 5): Promise<Database> {
   for (let attempt = 1; ; attempt++) {
@@ -69,7 +70,7 @@ async function openMigrated(databaseUrl: string, attempts = 5): Promise<Database
       return await openDatabase({ dataDir: '', databaseUrl });
     } catch (error) {
       const code = (error as { cause?: { code?: string } }).cause?.code;
-      if (code !== '3F000' || attempt >= attempts) throw error;
+      if ((code !== '3F000' && code !== '42P01') || attempt >= attempts) throw error;
     }
   }
 }
