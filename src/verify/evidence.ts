@@ -80,11 +80,26 @@ export function evidenceText(source: PreparedSource, span: { start: number; end:
   };
 }
 
-/** A whole source as evidence (headline and dek may draw on every source), title included. */
+/**
+ * A whole source as evidence (headline and dek may draw on every source), title included: its
+ * words, figures and normalized text were read once when the sources were prepared.
+ */
 export function wholeSource(source: PreparedSource): EvidenceText {
-  const whole = evidenceText(source, { start: 0, end: source.article.text.length });
-  for (const w of source.words) whole.words.add(w);
-  return { ...whole, normalized: source.normalized, values: source.values };
+  const { article } = source;
+  const words = new Set(source.words);
+  for (const entity of article.analysis.entities)
+    if (entity.mentions.length > 0)
+      for (const part of entity.name.toLowerCase().match(WORDS) ?? []) words.add(part);
+  return {
+    articleId: article.id,
+    start: 0,
+    end: article.text.length,
+    text: article.text,
+    normalized: source.normalized,
+    words,
+    values: source.values,
+    quotes: article.analysis.quotes,
+  };
 }
 
 /** The evidence of a body sentence: its cited passages, widened; citations to unknown articles are skipped. */

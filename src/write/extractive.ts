@@ -174,6 +174,8 @@ export function writeExtractive(
     },
   );
   const rest = forBody.filter((c) => !timeline.taken.includes(c));
+  // Headings read every sentence left for the body: one pass of the tagger tags them all.
+  tagText.prime(rest.map((c) => c.text));
   const tag = (c: Candidate) => tagText(c.text);
   const toldStems = new Set(contentStems([headline.text, dek.text, ...lede.map((c) => c.text)].join(' ')));
   const sections = planSections(rest, { tag, told: toldStems });

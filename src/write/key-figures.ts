@@ -11,7 +11,7 @@ import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
 import { phraseLabel } from './figure-phrases.js';
 import { cleanLabel, figureLabel, numberLength } from './figures.js';
 import { isPageFurniture } from './furniture.js';
-import { type TaggedWord, textTagger } from './nlp.js';
+import { type TextTagger, textTagger } from './nlp.js';
 
 /**
  * The story's key figures: the few numbers that matter most to the event, drawn from every source
@@ -57,7 +57,7 @@ export interface FigureOptions {
   /** What the sources disagree on: a disputed or superseded value is never a key figure. */
   facts?: readonly DetectedFact[];
   /** The writer's tagger, so a sentence the body's headings already read is not tagged again. */
-  tag?: (text: string) => TaggedWord[];
+  tag?: TextTagger;
   /**
    * Whether later coverage moved past what the sentence holding a figure states ("the union is
    * seeking 14 percent" once a deal is reported): such a figure is history, not a key figure.
@@ -91,18 +91,21 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
     READ_AT_LEAST,
     Math.min(READ_SENTENCES, Math.floor(READ_BUDGET / Math.max(1, sources.length))),
   );
-  const found = sources.flatMap((a) =>
-    articleFigures(a, tag, told, reading).filter(
+  const spots = sources.flatMap((a) => figureSpots(a, told, reading));
+  // Tagging is most of the cost: the sentences whose figures need their words read are tagged in one pass.
+  tag.prime(spots.flatMap((s) => (s.phrase === undefined && s.read ? [s.said] : [])));
+  const found = spots
+    .flatMap((spot) => labelled(spot, tag) ?? [])
+    .filter(
       (f) =>
-        !options.overtaken?.(a, f.start, f.end) &&
+        !options.overtaken?.(f.article, f.start, f.end) &&
         (!options.facts?.length ||
           (!unsettled(f, options.facts) &&
             unsettledValues(f.text, options.facts, {
-              citations: [{ article_id: a.id, start: f.start, end: f.end }],
+              citations: [{ article_id: f.article.id, start: f.start, end: f.end }],
               sourceText: (id) => texts.get(id),
             }).length === 0)),
-    ),
-  );
+    );
   const titles = sources.flatMap((s) => findNumbers(s.title, { words: true }).map((n) => n.value));
   const groups = new Map<string, Found[]>();
   for (const f of found) {
@@ -216,22 +219,40 @@ function head(label: string): string {
   return (cut > 0 ? words.slice(0, cut) : words).at(-1)!.replace(/s$/, '');
 }
 
-/** The labelled and unlabelled figures of one article that could be key figures. */
-function articleFigures(
+/** Where a figure that could be a key figure stands, and what of its sentence names it. */
+interface Spot {
+  article: SourceArticle;
+  span: FigureSpan;
+  position: number;
+  sentence: { start: number; end: number };
+  said: string;
+  /** The figure's offset in its sentence. */
+  at: number;
+  /** The words after the number that the analysis read as what is counted. */
+  counted: string;
+  /** A phrase of the sentence that names what the figure counts ("homes destroyed"), if any. */
+  phrase: string | undefined;
+  /** Whether the sentence's words may be tagged to find a label (see `figureSpots`). */
+  read: boolean;
+}
+
+interface FigureSpan {
+  start: number;
+  end: number;
+  shown: number;
+  value: number;
+  kind: Exclude<Figure['kind'], 'date'>;
+  unit: string | null;
+}
+
+/** The figures of one article that could be key figures, before they are labelled. */
+function figureSpots(
   article: SourceArticle,
-  tag: (text: string) => TaggedWord[],
   told: (article: SourceArticle, start: number, end: number) => boolean,
   reading: number,
-): Found[] {
+): Spot[] {
   const { text, analysis } = article;
-  const spans: {
-    start: number;
-    end: number;
-    shown: number;
-    value: number;
-    kind: Exclude<Figure['kind'], 'date'>;
-    unit: string | null;
-  }[] = [];
+  const spans: FigureSpan[] = [];
   for (const f of analysis.figures) {
     if (f.kind === 'date' || f.value === null) continue;
     if (f.kind === 'count' && (DURATION.test(f.unit ?? '') || /^\d{4}$/.test(f.text.split(' ')[0]!)))
@@ -252,7 +273,7 @@ function articleFigures(
     if (analysis.figures.some((f) => f.start < end && start < f.end)) continue;
     spans.push({ start, end, shown: end, value: raw.value, kind: 'count', unit: null });
   }
-  const out: Found[] = [];
+  const out: Spot[] = [];
   for (const s of spans) {
     const position = analysis.sentences.findIndex((x) => x.start <= s.start && s.shown <= x.end);
     const sentence = analysis.sentences[position];
@@ -268,44 +289,59 @@ function articleFigures(
     // "the 26-year-old sailor": an age says who someone is, not what the story counts.
     if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
     if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, s.start - 10), s.start))) continue;
-    const rate = RATE_AFTER.exec(text.slice(s.shown))?.[0] ?? '';
-    const shownText = text.slice(s.start, s.shown) + rate;
     const counted = text.slice(s.end, s.shown).trim();
-    const phrase = phraseLabel(said, s.kind, at, s.end - sentence.start, counted);
-    // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
-    const read = position < reading || told(article, sentence.start, sentence.end);
-    const described =
-      phrase ??
-      (read
-        ? cleanLabel(figureLabel(tag(said), at, s.end - sentence.start, said, s.shown - sentence.start))
-        : undefined);
-    // "103 male patients": a modifier the analysis took for the counted word belongs to the label.
-    const modified =
-      described && counted && text.slice(s.shown).trimStart().startsWith(described)
-        ? `${counted} ${described}`
-        : described;
-    const label = modified && tidyLabel(withNameNumber(said, modified));
-    const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
-    if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) continue;
-    // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
-    // "870 this year": the analysis may take a word that is no noun for the counted one.
-    const bareNumber =
-      counted && (label?.toLowerCase().includes(counted.toLowerCase()) || STOPWORDS.has(counted));
-    const shown = bareNumber && !rate ? text.slice(s.start, s.end) : shownText;
     out.push({
       article,
+      span: s,
       position,
-      start: s.start,
-      end: s.start + shown.length,
-      text: shown,
-      value: s.value,
-      kind: s.kind,
-      unit: s.unit,
-      ...(quality > 0 ? { label } : {}),
-      quality,
+      sentence,
+      said,
+      at,
+      counted,
+      phrase: phraseLabel(said, s.kind, at, s.end - sentence.start, counted),
+      // Tagging is most of the cost: past an article's opening, only the sentences the body tells are read.
+      read: position < reading || told(article, sentence.start, sentence.end),
     });
   }
   return out;
+}
+
+/** A spot's figure with its label, or undefined for a small count that is no toll. */
+function labelled(spot: Spot, tag: TextTagger): Found | undefined {
+  const { article, span: s, sentence, said, at, counted, phrase } = spot;
+  const { text } = article;
+  const rate = RATE_AFTER.exec(text.slice(s.shown))?.[0] ?? '';
+  const shownText = text.slice(s.start, s.shown) + rate;
+  const described =
+    phrase ??
+    (spot.read
+      ? cleanLabel(figureLabel(tag(said), at, s.end - sentence.start, said, s.shown - sentence.start))
+      : undefined);
+  // "103 male patients": a modifier the analysis took for the counted word belongs to the label.
+  const modified =
+    described && counted && text.slice(s.shown).trimStart().startsWith(described)
+      ? `${counted} ${described}`
+      : described;
+  const label = modified && tidyLabel(withNameNumber(said, modified));
+  const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
+  if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) return undefined;
+  // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
+  // "870 this year": the analysis may take a word that is no noun for the counted one.
+  const bareNumber =
+    counted && (label?.toLowerCase().includes(counted.toLowerCase()) || STOPWORDS.has(counted));
+  const shown = bareNumber && !rate ? text.slice(s.start, s.end) : shownText;
+  return {
+    article,
+    position: spot.position,
+    start: s.start,
+    end: s.start + shown.length,
+    text: shown,
+    value: s.value,
+    kind: s.kind,
+    unit: s.unit,
+    ...(quality > 0 ? { label } : {}),
+    quality,
+  };
 }
 
 /** A label that ends inside a name with a number ("members of Transit Workers Union Local"), given that number. */
