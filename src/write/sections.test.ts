@@ -191,3 +191,31 @@ describe('sections of sentences about one thing', () => {
     expect(sectionOf('"The scanners rejected')).not.toBe(sectionOf('recount of the mayoral race'));
   });
 });
+
+describe('headings of a body split in two', () => {
+  const deal = sourceArticle(
+    3,
+    'Copperhill Brewing agrees takeover of Tidewater Ales',
+    [
+      '"Tidewater has built something special, and our job is to give it more tanks and more trucks without changing what is in the can," said Copperhill chief executive Graham Okafor.',
+      '"We were offered a lot of money before and said no," said Leo Harker.',
+      "The price represents about 2.5 times Tidewater's annual revenue, a premium that analysts said reflected the brand's growth of 18 percent a year since 2021, while overall beer sales in Calvera have fallen by about 1 percent a year.",
+      'Copperhill shares rose 3.2 percent on Tuesday.',
+      'The authority said it would decide within 40 working days whether to open a full investigation.',
+    ].join(' '),
+    new Date('2026-11-17T09:00:00Z'),
+  );
+
+  it('names each half by words that stand in it', () => {
+    const sections = planSections(collectCandidates([deal]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    expect(sections.length).toBeGreaterThan(0);
+    for (const s of sections)
+      expect(
+        s.sentences.some((c) => c.text.toLowerCase().includes(s.heading.toLowerCase())),
+        s.heading,
+      ).toBe(true);
+  });
+});

@@ -202,10 +202,15 @@ function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] 
     const heading = nameOf(second, new Set(headingStems(only.heading)), ctx);
     if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) continue;
     const first = ordered.slice(0, cut);
-    // A heading named from the whole may name only what moved to the second half.
-    const own = cut === half ? undefined : nameOf(first, new Set(headingStems(heading)), ctx);
+    // A heading named from the whole may name only what moved to the second half: the first half
+    // keeps it where its words stand there, else is named for itself.
+    const whole = only.heading.toLowerCase();
+    const own = first.some((c) => c.text.toLowerCase().includes(whole))
+      ? only.heading
+      : nameOf(first, new Set(headingStems(heading)), ctx);
+    if (!own) continue;
     return [
-      { heading: own ?? only.heading, sentences: first },
+      { heading: own, sentences: first },
       { heading, sentences: second },
     ];
   }
