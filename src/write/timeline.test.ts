@@ -237,3 +237,27 @@ describe('the timeline', () => {
     expect(entries.filter((t) => /34th/.test(t.text))).toEqual([]);
   });
 });
+
+describe('a line the page opens on', () => {
+  it("is told again as its main clause: the day's development in short, not the lede a second time", () => {
+    const lede =
+      'Dockworkers at the port of Merrow voted on Wednesday to end their strike, after the Merrow Port Authority agreed to a 6 percent pay rise over two years for every dockworker at the port.';
+    const title = 'Merrow dockworkers end strike';
+    const sources = [
+      walkout,
+      report(2, 11, title, `${lede} Cranes at the port of Merrow will restart on Thursday morning.`),
+    ];
+    const candidates = collectCandidates(sources);
+    const entries = buildTimeline(
+      candidates,
+      candidates.filter((c) => c.text === lede),
+      conceptWeights(candidates),
+      { headline: title },
+    ).entries;
+    expect(entries[1]).toMatchObject({
+      date: '2026-11-11',
+      text: 'Dockworkers at the port of Merrow voted on Wednesday to end their strike.',
+    });
+    expect(entries[1]!.citations[0]!.end - entries[1]!.citations[0]!.start).toBe(lede.length);
+  });
+});
