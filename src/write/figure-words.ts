@@ -106,9 +106,16 @@ function pluralReadAsVerb(words: readonly TaggedWord[], j: number): boolean {
     is(w, 'PresentTense') &&
     /[^s]s$/.test(w.normal) &&
     is(words[j - 1], 'Noun') &&
-    (endsClause(w) || !next || is(next, 'Preposition') || is(next, 'PastTense'))
+    (endsClause(w) ||
+      !next ||
+      is(next, 'Preposition') ||
+      PREPOSITIONS.has(next.normal) ||
+      is(next, 'PastTense'))
   );
 }
+
+// Prepositions the tagger may read as something else after a verb ("requests over two years": an adjective).
+const PREPOSITIONS = new Set(['over', 'in', 'on', 'at', 'for', 'from', 'since', 'across', 'during', 'about']);
 
 /** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
 export function linkedRun(words: readonly TaggedWord[], i: number): number {

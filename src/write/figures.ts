@@ -192,6 +192,13 @@ const PASSIVE_AUXILIARIES = new Set([
   'are',
 ]);
 
+// Past tenses of everyday verbs whose participle is another word ("ran", not "run").
+const PAST_ONLY = new Set(
+  'ran went came fell rose took gave saw ate grew flew drove wrote spoke broke chose froze stole woke wore tore threw knew drew began sang swam rang drank sank shook forgot became overtook withdrew arose rode blew'.split(
+    ' ',
+  ),
+);
+
 /**
  * The participle that says what was done to a count ("had been set aside", "were told to stay
  * indoors", "rejected by faulty scanners"), read from word `i`; undefined when none follows.
@@ -209,6 +216,9 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
     is(verb, 'PastTense', 'Participle') || (passive && is(verb, 'Noun') && !is(verb, 'Plural'));
   if (!participle || is(verb, 'Auxiliary', 'Copula') || (!passive && SPEECH.test(verb.normal)))
     return undefined;
+  // "214 people ran aground": a past tense that is no participle tells what the count did, and
+  // without the rest of its clause it says nothing ("people ran").
+  if (!passive && PAST_ONLY.has(verb.normal)) return undefined;
   let last = j;
   if (!endsClause(verb)) {
     const next = words[j + 1];

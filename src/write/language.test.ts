@@ -28,6 +28,12 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
     ],
     ['Turnout was 58.4 percent, the highest in a decade.', '58.4 percent', 'Turnout'],
     ['The pay deal was agreed on Sunday.', undefined, undefined],
+    // "requests" read as a verb, "over" as an adjective: the plural still ends the counted noun.
+    [
+      'The association documented 1,840 repair requests over two years.',
+      '1,840',
+      'repair requests documented over two years',
+    ],
   ])('%s', (sentence, figure, label) => {
     if (!figure) return expect(figureLabel(tagWords(sentence), 0, 0, sentence)).toBeUndefined();
     const start = sentence.indexOf(figure);
@@ -76,6 +82,9 @@ describe('figure labels that say what a figure measures, not its unit or its cou
     ],
     ['The network carries about 1.4 million trips a day.', '1.4 million trips', '1.4 million', 'trips a day'],
     ['The fire destroyed 220 homes.', '220 homes', '220', 'homes destroyed'],
+    // A past tense that is no participle: what the people did needs the rest of its clause.
+    ['A ferry carrying 214 people ran aground on a sandbank.', '214 people', '214', undefined],
+    ['Around 220 workers escaped the blaze.', '220 workers', '220', 'workers escaped'],
   ])('%s', (sentence, shown, number, label) => {
     const start = sentence.indexOf(shown);
     expect(
