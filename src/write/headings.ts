@@ -85,7 +85,7 @@ const LENGTH_PRIOR = [0.3, 0.3, 0.1, -0.1];
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
-  'chair chairman chairwoman chairperson officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party speaker senator sen rep gov judge sheriff coach'.split(
+  'chair chairman chairwoman chairperson principal teacher professor inspector detective superintendent captain councillor councilor commander sergeant constable chancellor ambassador attorney prosecutor lawyer officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party speaker senator sen rep gov judge sheriff coach'.split(
     ' ',
   ),
 );
@@ -143,6 +143,8 @@ function namesATopic(phrase: Phrase): boolean {
     return false;
   const opener = phrase.words.find((w) => !DROPPED_DETERMINERS.has(w.normal) && w.normal !== 'the');
   return (
+    // A name alone ("Burke Ramsey", "The Treasury Department") says who, not what the section tells.
+    phrase.words.some((w) => lowerCase(w) && is(w, 'Noun')) &&
     !PERSON_HEADS.has(head) &&
     // A person, a role ("headache specialist") or a place ("The River Harrow") is who or where.
     !is(phrase.words.at(-1), 'Person', 'Honorific', 'Actor', 'Place') &&

@@ -106,6 +106,19 @@ describe('section headings', () => {
     expect(heading).not.toMatch(/^\s|^\d[\d,.]*\s+\S+$/);
   });
 
+  it.each([
+    [
+      'Principal Nkechi Adair said the school would hold a celebration for the team on Friday.',
+      /^Celebration/,
+    ],
+    [
+      'The Consumer Product Safety Board said a recall hotline would operate seven days a week.',
+      /^Recall hotline$/,
+    ],
+  ])('names %j by what it tells, not by a name alone', (text, shape) => {
+    expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toMatch(shape);
+  });
+
   it('passes over a bare figure when naming a section', () => {
     const text = 'Brennan won 93,240 votes.';
     expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toBeUndefined();
