@@ -119,6 +119,14 @@ describe('section headings', () => {
     expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toMatch(shape);
   });
 
+  it('gives no heading that is a name alone, however often the sentences name it', () => {
+    const sentences = [
+      'Triangle Cabs said the driver had been suspended.',
+      'Triangle Cabs runs 400 taxis in the city and has a contract with the airport.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    expect(nounPhraseHeading(sentences, new Set()) ?? '').not.toMatch(/Triangle Cabs/);
+  });
+
   it('passes over a bare figure when naming a section', () => {
     const text = 'Brennan won 93,240 votes.';
     expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toBeUndefined();
