@@ -106,25 +106,20 @@ describe('section headings', () => {
     expect(heading).not.toMatch(/^\s|^\d[\d,.]*\s+\S+$/);
   });
 
-  it.each([
-    [
-      'Principal Nkechi Adair said the school would hold a celebration for the team on Friday.',
-      /^Celebration/,
-    ],
-    [
-      'The Consumer Product Safety Board said a recall hotline would operate seven days a week.',
-      /^Recall hotline$/,
-    ],
-  ])('names %j by what it tells, not by a name alone', (text, shape) => {
-    expect(nounPhraseHeading([{ text, words: tagWords(text) }], new Set())).toMatch(shape);
-  });
-
   it('gives no heading that is a name alone, however often the sentences name it', () => {
     const sentences = [
       'Triangle Cabs said the driver had been suspended.',
       'Triangle Cabs runs 400 taxis in the city and has a contract with the airport.',
     ].map((text) => ({ text, words: tagWords(text) }));
     expect(nounPhraseHeading(sentences, new Set()) ?? '').not.toMatch(/Triangle Cabs/);
+  });
+
+  it('gives no heading that is a person with a title', () => {
+    const sentences = [
+      'Principal Nkechi Adair said the school would reopen.',
+      'Principal Nkechi Adair thanked the teachers who had worked through the week.',
+    ].map((text) => ({ text, words: tagWords(text) }));
+    expect(nounPhraseHeading(sentences, new Set()) ?? '').not.toMatch(/Adair/);
   });
 
   it('passes over a bare figure when naming a section', () => {
