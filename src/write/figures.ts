@@ -56,6 +56,15 @@ const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some
 const SPEECH = /^(?:said|told|added|reported|announced|stated|confirmed)$/;
 // "had 100,000 listeners", "got 60,000 retweets": having is nothing done to what is counted.
 const HELD = /^(?:had|has|have|having|got|gets|getting|gotten)$/;
+// "passing 80,000 people", "claimed 175,000 victims": a verb that says how large a count grew, not
+// what was done to what it counts ("people passed", "victims claimed" say something else).
+const MEASURED =
+  /^(?:pass|passe[sd]|passing|top|tops|topped|topping|exceed\w*|surpass\w*|reach\w*|hit|hits|hitting|claim\w*|total\w*|number(?:s|ed|ing)?|near(?:s|ed|ing)|approach\w*)$/;
+// Verbs that say a count was there, not what it did or what was done to it ("36 people remained").
+const STAYED = /^(?:remained|stayed|occurred|happened|existed|lived|came|went)$/;
+// What people do on their own, whatever follows: "220 workers escaped the blaze" still says it.
+const ON_THEIR_OWN =
+  /^(?:escaped|fled|died|survived|gathered|marched|protested|attended|voted|resigned|participated|drowned|perished|returned|queued|rallied|walked)$/;
 // Adverbs that belong to the clause, not to a verb's particle: "have died so far" is not "died so".
 const CLAUSE_ADVERBS = new Set([
   'so',
@@ -118,7 +127,9 @@ function readLabel(
       (is(verb, 'PastTense') || gerund) &&
       !is(verb, 'Copula', 'Auxiliary') &&
       !SPEECH.test(verb!.normal) &&
-      !HELD.test(verb!.normal);
+      !HELD.test(verb!.normal) &&
+      !MEASURED.test(verb!.normal) &&
+      !STAYED.test(verb!.normal);
     // "forcing about 9,500 residents to leave their homes": residents forced to leave their homes.
     if (acted) {
       const done = gerund ? pastParticiple(verb!.normal) : verb!.text;
@@ -217,8 +228,18 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
   if (!participle || is(verb, 'Auxiliary', 'Copula') || (!passive && SPEECH.test(verb.normal)))
     return undefined;
   // "214 people ran aground": a past tense that is no participle tells what the count did, and
-  // without the rest of its clause it says nothing ("people ran").
-  if (!passive && PAST_ONLY.has(verb.normal)) return undefined;
+  // without the rest of its clause it says nothing ("people ran"); so does a verb with its object
+  // left behind ("100 people combed the hillside"), unless people do it on their own.
+  if (!passive && (PAST_ONLY.has(verb.normal) || STAYED.test(verb.normal))) return undefined;
+  const object = words[j + 1];
+  if (
+    !passive &&
+    !endsClause(verb) &&
+    is(object, 'Determiner', 'Possessive', 'Noun', 'Value') &&
+    !is(object, 'Date') &&
+    !ON_THEIR_OWN.test(verb.normal)
+  )
+    return undefined;
   let last = j;
   if (!endsClause(verb)) {
     const next = words[j + 1];

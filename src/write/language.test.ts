@@ -43,6 +43,11 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
 
 describe('figures a sentence does not explain', () => {
   it.each([
+    // Where something happened is nothing done to a distance.
+    [
+      'The Navy said that the collision occurred 56 nautical miles southwest of Yokosuka.',
+      '56 nautical miles',
+    ],
     ['The yield on two-year bonds dropped 6 basis points to 3.52 percent.', '3.52 percent'],
     ['The blaze killed one worker and forced around 220 others to flee.', '220'],
   ])('%s', (sentence, figure) => {
@@ -85,6 +90,21 @@ describe('figure labels that say what a figure measures, not its unit or its cou
     // A past tense that is no participle: what the people did needs the rest of its clause.
     ['A ferry carrying 214 people ran aground on a sandbank.', '214 people', '214', undefined],
     ['Around 220 workers escaped the blaze.', '220 workers', '220', 'workers escaped'],
+    ['About 100 volunteers combed the hillside for clues.', '100 volunteers', '100', undefined],
+    // How large a count grew is nothing done to what it counts ("people passed", "victims claimed").
+    [
+      'The death toll continues to rise, passing 80,000 people according to reports.',
+      '80,000 people',
+      '80,000',
+      undefined,
+    ],
+    [
+      'The tsunami of Boxing Day 2004 claimed more than 175,000 victims.',
+      '175,000 victims',
+      '175,000',
+      undefined,
+    ],
+    ['Another 36 people remained in hospital on Monday.', '36 people', '36', undefined],
   ])('%s', (sentence, shown, number, label) => {
     const start = sentence.indexOf(shown);
     expect(
