@@ -50,3 +50,26 @@ describe('headlineClause', () => {
     expect((headlineClause(sentence) ?? '').length).toBeLessThanOrEqual(MAX_HEADLINE);
   });
 });
+
+describe('a headline makes a statement', () => {
+  it.each([
+    // Multi-News: a participle about the noun before it is no verb of the sentence.
+    'The bodies of two renowned U.S. climbers, found in Tibet 16 years after they died on one of the world’s tallest mountains, have been left untouched out of respect, one of the mountaineers said.',
+    'Arwa Damon, described by the cable network as a senior international correspondent, was intoxicated and abusive to a medical team, according to the lawsuit.',
+    // An opening subordinate clause, a sentence with no verb, a participle and its agent.
+    'Hours after police arrested and charged Cardell Hayes with second degree murder, his attorney insisted there was more to the story.',
+    "Scholarship money that was going to help her pursue her master's degree in Social Work.",
+    'A comprehensive new study conducted by researchers at California State Polytechnic University.',
+  ])('never cuts %j to a phrase without its verb', (sentence) => {
+    const headline = headlineClause(sentence);
+    if (headline === undefined) return;
+    expect(headline).not.toMatch(/climbers, found in Tibet 16 years$|international correspondent$/);
+    expect(headline).not.toMatch(/^(?:Hours after|Scholarship money that|A comprehensive new study)/);
+  });
+
+  it('keeps a verb that tells how ("succeeded by growing") as the verb of its sentence', () => {
+    expect(headlineClause('The firm succeeded by growing and fixing companies.')).toBe(
+      'The firm succeeded by growing and fixing companies',
+    );
+  });
+});

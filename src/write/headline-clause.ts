@@ -53,7 +53,7 @@ export function mainClause(text: string): string {
   const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
   // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
   const enough = (c: string | undefined): c is string =>
-    c !== undefined && c.split(/\s+/).length >= 6 && tagWords(c).some((w) => is(w, ...FINITE));
+    c !== undefined && c.split(/\s+/).length >= 6 && makesStatement(tagWords(c), c);
   const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
   const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
   return head.replace(/[.!]+$/, '').trim();
@@ -89,8 +89,8 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
  */
 export function headlineClause(text: string): string | undefined {
   const main = mainClause(text);
-  if (main.length <= MAX_HEADLINE) return main;
   const words = tagWords(main);
+  if (main.length <= MAX_HEADLINE) return makesStatement(words, main) ? main : undefined;
   for (const strength of [cutAtPunctuation, cutAtClause, cutAtPhrase]) {
     for (let i = words.length - 1; i >= MIN_WORDS; i--) {
       // A closing quotation mark after the last word belongs to it ("of being “obsessed”").
@@ -125,12 +125,64 @@ function cutAtPhrase(words: readonly TaggedWord[], i: number): boolean {
   return is(words[i], 'Preposition') && !COMPLETES.has(words[i]!.normal);
 }
 
-/** Whether the opening `words` (written as `head`) stands as a headline's statement. */
-function isStatement(words: readonly TaggedWord[], head: string): boolean {
-  if (words.length < MIN_WORDS) return false;
-  const finite = words.findIndex((w) => is(w, ...FINITE));
+// An opening that makes what follows it a subordinate clause ("Hours after police arrested …").
+const SUBORDINATE_OPENING =
+  /^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|just|soon|long)\s+)?(?:after|before|when|while|as|if|because|although|though|since|until|once|whereas|unless)\b/i;
+// Participles that take no "-ed": "X, found in Tibet" is a phrase about X, not what X did.
+const IRREGULAR_PARTICIPLES = new Set(
+  'found known seen held made born caught built shot hit taken given led sent kept brought bought sold left lost won hung'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether word `i` is a participle that opens a phrase about the noun before it ("climbers, found
+ * in Tibet", "Damon, described by the network as …", "as seen in …"), not the verb of the clause.
+ */
+function setOff(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i]!;
+  const before = words[i - 1];
+  if (!before || is(w, 'Copula', 'Auxiliary', 'Modal')) return false;
+  const participle = /^\p{Ll}+(?:ed|en|wn)$/u.test(w.text) || IRREGULAR_PARTICIPLES.has(w.text);
+  // "a new study conducted by researchers at …": a participle and its agent, with no "was" before.
+  // ("succeeded by growing …" tells how, not by whom).
+  const agent =
+    words[i + 1]?.normal === 'by' &&
+    !is(words[i + 2], 'Gerund') &&
+    !is(before, 'Auxiliary', 'Copula', 'Adverb');
+  return participle && (/[,—–]/.test(before.post) || before.normal === 'as' || agent);
+}
+
+/**
+ * Whether the opening `words` (written as `head`) stands as a headline's statement: a verb of its
+ * own (not one inside an opening "after …" or a relative clause, not a participle about a noun), and
+ * what it reports when it reports ("research suggests that …" needs the verb after "that").
+ */
+export function makesStatement(words: readonly TaggedWord[], head: string): boolean {
+  if (words.length === 0) return false;
+  // "Hours after police arrested …, his attorney", "Faced with a flood of …": after an opening clause
+  // the statement's verb comes after its comma.
+  const [first, second] = words;
+  const opening =
+    SUBORDINATE_OPENING.test(head) ||
+    (/^\p{L}+(?:ed|ing)$/u.test(first!.text) &&
+      is(first, 'Verb') &&
+      is(second, 'Preposition', 'Determiner', 'ProperNoun'));
+  const from = opening ? words.findIndex((w) => /[,;]/.test(w.post)) + 1 : 0;
+  if (opening && from === 0) return false;
+  // The tagger gives "-ing" words a tense: "Exposing people to …" has no verb of its own.
+  const finite = words.findIndex(
+    (w, i) => i >= from && is(w, ...FINITE) && !is(w, 'Gerund') && !setOff(words, i),
+  );
   const relative = words.findIndex((w) => RELATIVES.has(w.normal));
   if (finite < 0 || (relative >= 0 && relative < finite)) return false;
+  const that = words.findIndex((w, i) => i > finite && w.normal === 'that');
+  return that < 0 || words.slice(that + 1).some((w) => is(w, ...FINITE));
+}
+
+/** A statement cut short that still reads as a headline: six words or more, ending on a noun, a number or an adjective, nothing left open. */
+function isStatement(words: readonly TaggedWord[], head: string): boolean {
+  if (words.length < MIN_WORDS || !makesStatement(words, head)) return false;
   const last = words.at(-1)!;
   if (!is(last, 'Noun', 'Value', 'Adjective') || is(last, 'Pronoun', 'Determiner', 'Possessive'))
     return false;
@@ -139,6 +191,6 @@ function isStatement(words: readonly TaggedWord[], head: string): boolean {
     count(/\(/g) === count(/\)/g) &&
     count(/“/g) === count(/”/g) &&
     count(/"/g) % 2 === 0 &&
-    !/[,;:]$/.test(head)
+    !/[,;:—–-]$/.test(head)
   );
 }

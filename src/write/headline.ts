@@ -4,7 +4,8 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
-import { headlineClause, MAX_HEADLINE, mainClause } from './headline-clause.js';
+import { headlineClause, MAX_HEADLINE, mainClause, makesStatement } from './headline-clause.js';
+import { tagWords } from './nlp.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
@@ -134,7 +135,10 @@ function recency(time: number, oldest: number, newest: number): number {
 export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
   const usable = best.filter((c) => !c.speaker);
   return (
-    usable.find((c) => !QUOTED.test(c.text) && mainClause(c.text).length <= MAX_HEADLINE) ??
+    usable.find((c) => {
+      const main = mainClause(c.text);
+      return !QUOTED.test(c.text) && main.length <= MAX_HEADLINE && makesStatement(tagWords(main), main);
+    }) ??
     usable.find((c) => {
       const cut = headlineClause(c.text);
       return cut !== undefined && !QUOTED.test(cut);
