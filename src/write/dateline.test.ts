@@ -21,6 +21,22 @@ describe('datelineLength', () => {
     },
     { name: 'no dateline', text: 'The central bank raised rates.', rest: 'The central bank raised rates.' },
     {
+      name: 'a long dash touching the first word (Multi-News)',
+      text: 'WASHINGTON—The chairman of the Senate Intelligence Committee promised a review.',
+      rest: 'The chairman of the Senate Intelligence Committee promised a review.',
+    },
+    {
+      name: 'a double hyphen touching it',
+      text: 'HIROSHIMA--A stray dog helped.',
+      rest: 'A stray dog helped.',
+    },
+    {
+      name: 'a dash between two names is no dateline',
+      text: 'The U.S.—Mexico border reopened.',
+      rest: 'The U.S.—Mexico border reopened.',
+    },
+    { name: 'an upper-case pair is no place', text: 'ABC—DEF merged.', rest: 'ABC—DEF merged.' },
+    {
       name: 'a sentence that merely contains a dash',
       text: 'Buses stopped - and trams too.',
       rest: 'Buses stopped - and trams too.',

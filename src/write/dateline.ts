@@ -5,9 +5,10 @@
  * stays an exact slice of the source.
  */
 
-// An upper-case place, optionally ", Month day" or ", Country", optionally "(Agency)", then a dash.
+// An upper-case place, optionally ", Month day" or ", Country", optionally "(Agency)", then a dash
+// (a long one may touch the first word: "WASHINGTON—The chairman", "HIROSHIMA--A stray dog").
 const WIRE =
-  /^[\p{Lu}][\p{Lu}.'’ -]{1,40}?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?(?:\s+\d{1,2})?)?(?:\s*\([^()\n]{1,40}\))?\s*[-–—]{1,2}\s+(?=["“‘]?[\p{Lu}\p{N}])/u;
+  /^[\p{Lu}][\p{Lu}.'’ -]{1,40}?(?:,\s*[\p{L}.]+(?:\s+[\p{L}.]+)?(?:\s+\d{1,2})?)?(?:\s*\([^()\n]{1,40}\))?(?:\s*[-–—]{1,2}\s+(?=["“‘]?[\p{Lu}\p{N}])|(?:—|--)(?=["“‘]?\p{Lu}[\p{Ll}\s]))/u;
 // A place in any case followed by a known agency in parentheses: "Marseille, France (CNN)".
 const AGENCY =
   /^[^\n()]{0,60}?\((?:CNN|Reuters|AP|AFP|UPI|dpa|Xinhua|Bloomberg|EFE|ANSA|Yonhap|Kyodo|PTI|IANS)\)\s*(?:[-–—]{1,2}\s*)?(?=["“‘]?[\p{Lu}\p{N}])/u;
