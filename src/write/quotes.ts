@@ -67,7 +67,7 @@ export function pickQuotes(
 function usable(article: SourceArticle, quote: Quote, prepared: PreparedSources): boolean {
   if (!quote.speaker || !quote.speaker_key) return false;
   const words = quote.text.split(/\s+/).length;
-  if (words < MIN_WORDS || words > MAX_WORDS) return false;
+  if (words < MIN_WORDS || words > MAX_WORDS || partial(quote.text)) return false;
   const entity = article.analysis.entities.find((e) => e.key === quote.speaker_key);
   if (!entity || (entity.kind !== 'person' && entity.kind !== 'organization')) return false;
   // A speaker found through "he said" may be the wrong person: the name must be in the quote's sentence.
@@ -77,6 +77,19 @@ function usable(article: SourceArticle, quote: Quote, prepared: PreparedSources)
   const source = prepared.byId.get(article.id);
   const found = source ? findQuote([wholeSource(source)], quote.text) : undefined;
   return found !== undefined && (found.speaker === null || mentionsSpeaker(quote.speaker, found.speaker));
+}
+
+// A quote that opens inside its sentence ("are not driven by evidence …", "to ensure that …",
+// "signed a new executive order …") or stops before its end ("… and the") is a
+// phrase the writer built a sentence around: pulled out, it is no statement of the speaker's.
+// One that opens on who speaks ("we might want to …") still is.
+const OPENS_INSIDE =
+  /^["“‘]?(?!(?:i|we|you|he|she|they|it|this|that|there|our|my|no|yes|if|when|but|and|so)\b)\p{Ll}/u;
+// Words no sentence ends on (a preposition or "that" may: "everything he asked for").
+const STOPS_INSIDE = /\b(?:the|a|an|and|or|but|because|than|whose|its|their|my|our|your)\W*$/iu;
+
+function partial(text: string): boolean {
+  return OPENS_INSIDE.test(text) || STOPS_INSIDE.test(text);
 }
 
 /** The speaker's role as worded next to their name in the quoting article, else in any other source. */
