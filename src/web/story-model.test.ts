@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoryVersion } from '../db/schema.js';
 import type { SourceArticle } from '../store/site.js';
 import { buildStoryModel, mainEntities } from './story-model.js';
-import { firstSentence, markedRuns, safeUrl } from './views/format.js';
+import { asSentence, firstSentence, markedRuns, safeUrl } from './views/format.js';
 import { PageCache } from './page-cache.js';
 
 const article = (id: number, text: string, at: string): SourceArticle => ({
@@ -113,6 +113,17 @@ describe('format helpers', () => {
     ['No full stop', 'No full stop'],
   ])('takes the first sentence of %j', (text, expected) => {
     expect(firstSentence(text)).toBe(expected);
+  });
+
+  it.each([
+    ['Talia Brennan conceded the election on Sunday', 'Talia Brennan conceded the election on Sunday.'],
+    ['The council approved the plan.', 'The council approved the plan.'],
+    ['"We will not go back," she said.', '"We will not go back," she said.'],
+    ['Who pays for the repairs?', 'Who pays for the repairs?'],
+    ['The figure rose to 4 percent (from 3).', 'The figure rose to 4 percent (from 3).'],
+    ['It said "enough"', 'It said "enough".'],
+  ])('reads %j as a sentence', (text, expected) => {
+    expect(asSentence(text)).toBe(expected);
   });
 
   it.each([

@@ -112,7 +112,7 @@ export function collectCandidates(
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const article of sources) {
-    const { sentences, entities, quotes, figures } = article.analysis;
+    const { sentences } = article.analysis;
     // The verifier's index already holds each sentence's stems, in the same order as the analysis.
     const indexed = prepared?.byId.get(article.id)?.index.sentences;
     sentences.forEach((span, position) => {
@@ -120,33 +120,60 @@ export function collectCandidates(
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
       if (unbalancedQuotes(text) || isPageFurniture(text, position === 0) || authorsVoice(text)) return;
       if (isFragment(text)) return;
-      const inside = (s: { start: number; end: number }) => s.start >= span.start && s.end <= span.end;
-      const speakers = quotes.filter((q) => q.sentence === position || inside(q)).map((q) => q.speaker);
-      out.push({
-        article,
-        position,
-        start,
-        end: span.end,
-        text,
-        stems: (start === span.start ? indexed?.[position]?.stems : undefined) ?? new Set(contentStems(text)),
-        entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
-        figures: figures.filter(inside).length,
-        speaker: speakers.find((s) => s !== null) ?? null,
-        surnameOnly: surnameOnly(text, speakers.find((s) => s !== null) ?? null),
-        dangling:
-          DANGLING.test(text) ||
-          LATE_PRONOUN.test(text) ||
-          QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
-          unnamedSpeaker(text) ||
-          BACK_REFERENCE.test(text) ||
-          (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
-          (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
-        concepts: conceptsOf(text),
-        words: text.split(/\s+/).filter(Boolean).length,
-      });
+      const stems = start === span.start ? indexed?.[position]?.stems : undefined;
+      out.push(candidateAt(article, position, { start, end: span.end }, text, stems));
     });
   }
   return out;
+}
+
+/** The candidate of a span of an article's sentence `position`, written as `text`. */
+function candidateAt(
+  article: SourceArticle,
+  position: number,
+  span: { start: number; end: number },
+  text: string,
+  stems?: Set<string>,
+): Candidate {
+  const { entities, quotes, figures } = article.analysis;
+  const sentence = article.analysis.sentences[position] ?? span;
+  // Within the sentence (its dateline included) up to the span's end.
+  const inside = (s: { start: number; end: number }) => s.start >= sentence.start && s.end <= span.end;
+  const speakers = quotes
+    .filter((q) => (q.sentence === position && q.start < span.end) || inside(q))
+    .map((q) => q.speaker);
+  return {
+    article,
+    position,
+    start: span.start,
+    end: span.end,
+    text,
+    stems: stems ?? new Set(contentStems(text)),
+    entities: new Set(entities.filter((e) => e.mentions.some(inside)).map((e) => e.key)),
+    figures: figures.filter(inside).length,
+    speaker: speakers.find((s) => s !== null) ?? null,
+    surnameOnly: surnameOnly(text, speakers.find((s) => s !== null) ?? null),
+    dangling:
+      DANGLING.test(text) ||
+      LATE_PRONOUN.test(text) ||
+      QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
+      unnamedSpeaker(text) ||
+      BACK_REFERENCE.test(text) ||
+      (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
+      (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),
+    concepts: conceptsOf(text),
+    words: text.split(/\s+/).filter(Boolean).length,
+  };
+}
+
+/**
+ * A sentence cut to its opening clause (`clause`, a prefix of its text), as a candidate of its own:
+ * what the sentence states without the rest, its text the exact prefix it cites (the page closes
+ * it with a full stop).
+ */
+export function clauseCandidate(c: Candidate, clause: string): Candidate | undefined {
+  if (!c.text.startsWith(clause) || clause.length >= c.text.replace(/[.!]+$/, '').length) return undefined;
+  return candidateAt(c.article, c.position, { start: c.start, end: c.start + clause.length }, clause);
 }
 
 // A pair longer than this reads as a paragraph, not a sentence of the body.

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { detectDisagreements } from '../disagree/detect.js';
 import { evaldataPath } from '../../test/evaldata.js';
 import { sampleSources, sourceArticle } from '../verify/fixtures.js';
+import { prepareSources } from '../verify/prepare.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { normalizeForMatch } from '../verify/text.js';
@@ -213,4 +216,30 @@ describe('writeExtractive', () => {
       ).toBeGreaterThanOrEqual(3);
     },
   );
+});
+
+describe('the lede of a story whose headline report opens on a disputed count', () => {
+  // The demo corpus' recount: the concession report opens "Talia Brennan conceded … on Sunday, a day
+  // after a hand recount confirmed Mayor Bernard Quill's victory by 178 votes, …", a count another
+  // outlet gives as 187. The sentence cannot be told; its main clause can.
+  const rows = readFileSync(new URL('../../demo/corpus.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { story: string; title: string; text: string; published_at: string })
+    .filter((r) => r.story === 'election-recount');
+  const sources = rows.map((r, i) => ({
+    ...sourceArticle(i + 1, r.title, r.text, new Date(r.published_at), `Outlet ${i + 1}`),
+    source_id: i + 1,
+  }));
+
+  it('opens on the main clause of its first sentence, cited as exactly that clause', () => {
+    const prepared = { ...prepareSources(sources), disagreements: detectDisagreements(sources) };
+    const result = writeExtractive(sources, prepared);
+    if (!result.ok) throw new Error(result.reason);
+    const { draft } = result;
+    expect(draft.headline).toMatch(/^Brennan concedes/);
+    expect(draft.body.lede[0]!.text).toBe('Talia Brennan conceded the Port Alder mayoral election on Sunday');
+    expectHonestCitations(draft, sources);
+    expect(verifyDraft(draft, sources, prepared).failing.size).toBe(0);
+  });
 });

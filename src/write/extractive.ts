@@ -8,6 +8,7 @@ import { contentStems, normalizeForMatch } from '../verify/text.js';
 import type { Draft, SourceArticle } from '../verify/types.js';
 import {
   type Candidate,
+  clauseCandidate,
   collectCandidates,
   introduceSpeakers,
   pairedCandidates,
@@ -18,7 +19,8 @@ import { retellsFact, sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
-import { textTagger } from './nlp.js';
+import { type TaggedWord, textTagger } from './nlp.js';
+import { mainClause, makesStatement } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
@@ -92,8 +94,27 @@ export function writeExtractive(
     { headline: headline.text, quotes: [], newest, overtaken },
     options.filters ?? BODY_FILTERS,
   );
-  // The lede opens on the newest report's own opening sentence when the body may carry it.
-  const lead = leadSentence(sources, pool, headline.article);
+  // The lede opens on the newest report's own opening sentence when the body may carry it; the
+  // headline's report may open it on its first sentence's main clause when only the rest of that
+  // sentence keeps it out ("Talia Brennan conceded the mayoral election on Sunday", without the
+  // disputed count after it), so that headline and lede tell one account.
+  const openers = eligibleCandidates(
+    withoutUnsettled(
+      all
+        .filter(
+          (c) =>
+            c.article === headline.article &&
+            c.position === 0 &&
+            !pool.includes(c) &&
+            (!whole || !sharesSpan(c, whole)),
+        )
+        .flatMap((c) => openingClause(c, tagText) ?? []),
+      prepared.disagreements,
+    ),
+    { headline: headline.text, quotes: [], newest, overtaken },
+    options.filters ?? BODY_FILTERS,
+  );
+  const lead = leadSentence(sources, [...pool, ...openers], headline.article);
   const chosen = lead
     ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
     : selectByCoverage(pool, weights, { words });
@@ -230,6 +251,12 @@ export function leadSentence(
     [...first, ...withHeadline].map(early).find(Boolean) ??
     dated.map(opening).find(Boolean)
   );
+}
+
+/** A sentence's main clause as a candidate of its own, when it is shorter and makes a statement. */
+function openingClause(c: Candidate, tag: (text: string) => TaggedWord[]): Candidate | undefined {
+  const clause = mainClause(c.text);
+  return makesStatement(tag(clause), clause) ? clauseCandidate(c, clause) : undefined;
 }
 
 /** When an article was published (ms since the epoch; 0 when undated). */

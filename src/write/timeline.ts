@@ -189,12 +189,20 @@ export function buildTimeline(
     }
     used.push(best);
     lines.push(best);
+    const text = onPage.some((u) => sharesSpan(u, best!) || overlap(u, best!) >= NEAR_DUPLICATE)
+      ? shortLine(best.text)
+      : best.text;
     out.push({
       date: eventDay(best),
-      text: onPage.some((u) => sharesSpan(u, best!) || overlap(u, best!) >= NEAR_DUPLICATE)
-        ? shortLine(best.text)
-        : best.text,
-      citations: [{ article_id: best.article.id, start: best.start, end: best.end }],
+      text,
+      // A line cut to its main clause cites that clause, so that its text is the span it cites.
+      citations: [
+        {
+          article_id: best.article.id,
+          start: best.start,
+          end: text === best.text ? best.end : best.start + text.length,
+        },
+      ],
     });
   }
   out.sort((a, b) => a.date.localeCompare(b.date));
@@ -218,7 +226,11 @@ export function buildTimeline(
  */
 function shortLine(text: string): string {
   const clause = mainClause(text);
-  return clause.length < text.length && clause.split(/\s+/).length >= MIN_LINE_WORDS ? `${clause}.` : text;
+  return text.startsWith(clause) &&
+    clause.length < text.replace(/[.!]+$/, '').length &&
+    clause.split(/\s+/).length >= MIN_LINE_WORDS
+    ? clause
+    : text;
 }
 
 // Fewest words of a line cut to its main clause: fewer name something without telling what happened.

@@ -23,6 +23,14 @@ export function firstSentence(text: string): string {
   return (match ? match[0] : text).trim();
 }
 
+/**
+ * A story sentence as it reads on the page: a sentence's opening clause, cited as exactly the span
+ * it is ("Talia Brennan conceded the election on Sunday"), closes with a full stop.
+ */
+export function asSentence(text: string): string {
+  return /[.!?…]["”’)\]]*$/u.test(text.trim()) ? text : `${text.trimEnd()}.`;
+}
+
 /** "3 sources from 2 outlets". */
 export function sourceCount(sources: number, publishers: number): string {
   const s = `${sources} source${sources === 1 ? '' : 's'}`;

@@ -1,6 +1,6 @@
 import type { StoryBody } from '../../db/schema.js';
 import type { NumberedSource, StoryModel } from '../story-model.js';
-import { formatDate, isoDate, safeUrl } from './format.js';
+import { asSentence, formatDate, isoDate, safeUrl } from './format.js';
 import { Markers } from './markers.js';
 
 /**
@@ -64,7 +64,8 @@ export function Timeline({ model }: { model: StoryModel }) {
       <ol>
         {timeline.map((t) => (
           <li>
-            <time datetime={t.date}>{formatDay(t.date)}</time> <span class="sentence">{t.text}</span>
+            <time datetime={t.date}>{formatDay(t.date)}</time>{' '}
+            <span class="sentence">{asSentence(t.text)}</span>
             <Markers markers={model.markersOf(t.citations)} />
           </li>
         ))}

@@ -4,7 +4,7 @@ import type { Disagreement } from '../../disagree/types.js';
 import type { StoryEntity } from '../../store/site.js';
 import type { NumberedSource, StoryModel } from '../story-model.js';
 import { Disagreements } from './disagreements.js';
-import { firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
+import { asSentence, firstSentence, formatDate, isoDate, safeUrl, sourceCount } from './format.js';
 import { Markers } from './markers.js';
 import { Background, Coverage, KeyFigures, Timeline, WhatTheySaid } from './story-parts.js';
 
@@ -31,7 +31,7 @@ function Sentences({ model, sentences }: { model: StoryModel; sentences: StorySe
       {sentences.map((s, i) => (
         <>
           {i > 0 ? ' ' : ''}
-          <span class="sentence">{s.text}</span>
+          <span class="sentence">{asSentence(s.text)}</span>
           <Markers markers={model.markersOf(s.citations)} />
         </>
       ))}
