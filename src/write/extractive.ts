@@ -19,8 +19,8 @@ import { retellsFact, sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
 import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
-import { type TaggedWord, textTagger } from './nlp.js';
-import { mainClause, makesStatement } from './headline-clause.js';
+import { textTagger } from './nlp.js';
+import { openingClause } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
@@ -108,7 +108,10 @@ export function writeExtractive(
             !pool.includes(c) &&
             (!whole || !sharesSpan(c, whole)),
         )
-        .flatMap((c) => openingClause(c, tagText) ?? []),
+        .flatMap((c) => {
+          const clause = openingClause(c.text, tagText);
+          return (clause === undefined ? undefined : clauseCandidate(c, clause)) ?? [];
+        }),
       prepared.disagreements,
     ),
     { headline: headline.text, quotes: [], newest, overtaken },
@@ -251,12 +254,6 @@ export function leadSentence(
     [...first, ...withHeadline].map(early).find(Boolean) ??
     dated.map(opening).find(Boolean)
   );
-}
-
-/** A sentence's main clause as a candidate of its own, when it is shorter and makes a statement. */
-function openingClause(c: Candidate, tag: (text: string) => TaggedWord[]): Candidate | undefined {
-  const clause = mainClause(c.text);
-  return makesStatement(tag(clause), clause) ? clauseCandidate(c, clause) : undefined;
 }
 
 /** When an article was published (ms since the epoch; 0 when undated). */

@@ -60,6 +60,21 @@ export function mainClause(text: string): string {
 }
 
 /**
+ * A sentence's opening clause that states on its own what the sentence does without the rest: its
+ * main clause when that is a shorter prefix of it, of six words or more, with a verb of its own.
+ * Undefined when the sentence has none (it is then told whole or not at all).
+ */
+export function openingClause(
+  text: string,
+  tag: (text: string) => readonly TaggedWord[] = tagWords,
+): string | undefined {
+  const clause = mainClause(text);
+  if (!text.startsWith(clause) || clause.length >= text.replace(/[.!]+$/, '').length) return undefined;
+  const words = tag(clause);
+  return words.length >= MIN_WORDS && makesStatement(words, clause) ? clause : undefined;
+}
+
+/**
  * The longest a headline runs, in characters. The story page sets a headline at about 36
  * characters a line at desktop width: 110 is three lines, past which the dek and the lede drop
  * below the first screen; feed readers and search results cut it shorter still. It is also where

@@ -7,7 +7,7 @@ import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 import { elsewhen, epochDay, eventDay, isoDay, namedDay, reportsNamedDay } from './days.js';
 import { readDevelopment } from './development.js';
-import { mainClause } from './headline-clause.js';
+import { openingClause } from './headline-clause.js';
 import { type TaggedWord, tagWords } from './nlp.js';
 
 /**
@@ -189,9 +189,10 @@ export function buildTimeline(
     }
     used.push(best);
     lines.push(best);
-    const text = onPage.some((u) => sharesSpan(u, best!) || overlap(u, best!) >= NEAR_DUPLICATE)
-      ? shortLine(best.text)
-      : best.text;
+    // A line the page opens on (the lede's own sentence, told again as its day's development) is
+    // its main clause: the reader has just read the whole sentence, and a line says what happened.
+    const opens = onPage.some((u) => sharesSpan(u, best!) || overlap(u, best!) >= NEAR_DUPLICATE);
+    const text = (opens && openingClause(best.text, tag)) || best.text;
     out.push({
       date: eventDay(best),
       text,
@@ -219,22 +220,6 @@ export function buildTimeline(
     entries.some((t) => t.citations[0]!.article_id === c.article.id && t.citations[0]!.start === c.start);
   return { entries, taken: taken.filter(kept) };
 }
-
-/**
- * A line the page opens on (the lede's own sentence, told again as its day's development) is its
- * main clause: the reader has just read the whole sentence, and a timeline line says what happened.
- */
-function shortLine(text: string): string {
-  const clause = mainClause(text);
-  return text.startsWith(clause) &&
-    clause.length < text.replace(/[.!]+$/, '').length &&
-    clause.split(/\s+/).length >= MIN_LINE_WORDS
-    ? clause
-    : text;
-}
-
-// Fewest words of a line cut to its main clause: fewer name something without telling what happened.
-const MIN_LINE_WORDS = 6;
 
 /** A line must read on its own: no quote (that is "What they said"), nothing it refers back to. */
 function standsAlone(c: Candidate): boolean {
