@@ -70,12 +70,15 @@ export function writeExtractive(
   const weights = conceptWeights(candidates);
   const words = bodyWords(sources.length);
   const standing = eligibleCandidates(candidates, { headline: '', quotes: [] }, BODY_FILTERS.slice(0, 1));
+  // One tagger for the story: headline, lede, timeline, headings and labels read the same sentences.
+  const tagText = textTagger();
   const headline = pickHeadline(
     headlineSources(sources, prepared.disagreements),
     candidates,
     prepared,
-    headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_CHOICE })),
-    () => headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_WIDER_CHOICE })),
+    headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_CHOICE }), tagText),
+    () => headlineSentence(selectByCoverage(standing, weights, { words: HEADLINE_WIDER_CHOICE }), tagText),
+    tagText,
   );
   if (!headline)
     return { ok: false, reason: `not enough material: no headline in ${sources.length} sources` };
@@ -87,7 +90,6 @@ export function writeExtractive(
     cutFrom && normalizeForMatch(cutFrom.text) === normalizeForMatch(headline.text) ? cutFrom : undefined;
   // A sentence that leans on the one before may come in with it, as one span (never beside itself).
   const newest = newestReport(sources);
-  const tagText = textTagger();
   const overtaken = overtakenBy(sources, candidates, tagText, prepared);
   const pool = eligibleCandidates(
     [...candidates, ...pairedCandidates(candidates)].filter((c) => !whole || !sharesSpan(c, whole)),

@@ -5,6 +5,9 @@ import { is, type TaggedWord, tagWords } from './nlp.js';
  * longest opening of it that ends at a clause boundary and still makes a statement.
  */
 
+/** Tags a text's words; the writer passes its story's tagger, which tags each text once. */
+export type Tagger = (text: string) => readonly TaggedWord[];
+
 // Words that open a subordinate clause: what precedes them is a sentence of its own.
 const SUBORDINATE =
   /^(.{40,120}?)\s+(?:after|because|while|when|whereas|although|though|since|amid|who|which|according)\s/u;
@@ -27,10 +30,10 @@ const LONG_HEADLINE = 100;
  * A sentence's opening clause, up to its first comma, semicolon or dash, when that says enough; a
  * long sentence without one is cut before its first subordinate clause ("… after …", "… who …").
  */
-export function mainClause(text: string): string {
+export function mainClause(text: string, tag: Tagger = tagWords): string {
   // "… their child.Less than a week later, …": extraction ran two sentences together; the first is the statement.
   const glued = /^(.{30,}?[\p{Ll}\d][.!?])(?=\p{Lu}\p{Ll})/u.exec(text);
-  if (glued) return mainClause(glued[1]!);
+  if (glued) return mainClause(glued[1]!, tag);
   // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
   // the statement follows it.
   const opening = ADVERBIAL.exec(text);
@@ -38,7 +41,7 @@ export function mainClause(text: string): string {
     const rest = text.slice(opening[0].length).trim();
     // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
     if (rest.length >= 30 && !LEANS.test(rest))
-      return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1));
+      return mainClause(rest.charAt(0).toUpperCase() + rest.slice(1), tag);
   }
   // "Aaron Klein, co-owner of the bakery, walked into …": the name and what it did, without the
   // role between commas (a clause cut at the first comma would be the name alone).
@@ -47,13 +50,13 @@ export function mainClause(text: string): string {
     const name = apposed[1]!;
     const joined = `${name} ${text.slice(apposed[0].length)}`;
     // Only when a verb follows: "Mark Lane, a lawyer, social activist and author, …" lists roles.
-    if (is(tagWords(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined);
+    if (is(tag(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined, tag);
   }
   // A comma inside a number ("$50,000") does not end a clause.
   const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];
   // A clause without a verb of its own ("Jane Doe, the mayor of …") names someone, it tells nothing.
   const enough = (c: string | undefined): c is string =>
-    c !== undefined && c.split(/\s+/).length >= 6 && makesStatement(tagWords(c), c);
+    c !== undefined && c.split(/\s+/).length >= 6 && makesStatement(tag(c), c);
   const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
   const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
   return head.replace(/[.!]+$/, '').trim();
@@ -64,11 +67,8 @@ export function mainClause(text: string): string {
  * main clause when that is a shorter prefix of it, of six words or more, with a verb of its own.
  * Undefined when the sentence has none (it is then told whole or not at all).
  */
-export function openingClause(
-  text: string,
-  tag: (text: string) => readonly TaggedWord[] = tagWords,
-): string | undefined {
-  const clause = mainClause(text);
+export function openingClause(text: string, tag: Tagger = tagWords): string | undefined {
+  const clause = mainClause(text, tag);
   if (!text.startsWith(clause) || clause.length >= text.replace(/[.!]+$/, '').length) return undefined;
   const words = tag(clause);
   return words.length >= MIN_WORDS && makesStatement(words, clause) ? clause : undefined;
@@ -102,9 +102,9 @@ const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
  * words or more, a verb of its own before any relative clause, quotes and brackets closed, and
  * ending on a noun, a number or an adjective. Undefined when no such opening fits.
  */
-export function headlineClause(text: string): string | undefined {
-  const main = mainClause(text);
-  const words = tagWords(main);
+export function headlineClause(text: string, tag: Tagger = tagWords): string | undefined {
+  const main = mainClause(text, tag);
+  const words = tag(main);
   if (main.length <= MAX_HEADLINE) return makesStatement(words, main) ? main : undefined;
   for (const strength of [cutAtPunctuation, cutAtClause, cutAtPhrase]) {
     for (let i = words.length - 1; i >= MIN_WORDS; i--) {

@@ -55,6 +55,13 @@ describe('mainClause', () => {
 describe('pickHeadline', () => {
   const report = (id: number, hour: number, title: string, text: string): SourceArticle =>
     sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, 14, hour)));
+  /** Two reports an hour apart under one title and text, and the headline picked for them. */
+  const headlineOfTwo = (title: string, text: string, withBest = true) => {
+    const sources = [report(1, 9, title, text), report(2, 10, title, text)];
+    const candidates = collectCandidates(sources);
+    const best = withBest ? candidates[0] : undefined;
+    return { candidates, headline: pickHeadline(sources, candidates, prepareSources(sources), best) };
+  };
 
   it('prefers a title that tells what happened over a newer one that asks a question', () => {
     const sources = [
@@ -183,9 +190,7 @@ describe('pickHeadline', () => {
       'Lumora recalls HearthLink smart heaters after nine house fires in Calvera as regulators open an inquiry into the software fault';
     const text =
       'Lumora Systems is recalling its HearthLink smart heaters after nine house fires in Calvera. Regulators opened an inquiry into the software fault. The heaters can overheat.';
-    const sources = [report(1, 9, title, text), report(2, 10, title, text)];
-    const candidates = collectCandidates(sources);
-    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    const { headline } = headlineOfTwo(title, text);
     expect(title.length).toBeGreaterThan(MAX_HEADLINE);
     expect(headline?.text).toBe('Lumora recalls HearthLink smart heaters after nine house fires in Calvera');
   });
@@ -196,9 +201,7 @@ describe('pickHeadline', () => {
       'Jefferson Airplane singer Marty Balin, who co-founded the San Francisco rock band in 1965 and sang on all of its 1960s albums and hits, died';
     const text =
       'Marty Balin, a founder of the San Francisco rock band Jefferson Airplane, died on Thursday. Balin co-founded the band in 1965 and sang on its albums. The band had hits in the 1960s.';
-    const sources = [report(1, 9, title, text), report(2, 10, title, text)];
-    const candidates = collectCandidates(sources);
-    const headline = pickHeadline(sources, candidates, prepareSources(sources), candidates[0]);
+    const { candidates, headline } = headlineOfTwo(title, text);
     expect(headline?.text).toBe('Marty Balin died on Thursday');
     expect(headline?.sentence).toBe(candidates[0]);
   });
@@ -211,8 +214,7 @@ describe('pickHeadline', () => {
       'DUNMORE, Pa. (AP) — Rescuers free 40 sheep from flooded barn near Dunmore',
       'Rescuers free 40 sheep from flooded barn near Dunmore (Image: Jane Orr/Getty)',
     ]) {
-      const sources = [report(1, 9, title, text), report(2, 10, title, text)];
-      const headline = pickHeadline(sources, collectCandidates(sources), prepareSources(sources), undefined);
+      const { headline } = headlineOfTwo(title, text, false);
       expect(headline?.text).toBe('Rescuers free 40 sheep from flooded barn near Dunmore');
     }
   });

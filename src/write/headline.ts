@@ -4,7 +4,7 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
-import { headlineClause, MAX_HEADLINE, mainClause, makesStatement } from './headline-clause.js';
+import { headlineClause, MAX_HEADLINE, mainClause, makesStatement, type Tagger } from './headline-clause.js';
 import { tagWords } from './nlp.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
 
@@ -40,6 +40,7 @@ export function pickHeadline(
   best: Candidate | undefined,
   // Worked out only when needed: choosing it is a second pass over the story's sentences.
   further?: () => Candidate | undefined,
+  tag: Tagger = tagWords,
 ): Headline | undefined {
   const times = sources.map((s) => s.published_at?.getTime() ?? 0);
   const newest = Math.max(...times);
@@ -60,7 +61,7 @@ export function pickHeadline(
         recency: recency(times[i]!, oldest, newest),
         title,
         // A title too long for a headline serves cut at a clause boundary, or not at all.
-        text: title.length <= MAX_HEADLINE ? title : headlineClause(title),
+        text: title.length <= MAX_HEADLINE ? title : headlineClause(title, tag),
         stems: new Set(
           normalizeForMatch(title)
             .split(/\W+/)
@@ -96,12 +97,12 @@ export function pickHeadline(
   // then the best title that fits, then a sentence `further` down the choice.
   if (chosen?.text) return { text: chosen.text, article: chosen.article };
   const cutFrom = (c: Candidate | undefined): Headline | undefined => {
-    const text = c && headlineClause(c.text);
+    const text = c && headlineClause(c.text, tag);
     return c && text ? { text, article: c.article, sentence: c } : undefined;
   };
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
-  const whole = best && { text: mainClause(best.text), article: best.article, sentence: best };
+  const whole = best && { text: mainClause(best.text, tag), article: best.article, sentence: best };
   return cutFrom(best) ?? titled ?? cutFrom(further?.()) ?? whole;
 }
 
@@ -132,15 +133,15 @@ function recency(time: number, oldest: number, newest: number): number {
  * quotes no one and whose main clause is short enough to read as a headline, else the first whose
  * main clause cut short at a clause boundary (see `headlineClause`) quotes no one, else the best.
  */
-export function headlineSentence(best: readonly Candidate[]): Candidate | undefined {
+export function headlineSentence(best: readonly Candidate[], tag: Tagger = tagWords): Candidate | undefined {
   const usable = best.filter((c) => !c.speaker);
   return (
     usable.find((c) => {
-      const main = mainClause(c.text);
-      return !QUOTED.test(c.text) && main.length <= MAX_HEADLINE && makesStatement(tagWords(main), main);
+      const main = mainClause(c.text, tag);
+      return !QUOTED.test(c.text) && main.length <= MAX_HEADLINE && makesStatement(tag(main), main);
     }) ??
     usable.find((c) => {
-      const cut = headlineClause(c.text);
+      const cut = headlineClause(c.text, tag);
       return cut !== undefined && !QUOTED.test(cut);
     }) ??
     best[0]
