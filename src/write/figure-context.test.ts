@@ -30,6 +30,8 @@ describe('a count that opens a name or a title', () => {
     ['Some 10,000 South Korean military personnel joined the drill.', '10,000', false],
     ['About 2,000 Americans who were stranded have been flown home.', '2,000', false],
     ['More than 600 flights were cancelled.', '600', false],
+    ['They looked for the region in the 1,000 Genomes Project database of sequences.', '1,000', true],
+    ['About 40 Estmark Steel Works employees walked out.', '40', false],
   ])('%s', (text, number, expected) => {
     expect(startsName(text, at(text, number)[1])).toBe(expected);
   });

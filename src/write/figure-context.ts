@@ -44,10 +44,20 @@ export function startsName(text: string, end: number): boolean {
     }
     if (DEMONYMS.has(word.toLowerCase())) return false;
     capitals++;
+    // "the 1,000 Genomes Project database", "the 100 Club's members": the run ends on a word that
+    // names an undertaking or a body, whatever follows it.
+    if (capitals > 1 && NAME_HEADS.has(word.replace(/['’]s$/u, '').toLowerCase())) return true;
     if (word !== raw) return true;
   }
   return false;
 }
+
+// Last words of names of projects, laws, bodies and places ("Genomes Project", "Powell Drive").
+const NAME_HEADS = new Set(
+  'project programme program initiative act club fund foundation institute index award awards prize challenge series cup games street avenue road drive lane square'.split(
+    ' ',
+  ),
+);
 
 /**
  * A label as extraction left it, cut at a citation mark or a semicolon ("members worldwide;[1]"),

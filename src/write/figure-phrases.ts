@@ -12,6 +12,9 @@ import { STOPWORDS } from '../analyze/stopwords.js';
 // Nouns an amount of money is: what it costs, is worth, pays or raises.
 const MONEY =
   '(?:costs?|damages?|value|worth|price|pledge|investment|fines?|budget|loss|losses|revenue|salary|bid|offer|funding|funds|grant|compensation|bill|fees?|payout|profits?|sales|debt|bonus|reward|ransom|settlement|money|savings|valuation|aid|donations|wages|refunds|spending|subsidy|subsidies)';
+// Nouns of a change that a money noun before them names the kind of: "$5.1 trillion in spending
+// cuts" is a cut, not spending.
+const CHANGE = '(?:cuts?|increases?|reductions?|hikes?|rises?|freezes?|overruns?|shortfalls?)';
 // Words that hedge a figure ("about", "more than", "an estimated"): they sit between it and its phrase.
 const HEDGE = String.raw`(?:(?:about|around|approximately|roughly|nearly|almost|some|over|just|more than|less than|fewer than|at least|at most|up to|an estimated|a total of|a further|another)\s+)*`;
 const NOUN_WORD = String.raw`(?!(?:has|have|had|is|are|was|were|will|would|could|be|been)\b)[\p{L}\d][\p{L}\d'’-]*`;
@@ -96,7 +99,7 @@ function amountLabel(before: string, after: string): string | undefined {
   if (of) return withoutStopwords(of[1]!);
   // "$14 million in prize money", "$85 million a day in lost sales", "$28 billion of investment".
   const inMoney = new RegExp(
-    String.raw`^(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year))?\s+(?:in|of)\s+((?:\p{Ll}[\p{Ll}-]+\s+)?${MONEY})\b`,
+    String.raw`^(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year))?\s+(?:in|of)\s+((?:\p{Ll}[\p{Ll}-]+\s+)?${MONEY}(?:\s+${CHANGE})?)\b`,
     'iu',
   ).exec(after);
   if (inMoney) return withoutStopwords(inMoney[1]!);

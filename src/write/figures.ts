@@ -183,10 +183,55 @@ function readLabel(
     if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
       return `${CHANGE_NOUNS[verbBefore.normal]} in ${noun}`;
     if (link === 'for' && verbBefore && PRICE_VERBS.test(verbBefore.normal)) return `price of ${noun}`;
+    if (link === 'to') {
+      // "bonuses to 2,000,000 workers": what goes to the workers is not what the count counts.
+      if (counted) return undefined;
+      // "The tribunal cut the increase to 4 percent": the value after the change, not the increase
+      // first asked for; a box that also holds "19 percent — rent increase" must say which is which.
+      const changed = changedBy(words, from);
+      if (changed)
+        return `${changed} ${noun
+          .split(/\s+/)
+          .filter((w, i) => i > 0 || !LEADING.has(w.toLowerCase()))
+          .join(' ')}`;
+    }
     // "a pay increase of 14 percent", "its main interest rate to 4.5%".
     return link === 'of' || link === 'to' ? noun : undefined;
   }
   return undefined;
+}
+
+// Verbs that set a value anew ("cut the increase to 4 percent"), by the change they make.
+const SET_TO: Record<string, string> = {
+  cut: 'reduced',
+  cuts: 'reduced',
+  reduced: 'reduced',
+  reduces: 'reduced',
+  lowered: 'reduced',
+  lowers: 'reduced',
+  trimmed: 'reduced',
+  slashed: 'reduced',
+  raised: 'raised',
+  raises: 'raised',
+  increased: 'raised',
+  lifted: 'raised',
+  boosted: 'raised',
+  hiked: 'raised',
+};
+
+/**
+ * "reduced" or "raised" when the noun phrase opening at word `from` is the object of a verb that
+ * set it to the figure ("cut the increase to 4 percent", "raised its dividend to 40 cents"); not
+ * when the change is only planned ("plans to cut the rate to 3 percent", "would cut").
+ */
+function changedBy(words: readonly TaggedWord[], from: number): string | undefined {
+  let k = from - 1;
+  while (k >= 0 && is(words[k], 'Determiner', 'Possessive') && !endsClause(words[k]!)) k--;
+  const verb = words[k];
+  const change = verb && !endsClause(verb) ? SET_TO[verb.normal] : undefined;
+  if (!change) return undefined;
+  const prior = words[k - 1];
+  return prior && (prior.normal === 'to' || is(prior, 'Modal')) ? undefined : change;
 }
 
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;

@@ -34,6 +34,10 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
       '1,840',
       'repair requests documented over two years',
     ],
+    // The value a change set, told apart from the one asked for ("a 19 percent rent increase").
+    ['The tribunal cut the increase to 4 percent.', '4 percent', 'reduced increase'],
+    ['The company raised its dividend to 40 cents.', '40 cents', 'raised dividend'],
+    ['The board plans to cut the rate to 3 percent.', '3 percent', 'rate'],
   ])('%s', (sentence, figure, label) => {
     if (!figure) return expect(figureLabel(tagWords(sentence), 0, 0, sentence)).toBeUndefined();
     const start = sentence.indexOf(figure);
@@ -60,6 +64,8 @@ describe('figure labels that say what a figure measures, not its unit or its cou
   // [sentence, figure as shown, number within it, label]
   it.each([
     ['Lumora listed on the Sable City exchange in 2023 at $18 a share.', '$18', '$18', undefined],
+    // What goes to the workers is not what the count counts.
+    ['The firm paid bonuses to more than 2,000 workers.', '2,000 workers', '2,000', undefined],
     ['The board accepted a share price of $18 a share.', '$18', '$18', 'share price'],
     [
       'The electoral commission said 1,312 ballots had been set aside in this way.',
