@@ -65,7 +65,8 @@ const NAME_HEADS = new Set(
  * bracket opened and not closed ("efficiency at modest potentials (–0.25 volts").
  */
 export function tidyLabel(label: string): string | undefined {
-  const cut = label.split(/\s*[;[]/u)[0]!.trim();
+  // "month—less than the interest": a dash glued to a word opens an aside.
+  const cut = label.split(/\s*[;[—–]/u)[0]!.trim();
   if (/\p{Ll}(?:The|A|An|In|On|At|It|He|She|They|We|This|That|But|And)\b/u.test(cut)) return undefined;
   const opened = (cut.match(/[([]/g) ?? []).length;
   const closed = (cut.match(/[)\]]/g) ?? []).length;

@@ -45,6 +45,8 @@ describe('labels read from the phrases that name a cost, a value or a count', ()
     ['Aurelis was paid about $68 million for the launch.', '$68 million', 'amount', 'payment for the launch'],
     ['The victory earns Harrow prize money of $14 million.', '$14 million', 'amount', 'prize money'],
     ['The win is worth $14 million in prize money.', '$14 million', 'amount', 'prize money'],
+    // The verb that pays the damages is no part of them.
+    ['The couple refused to pay damages of $135,000.', '$135,000', 'amount', 'damages'],
     // A cut in spending is no spending.
     [
       'The plan seeks $5.1 trillion in domestic spending cuts over 10 years.',

@@ -15,6 +15,9 @@ const MONEY =
 // Nouns of a change that a money noun before them names the kind of: "$5.1 trillion in spending
 // cuts" is a cut, not spending.
 const CHANGE = '(?:cuts?|increases?|reductions?|hikes?|rises?|freezes?|overruns?|shortfalls?)';
+// "refused to pay damages of $135,000": the verb before the money noun is no part of its name.
+const NOT_A_VERB =
+  '(?!(?:pay|pays|paid|owe|owes|owed|seek|seeks|sought|award|awarded|receive|received|face|faces|faced|win|won|demand|demanded|order|ordered|offer|offered)\\s)';
 // Words that hedge a figure ("about", "more than", "an estimated"): they sit between it and its phrase.
 const HEDGE = String.raw`(?:(?:about|around|approximately|roughly|nearly|almost|some|over|just|more than|less than|fewer than|at least|at most|up to|an estimated|a total of|a further|another)\s+)*`;
 const NOUN_WORD = String.raw`(?!(?:has|have|had|is|are|was|were|will|would|could|be|been)\b)[\p{L}\d][\p{L}\d'’-]*`;
@@ -95,7 +98,10 @@ function amountLabel(before: string, after: string): string | undefined {
     : null;
   if (paid) return `payment for the ${subject(paid[1]!)}`;
   // "prize money of $14 million", "emergency funds of up to $40 million", "a reward of $50,000".
-  const of = new RegExp(String.raw`\b((?:\p{Ll}[\p{Ll}-]+\s+)?${MONEY})\s+of\s+${HEDGE}$`, 'iu').exec(before);
+  const of = new RegExp(
+    String.raw`\b((?:${NOT_A_VERB}\p{Ll}[\p{Ll}-]+\s+)?${MONEY})\s+of\s+${HEDGE}$`,
+    'iu',
+  ).exec(before);
   if (of) return withoutStopwords(of[1]!);
   // "$14 million in prize money", "$85 million a day in lost sales", "$28 billion of investment".
   const inMoney = new RegExp(

@@ -7,7 +7,7 @@ import { is, type TaggedWord } from './nlp.js';
 
 // Nouns for a group that a count is the size of ("a trial of 2,340 patients", "a delegation of 46").
 export const COLLECTIVE =
-  /^(?:trial|study|survey|sample|poll|delegation|team|group|crowd|fleet|panel|cohort|class|convoy|workforce)$/;
+  /^(?:trial|study|survey|sample|poll|delegation|team|group|crowd|fleet|panel|cohort|class|convoy|workforce|set|community|town|village|city)$/;
 // Words that hedge a figure ("about 9,500", "an estimated 18,400", "up to 90"): what it measures is read past them.
 const HEDGES = new Set([
   'about',
@@ -77,6 +77,13 @@ export function infinitiveAfter(words: readonly TaggedWord[], last: number, text
   return ` ${text.slice(words[last + 1]!.start, words[end]!.end).replace(/[,;:.]+$/, '')}`;
 }
 
+// "taken 275 miles west": a direction after a distance says where, it names nothing counted.
+const DIRECTIONS = new Set(
+  'north south east west northeast northwest southeast southwest north-east north-west south-east south-west'.split(
+    ' ',
+  ),
+);
+
 /** Index of the last noun of a run of adjectives and nouns starting at `i`, or -1. */
 export function nounRunForward(words: readonly TaggedWord[], i: number): number {
   let last = -1;
@@ -86,7 +93,12 @@ export function nounRunForward(words: readonly TaggedWord[], i: number): number 
       last = j;
       break;
     }
-    if (!is(w, 'Noun', 'Adjective') || is(w, 'Pronoun', 'Date', 'Value') || /^\p{Lu}{2,}$/u.test(w.text))
+    if (
+      !is(w, 'Noun', 'Adjective') ||
+      is(w, 'Pronoun', 'Date', 'Value') ||
+      /^\p{Lu}{2,}$/u.test(w.text) ||
+      (DIRECTIONS.has(w.normal) && w.text === w.normal)
+    )
       break;
     if (is(w, 'Noun')) last = j;
     if (endsClause(w)) break;

@@ -50,6 +50,7 @@ const CHANGE_NOUNS: Record<string, string> = {
 const PRICE_VERBS =
   /^(?:buy|bought|buys|acquire|acquired|acquires|purchase|purchased|sell|sold|sells|pay|paid|pays)$/;
 const LINKS = new Set(['of', 'over', 'in', 'for', 'per', 'from', 'at']);
+const MOMENTS = new Set(['end', 'start', 'beginning', 'middle', 'height', 'time', 'moment', 'close']);
 const LEADING = new Set(['its', 'their', 'his', 'her', 'our', 'the', 'a', 'an', 'this', 'that']);
 // Words that stand for a noun said elsewhere: as a label they say nothing ("220 others").
 const VACANT = new Set(['others', 'other', 'ones', 'more', 'many', 'most', 'some']);
@@ -115,7 +116,8 @@ function readLabel(
     const link = words[last + 1];
     if (link && LINKS.has(link.normal) && !endsClause(words[last]!)) {
       const tail = linkedRun(words, last + 2 + (is(words[last + 2], 'Determiner') ? 1 : 0));
-      if (tail >= 0 && tail - after <= 6) last = tail;
+      // "subscribers at the end (of June)": a point in time needs what follows it, which the label leaves out.
+      if (tail >= 0 && tail - after <= 6 && !MOMENTS.has(words[tail]!.normal)) last = tail;
     }
     // "1.4 million trips a day": the rate belongs to what is counted.
     const rate = /^\s+((?:a|per|each) (?:day|week|month|year))\b/.exec(text.slice(words[last]!.end));

@@ -190,4 +190,18 @@ describe('key figures read as a reader would read them', () => {
     expect(figures.map((f) => f.value)).not.toContain(11);
     expect(figures.map((f) => f.value)).not.toContain(5012);
   });
+
+  it('takes no end of a range and no rate without what it is the rate of', () => {
+    const reports = [
+      'Estimates for the region range 15–60% of the rock, the survey found.',
+      'Murphy pays just $330 a month—less than the interest on her balance—under a federal plan.',
+      'Sprint had more than 52 million subscribers at the end of June.',
+      'She was taken 275 miles west to Nagoya, where she was held.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    const values = found.map((f) => f.value);
+    expect(values).not.toContain(60);
+    expect(values).not.toContain(330);
+    for (const f of found) expect(f.label).not.toMatch(/\bend$|\bwest\b|\bmonth\b/);
+  });
 });

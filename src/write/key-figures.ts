@@ -40,10 +40,11 @@ const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescue
 const AGE = /^\S+[\s-]+years?[\s-]+old\b/i;
 // Words that only restate a figure's kind: as a label they say nothing ("money", "percent").
 const BARE_KIND =
-  /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?)$/;
+  /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?|hour|day|week|month|year)$/;
 // "90 kilometres per hour": a rate written after the figure belongs to it.
 const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
 const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
+const RANGE_BEFORE = /\d\s?[-–]\s?$/;
 // "11 percent less in real terms", "$71 million more": a difference, not the figure itself.
 const DIFFERENCE = /^\s+(?:more|less|fewer|extra|higher|lower|above|below)\b/;
 // A money noun alone ("cost", "offer") says what kind of figure, not whose.
@@ -289,6 +290,8 @@ function figureSpots(
     // "the 26-year-old sailor": an age says who someone is, not what the story counts.
     if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
     if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, s.start - 10), s.start))) continue;
+    // "∼50–75% serpentine", "15–60%": the end of a range is no figure of its own either.
+    if (RANGE_BEFORE.test(text.slice(Math.max(0, s.start - 3), s.start))) continue;
     const counted = text.slice(s.end, s.shown).trim();
     out.push({
       article,

@@ -38,6 +38,8 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
     ['The tribunal cut the increase to 4 percent.', '4 percent', 'reduced increase'],
     ['The company raised its dividend to 40 cents.', '40 cents', 'raised dividend'],
     ['The board plans to cut the rate to 3 percent.', '3 percent', 'rate'],
+    // Which South is a name, which a direction.
+    ['Some 10,000 South Korean military personnel joined.', '10,000', 'South Korean military personnel'],
   ])('%s', (sentence, figure, label) => {
     if (!figure) return expect(figureLabel(tagWords(sentence), 0, 0, sentence)).toBeUndefined();
     const start = sentence.indexOf(figure);
@@ -64,6 +66,8 @@ describe('figure labels that say what a figure measures, not its unit or its cou
   // [sentence, figure as shown, number within it, label]
   it.each([
     ['Lumora listed on the Sable City exchange in 2023 at $18 a share.', '$18', '$18', undefined],
+    ['Nulato is a community of about 350 people.', '350 people', '350', 'people in the community'],
+    ['Volunteers rated a set of 10 items.', '10 items', '10', 'items in the set'],
     // What goes to the workers is not what the count counts.
     ['The firm paid bonuses to more than 2,000 workers.', '2,000 workers', '2,000', undefined],
     ['The board accepted a share price of $18 a share.', '$18', '$18', 'share price'],
