@@ -130,14 +130,19 @@ function sharesFigure(a: Candidate, b: Candidate): boolean {
 
 /**
  * Picks sentences in order of the uncovered concept weight each adds per word (with a bonus for an
- * article's opening sentences), until `words` words or the sentences run out; near-duplicates of a
+ * article's opening sentences, times its `standing`), until `words` words or the sentences run out; near-duplicates of a
  * picked sentence are skipped.
  * `covered` holds what is already on the page (a headline, a dek), so it adds nothing again.
  */
 export function selectByCoverage(
   pool: readonly Candidate[],
   weights: ReadonlyMap<string, number>,
-  options: { words: number; already?: readonly Candidate[] },
+  options: {
+    words: number;
+    already?: readonly Candidate[];
+    /** What a sentence counts for beside its concepts (how current its report is); 1 without. */
+    standing?: (c: Candidate) => number;
+  },
 ): Candidate[] {
   const covered = new Set<string>();
   const onPage = [...(options.already ?? [])];
@@ -152,7 +157,7 @@ export function selectByCoverage(
       if (picked.includes(c)) continue;
       let gain = 0;
       for (const concept of new Set(c.concepts)) if (!covered.has(concept)) gain += weights.get(concept) ?? 0;
-      const value = (gain / c.words) * (1 + POSITION_BONUS / (1 + c.position));
+      const value = (gain / c.words) * (1 + POSITION_BONUS / (1 + c.position)) * (options.standing?.(c) ?? 1);
       // Once nothing adds shared content, the first article's sentences follow in its order.
       if (value > bestValue && ![...onPage, ...picked].some((p) => sameFact(p, c))) {
         bestValue = value;

@@ -12,6 +12,7 @@ import { readSummaryClusters } from '../eval/summaries-input.js';
 import { anatomyProblems } from './anatomy.js';
 import { BODY_FILTERS, type CandidateFilter } from './eligible.js';
 import { writeExtractive } from './extractive.js';
+import { sentenceFunction } from './headings.js';
 import { readingOrder } from './reading-order.js';
 import { MULTILING_SAMPLE, readMultilingSample } from './sample.js';
 
@@ -168,18 +169,28 @@ describe('writeExtractive', () => {
     expectHonestCitations(result.draft, sources);
   });
 
-  it('never repeats the headline as the dek on the Multi-News dev clusters', () => {
+  it('never repeats the headline as the dek, nor files a sentence under a heading of another kind, on the Multi-News dev clusters', () => {
     const clusters = readSummaryClusters(evaldataPath('summarization/multinews/dev.jsonl'));
     expect(clusters).toHaveLength(236);
     const repeated: string[] = [];
+    const misfiled: string[] = [];
     for (const cluster of clusters) {
       const result = writeExtractive(clusterSources(cluster));
       if (!result.ok) continue;
-      const { headline, dek } = result.draft;
+      const { headline, dek, body } = result.draft;
       if (normalizeForMatch(dek).includes(normalizeForMatch(headline)))
         repeated.push(`${cluster.instance_id}: ${headline}`);
+      // "Background" holds what goes back, "What comes next" what looks ahead: nothing else.
+      for (const { heading, sentences: under } of body.sections)
+        for (const s of under)
+          if (
+            (heading === 'Background' || heading === 'What comes next') &&
+            sentenceFunction(s.text, false) !== heading
+          )
+            misfiled.push(`${cluster.instance_id}: ${heading}: ${s.text}`);
     }
     expect(repeated).toEqual([]);
+    expect(misfiled).toEqual([]);
   });
 
   it('says "not enough material" for sources with almost no text', () => {
@@ -241,5 +252,54 @@ describe('the lede of a story whose headline report opens on a disputed count', 
     expect(draft.body.lede[0]!.text).toBe('Talia Brennan conceded the Port Alder mayoral election on Sunday');
     expectHonestCitations(draft, sources);
     expect(verifyDraft(draft, sources, prepared).failing.size).toBe(0);
+  });
+});
+
+describe('the body of a story that ran for days', () => {
+  const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
+  // Two reports of the talks opening, one of the deal four days later: all three tell the unions'
+  // view, the older two as it stood before the deal.
+  const sources = [
+    sourceArticle(
+      1,
+      'Calvera and Estmark open steel tariff talks',
+      'Trade negotiators from Calvera and Estmark opened talks in Varnholm on Monday over the tariff on Estmark steel. ' +
+        'The Calveran delegation is led by Trade Minister Mara Ellison, who has threatened to raise the tariff on Estmark steel in December. ' +
+        'Unions in the Calveran steel towns want the tariff kept until Estmark invests in Calveran steel plants. ' +
+        'Estmark has offered to invest in Calveran steel plants if the tariff is dropped. ' +
+        'Ellison said the talks in Varnholm would last five days.',
+      day(16),
+    ),
+    sourceArticle(
+      2,
+      'Steel tariff talks begin in Varnholm',
+      'Calvera and Estmark began talks in Varnholm on Monday to avert a higher tariff on Estmark steel. ' +
+        'Trade Minister Mara Ellison leads the Calveran delegation at the talks in Varnholm. ' +
+        'Unions in the Calveran steel towns said the tariff on Estmark steel should stay. ' +
+        'Estmark has offered to invest in Calveran steel plants, officials said. ' +
+        'The talks in Varnholm are the first since the tariff on Estmark steel was announced.',
+      day(16),
+    ),
+    sourceArticle(
+      3,
+      'Calvera and Estmark sign steel deal',
+      'Calvera and Estmark signed a deal in Varnholm on Friday that caps the tariff on Estmark steel at 15 percent. ' +
+        'Under the deal, Estmark companies will invest in Calveran steel plants every year until 2030. ' +
+        'Trade Minister Mara Ellison said the deal in Varnholm keeps the Calveran steel towns working. ' +
+        'Unions in the Calveran steel towns said the deal on Estmark steel gives their members nothing. ' +
+        'The talks in Varnholm ran a day longer than planned.',
+      day(20),
+    ),
+  ];
+
+  it('tells where things stand from the newest reports, not what older ones said before the news', () => {
+    const result = writeExtractive(sources);
+    if (!result.ok) throw new Error(result.reason);
+    const { lede, sections } = result.draft.body;
+    const body = [...lede, ...sections.flatMap((s) => s.sentences)].map((s) => s.text);
+    expect(body).toContain(
+      'Unions in the Calveran steel towns said the deal on Estmark steel gives their members nothing.',
+    );
+    expect(body.join(' ')).not.toMatch(/want the tariff kept/);
   });
 });

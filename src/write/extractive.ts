@@ -120,9 +120,13 @@ export function writeExtractive(
     options.filters ?? BODY_FILTERS,
   );
   const lead = leadSentence(sources, [...pool, ...openers], headline.article);
+  const current = howCurrent(newest);
   const chosen = lead
-    ? [lead, ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead] })]
-    : selectByCoverage(pool, weights, { words });
+    ? [
+        lead,
+        ...selectByCoverage(pool, weights, { words: words - lead.words, already: [lead], standing: current }),
+      ]
+    : selectByCoverage(pool, weights, { words, standing: current });
   // "What they said" prefers quotes the body does not carry; a body sentence with a pulled quote leaves.
   const rank = sentenceRank(candidates, weights);
   const quotes = pickQuotes(
@@ -282,6 +286,24 @@ function holdsLine(line: TimelineEntry, prepared: PreparedSources): boolean {
     body: { lede: [], sections: [], quotes: [], figures: [], timeline: [line] },
   };
   return !checkDisputed(alone, prepared).some((f) => f.severity === 'error');
+}
+
+// How much less a sentence counts for each news cycle its report is behind the newest one.
+const BEHIND_WEIGHT = 0.5;
+
+/**
+ * What a sentence counts for in the body by how current its report is: fully in the newest news
+ * cycle, 1 / (1 + 0.5 × cycles behind) before it. A story that ran for days is told as it stands
+ * now, from the reports that tell it so (a deal's terms, not the talks' opening), while the older
+ * reports still fill what the newer ones leave out; the timeline keeps the days in between. Every
+ * sentence of an undated story counts fully.
+ */
+function howCurrent(newest: number | undefined): (c: Candidate) => number {
+  return (c) => {
+    if (newest === undefined || !c.article.published_at) return 1;
+    const behind = Math.floor((newest - c.article.published_at.getTime()) / NEWS_CYCLE);
+    return 1 / (1 + BEHIND_WEIGHT * behind);
+  };
 }
 
 /** When the newest dated report was published, in ms since the epoch. */

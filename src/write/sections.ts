@@ -87,16 +87,22 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     const sentences = functions.get(heading);
     if (sentences) named.push({ heading, sentences });
   }
-  // Sentences no phrase names join the section they are most like, or make one named from all of them.
-  if (unnamed.length > 0) {
-    if (named.length === 0)
-      named.push({ heading: nameOf(unnamed, new Set(), ctx) ?? 'More on the story', sentences: unnamed });
-    else {
-      const sections = named.map((s) => s.sentences);
-      for (const c of unnamed) {
-        const room = sections.filter((s) => s.length < LONG_SECTION);
-        closestGroup(room.length > 0 ? room : sections, c, similarity).push(c);
-      }
+  // Sentences no phrase names join the sub-topic they are most like, never a reaction, background
+  // or what-comes-next section, which they would belie; or make one named from all of them. A
+  // sub-topic they made long is split in two where each half has a name of its own.
+  const subTopics = named.filter((s) => !isFunction(s.heading));
+  if (unnamed.length > 0 && subTopics.length === 0)
+    named.push({ heading: nameOf(unnamed, used, ctx) ?? 'More on the story', sentences: unnamed });
+  else if (unnamed.length > 0) {
+    const sections = subTopics.map((s) => s.sentences);
+    for (const c of unnamed) {
+      const room = sections.filter((s) => s.length < LONG_SECTION);
+      closestGroup(room.length > 0 ? room : sections, c, similarity).push(c);
+    }
+    for (const section of subTopics) {
+      if (section.sentences.length <= LONG_SECTION || named.length >= MAX_SECTIONS) continue;
+      const parts = halves(section, used, ctx);
+      if (parts) named.splice(named.indexOf(section), 1, ...parts);
     }
   }
   // The section holding the story's most important sentence comes first, so a reader who stops
@@ -190,6 +196,18 @@ function bisect(group: readonly Candidate[], similarity: Similarity): Candidate[
 function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] {
   const only = sections[0];
   if (sections.length !== 1 || !only || only.sentences.length < 2) return sections;
+  return halves(only, new Set(), ctx) ?? sections;
+}
+
+/**
+ * A section split in two, earlier and later sentences, each half named for itself and not by a
+ * heading already `used`; undefined when no split leaves both halves a name.
+ */
+function halves(
+  only: SectionPlan,
+  used: ReadonlySet<string>,
+  ctx: SectionContext,
+): [SectionPlan, SectionPlan] | undefined {
   const ordered = timeOrder(only.sentences);
   const half = Math.ceil(ordered.length / 2);
   // The even split first; when its second half holds no phrase to name it (a lone quote), the
@@ -199,7 +217,7 @@ function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] 
   );
   for (const cut of cuts) {
     const second = ordered.slice(cut);
-    const heading = nameOf(second, new Set(headingStems(only.heading)), ctx);
+    const heading = nameOf(second, new Set([...used, ...headingStems(only.heading)]), ctx);
     if (!heading || heading.toLowerCase() === only.heading.toLowerCase()) continue;
     const first = ordered.slice(0, cut);
     // A heading named from the whole may name only what moved to the second half: the first half
@@ -207,14 +225,14 @@ function ensureTwo(sections: SectionPlan[], ctx: SectionContext): SectionPlan[] 
     const whole = only.heading.toLowerCase();
     const own = first.some((c) => c.text.toLowerCase().includes(whole))
       ? only.heading
-      : nameOf(first, new Set(headingStems(heading)), ctx);
+      : nameOf(first, new Set([...used, ...headingStems(heading)]), ctx);
     if (!own) continue;
     return [
       { heading: own, sentences: first },
       { heading, sentences: second },
     ];
   }
-  return sections;
+  return undefined;
 }
 
 function nameOf(
@@ -226,6 +244,10 @@ function nameOf(
     group.map((c) => ({ text: c.text, words: ctx.tag(c) })),
     { used: avoid, told: ctx.told },
   );
+}
+
+function isFunction(heading: string): boolean {
+  return (FUNCTION_HEADINGS as readonly string[]).includes(heading);
 }
 
 function headingStems(heading: string): string[] {
