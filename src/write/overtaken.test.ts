@@ -69,6 +69,18 @@ describe('a stance a later day has moved past', () => {
     expect(bodyTexts([STRIKE])).toHaveLength(4);
   });
 
+  it('leaves the body when a source reports the demand as it stood that day', () => {
+    const asked = report(
+      6,
+      4,
+      'Halden dockers hold out',
+      'Two people close to the union said it had asked for a raise of 8 percent in the talks on Wednesday. ' +
+        'The union said it had asked for a raise of 8 percent, officials said.',
+    );
+    const texts = bodyTexts([STRIKE, asked, DEAL]);
+    expect(texts.join(' ')).not.toMatch(/asked for a raise of 8 percent/);
+  });
+
   it('stays when its report is undated', () => {
     const undated = { ...STRIKE, published_at: null };
     expect(bodyTexts([undated, DEAL])).toHaveLength(6);

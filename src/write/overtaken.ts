@@ -26,6 +26,8 @@ const POSITION = new RegExp(
   [
     String.raw`\b(?:is|are)(?: still| now| also)? (?:seeking|demanding|asking|calling|pushing|pressing|insisting|refusing|threatening|offering|proposing|resisting|opposing|holding out|urging|weighing|considering)\b`,
     String.raw`\b(?:has|have)(?: so far| yet| not| still| repeatedly| already| also)* (?:offered|declined|refused|rejected|insisted|demanded|proposed|ruled out|threatened|resisted|opposed|vowed)\b`,
+    // "said the government had asked for a pledge of $400 billion": a demand as it stood that day.
+    String.raw`\b(?:has|have|had)(?: so far| still| repeatedly| already| also| initially| originally)* (?:asked for|sought|requested|demanded|proposed|offered)\b`,
     String.raw`\bso far\b|\b(?:has|have) yet to\b`,
     // "The union wants 14 percent": a verb of stance in the present (a noun "demands" is no verb; see `opening`).
     String.raw`\b(?:wants|seeks|demands|insists|refuses|rejects|opposes|offers|proposes|urges)\b`,
@@ -167,8 +169,11 @@ function opening(found: RegExpExecArray | null, text: string, tag: Tagger): bool
   const first = words.find((w) => w.start >= found.index);
   // "wants" alone must be a verb ("the union's demands" is not a stance stated).
   if (/^\S+$/.test(found[0]) && !is(first, 'Verb')) return false;
-  return !words.some((w) => w.end <= found.index && is(w, 'PastTense'));
+  // A verb that reports ("said", "told reporters") introduces the stance; it does not make it history.
+  return !words.some((w) => w.end <= found.index && is(w, 'PastTense') && !REPORTING.has(w.normal));
 }
+
+const REPORTING = new Set(['said', 'told', 'added', 'reported', 'stated', 'noted', 'wrote', 'explained']);
 
 /**
  * Whether a sentence uses `verb` (a stem) as a verb of its own, not still ahead: "landed", "the
