@@ -191,6 +191,17 @@ describe('key figures read as a reader would read them', () => {
     expect(figures.map((f) => f.value)).not.toContain(5012);
   });
 
+  it('says whose a count gained is', () => {
+    const reports = [
+      'Mayor Bernard Quill won a third term on Sunday. ' +
+        'Quill, of the Civic Alliance, received 93,240 votes and Brennan, of the Progressive Coalition, 93,053.',
+      'Across the city, the Civic Alliance and the Progressive Coalition received 186,293 votes in all, officials said.',
+    ].map((text, i) => sourceArticle(i + 1, `Result ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    expect(found.find((f) => f.value === 93_240)?.label).toBe('votes received by Quill');
+    expect(found.find((f) => f.value === 186_293)?.label).toBe('votes received');
+  });
+
   it('takes no end of a range and no rate without what it is the rate of', () => {
     const reports = [
       'Estimates for the region range 15–60% of the rock, the survey found.',

@@ -325,7 +325,8 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
     described && counted && text.slice(s.shown).trimStart().startsWith(described)
       ? `${counted} ${described}`
       : described;
-  const label = modified && tidyLabel(withNameNumber(said, modified));
+  const tidy = modified && tidyLabel(withNameNumber(said, modified));
+  const label = tidy && withWinner(tidy, article, sentence.start, s.start);
   const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
   if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) return undefined;
   // "163 homes destroyed" reads better than "163 homes — homes destroyed": the label names the noun.
@@ -345,6 +346,25 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
     ...(quality > 0 ? { label } : {}),
     quality,
   };
+}
+
+// What a count is won or gained by: "votes received", "seats won".
+const GAINED = /\s(?:received|won|secured|earned|collected|polled|gained|got)$/;
+
+/**
+ * "93,240 — votes received by Quill": a count someone gained is theirs, and a story that counts
+ * each candidate's votes must say whose each is. The one it is theirs is the person or organisation
+ * the sentence opens on (its subject); without one the label stays as it is.
+ */
+function withWinner(label: string, article: SourceArticle, sentenceStart: number, at: number): string {
+  if (!GAINED.test(label)) return label;
+  const subject = article.analysis.entities.find(
+    (e) =>
+      (e.kind === 'person' || e.kind === 'organization') &&
+      e.mentions.some((m) => m.start === sentenceStart && m.end <= at),
+  );
+  const mention = subject?.mentions.find((m) => m.start === sentenceStart);
+  return mention ? `${label} by ${article.text.slice(mention.start, mention.end)}` : label;
 }
 
 /** A label that ends inside a name with a number ("members of Transit Workers Union Local"), given that number. */
