@@ -60,6 +60,7 @@ export function nounPhraseHeading(
       if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       // "Marco Rubio (R-Fla": a phrase cut inside brackets.
       if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) continue;
+      if (listed(phrase)) continue;
       const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
       const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
@@ -153,6 +154,23 @@ function namesATopic(phrase: Phrase): boolean {
     !UNIT_WORDS.has(opener?.normal ?? '') &&
     !PARTITIVES.has(opener?.normal ?? '')
   );
+}
+
+// Words around a phrase that make it one item of a list ("wildfires, factory closures and trade talks").
+const ITEM = '[^,;:.()"“”]{1,40}';
+const FIRST_OF_LIST = new RegExp(String.raw`^,\s${ITEM}(?:,\s${ITEM})*,?\s(?:and|or)\s`, 'u');
+const LAST_OF_LIST = new RegExp(String.raw`,\s${ITEM},?\s(?:and|or)\s$`, 'u');
+
+/**
+ * Whether a phrase is one item of a list ("reading about wildfires, factory closures and trade
+ * talks"): it names one of several things a sentence runs through in passing, not what a section
+ * is about.
+ */
+function listed(phrase: Phrase): boolean {
+  const before = phrase.sentence.slice(0, phrase.words[0]!.start);
+  const after = phrase.sentence.slice(phrase.words.at(-1)!.end);
+  const middle = /,\s*$/.test(before) && /^(?:,\s|\s(?:and|or)\s)/.test(after);
+  return middle || FIRST_OF_LIST.test(after) || LAST_OF_LIST.test(before);
 }
 
 function format(phrase: Phrase): string {
