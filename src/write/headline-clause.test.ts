@@ -35,12 +35,25 @@ describe('headlineClause', () => {
     expect(headlineClause(fitting)).toBe(fitting);
   });
 
-  it('gives no headline when every opening that fits leaves the statement unmade', () => {
-    // Multi-News (Jefferson Airplane): the name, then a relative clause past the limit; no opening
-    // that fits has a verb of the name's own.
+  it('tells what a person did without the clauses between commas that describe them', () => {
+    // Multi-News (Jefferson Airplane): the name, then a relative clause past the limit, then the verb.
     expect(
       headlineClause(
         'Jefferson Airplane vocalist-guitarist Marty Balin, who co-founded the San Francisco psychedelic rock band in 1965 and played a crucial role in the creation of all their 1960s albums, including Surrealistic Pillow and Volunteers, died Thursday at the age of 76.',
+      ),
+    ).toBe('Jefferson Airplane vocalist-guitarist Marty Balin died Thursday at the age of 76');
+    expect(
+      headlineClause(
+        'Marty Balin, a co-founder of Jefferson Airplane and a member of Jefferson Starship, whose voice defined both groups’ songs, died Thursday, his rep confirmed.',
+      ),
+    ).toMatch(/^Marty Balin died Thursday\b/);
+  });
+
+  it('gives no headline when every opening that fits leaves the statement unmade', () => {
+    // The name and the clauses about them, with no verb of the name's own after them.
+    expect(
+      headlineClause(
+        'Jefferson Airplane vocalist-guitarist Marty Balin, who co-founded the San Francisco psychedelic rock band in 1965 and played a crucial role in the creation of all their 1960s albums, including Surrealistic Pillow and Volunteers.',
       ),
     ).toBeUndefined();
   });

@@ -17,6 +17,12 @@ const ADVERBIAL =
 // A name of two to four words, then a role between commas, then the verb (lower case).
 const APPOSITIVE =
   /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*),\s+(\p{Ll}[^,;:"“”]{2,100}),\s+(?=\p{Ll})/u;
+// A name (its last two words capitalised, a role or a band's name before them) and a comma, then
+// a clause about the person ("who co-founded …", "whose voice …", "a co-founder of …").
+const DESCRIBED =
+  /^((?:[\p{L}.'’-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)(?=,\s+(?:who|whose|a|an|the)\s)/u;
+// One comma-set part of the aside, up to the comma that ends it, that opens in lower case.
+const ASIDE = /^,\s+\p{Ll}[^,;:"“”]{1,160}(?=,\s)/u;
 // What follows a thing, not a person ("corn, which requires …"): no role of a name.
 const RELATIVE = /\b(?:which|that)\b/i;
 const LEANS =
@@ -51,6 +57,22 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
     const joined = `${name} ${text.slice(apposed[0].length)}`;
     // Only when a verb follows: "Mark Lane, a lawyer, social activist and author, …" lists roles.
     if (is(tag(joined)[name.split(/\s+/).length], ...FINITE)) return mainClause(joined, tag);
+  }
+  // "Jefferson Airplane vocalist-guitarist Marty Balin, who co-founded the band in 1965 and …,
+  // including …, died Thursday": a person's name, what a clause or two between commas says of
+  // them, then what they did.
+  const described = DESCRIBED.exec(text);
+  if (described) {
+    const name = described[1]!;
+    let rest = text.slice(name.length);
+    for (let segment = ASIDE.exec(rest); segment; segment = ASIDE.exec(rest)) {
+      rest = rest.slice(segment[0].length);
+      const joined = `${name} ${rest.replace(/^,\s+/, '')}`;
+      // The tagger may split a hyphenated word of the name: the verb is the first word past it.
+      const verb = tag(joined).find((w) => w.start > name.length);
+      if (is(verb, ...FINITE) && !is(verb, 'Gerund') && !/ing$/.test(verb!.normal))
+        return mainClause(joined, tag);
+    }
   }
   // A comma inside a number ("$50,000") does not end a clause.
   const clause = /^(.{30,140}?)\s*(?:[,;:](?=\s)|[—–]|\s-\s|--)/u.exec(text)?.[1];

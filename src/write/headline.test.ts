@@ -196,14 +196,19 @@ describe('pickHeadline', () => {
   });
 
   it('tells the story by its best sentence when a long title has no cut that fits', () => {
-    // Multi-News (Jefferson Airplane): a name, then a relative clause running past the limit.
+    // Multi-News (Jefferson Airplane): a name, then a relative clause running past the limit, and
+    // the site cut the title before its verb.
     const title =
-      'Jefferson Airplane singer Marty Balin, who co-founded the San Francisco rock band in 1965 and sang on all of its 1960s albums and hits, died';
+      'Jefferson Airplane singer Marty Balin, who co-founded the San Francisco rock band in 1965 and sang on all of its 1960s albums and hits';
     const text =
       'Marty Balin, a founder of the San Francisco rock band Jefferson Airplane, died on Thursday. Balin co-founded the band in 1965 and sang on its albums. The band had hits in the 1960s.';
     const { candidates, headline } = headlineOfTwo(title, text);
     expect(headline?.text).toBe('Marty Balin died on Thursday');
     expect(headline?.sentence).toBe(candidates[0]);
+    // With its verb, the title tells it without the clause about him.
+    expect(headlineOfTwo(`${title}, died`, text).headline?.text).toBe(
+      'Jefferson Airplane singer Marty Balin died',
+    );
   });
 
   it("takes a title without its site's label or wire dateline", () => {
