@@ -81,6 +81,23 @@ describe('a stance a later day has moved past', () => {
     expect(texts.join(' ')).not.toMatch(/asked for a raise of 8 percent/);
   });
 
+  it('leaves the body when it tells how far a task had got, once the newest day reports it done', () => {
+    const count = report(
+      7,
+      3,
+      'Halden ballot count under way',
+      'Union officials said at the end of Tuesday that about 61 percent of ballots had been counted in the strike vote.',
+    );
+    const result = report(
+      8,
+      5,
+      'Halden dockers end strike',
+      'The dockers union said on Thursday that its members had approved the deal in the strike vote, ending the dispute.',
+    );
+    expect(bodyTexts([count, result]).join(' ')).not.toMatch(/61 percent of ballots/);
+    expect(bodyTexts([count]).join(' ')).toMatch(/61 percent of ballots/);
+  });
+
   it('stays when its report is undated', () => {
     const undated = { ...STRIKE, published_at: null };
     expect(bodyTexts([undated, DEAL])).toHaveLength(6);

@@ -29,6 +29,8 @@ const POSITION = new RegExp(
     // "said the government had asked for a pledge of $400 billion": a demand as it stood that day.
     String.raw`\b(?:has|have|had)(?: so far| still| repeatedly| already| also| initially| originally)* (?:asked for|sought|requested|demanded|proposed|offered)\b`,
     String.raw`\bso far\b|\b(?:has|have) yet to\b`,
+    // "about 61 percent of ballots had been recounted": how far a task had got, that day.
+    String.raw`\bpercent of\b[^.;]{0,40}?\b(?:had|have|has) been (?:[a-z]+ed|done)\b`,
     // "The union wants 14 percent": a verb of stance in the present (a noun "demands" is no verb; see `opening`).
     String.raw`\b(?:wants|seeks|demands|insists|refuses|rejects|opposes|offers|proposes|urges)\b`,
     String.raw`^(?:\S+\s+){0,5}?(?:insists?|insisted|vows?|vowed|maintains?|maintained|says|say|warns?|argues?|threatens?)\b[^.;]{0,80}?\b(?:would|will)\b`,
