@@ -130,8 +130,8 @@ function sharesFigure(a: Candidate, b: Candidate): boolean {
 
 /**
  * Picks sentences in order of the uncovered concept weight each adds per word (with a bonus for an
- * article's opening sentences, times its `standing`), until `words` words or the sentences run out; near-duplicates of a
- * picked sentence are skipped.
+ * article's opening sentences, times its `standing`), until `words` words or the sentences run
+ * out; near-duplicates of a picked sentence are skipped.
  * `covered` holds what is already on the page (a headline, a dek), so it adds nothing again.
  */
 export function selectByCoverage(

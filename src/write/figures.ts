@@ -221,6 +221,9 @@ const SET_TO: Record<string, string> = {
   hiked: 'raised',
 };
 
+/** The words `changedBy` puts before a label: a caller may drop them where nothing needs telling apart. */
+export const SET_TO_PREFIX = /^(?:reduced|raised) /;
+
 /**
  * "reduced" or "raised" when the noun phrase opening at word `from` is the object of a verb that
  * set it to the figure ("cut the increase to 4 percent", "raised its dividend to 40 cents"); not

@@ -191,6 +191,20 @@ describe('key figures read as a reader would read them', () => {
     expect(figures.map((f) => f.value)).not.toContain(5012);
   });
 
+  it('tells a value a change set apart from the one it changed, and only then', () => {
+    const tenants = [
+      'Tenants at Larkspur Towers have won a year-long fight against a 19 percent rent increase, the association said.',
+      'The tribunal cut the increase to 4 percent and ordered the landlord to repay excess rent.',
+    ].map((text, i) => sourceArticle(i + 1, `Tenants ${i + 1}`, text, day(14)));
+    const labels = new Map(pickFigures(tenants, { facts: [] }).map((f) => [f.value, f.label]));
+    expect(labels.get(19)).toBe('rent increase');
+    expect(labels.get(4)).toBe('reduced increase');
+    const bank = [
+      'The central bank of Freedonia cut its main interest rate to 3.75 percent on Thursday, officials said.',
+    ].map((text, i) => sourceArticle(i + 1, `Bank ${i + 1}`, text, day(14)));
+    expect(pickFigures(bank, { facts: [] }).find((f) => f.value === 3.75)?.label).toBe('main interest rate');
+  });
+
   it('says whose a count gained is', () => {
     const reports = [
       'Mayor Bernard Quill won a third term on Sunday. ' +

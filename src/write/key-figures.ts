@@ -9,7 +9,7 @@ import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
 import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
 import { phraseLabel } from './figure-phrases.js';
-import { cleanLabel, figureLabel, numberLength } from './figures.js';
+import { cleanLabel, figureLabel, numberLength, SET_TO_PREFIX } from './figures.js';
 import { isPageFurniture } from './furniture.js';
 import { type TextTagger, textTagger } from './nlp.js';
 
@@ -141,17 +141,29 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
     }
     if (best) ranked.push({ figure: best.figure, score: top });
   }
-  return distinctLabels(ranked)
+  const shown = distinctLabels(ranked)
     .sort((a, b) => b.score - a.score)
     .filter((r, i) => i < MIN_FIGURES || r.score >= MIN_SCORE)
-    .slice(0, MAX_FIGURES)
-    .map(({ figure: f }) => ({
-      text: f.text,
-      value: f.value,
-      unit: f.unit,
-      label: f.label!,
-      citation: { article_id: f.article.id, start: f.start, end: f.end },
-    }));
+    .slice(0, MAX_FIGURES);
+  const labels = shown.map(({ figure }) => figure.label!);
+  return shown.map(({ figure: f }) => ({
+    text: f.text,
+    value: f.value,
+    unit: f.unit,
+    label: plainWhereAlone(f.label!, labels),
+    citation: { article_id: f.article.id, start: f.start, end: f.end },
+  }));
+}
+
+/**
+ * "reduced increase" beside "rent increase" tells the two apart; alone in the box, the value a
+ * change set is named as the thing itself ("main interest rate", not "raised main interest rate").
+ */
+function plainWhereAlone(label: string, labels: readonly string[]): string {
+  const plain = label.replace(SET_TO_PREFIX, '');
+  if (plain === label) return label;
+  const head = (l: string) => l.toLowerCase().split(/\s+/).at(-1);
+  return labels.some((other) => other !== label && head(other) === head(plain)) ? label : plain;
 }
 
 /**

@@ -102,7 +102,9 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     for (const section of subTopics) {
       if (section.sentences.length <= LONG_SECTION || named.length >= MAX_SECTIONS) continue;
       const parts = halves(section, used, ctx);
-      if (parts) named.splice(named.indexOf(section), 1, ...parts);
+      if (!parts) continue;
+      named.splice(named.indexOf(section), 1, ...parts);
+      for (const s of parts.flatMap((p) => headingStems(p.heading))) used.add(s);
     }
   }
   // The section holding the story's most important sentence comes first, so a reader who stops
