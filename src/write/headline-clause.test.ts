@@ -24,6 +24,11 @@ describe('headlineClause', () => {
       'Researchers now say that they have proven the authenticity of a Victorian diary supposedly written by the notorious murderer.',
       'Researchers now say that they have proven the authenticity of a Victorian diary',
     ],
+    // Multi-News (a lift accident): "building" after "apartment" is a noun, not a clause.
+    [
+      "The infant's mother was waiting with the stroller on the 23rd floor of an apartment building in Coney Island around 11:40 a.m. on a weekday morning, officials said.",
+      "The infant's mother was waiting with the stroller on the 23rd floor of an apartment building in Coney Island",
+    ],
   ])('cuts %j at a clause boundary', (sentence, headline) => {
     expect(headlineClause(sentence)).toBe(headline);
   });
@@ -73,11 +78,17 @@ describe('a headline makes a statement', () => {
     'Hours after police arrested and charged Cardell Hayes with second degree murder, his attorney insisted there was more to the story.',
     "Scholarship money that was going to help her pursue her master's degree in Social Work.",
     'A comprehensive new study conducted by researchers at California State Polytechnic University.',
+    // Multi-News: a participle after "ever", an owner's "’s" read as "is", an opening that runs on.
+    'The largest dinosaur foot ever found, belonging to one of the largest land animals this planet has seen, surely deserves the title.',
+    'The summer’s Democratic hero, Texas State Sen. Wendy Davis — whose filibuster made her famous — is set to be featured in Vogue.',
+    'Excavated in 1998 by an expedition from the University of Kansas, and described in a new study.',
   ])('never cuts %j to a phrase without its verb', (sentence) => {
     const headline = headlineClause(sentence);
     if (headline === undefined) return;
     expect(headline).not.toMatch(/climbers, found in Tibet 16 years$|international correspondent$/);
-    expect(headline).not.toMatch(/^(?:Hours after|Scholarship money that|A comprehensive new study)/);
+    expect(headline).not.toMatch(
+      /^(?:Hours after|Scholarship money that|A comprehensive new study|The largest dinosaur foot ever found$|The summer’s Democratic hero|Excavated in 1998)/,
+    );
   });
 
   it('keeps a verb that tells how ("succeeded by growing") as the verb of its sentence', () => {

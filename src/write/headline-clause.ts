@@ -150,7 +150,17 @@ function cutAtClause(words: readonly TaggedWord[], i: number): boolean {
   // noun says more of it; after a number or an adjective the word is inside a phrase ("a $1
   // trillion spending bill", "illegal to accuse").
   const afterNoun = is(words[i - 1], 'Noun') && !is(words[i - 1], 'Value', 'Pronoun');
-  if (w.normal === 'to' || /^\p{Ll}+ing$/u.test(w.text)) return afterNoun;
+  if (w.normal === 'to') return afterNoun;
+  // "an apartment building in Coney Island": an -ing word the tagger reads as a noun, with no object
+  // after it, is one ("a spending bill setting budgets" is not).
+  if (/^\p{Ll}+ing$/u.test(w.text)) {
+    const next = words[i + 1];
+    const noun =
+      is(w, 'Noun') &&
+      !is(w, 'Verb', 'Gerund') &&
+      (!next || /[,;:.!?)"”—–]/.test(w.post) || is(next, 'Preposition'));
+    return afterNoun && !noun;
+  }
   // "a diary (supposedly) written by …": a participle after a noun opens a clause about it.
   const participle = (x: TaggedWord | undefined) =>
     is(x, 'Participle', 'PastTense') && /^\p{Ll}+(?:ed|en|wn)$/u.test(x!.text);
@@ -187,7 +197,27 @@ function setOff(words: readonly TaggedWord[], i: number): boolean {
     words[i + 1]?.normal === 'by' &&
     !is(words[i + 2], 'Gerund') &&
     !is(before, 'Auxiliary', 'Copula', 'Adverb');
-  return participle && (/[,—–]/.test(before.post) || before.normal === 'as' || agent);
+  // "the largest dinosaur foot ever found": what was found, not what the foot did.
+  return (
+    participle && (/[,—–]/.test(before.post) || before.normal === 'as' || before.normal === 'ever' || agent)
+  );
+}
+
+/**
+ * Whether word `i` is a "’s" the tagger took for "is" (or another verb) that marks an owner ("The summer’s Democratic
+ * hero, …"): after a noun, before the owned thing's words.
+ */
+function possessiveRead(words: readonly TaggedWord[], i: number): boolean {
+  const w = words[i]!;
+  const owned = words[i + 1];
+  return (
+    (w.text === '' || /^['’]s$/u.test(w.text)) &&
+    is(w, 'Copula', 'Verb') &&
+    is(words[i - 1], 'Noun') &&
+    !is(words[i - 1], 'Pronoun') &&
+    is(owned, 'Adjective', 'Noun', 'ProperNoun') &&
+    !is(owned, 'Pronoun', 'Determiner')
+  );
 }
 
 /**
@@ -206,10 +236,12 @@ export function makesStatement(words: readonly TaggedWord[], head: string): bool
       is(first, 'Verb') &&
       is(second, 'Preposition', 'Determiner', 'ProperNoun'));
   const from = opening ? words.findIndex((w) => /[,;]/.test(w.post)) + 1 : 0;
-  if (opening && from === 0) return false;
+  // "Excavated in 1998 by an expedition, and described in a new study": the opening runs on.
+  if (opening && (from === 0 || /^(?:and|or|but)$/.test(words[from]?.normal ?? ''))) return false;
   // The tagger gives "-ing" words a tense: "Exposing people to …" has no verb of its own.
   const finite = words.findIndex(
-    (w, i) => i >= from && is(w, ...FINITE) && !is(w, 'Gerund') && !setOff(words, i),
+    (w, i) =>
+      i >= from && is(w, ...FINITE) && !is(w, 'Gerund') && !setOff(words, i) && !possessiveRead(words, i),
   );
   const relative = words.findIndex((w) => RELATIVES.has(w.normal));
   if (finite < 0 || (relative >= 0 && relative < finite)) return false;

@@ -211,6 +211,15 @@ describe('pickHeadline', () => {
     );
   });
 
+  it('takes no title a site cut short, but a title in title case that ends on a particle', () => {
+    const text =
+      'Nola, a northern white rhino, died at the San Diego Zoo Safari Park on Sunday. The park said Nola was 41. Only three northern white rhinos are left in the world.';
+    const cut = headlineOfTwo('The San Diego Zoo Safari Park is absolutely', text, false);
+    expect(cut.headline?.text).not.toBe('The San Diego Zoo Safari Park is absolutely');
+    const particle = headlineOfTwo('Safari Park Staff Mourn Nola, Vow To Carry On', text, false);
+    expect(particle.headline?.text).toBe('Safari Park Staff Mourn Nola, Vow To Carry On');
+  });
+
   it("takes a title without its site's label or wire dateline", () => {
     const text =
       'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday. The sheep were taken to higher ground. The farmer said the barn flooded within an hour.';

@@ -74,6 +74,8 @@ export function pickHeadline(
       (t) =>
         t.title.length >= MIN_TITLE &&
         t.stems.size >= 3 &&
+        // "The San Diego Zoo Safari Park is absolutely": a title a site cut short leaves its statement open.
+        !OPEN_ENDED.test(t.title) &&
         !isPageTitle(t.title) &&
         // A title tells of what the reports tell: words that several of their sentences use.
         [...t.stems].filter((s) => (story.get(s) ?? 0) >= 2 || lead?.stems.has(s)).length >= GROUNDED &&
@@ -105,6 +107,11 @@ export function pickHeadline(
   const whole = best && { text: mainClause(best.text, tag), article: best.article, sentence: best };
   return cutFrom(best) ?? titled ?? cutFrom(further?.()) ?? whole;
 }
+
+// Last words no title ends on, in lower case (a title in title case capitalises a particle: "Vow To
+// Fight On"): an article, "of", a conjunction, a verb of being, an adverb of degree.
+const OPEN_ENDED =
+  /(?:^|\s)(?:the|a|an|of|and|or|but|is|are|was|were|be|absolutely|very|really|so|too|quite)\W*$/;
 
 // The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
 // full stop ("… for comfort shoes. (Photo: …)") the title is the picture's caption, and stays furniture.
