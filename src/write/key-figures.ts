@@ -9,7 +9,15 @@ import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
 import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
 import { phraseLabel } from './figure-phrases.js';
-import { cleanLabel, figureLabel, numberLength, SET_TO_PREFIX } from './figures.js';
+import { cleanLabel, figureLabel, numberLength } from './figures.js';
+import {
+  head,
+  labelQuality,
+  plainWhereAlone,
+  TOLL,
+  withNameNumber,
+  withWinner,
+} from './key-figure-labels.js';
 import { isPageFurniture } from './furniture.js';
 import { type TextTagger, textTagger } from './nlp.js';
 
@@ -35,21 +43,13 @@ const READ_BUDGET = 40;
 const READ_SENTENCES = 8;
 const READ_AT_LEAST = 3;
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
-// Small counts are incidental ("two guards", "three years") unless they are a toll.
-const TOLL = /\b(?:killed|dead|died|injured|hurt|wounded|missing|arrested|rescued|evacuated|destroyed)\b/i;
 const AGE = /^\S+[\s-]+years?[\s-]+old\b/i;
-// Words that only restate a figure's kind: as a label they say nothing ("money", "percent").
-const BARE_KIND =
-  /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?|hour|day|week|month|year)$/;
 // "90 kilometres per hour": a rate written after the figure belongs to it.
 const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
 const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
 const RANGE_BEFORE = /\d\s?[-–]\s?$/;
 // "11 percent less in real terms", "$71 million more": a difference, not the figure itself.
 const DIFFERENCE = /^\s+(?:more|less|fewer|extra|higher|lower|above|below)\b/;
-// A money noun alone ("cost", "offer") says what kind of figure, not whose.
-const MONEY_WORD = /^(?:cost|costs|value|price|offer|bid|deal|pledge|budget|fee|fine)$/;
-const RATE = /\s+(?:a|per|each)\s+(?:day|week|month|year)$/;
 
 /** Options of `pickFigures`. */
 export interface FigureOptions {
@@ -156,17 +156,6 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
 }
 
 /**
- * "reduced increase" beside "rent increase" tells the two apart; alone in the box, the value a
- * change set is named as the thing itself ("main interest rate", not "raised main interest rate").
- */
-function plainWhereAlone(label: string, labels: readonly string[]): string {
-  const plain = label.replace(SET_TO_PREFIX, '');
-  if (plain === label) return label;
-  const head = (l: string) => l.toLowerCase().split(/\s+/).at(-1);
-  return labels.some((other) => other !== label && head(other) === head(plain)) ? label : plain;
-}
-
-/**
  * One figure per label: where two values carry one label ("acres burned" by Friday, by Sunday),
  * the newest report's value stands, with the better score of the two.
  */
@@ -221,15 +210,6 @@ function valueKey(f: Found): string | undefined {
   // "10 percent" is many things in one story: only labels with one head ("main rate", "policy
   // rate") make two the same figure.
   return f.label ? `${f.kind}:${f.value}:${head(f.label)}` : undefined;
-}
-
-/** The noun a label is about: its last word before a preposition ("rise" of "pay rise over three years"). */
-function head(label: string): string {
-  const words = label.toLowerCase().split(/\s+/);
-  const cut = words.findIndex(
-    (w, i) => i > 0 && /^(?:of|in|over|for|to|on|at|from|by|a|per|without)$/.test(w),
-  );
-  return (cut > 0 ? words.slice(0, cut) : words).at(-1)!.replace(/s$/, '');
 }
 
 /** Where a figure that could be a key figure stands, and what of its sentence names it. */
@@ -358,51 +338,4 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
     ...(quality > 0 ? { label } : {}),
     quality,
   };
-}
-
-// What a count is won or gained by: "votes received", "seats won".
-const GAINED = /\s(?:received|won|secured|earned|collected|polled|gained|got)$/;
-
-/**
- * "93,240 — votes received by Quill": a count someone gained is theirs, and a story that counts
- * each candidate's votes must say whose each is. The one it is theirs is the person or organisation
- * the sentence opens on (its subject); without one the label stays as it is.
- */
-function withWinner(label: string, article: SourceArticle, sentenceStart: number, at: number): string {
-  if (!GAINED.test(label)) return label;
-  const subject = article.analysis.entities.find(
-    (e) =>
-      (e.kind === 'person' || e.kind === 'organization') &&
-      e.mentions.some((m) => m.start === sentenceStart && m.end <= at),
-  );
-  const mention = subject?.mentions.find((m) => m.start === sentenceStart);
-  return mention ? `${label} by ${article.text.slice(mention.start, mention.end)}` : label;
-}
-
-/** A label that ends inside a name with a number ("members of Transit Workers Union Local"), given that number. */
-function withNameNumber(sentence: string, label: string): string {
-  const at = sentence.indexOf(label);
-  if (at < 0 || !/\p{Lu}\p{L}*$/u.test(label)) return label;
-  const number = /^\s+\d+(?![\d,.]\d)/.exec(sentence.slice(at + label.length));
-  return number ? label + number[0] : label;
-}
-
-/** 3 for a phrase that names what is counted, 2 for a noun phrase, 1 for a bare or generic noun, 0 for a label that only repeats the unit. */
-function labelQuality(label: string, counted: string, phrase: boolean): number {
-  const bare = label.toLowerCase().replace(RATE, '').replace(/^the /, '');
-  if (BARE_KIND.test(bare) || (counted && bare === counted.toLowerCase())) return 0;
-  // "56 — Thatcher", "34 — Conceptualised", "14 — autoplay autoplay": a name, a verb or a page's
-  // controls beside a number say nothing of what it counts.
-  const single = !/\s/.test(label.trim());
-  if (single && (/^\p{Lu}/u.test(label) || /(?:ed|ised|ized)$/.test(bare))) return 0;
-  if (/\b(\p{L}+) \1\b/u.test(bare)) return 0;
-  if (phrase) return 3;
-  // "customers in the county": the counted noun and where, not what happened to it.
-  const escaped = counted.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const where = new RegExp(`^${escaped} (?:in|at|on|of|from|for|a|per)\\b`);
-  if (counted && where.test(bare)) return 1;
-  if (MONEY_WORD.test(bare)) return 1;
-  // "workers escaped" says what happened to them; "night-shift workers" only who they are.
-  if (/\s\p{L}+ed$/u.test(bare) || TOLL.test(bare)) return 2.5;
-  return bare.includes(' ') ? 2 : 1;
 }
