@@ -262,4 +262,26 @@ describe('a line the page opens on', () => {
     const cited = entries[1]!.citations[0]!;
     expect(sources[1]!.text.slice(cited.start, cited.end)).toBe(entries[1]!.text);
   });
+
+  it('is cut as a headline is when no clause of it stands alone', () => {
+    const lede =
+      'Dockworkers at the port of Merrow voted on Wednesday to end the strike over pay at the container terminal of the Merrow Port Authority and returned to the cranes within an hour, union officials said.';
+    const title = 'Merrow dockworkers end strike';
+    const sources = [
+      walkout,
+      report(2, 11, title, `${lede} Cranes at the port of Merrow will restart on Thursday morning.`),
+    ];
+    const candidates = collectCandidates(sources);
+    const entries = buildTimeline(
+      candidates,
+      candidates.filter((c) => c.text === lede),
+      conceptWeights(candidates),
+      { headline: title },
+    ).entries;
+    const line = entries.find((e) => e.date === '2026-11-11')!;
+    expect(line.text.length).toBeLessThan(lede.length - 20);
+    expect(lede.startsWith(line.text)).toBe(true);
+    const cited = line.citations[0]!;
+    expect(sources[1]!.text.slice(cited.start, cited.end)).toBe(line.text);
+  });
 });

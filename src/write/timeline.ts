@@ -7,7 +7,7 @@ import { overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 import { elsewhen, epochDay, eventDay, isoDay, namedDay, reportsNamedDay } from './days.js';
 import { readDevelopment } from './development.js';
-import { openingClause } from './headline-clause.js';
+import { headlineClause, openingClause, type Tagger } from './headline-clause.js';
 import { type TaggedWord, tagWords } from './nlp.js';
 
 /**
@@ -190,9 +190,10 @@ export function buildTimeline(
     used.push(best);
     lines.push(best);
     // A line the page opens on (the lede's own sentence, told again as its day's development) is
-    // its main clause: the reader has just read the whole sentence, and a line says what happened.
+    // its main clause, else its opening cut as a headline is: the reader has just read the whole
+    // sentence, and a line says what happened.
     const opens = onPage.some((u) => sharesSpan(u, best!) || overlap(u, best!) >= NEAR_DUPLICATE);
-    const text = (opens && openingClause(best.text, tag)) || best.text;
+    const text = (opens && (openingClause(best.text, tag) ?? openingCut(best.text, tag))) || best.text;
     out.push({
       date: eventDay(best),
       text,
@@ -248,6 +249,16 @@ export function settledOn(
 ): (c: Candidate, day: number) => boolean {
   const always = new Set(settled);
   return (c, day) => always.has(c) || statesSettled(c, prepared.disagreements, day);
+}
+
+/**
+ * A sentence's opening cut at a clause or phrase boundary as a headline is ("Police arrested two men
+ * on Thursday over the theft of a 16th-century astrolabe and a gold reliquary"), when that is a
+ * shorter prefix of it (so the line cites exactly that span); undefined otherwise.
+ */
+function openingCut(text: string, tag: Tagger): string | undefined {
+  const cut = headlineClause(text, tag);
+  return cut && text.startsWith(cut) && cut.length < text.replace(/[.!]+$/, '').length ? cut : undefined;
 }
 
 /**
