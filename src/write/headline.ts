@@ -6,6 +6,7 @@ import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
 import { headlineClause, MAX_HEADLINE, mainClause, makesStatement, type Tagger } from './headline-clause.js';
 import { tagWords } from './nlp.js';
+import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
 
 /** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
@@ -270,6 +271,7 @@ export function pickLede(
   const following = opening ? [...home, ...linked] : ordered.filter((c) => c !== first);
   for (const c of following) {
     if (!usable(c) || out.some((o) => overlap(o, c) >= LEDE_REPEAT)) continue;
+    if (opening && c.article === first.article && leansOnSkipped(c, first, out)) continue;
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
     out.push(c);
     words += c.words;
@@ -300,6 +302,21 @@ function time(c: Candidate): number {
 }
 
 /** Whether `c` tells of what `first` tells: three content words in common, or two and a name. */
+/**
+ * Whether a sentence the lede would read on to in its opening report opens on a name that only a
+ * sentence left out before it introduced ("Eastbank is one of Port Alder's poorest districts",
+ * after "The largest correction came at a polling station in the Eastbank district" stayed out):
+ * the reader would meet it as if already told.
+ */
+function leansOnSkipped(c: Candidate, first: Candidate, told: readonly Candidate[]): boolean {
+  const name = /^\p{Lu}[\p{L}-]+/u.exec(c.text)?.[0];
+  if (!name || STOPWORDS.has(name.toLowerCase()) || told.some((t) => t.text.includes(name))) return false;
+  const { text, analysis } = c.article;
+  return analysis.sentences
+    .slice(first.position + 1, c.position)
+    .some((s) => !told.some((t) => t.start === s.start) && text.slice(s.start, s.end).includes(name));
+}
+
 function tellsOf(c: Candidate, first: Candidate): boolean {
   const words = sharedStems(c, first);
   if (words >= LEDE_LINK) return true;

@@ -391,6 +391,26 @@ describe('a lede that reads on beyond the picks', () => {
   });
 });
 
+describe('a lede that reads on in its report', () => {
+  it('skips a sentence that leans on a name only a sentence left out introduced', () => {
+    const report = sourceArticle(
+      1,
+      'Brennan concedes in Port Alder',
+      'Talia Brennan conceded the Port Alder mayoral election on Sunday. ' +
+        'The largest correction came at a polling station in the Eastbank district, where 38 ballots had been counted for the wrong candidate. ' +
+        "Eastbank is one of Port Alder's poorest districts, the Democracy Watch group said. " +
+        'Scanner supplier Tallyform has said a software update made the machines too strict.',
+      new Date(Date.UTC(2026, 10, 22, 17)),
+    );
+    const [opener, , ...rest] = collectCandidates([report]);
+    // The correction stays out of the lede (another report tells it in the body).
+    const lede = pickLede([opener!, ...rest], undefined, opener!, rest).map((c) => c.text);
+    expect(lede[0]).toBe(opener!.text);
+    expect(lede.join(' ')).not.toMatch(/^Eastbank|\bEastbank is one/);
+    expect(lede).toContainEqual(expect.stringMatching(/^Scanner supplier Tallyform/));
+  });
+});
+
 describe('a body beside the dek and lede', () => {
   const at = (hour: number) => new Date(Date.UTC(2026, 10, 22, hour));
   const sources = [
