@@ -52,6 +52,15 @@ describe('headlineClause', () => {
         'Marty Balin, a co-founder of Jefferson Airplane and a member of Jefferson Starship, whose voice defined both groups’ songs, died Thursday, his rep confirmed.',
       ),
     ).toMatch(/^Marty Balin died Thursday\b/);
+    // One word is a name when it is a noun, not an adverb that opens the sentence.
+    expect(
+      headlineClause(
+        'Nola, one of just four endangered northern white rhinos left in the world, has died at the San Diego Zoo Safari Park.',
+      ),
+    ).toBe('Nola has died at the San Diego Zoo Safari Park');
+    expect(
+      headlineClause('Meanwhile, the company, which makes heaters, said it would pay.') ?? '',
+    ).not.toMatch(/^Meanwhile said/);
   });
 
   it('gives no headline when every opening that fits leaves the statement unmade', () => {

@@ -17,10 +17,11 @@ const ADVERBIAL =
 // A name of two to four words, then a role between commas, then the verb (lower case).
 const APPOSITIVE =
   /^((?:\p{Lu}[\p{L}.'’-]*\s+){1,3}\p{Lu}[\p{L}.'’-]*),\s+(\p{Ll}[^,;:"“”]{2,100}),\s+(?=\p{Ll})/u;
-// A name (its last two words capitalised, a role or a band's name before them) and a comma, then
-// a clause about the person ("who co-founded …", "whose voice …", "a co-founder of …").
+// A name (its last two words capitalised, a role or a band's name before them, or one capitalised
+// word) and a comma, then a clause about them ("who co-founded …", "whose voice …", "a co-founder
+// of …", "one of …").
 const DESCRIBED =
-  /^((?:[\p{L}.'’-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*)(?=,\s+(?:who|whose|a|an|the)\s)/u;
+  /^((?:[\p{L}.'’-]+\s+){0,3}\p{Lu}[\p{L}.'’-]*\s+\p{Lu}[\p{L}.'’-]*|\p{Lu}[\p{L}'’-]+)(?=,\s+(?:who|whose|a|an|the|one of)\s)/u;
 // One comma-set part of the aside, up to the comma that ends it, that opens in lower case.
 const ASIDE = /^,\s+\p{Ll}[^,;:"“”]{1,160}(?=,\s)/u;
 // What follows a thing, not a person ("corn, which requires …"): no role of a name.
@@ -62,7 +63,10 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
   // including …, died Thursday": a person's name, what a clause or two between commas says of
   // them, then what they did.
   const described = DESCRIBED.exec(text);
-  if (described) {
+  // One word is a name only as a noun ("Nola, one of just four northern white rhinos left, has
+  // died"), not "Meanwhile, the company …".
+  const oneWord = described && !/\s/.test(described[1]!);
+  if (described && (!oneWord || (is(tag(text)[0], 'Noun') && !is(tag(text)[0], 'Pronoun')))) {
     const name = described[1]!;
     let rest = text.slice(name.length);
     for (let segment = ASIDE.exec(rest); segment; segment = ASIDE.exec(rest)) {
