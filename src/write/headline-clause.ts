@@ -65,8 +65,8 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
   const described = DESCRIBED.exec(text);
   // One word is a name only as a noun ("Nola, one of just four northern white rhinos left, has
   // died"), not "Meanwhile, the company …".
-  const oneWord = described && !/\s/.test(described[1]!);
-  if (described && (!oneWord || (is(tag(text)[0], 'Noun') && !is(tag(text)[0], 'Pronoun')))) {
+  const opener = described ? tag(text)[0] : undefined;
+  if (described && (/\s/.test(described[1]!) || (is(opener, 'Noun') && !is(opener, 'Pronoun')))) {
     const name = described[1]!;
     let rest = text.slice(name.length);
     for (let segment = ASIDE.exec(rest); segment; segment = ASIDE.exec(rest)) {
@@ -208,8 +208,8 @@ function setOff(words: readonly TaggedWord[], i: number): boolean {
 }
 
 /**
- * Whether word `i` is a "’s" the tagger took for "is" (or another verb) that marks an owner ("The summer’s Democratic
- * hero, …"): after a noun, before the owned thing's words.
+ * Whether word `i` is a "’s" the tagger took for "is" (or another verb) that marks an owner ("The
+ * summer’s Democratic hero, …"): after a noun, before the owned thing's words.
  */
 function possessiveRead(words: readonly TaggedWord[], i: number): boolean {
   const w = words[i]!;

@@ -301,7 +301,6 @@ function time(c: Candidate): number {
   return c.article.published_at?.getTime() ?? 0;
 }
 
-/** Whether `c` tells of what `first` tells: three content words in common, or two and a name. */
 /**
  * Whether a sentence the lede would read on to in its opening report opens on a name that only a
  * sentence left out before it introduced ("Eastbank is one of Port Alder's poorest districts",
@@ -317,6 +316,7 @@ function leansOnSkipped(c: Candidate, first: Candidate, told: readonly Candidate
     .some((s) => !told.some((t) => t.start === s.start) && text.slice(s.start, s.end).includes(name));
 }
 
+/** Whether `c` tells of what `first` tells: three content words in common, or two and a name. */
 function tellsOf(c: Candidate, first: Candidate): boolean {
   const words = sharedStems(c, first);
   if (words >= LEDE_LINK) return true;

@@ -239,34 +239,10 @@ describe('the timeline', () => {
 });
 
 describe('a line the page opens on', () => {
-  it("is told again as its main clause: the day's development in short, not the lede a second time", () => {
-    const lede =
-      'Dockworkers at the port of Merrow voted on Wednesday to end their strike, after the Merrow Port Authority agreed to a 6 percent pay rise over two years for every dockworker at the port.';
-    const title = 'Merrow dockworkers end strike';
-    const sources = [
-      walkout,
-      report(2, 11, title, `${lede} Cranes at the port of Merrow will restart on Thursday morning.`),
-    ];
-    const candidates = collectCandidates(sources);
-    const entries = buildTimeline(
-      candidates,
-      candidates.filter((c) => c.text === lede),
-      conceptWeights(candidates),
-      { headline: title },
-    ).entries;
-    expect(entries[1]).toMatchObject({
-      date: '2026-11-11',
-      text: 'Dockworkers at the port of Merrow voted on Wednesday to end their strike',
-    });
-    // The line is the exact span it cites.
-    const cited = entries[1]!.citations[0]!;
-    expect(sources[1]!.text.slice(cited.start, cited.end)).toBe(entries[1]!.text);
-  });
+  const title = 'Merrow dockworkers end strike';
 
-  it('is cut as a headline is when no clause of it stands alone', () => {
-    const lede =
-      'Dockworkers at the port of Merrow voted on Wednesday to end the strike over pay at the container terminal of the Merrow Port Authority and returned to the cranes within an hour, union officials said.';
-    const title = 'Merrow dockworkers end strike';
+  /** The deal day's timeline line when the page opens on `lede`, and the text its citation spans. */
+  function dealDayLine(lede: string) {
     const sources = [
       walkout,
       report(2, 11, title, `${lede} Cranes at the port of Merrow will restart on Thursday morning.`),
@@ -279,9 +255,26 @@ describe('a line the page opens on', () => {
       { headline: title },
     ).entries;
     const line = entries.find((e) => e.date === '2026-11-11')!;
+    const cited = line.citations[0]!;
+    return { entries, line, cited: sources[1]!.text.slice(cited.start, cited.end) };
+  }
+
+  it("is told again as its main clause: the day's development in short, not the lede a second time", () => {
+    const { entries, line, cited } = dealDayLine(
+      'Dockworkers at the port of Merrow voted on Wednesday to end their strike, after the Merrow Port Authority agreed to a 6 percent pay rise over two years for every dockworker at the port.',
+    );
+    expect(entries[1]).toBe(line);
+    expect(line.text).toBe('Dockworkers at the port of Merrow voted on Wednesday to end their strike');
+    // The line is the exact span it cites.
+    expect(cited).toBe(line.text);
+  });
+
+  it('is cut as a headline is when no clause of it stands alone', () => {
+    const lede =
+      'Dockworkers at the port of Merrow voted on Wednesday to end the strike over pay at the container terminal of the Merrow Port Authority and returned to the cranes within an hour, union officials said.';
+    const { line, cited } = dealDayLine(lede);
     expect(line.text.length).toBeLessThan(lede.length - 20);
     expect(lede.startsWith(line.text)).toBe(true);
-    const cited = line.citations[0]!;
-    expect(sources[1]!.text.slice(cited.start, cited.end)).toBe(line.text);
+    expect(cited).toBe(line.text);
   });
 });
