@@ -91,7 +91,18 @@ export function figureLabel(
   shownEnd = end,
 ): string | undefined {
   const label = readLabel(words, start, end, text, shownEnd);
-  return label && !VACANT.has(label.toLowerCase()) ? label : undefined;
+  return label && !VACANT.has(label.toLowerCase()) ? inLowerCase(label, words[0]) : undefined;
+}
+
+/**
+ * A label holding the sentence's opening word, written in capitals only because it opens the
+ * sentence, writes it in lower case: "rise in membership", from "Membership has risen by 640".
+ */
+function inLowerCase(label: string, opening: TaggedWord | undefined): string {
+  if (!opening || !/^\p{Lu}\p{Ll}+$/u.test(opening.text)) return label;
+  if (is(opening, 'ProperNoun', 'Person', 'Place', 'Organization', 'Acronym')) return label;
+  const word = new RegExp(`(?<![\\p{L}\\p{N}])${opening.text}(?![\\p{L}\\p{N}])`, 'u');
+  return label.replace(word, opening.text.toLowerCase());
 }
 
 function readLabel(

@@ -26,7 +26,9 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
       '19 percent',
       'rise in its labour costs',
     ],
-    ['Turnout was 58.4 percent, the highest in a decade.', '58.4 percent', 'Turnout'],
+    // A word in capitals only because it opens the sentence is written in lower case.
+    ['Turnout was 58.4 percent, the highest in a decade.', '58.4 percent', 'turnout'],
+    ['Membership has risen by 640 since the reopening was announced.', '640', 'rise in membership'],
     ['The pay deal was agreed on Sunday.', undefined, undefined],
     // "requests" read as a verb, "over" as an adjective: the plural still ends the counted noun.
     [
