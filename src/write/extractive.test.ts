@@ -232,7 +232,7 @@ describe('writeExtractive', () => {
 describe('the lede of a story whose headline report opens on a disputed count', () => {
   // The demo corpus' recount: the concession report opens "Talia Brennan conceded … on Sunday, a day
   // after a hand recount confirmed Mayor Bernard Quill's victory by 178 votes, …", a count another
-  // outlet gives as 187. The sentence cannot be told; its main clause can.
+  // outlet gives as 187. The sentence cannot be told; its opening up to the count can.
   const rows = readFileSync(new URL('../../demo/corpus.jsonl', import.meta.url), 'utf8')
     .trim()
     .split('\n')
@@ -243,13 +243,15 @@ describe('the lede of a story whose headline report opens on a disputed count', 
     source_id: i + 1,
   }));
 
-  it('opens on the main clause of its first sentence, cited as exactly that clause', () => {
+  it('opens on the longest opening of its first sentence the sources settle, cited as exactly that', () => {
     const prepared = { ...prepareSources(sources), disagreements: detectDisagreements(sources) };
     const result = writeExtractive(sources, prepared);
     if (!result.ok) throw new Error(result.reason);
     const { draft } = result;
     expect(draft.headline).toMatch(/^Brennan concedes/);
-    expect(draft.body.lede[0]!.text).toBe('Talia Brennan conceded the Port Alder mayoral election on Sunday');
+    expect(draft.body.lede[0]!.text).toBe(
+      "Talia Brennan conceded the Port Alder mayoral election on Sunday, a day after a hand recount confirmed Mayor Bernard Quill's victory",
+    );
     expectHonestCitations(draft, sources);
     expect(verifyDraft(draft, sources, prepared).failing.size).toBe(0);
   });

@@ -20,7 +20,7 @@ import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligib
 import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
 import { textTagger } from './nlp.js';
-import { openingClause } from './headline-clause.js';
+import { statementOpenings } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
@@ -97,28 +97,27 @@ export function writeExtractive(
     options.filters ?? BODY_FILTERS,
   );
   // The lede opens on the newest report's own opening sentence when the body may carry it; the
-  // headline's report may open it on its first sentence's main clause when only the rest of that
-  // sentence keeps it out ("Talia Brennan conceded the mayoral election on Sunday", without the
-  // disputed count after it), so that headline and lede tell one account.
-  const openers = eligibleCandidates(
-    withoutUnsettled(
-      all
-        .filter(
-          (c) =>
-            c.article === headline.article &&
-            c.position === 0 &&
-            !pool.includes(c) &&
-            (!whole || !sharesSpan(c, whole)),
-        )
-        .flatMap((c) => {
-          const clause = openingClause(c.text, tagText);
-          return (clause === undefined ? undefined : clauseCandidate(c, clause)) ?? [];
-        }),
-      prepared.disagreements,
-    ),
-    { headline: headline.text, quotes: [], newest, overtaken },
-    options.filters ?? BODY_FILTERS,
-  );
+  // headline's report may open it on the longest opening of its first sentence that leaves out only
+  // what keeps the rest out ("Talia Brennan conceded the mayoral election on Sunday, a day after a
+  // hand recount confirmed Mayor Bernard Quill's victory", without the disputed count after it), so
+  // that headline and lede tell one account.
+  const openers = all
+    .filter(
+      (c) =>
+        c.article === headline.article &&
+        c.position === 0 &&
+        !pool.includes(c) &&
+        (!whole || !sharesSpan(c, whole)),
+    )
+    .flatMap((c) => {
+      const cuts = statementOpenings(c.text, tagText).flatMap((clause) => clauseCandidate(c, clause) ?? []);
+      const usable = eligibleCandidates(
+        withoutUnsettled(cuts, prepared.disagreements),
+        { headline: headline.text, quotes: [], newest, overtaken },
+        options.filters ?? BODY_FILTERS,
+      );
+      return usable.slice(0, 1);
+    });
   const lead = leadSentence(sources, [...pool, ...openers], headline.article);
   const current = howCurrent(newest);
   const chosen = lead

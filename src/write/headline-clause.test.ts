@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headlineClause, MAX_HEADLINE } from './headline-clause.js';
+import { headlineClause, MAX_HEADLINE, statementOpenings } from './headline-clause.js';
 
 describe('headlineClause', () => {
   it.each([
@@ -75,6 +75,34 @@ describe('headlineClause', () => {
   it('never gives a headline longer than the limit', () => {
     const sentence = `The council approved ${'a long list of new parking rules, '.repeat(6)}on Monday.`;
     expect((headlineClause(sentence) ?? '').length).toBeLessThanOrEqual(MAX_HEADLINE);
+  });
+});
+
+describe('statementOpenings', () => {
+  it('runs from the longest opening that ends before a phrase of where or a clause down to the opening clause', () => {
+    expect(
+      statementOpenings(
+        'Harrow Athletic won the league final for the first time on Sunday, beating favourites Sable City Rovers 2-1 after extra time in front of 61,200 spectators at the National Stadium.',
+      ),
+    ).toEqual([
+      'Harrow Athletic won the league final for the first time on Sunday, beating favourites Sable City Rovers 2-1 after extra time in front of 61,200 spectators',
+      'Harrow Athletic won the league final for the first time on Sunday, beating favourites Sable City Rovers 2-1 after extra time',
+      'Harrow Athletic won the league final for the first time on Sunday, beating favourites Sable City Rovers 2-1',
+      'Harrow Athletic won the league final for the first time on Sunday',
+    ]);
+  });
+
+  it('never leaves out who says so or the condition a statement holds under', () => {
+    const openings = statementOpenings(
+      'The deal was welcomed by business leaders and greeted with caution by unions, who said the pledge would mean little unless it came with guarantees on jobs, the federation said.',
+    );
+    expect(openings).toEqual([
+      'The deal was welcomed by business leaders and greeted with caution by unions',
+    ]);
+  });
+
+  it('has none for a sentence with no opening clause that stands alone', () => {
+    expect(statementOpenings('Eight people died in the fire at the plant.')).toEqual([]);
   });
 });
 

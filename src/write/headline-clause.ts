@@ -100,6 +100,39 @@ export function openingClause(text: string, tag: Tagger = tagWords): string | un
   return words.length >= MIN_WORDS && makesStatement(words, clause) ? clause : undefined;
 }
 
+// Prepositions of where, when and amid what: a sentence cut before one still says what it said
+// ("won the final …, beating Rovers 2-1 after extra time" without "in front of 61,200
+// spectators"), or by how much ("confirmed his victory" without "by 178 votes"). Not "without",
+// "against", "than" or "for", whose phrase may turn what went before.
+const SETTING = new Set(['in', 'at', 'on', 'by', 'near', 'during', 'across', 'throughout', 'around', 'amid']);
+// What the rest of a sentence may hold that the opening cannot lose: who says so, or the condition
+// it holds under.
+const HOLDS_IT =
+  /\b(?:said|says|told|according|reported|claimed|alleged|unless|except|if|only|until|provided)\b/i;
+
+/**
+ * The openings of a sentence that state on their own what it says up to a cut, longest first and
+ * down to its opening clause: each ends before a comma or dash, a clause, or a phrase of where and
+ * when, leaves out no one's attribution or condition, and reads as a statement. Empty when the
+ * sentence has no opening clause. The lede takes the longest the sources settle.
+ */
+export function statementOpenings(text: string, tag: Tagger = tagWords): string[] {
+  const clause = openingClause(text, tag);
+  if (clause === undefined) return [];
+  const body = text.replace(/[.!]+$/, '');
+  const words = tag(body);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= MIN_WORDS; i--) {
+    const end = words[i - 1]!.end + (/^["”’]+/u.exec(body.slice(words[i - 1]!.end))?.[0].length ?? 0);
+    if (end <= clause.length) break;
+    const cut = cutAtPunctuation(words, i) || cutAtClause(words, i) || SETTING.has(words[i]!.normal);
+    if (!cut || HOLDS_IT.test(body.slice(end))) continue;
+    const head = body.slice(0, end).trim();
+    if (isStatement(words.slice(0, i), head)) out.push(head);
+  }
+  return [...out, clause];
+}
+
 /**
  * The longest a headline runs, in characters. The story page sets a headline at about 36
  * characters a line at desktop width: 110 is three lines, past which the dek and the lede drop
