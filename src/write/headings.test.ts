@@ -176,3 +176,37 @@ describe('headings that name what the sentences are about', () => {
     expect(name).toMatch(/security staff/i);
   });
 });
+
+describe('headings that name what a section tells', () => {
+  it('never opens on a preposition the tagger takes for a modifier', () => {
+    const name = heading(
+      'Under current rules, makers must tell the regulator about a hazard within 30 days.',
+      'The regulator said the current rules let a maker delay a recall for months.',
+    );
+    expect(name).toBe('Current rules');
+  });
+
+  it('does not name a section for what a sentence says is not there', () => {
+    const name = heading(
+      'Police said there was no danger to the public after the arrest.',
+      'The suspect was held at a station in the harbour district overnight.',
+    );
+    expect(name ?? '').not.toMatch(/danger/i);
+  });
+
+  it('does not name a section for a point in a process ("the end of the count")', () => {
+    const name = heading(
+      'Disputed ballots are decided by the returning officer at the end of the count.',
+      'Candidates may appeal the returning officer’s decisions to the electoral court.',
+    );
+    expect(name ?? '').not.toMatch(/^(?:The )?end/i);
+  });
+
+  it('prefers what a section tells to a detail of someone in an aside', () => {
+    const name = heading(
+      'Councillor Bryn Atherley, who chairs the county culture committee, said the reading room would stay open later.',
+      'Students had asked for longer evenings before exams.',
+    );
+    expect(name).toBe('The reading room');
+  });
+});

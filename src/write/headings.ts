@@ -60,7 +60,7 @@ export function nounPhraseHeading(
       if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       // "Marco Rubio (R-Fla": a phrase cut inside brackets.
       if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) continue;
-      if (listed(phrase)) continue;
+      if (listed(phrase) || negated(phrase)) continue;
       const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
       const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
@@ -72,6 +72,7 @@ export function nounPhraseHeading(
         common +
         LENGTH_PRIOR[Math.min(k, LENGTH_PRIOR.length + 1) - 2]! +
         (phrase.subject ? 0.15 : 0) -
+        (aside(phrase) ? ASIDE_WEIGHT : 0) -
         (counted ? 0.4 : 0) -
         0.5 * fraction(told) -
         1.5 * fraction(used);
@@ -83,6 +84,10 @@ export function nounPhraseHeading(
 
 // What a phrase of 2, 3, 4 and more content words is worth: a heading is two or three words.
 const LENGTH_PRIOR = [0.3, 0.3, 0.1, -0.1];
+// A phrase that describes someone or something else in passing ("Councillor Atherley, who chairs
+// the county's culture committee, said"; "The strike, the first full stoppage since 2011, halted")
+// is a detail of that, not what the section tells.
+const ASIDE_WEIGHT = 0.3;
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
@@ -111,7 +116,15 @@ const OPEN_ENDS = new Set([
 // A phrase that opens on a quantity of something ("None of the text", "Mixture of hope") names how
 // much of it, not what a section is about.
 const PARTITIVES = new Set(
-  'none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host part half couple dozens hundreds thousands millions'.split(
+  'end start beginning middle rest none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host part half couple dozens hundreds thousands millions'.split(
+    ' ',
+  ),
+);
+
+// Prepositions the tagger may take for a modifier at the start of a sentence ("Under current
+// rules, …"): a heading never opens on one.
+const PREPOSITIONS = new Set(
+  'under over above below beyond within without despite after before since during like unlike near amid among against across behind beneath between'.split(
     ' ',
   ),
 );
@@ -152,8 +165,29 @@ function namesATopic(phrase: Phrase): boolean {
     !OPEN_ENDS.has(head) &&
     !UNIT_WORDS.has(head) &&
     !UNIT_WORDS.has(opener?.normal ?? '') &&
-    !PARTITIVES.has(opener?.normal ?? '')
+    !PARTITIVES.has(opener?.normal ?? '') &&
+    !PREPOSITIONS.has(phrase.words[0]!.normal)
   );
+}
+
+const OPENING_PHRASE =
+  /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|like|unlike|meanwhile|however|but|and|yet|so|still|instead|now|today|yesterday)\b/i;
+
+/** Whether a phrase names what is not there ("it has no functional eyes"): no section is about that. */
+function negated(phrase: Phrase): boolean {
+  return /\b(?:no|not|without|never|nor)\s+$/i.test(phrase.sentence.slice(0, phrase.words[0]!.start));
+}
+
+/**
+ * Whether a phrase stands in an aside about another noun: the object of a relative clause ("who
+ * chairs the county's culture committee") or an apposition between commas ("The strike, the first
+ * full stoppage on the network, halted").
+ */
+function aside(phrase: Phrase): boolean {
+  const before = phrase.sentence.slice(0, phrase.words[0]!.start);
+  if (/\b(?:who)\s+\p{L}+\s+(?:[\p{L}'’]+\s+){0,3}$/iu.test(before)) return true;
+  // Not the subject after an opening phrase ("In Calvera, the opposition party said").
+  return /\p{L}[\p{L}'’]*,\s+(?:the|a|an)\s+$/iu.test(before) && !OPENING_PHRASE.test(before);
 }
 
 // Words around a phrase that make it one item of a list ("wildfires, factory closures and trade talks").
