@@ -2,7 +2,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import { contentStems } from '../verify/text.js';
 import { conceptsOf } from './concepts.js';
 import { withoutDateline } from './dateline.js';
-import { isFragment } from './fragments.js';
+import { isFragment, withoutListMarker } from './fragments.js';
 import { isPageFurniture } from './furniture.js';
 import type { SourceArticle } from '../verify/types.js';
 
@@ -116,7 +116,8 @@ export function collectCandidates(
     // The verifier's index already holds each sentence's stems, in the same order as the analysis.
     const indexed = prepared?.byId.get(article.id)?.index.sentences;
     sentences.forEach((span, position) => {
-      const { start, text } = withoutDateline(article.text, span.start, span.end);
+      const dated = withoutDateline(article.text, span.start, span.end);
+      const { start, text } = withoutListMarker(article.text, dated.start, span.end);
       if (text.length < MIN_CHARS || text.length > MAX_CHARS || text.trimEnd().endsWith('?')) return;
       if (unbalancedQuotes(text) || isPageFurniture(text, position === 0) || authorsVoice(text)) return;
       if (isFragment(text)) return;

@@ -53,3 +53,22 @@ describe('collectCandidates', () => {
     ]);
   });
 });
+
+describe('a sentence that opens on a list marker', () => {
+  it('is told, and cited, without the marker', () => {
+    const text =
+      'Three things stood out in the speech. 2) Qua economics, the proposal looks a lot better than the 2009 stimulus plan. 16. The harbour board will meet again in March to set the new fees.';
+    const candidates = collectCandidates([sourceArticle(1, 'Speech', text, null)]);
+    const texts = candidates.map((c) => c.text);
+    expect(texts).toContain('Qua economics, the proposal looks a lot better than the 2009 stimulus plan.');
+    expect(texts).toContain('The harbour board will meet again in March to set the new fees.');
+    for (const c of candidates) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('keeps a figure that opens a sentence', () => {
+    const [candidate] = collectCandidates([
+      sourceArticle(1, 'Toll', '1.5 million people live in the flooded districts along the river.', null),
+    ]);
+    expect(candidate?.text).toBe('1.5 million people live in the flooded districts along the river.');
+  });
+});

@@ -31,3 +31,17 @@ export function isFragment(text: string): boolean {
   if (letters >= 20 && capitals >= 0.7 * letters) return true;
   return !CLOSED.test(line) && line.split(/\s+/).length < SHORT_LINE;
 }
+
+// A list's number or letter before a sentence ("2) Qua economics, …", "16. Pally was seated …"):
+// the sentence is the item's text, told without it.
+const LIST_MARKER = /^(?:\(?(?:\d{1,2}|[a-z])\)|\d{1,2}\.)\s+(?=["“]?\p{Lu})/u;
+
+/** A sentence's span without the list marker it opens on, if any. */
+export function withoutListMarker(
+  source: string,
+  start: number,
+  end: number,
+): { start: number; end: number; text: string } {
+  const cut = LIST_MARKER.exec(source.slice(start, end))?.[0].length ?? 0;
+  return { start: start + cut, end, text: source.slice(start + cut, end) };
+}
