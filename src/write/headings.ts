@@ -9,9 +9,41 @@ import { DROPPED_DETERMINERS, lowerCase, type Phrase, phrasesIn } from './noun-p
  * or go back.
  */
 
-/** The function headings, in the order their sections close an article. */
-export const FUNCTION_HEADINGS = ['Reaction', 'What was said', 'Background', 'What comes next'] as const;
+/**
+ * The function headings, in the order their sections close an article: the aspects of a story a
+ * newsroom gives a section of its own (how markets took it, the police inquiry, the court case),
+ * then reactions, speech, background and what comes next.
+ */
+export const FUNCTION_HEADINGS = [
+  'Markets',
+  'The investigation',
+  'In court',
+  'Reaction',
+  'What was said',
+  'Background',
+  'What comes next',
+] as const;
 export type FunctionHeading = (typeof FUNCTION_HEADINGS)[number];
+/** The aspects among them: a section of one only beside the story's other sub-topics. */
+export const ASPECTS: readonly FunctionHeading[] = ['Markets', 'The investigation', 'In court'];
+
+// Markets: a traded thing and how its price moved ("The two-year government bond yield fell 6
+// basis points", "Shares in Pellham fell 11.4 percent").
+const TRADED =
+  /\b(?:shares|stocks?|stock market|index|bond yields?|yield|currency|dollar|euro|pound|yen|crown|franc|money markets|investors|traders)\b/i;
+const PRICED =
+  /\b(?:rose|rise|rises|fell|falls|slipped|slips|gained|gains|closed|jumped|dropped|climbed|tumbled|plunged|surged|edged|rallied|price|prices|priced|betting)\b/i;
+// The inquiry: who investigates, and what they do or found.
+const INVESTIGATORS =
+  /\b(?:police|investigators?|detectives?|prosecutors?|FBI|sheriff(?:'s office)?|coroner|medical examiner)\b/i;
+const INQUIRY =
+  /\b(?:investigat\w*|inquiry|suspects?|arrest\w*|charged|evidence|search(?:ed|ing)?|examin\w*|forensic|motive|custody|detained|questioned)\b/i;
+// The court case: its judge or jury and what they decided, or a court and what it heard (not a
+// judge's career on "the circuit court").
+const JUDGED =
+  /\b(?:judge|jury|jurors|tribunal|verdict|sentenced|pleaded|lawsuit|sued|indicted|indictment)\b/i;
+const COURT = /\bcourts?\b/i;
+const HEARD = /\b(?:ruled|ruling|case|hearing|appeal|charges?|trial|decision|filed|ordered)\b/i;
 
 const REACTION =
   /\b(?:welcom|condemn|criticis|criticiz|prais|denounc|slamm?|applaud|respond|react|hail|decr(?:y|ied)|blast(?:ed)?)\w*\b/i;
@@ -25,6 +57,9 @@ const SPEECH = /\b(?:said|says|told|according to|stated|added|explained|argued|w
 export function sentenceFunction(text: string, quoted: boolean): FunctionHeading | undefined {
   if (REACTION.test(text) && (quoted || SPEECH.test(text))) return 'Reaction';
   if (quoted) return 'What was said';
+  if (TRADED.test(text) && PRICED.test(text)) return 'Markets';
+  if (JUDGED.test(text) || (COURT.test(text) && HEARD.test(text))) return 'In court';
+  if (INVESTIGATORS.test(text) && INQUIRY.test(text)) return 'The investigation';
   if (AHEAD.test(text)) return 'What comes next';
   if (EARLIER.test(text)) return 'Background';
   return undefined;

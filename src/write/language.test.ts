@@ -221,6 +221,15 @@ describe('section headings', () => {
     ['Services will resume on Monday morning.', false, 'What comes next'],
     ['The network had previously been shut down in 2011.', false, 'Background'],
     ['Buses and trams stood still across the city.', false, undefined],
+    ['The two-year government bond yield fell 6 basis points to 3.52 percent.', false, 'Markets'],
+    ['Shares in Pellham Furniture fell 11.4 percent on Tuesday.', false, 'Markets'],
+    ['The bank cut its forecast for economic growth to 1.1 percent.', false, undefined],
+    ['Detectives are examining footage from cameras on the coast road.', false, 'The investigation'],
+    ['Police said the coast road would reopen at noon.', false, undefined],
+    ['The judge threw out three of the eight charges.', false, 'In court'],
+    ['A ruling in the Court of Appeal on the drugs act came this morning.', false, 'In court'],
+    // A court as where someone served is no court case.
+    ['She was appointed to the circuit court by the president.', false, undefined],
   ])('gives %j the function heading %j', (text, quoted, heading) => {
     expect(sentenceFunction(text, quoted)).toBe(heading);
   });

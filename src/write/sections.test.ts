@@ -219,3 +219,42 @@ describe('headings of a body split in two', () => {
       ).toBe(true);
   });
 });
+
+describe("sections of a story's aspects", () => {
+  const plan = (sentences: string[]) =>
+    planSections(
+      collectCandidates([
+        sourceArticle(7, 'Central bank cuts rate', sentences.join(' '), new Date('2026-11-19T12:00:00Z')),
+      ]),
+      { tag: (c) => tagWords(c.text), told: new Set() },
+    );
+
+  it('gathers how markets took the news under a heading of its own', () => {
+    const sections = plan([
+      'The central bank cut its forecast for economic growth next year to 1.1 percent from 1.4 percent.',
+      'The bank said weak business investment and softer exports had slowed economic growth.',
+      'The main share index closed 0.6 percent higher.',
+      'The two-year government bond yield fell 6 basis points to 3.52 percent.',
+      'The national currency slipped 0.3 percent against the euro.',
+      'About 38 percent of mortgages in the country are on variable rates.',
+      'On a typical variable mortgage, the cut saves about $52 a month.',
+    ]);
+    const markets = sections.find((s) => s.heading === 'Markets');
+    expect(markets?.sentences.map((c) => c.text)).toEqual([
+      'The main share index closed 0.6 percent higher.',
+      'The two-year government bond yield fell 6 basis points to 3.52 percent.',
+      'The national currency slipped 0.3 percent against the euro.',
+    ]);
+    expect(sections.length).toBeGreaterThan(1);
+  });
+
+  it('gives no aspect heading to what the whole story is about', () => {
+    const sections = plan([
+      'A housing tribunal ruled on Thursday that the landlord had failed to carry out repairs.',
+      'The tribunal cut the rent increase to 4 percent and ordered the landlord to repay tenants.',
+      'The tribunal found that the landlord had made no effort to address damp in the east tower.',
+      'The association documented 1,840 repair requests over two years.',
+    ]);
+    expect(sections.map((s) => s.heading)).not.toContain('In court');
+  });
+});

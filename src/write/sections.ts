@@ -1,5 +1,11 @@
 import type { Candidate } from './candidates.js';
-import { FUNCTION_HEADINGS, type FunctionHeading, nounPhraseHeading, sentenceFunction } from './headings.js';
+import {
+  ASPECTS,
+  FUNCTION_HEADINGS,
+  type FunctionHeading,
+  nounPhraseHeading,
+  sentenceFunction,
+} from './headings.js';
 import type { TaggedWord } from './nlp.js';
 import { stem } from '../verify/text.js';
 
@@ -46,6 +52,19 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
     if (role) functions.set(role, [...(functions.get(role) ?? []), c]);
     else topical.push(c);
   }
+  // An aspect that holds most of the body, or leaves it no sub-topic of its own, is what the story
+  // is about (a court's ruling, a police hunt), not one side of it; one sentence of it is a detail
+  // of a sub-topic: either way its sentences are sub-topics'.
+  const aside = (heading: FunctionHeading) => functions.get(heading)?.length ?? 0;
+  const rest = topical.length + ASPECTS.reduce((n, a) => n + (aside(a) < MIN_FUNCTION ? aside(a) : 0), 0);
+  for (const heading of ASPECTS) {
+    const sentences = functions.get(heading);
+    const side = sentences && sentences.length >= MIN_FUNCTION && sentences.length * 2 <= picks.length;
+    if (!sentences || (side && rest >= MIN_FUNCTION)) continue;
+    functions.delete(heading);
+    topical.push(...sentences);
+  }
+  topical.sort((a, b) => picks.indexOf(a) - picks.indexOf(b));
   // What someone said about a sub-topic belongs with it ("What they said" gathers the quotes), and
   // a section of one sentence is a heading for a paragraph: both join the sub-topic they are about.
   const folded = [...functions].filter(
@@ -72,7 +91,8 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, similarity).push(c);
   const topics = splitLong(groups, MAX_SECTIONS - functions.size, similarity);
   const named: SectionPlan[] = [];
-  const used = new Set<string>();
+  // An aspect's heading ("In court") already names what its words would: no sub-topic repeats them.
+  const used = new Set(ASPECTS.filter((a) => functions.has(a)).flatMap(headingStems));
   const unnamed: Candidate[] = [];
   for (const group of topics) {
     const heading = nameOf(group, used, ctx);
