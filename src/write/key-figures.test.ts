@@ -256,6 +256,14 @@ describe('key figures read as a reader would read them', () => {
     expect(pickFigures(bank, { facts: [] }).find((f) => f.value === 3.75)?.label).toBe('main interest rate');
   });
 
+  it('says a value someone expects is their estimate, not the thing itself', () => {
+    const text =
+      'Shares of Orrin rose on Monday after Pavel Ruiz, an analyst at Northgate Research, raised his forecast of the drug’s yearly sales to $1.9 billion.';
+    const [forecast] = pickFigures([sourceArticle(1, 'Orrin shares rise', text, day(14))], { facts: [] });
+    expect(forecast?.value).toBe(1.9e9);
+    expect(forecast?.label).toMatch(/^forecast of the drug’s yearly sales/);
+  });
+
   it('says whose a count gained is', () => {
     const reports = [
       'Mayor Bernard Quill won a third term on Sunday. ' +
