@@ -34,6 +34,8 @@ const TIME =
 // A clause ends at a semicolon, a colon, a dash or a comma before a word ("6,800" is one number).
 const CLAUSE_END = /[;:]|,\s|\s[–—-]\s/g;
 
+const DAY = 86_400_000;
+
 /** A figure where it is written. */
 export interface PlacedFigure {
   article: SourceArticle;
@@ -47,18 +49,22 @@ export interface PlacedFigure {
 }
 
 /**
- * Whether each figure states a position that a settled value of the same thing, reported as late
- * or later, has overtaken: a figure of the same kind and unit in a sentence that reports a
- * settlement, with a word of its clause in common. A position at the settled value is what was
- * settled and stays. Undated reports give no order, so only a report that tells both is read.
+ * Whether each figure states a position that a settled value of the same thing, reported on the
+ * same day or a later one, has overtaken: a figure of the same kind and unit in a sentence that
+ * reports a settlement, with a word of its clause in common. A position at the settled value is
+ * what was settled and stays. Undated reports give no order, so only a report that tells both is
+ * read.
  */
 export function overtakenPositions<F extends PlacedFigure>(figures: readonly F[]): (f: F) => boolean {
   const read = new Map(figures.map((f) => [f, reading(f)]));
   const settled = figures.filter((f) => !read.get(f)!.position && read.get(f)!.settles);
   if (settled.length === 0) return () => false;
-  const time = (f: F) => f.article.published_at?.getTime();
+  // Positions told before the settlement's day are what it settled, and one told that day is its
+  // background; one told on a later day may be new ("members rejected the deal and now seek …").
+  const day = (f: F) =>
+    f.article.published_at ? Math.floor(f.article.published_at.getTime() / DAY) : undefined;
   const after = (s: F, f: F) =>
-    s.article === f.article || (time(f) !== undefined && time(s) !== undefined && time(f)! <= time(s)!);
+    s.article === f.article || (day(f) !== undefined && day(s) !== undefined && day(f)! <= day(s)!);
   return (f) => {
     const own = read.get(f);
     if (!own?.position) return false;

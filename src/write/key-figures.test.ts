@@ -166,8 +166,15 @@ describe('key figures of a story that moved on', () => {
     expect(values).not.toContain(12);
   });
 
-  it('keeps a forecast of something else, and keeps positions whose order the sources do not tell', () => {
+  it('keeps a forecast of something else, a position the deal did not settle, and positions whose order the sources do not tell', () => {
     expect(pickFigures(porters).map((f) => f.value)).toContain(3);
+    const rejected = sourceArticle(
+      3,
+      'Merrow porters reject deal',
+      'Merrow porters voted on Monday to reject the deal, and the porters union is now asking for a 10 percent pay rise over two years.',
+      day(15),
+    );
+    expect(pickFigures([...porters, rejected]).map((f) => f.value)).toContain(10);
     const undated = porters.map((a) => ({ ...a, published_at: null }));
     expect(
       pickFigures([undated[0]!, { ...undated[1]!, text: undated[1]!.text.split('. ')[0]! }]),
