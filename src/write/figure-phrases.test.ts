@@ -67,10 +67,10 @@ describe('labels read from the phrases that name a cost, a value or a count', ()
     expect(phraseLabel(sentence, kind, start, start + figure.length)).toBe(label);
   });
 
-  it('names customers cut off from a supply', () => {
+  it('names customers cut off from a supply by the cut, which stays true once it is restored', () => {
     const sentence = 'Crownline said it had shut off power to 14,000 customers as a precaution.';
     const start = sentence.indexOf('14,000');
-    expect(phraseLabel(sentence, 'count', start, start + 6, 'customers')).toBe('customers without power');
+    expect(phraseLabel(sentence, 'count', start, start + 6, 'customers')).toBe('customers who lost power');
   });
 
   it.each([

@@ -113,12 +113,13 @@ function amountLabel(before: string, after: string): string | undefined {
 }
 
 function countLabel(before: string, counted: string): string | undefined {
-  // "shut off power to 14,000 customers": customers without power.
+  // "shut off power to 14,000 customers": customers who lost power. Not "without power": power
+  // comes back, and a later report's count of those still cut off would make the cut read as now.
   const cutOff =
     /\b(?:shut off|shut|cut off|cut|switched off|turned off|lost|knocked out)\s+(?:the\s+)?(power|electricity|water|gas|heating|service|supplies)\s+(?:to|for)\s+$/iu.exec(
       stripHedge(before),
     );
-  if (cutOff && counted) return `${counted} without ${cutOff[1]!.toLowerCase()}`;
+  if (cutOff && counted) return `${counted} who lost ${cutOff[1]!.toLowerCase()}`;
   // "The number of homes destroyed … has risen to 163", "raised the number of units covered to 480,000".
   const numberOf =
     /\b(?:number|total|count)\s+of\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]*(?:s|people|staff|children|personnel))(\s+(?:[\p{Ll}]+ed|cut|lost|sold|hurt|built|held|shed))?\b[^.;]*?\b(?:to|at)\s+$/u.exec(

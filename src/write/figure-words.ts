@@ -21,15 +21,21 @@ const HEDGES = new Set([
 ]);
 const HEDGE_PAIRS = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to']);
 
+// What someone expects a value to be: "her estimate of the drug's peak sales" is no sales figure.
+const GUESS = /^(?:estimates?|forecasts?|projections?|predictions?|guesses|guess|guidance|outlook)$/;
+
 /**
  * The noun phrase that owns the one at [first, last] when it is a prepositional phrase's object:
  * "its grant to national museums had risen" is about the grant, "a tariff increase on Estmark
- * goods to 15 percent" about the increase.
+ * goods to 15 percent" about the increase, and "raised her estimate of the drug's peak annual
+ * sales to $2.4 billion" about the estimate of them.
  */
 export function ownerOf(words: readonly TaggedWord[], first: number, last: number): [number, number] {
   if (first < 0) return [first, last];
   let j = first - 1;
   while (j >= 0 && is(words[j], 'Determiner', 'Value') && !endsClause(words[j]!)) j--;
+  if (j >= 1 && words[j]!.normal === 'of' && GUESS.test(words[j - 1]!.normal) && !endsClause(words[j - 1]!))
+    return [j - 1, last];
   if (j < 1 || !/^(?:to|on|for|at|in)$/.test(words[j]!.normal) || endsClause(words[j - 1]!))
     return [first, last];
   const owner = nounRunBackward(words, j - 1);

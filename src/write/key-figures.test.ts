@@ -134,6 +134,64 @@ describe('key figures of a story that moved on', () => {
     expect(values(figures)).not.toContain(12);
     expect(values(figures)).toContain(8);
   });
+
+  // Shaped on the demo corpus's transit strike: reports during the dispute tell the offer and the
+  // demand in the past tense or as the deal's background, which no stance of the body flags.
+  const porters = [
+    sourceArticle(
+      1,
+      'Merrow porters walk out',
+      'About 900 porters at the Merrow docks walked off the job on Tuesday after the harbour board refused to raise its pay offer of 6 percent over two years. ' +
+        'The porters union is asking for 12 percent. ' +
+        'Economists forecast inflation of 3 percent next year.',
+      day(10),
+    ),
+    sourceArticle(
+      2,
+      'Merrow strike ends with 9 percent deal',
+      'Merrow porters agreed on Friday to end their strike after the union and the harbour board reached a deal for a 9 percent pay rise over two years. ' +
+        "The deal falls between the union's demand for 12 percent and the board's earlier offer of 6 percent. " +
+        'Ships will sail again from Saturday.',
+      day(13),
+    ),
+  ];
+
+  it.each([
+    ['dated reports, the offer and the demand told before the deal', porters],
+    ['one report that tells the deal and the offers it settled', [{ ...porters[1]!, published_at: null }]],
+  ])('leaves out what a side offered or sought once the thing is settled: %s', (_, sources) => {
+    const values = pickFigures(sources).map((f) => f.value);
+    expect(values).toContain(9);
+    expect(values).not.toContain(6);
+    expect(values).not.toContain(12);
+  });
+
+  it('keeps a forecast of something else, a position the deal did not settle, and positions whose order the sources do not tell', () => {
+    expect(pickFigures(porters).map((f) => f.value)).toContain(3);
+    const rejected = sourceArticle(
+      3,
+      'Merrow porters reject deal',
+      'Merrow porters voted on Monday to reject the deal, and the porters union is now asking for a 10 percent pay rise over two years.',
+      day(15),
+    );
+    expect(pickFigures([...porters, rejected]).map((f) => f.value)).toContain(10);
+    const undated = porters.map((a) => ({ ...a, published_at: null }));
+    expect(
+      pickFigures([undated[0]!, { ...undated[1]!, text: undated[1]!.text.split('. ')[0]! }]),
+    ).toContainEqual(expect.objectContaining({ value: 6 }));
+  });
+
+  it('leaves out a bid the agreed price overtook', () => {
+    const takeover = (text: string) =>
+      pickFigures([sourceArticle(1, 'Brightwater buys Lantern', text, day(14))]).map((f) => f.value);
+    const agreed = 'Brightwater agreed on Monday to buy Lantern Foods for $240 million in cash. ';
+    expect(
+      takeover(`${agreed}Lantern's board had turned down a $200 million bid from Brightwater in March.`),
+    ).toEqual(expect.not.arrayContaining([200e6]));
+    expect(
+      takeover(`${agreed}Lantern's board had turned down a $200 million bid from Brightwater in March.`),
+    ).toContain(240e6);
+  });
 });
 
 describe('key figures without a label that says what they count', () => {
@@ -203,6 +261,14 @@ describe('key figures read as a reader would read them', () => {
       'The central bank of Freedonia cut its main interest rate to 3.75 percent on Thursday, officials said.',
     ].map((text, i) => sourceArticle(i + 1, `Bank ${i + 1}`, text, day(14)));
     expect(pickFigures(bank, { facts: [] }).find((f) => f.value === 3.75)?.label).toBe('main interest rate');
+  });
+
+  it('says a value someone expects is their estimate, not the thing itself', () => {
+    const text =
+      'Shares of Orrin rose on Monday after Pavel Ruiz, an analyst at Northgate Research, raised his forecast of the drug’s yearly sales to $1.9 billion.';
+    const [forecast] = pickFigures([sourceArticle(1, 'Orrin shares rise', text, day(14))], { facts: [] });
+    expect(forecast?.value).toBe(1.9e9);
+    expect(forecast?.label).toMatch(/^forecast of the drug’s yearly sales/);
   });
 
   it('says whose a count gained is', () => {

@@ -9,6 +9,7 @@ import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
 import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
 import { phraseLabel } from './figure-phrases.js';
+import { overtakenPositions } from './figure-positions.js';
 import { cleanLabel, figureLabel, numberLength } from './figures.js';
 import {
   head,
@@ -95,18 +96,20 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
   const spots = sources.flatMap((a) => figureSpots(a, told, reading));
   // Tagging is most of the cost: the sentences whose figures need their words read are tagged in one pass.
   tag.prime(spots.flatMap((s) => (s.phrase === undefined && s.read ? [s.said] : [])));
-  const found = spots
-    .flatMap((spot) => labelled(spot, tag) ?? [])
-    .filter(
-      (f) =>
-        !options.overtaken?.(f.article, f.start, f.end) &&
-        (!options.facts?.length ||
-          (!unsettled(f, options.facts) &&
-            unsettledValues(f.text, options.facts, {
-              citations: [{ article_id: f.article.id, start: f.start, end: f.end }],
-              sourceText: (id) => texts.get(id),
-            }).length === 0)),
-    );
+  const all = spots.flatMap((spot) => labelled(spot, tag) ?? []);
+  // A settled value overtakes the positions before it even where the sources dispute it.
+  const settledPast = overtakenPositions(all);
+  const found = all.filter(
+    (f) =>
+      !settledPast(f) &&
+      !options.overtaken?.(f.article, f.start, f.end) &&
+      (!options.facts?.length ||
+        (!unsettled(f, options.facts) &&
+          unsettledValues(f.text, options.facts, {
+            citations: [{ article_id: f.article.id, start: f.start, end: f.end }],
+            sourceText: (id) => texts.get(id),
+          }).length === 0)),
+  );
   const titles = sources.flatMap((s) => findNumbers(s.title, { words: true }).map((n) => n.value));
   const groups = new Map<string, Found[]>();
   for (const f of found) {
