@@ -3,7 +3,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
-import { pickHeadline } from './headline.js';
+import { headlineSentence, pickHeadline } from './headline.js';
 import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {
@@ -231,5 +231,18 @@ describe('pickHeadline', () => {
       const { headline } = headlineOfTwo(title, text, false);
       expect(headline?.text).toBe('Rescuers free 40 sheep from flooded barn near Dunmore');
     }
+  });
+});
+
+describe('headlineSentence', () => {
+  it('passes over a sentence whose subject stands for what another told, when one names it', () => {
+    const text =
+      'For about a decade it operated unhindered from a two-storey building in Accra. Organised criminals ran a fake embassy in Accra that issued real visas. Police raided the building last week.';
+    const sources = [sourceArticle(1, '', text, new Date(Date.UTC(2026, 10, 14, 9)))];
+    const candidates = collectCandidates(sources);
+    expect(candidates[0]?.text).toMatch(/^For about a decade it/);
+    expect(headlineSentence(candidates)?.text).toMatch(/^Organised criminals ran a fake embassy/);
+    // Alone, it still serves.
+    expect(headlineSentence(candidates.slice(0, 1))?.text).toMatch(/^For about a decade it/);
   });
 });

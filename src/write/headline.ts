@@ -4,7 +4,14 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
-import { headlineClause, MAX_HEADLINE, mainClause, makesStatement, type Tagger } from './headline-clause.js';
+import {
+  headlineClause,
+  MAX_HEADLINE,
+  mainClause,
+  makesStatement,
+  pointsBack,
+  type Tagger,
+} from './headline-clause.js';
 import { tagWords } from './nlp.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
@@ -99,14 +106,18 @@ export function pickHeadline(
   // The title most reports agree on, cut to fit; when no cut fits, the best sentence tells the story,
   // then the best title that fits, then a sentence `further` down the choice.
   if (chosen?.text) return { text: chosen.text, article: chosen.article };
-  const cutFrom = (c: Candidate | undefined): Headline | undefined => {
+  const cutFrom = (c: Candidate | undefined, leaning = false): Headline | undefined => {
     const text = c && headlineClause(c.text, tag);
-    return c && text ? { text, article: c.article, sentence: c } : undefined;
+    if (!c || !text || (!leaning && pointsBack(tag(text), text))) return undefined;
+    return { text, article: c.article, sentence: c };
   };
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
   const whole = best && { text: mainClause(best.text, tag), article: best.article, sentence: best };
-  return cutFrom(best) ?? titled ?? cutFrom(further?.()) ?? whole;
+  if (cutFrom(best)) return cutFrom(best);
+  if (titled) return titled;
+  const wider = further?.();
+  return cutFrom(wider) ?? cutFrom(best, true) ?? cutFrom(wider, true) ?? whole;
 }
 
 // Last words no title ends on, in lower case (a title in title case capitalises a particle: "Vow To
@@ -143,17 +154,22 @@ function recency(time: number, oldest: number, newest: number): number {
  */
 export function headlineSentence(best: readonly Candidate[], tag: Tagger = tagWords): Candidate | undefined {
   const usable = best.filter((c) => !c.speaker);
-  return (
+  const pick = (leaning: boolean) =>
     usable.find((c) => {
       const main = mainClause(c.text, tag);
-      return !QUOTED.test(c.text) && main.length <= MAX_HEADLINE && makesStatement(tag(main), main);
+      return (
+        !QUOTED.test(c.text) &&
+        main.length <= MAX_HEADLINE &&
+        makesStatement(tag(main), main) &&
+        (leaning || !pointsBack(tag(main), main))
+      );
     }) ??
     usable.find((c) => {
       const cut = headlineClause(c.text, tag);
-      return cut !== undefined && !QUOTED.test(cut);
-    }) ??
-    best[0]
-  );
+      return cut !== undefined && !QUOTED.test(cut) && (leaning || !pointsBack(tag(cut), cut));
+    });
+  // A sentence whose subject is "it" or "this" says not what read alone; it serves when none else does.
+  return pick(false) ?? pick(true) ?? best[0];
 }
 
 // Quotation marks: quoted words belong under "What they said", not in the dek or the lede.
