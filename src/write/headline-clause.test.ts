@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   headlineClause,
+  headlineEnd,
   MAX_HEADLINE,
+  mainClause,
   makesStatement,
   pointsBack,
   statementOpenings,
@@ -182,6 +184,8 @@ describe('pointsBack', () => {
     "At least that's what pageant officials are saying less than two weeks after she was crowned",
     'Although this is by far the most comprehensive study of the devices’ accuracy, it is not the first',
     "Here are 20 of Wiig's most memorable bits",
+    // Multi-News: the writer's aside to the reader.
+    'You’ll have to wonder awhile longer',
   ])('holds for %j', (head) => {
     expect(leans(head)).toBe(true);
   });
@@ -193,5 +197,36 @@ describe('pointsBack', () => {
     'Ten people died in the fire this week',
   ])('does not hold for %j', (head) => {
     expect(leans(head)).toBe(false);
+  });
+});
+
+describe('headlineEnd', () => {
+  it.each([
+    // Multi-News titles that are a sentence: a headline has no full stop.
+    ['Vitalii Sediuk strikes again.', 'Vitalii Sediuk strikes again'],
+    // MultiLing: an abbreviation keeps its own.
+    [
+      'Tsunami aid donations in 2005 deductible for 2004 in the U.S.',
+      'Tsunami aid donations in 2005 deductible for 2004 in the U.S.',
+    ],
+    [
+      'Copperhill Brewing agrees takeover by Tidewater Ales Inc.',
+      'Copperhill Brewing agrees takeover by Tidewater Ales Inc.',
+    ],
+    // Multi-News: a cut before "though" left the dash that opened it.
+    [
+      'Anderson accused his wife earlier this year of infidelity —',
+      'Anderson accused his wife earlier this year of infidelity',
+    ],
+  ])('ends %j as a headline', (text, headline) => {
+    expect(headlineEnd(text)).toBe(headline);
+  });
+
+  it('leaves no dash where a main clause was cut before a subordinate clause', () => {
+    expect(
+      mainClause(
+        'Just a month into their marriage, Anderson accused his wife earlier this year of infidelity — though police have said there is no evidence of that.',
+      ),
+    ).toBe('Just a month into their marriage, Anderson accused his wife earlier this year of infidelity');
   });
 });

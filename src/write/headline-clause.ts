@@ -85,7 +85,19 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
     c !== undefined && c.split(/\s+/).length >= 6 && makesStatement(tag(c), c);
   const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
   const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
-  return head.replace(/[.!]+$/, '').trim();
+  return headlineEnd(head);
+}
+
+// Words whose full stop is their own: "U.S.", "Jr.", "Inc.", "etc.".
+const ABBREVIATION = /(?:^|\s)(?:\S*\.\S+|\p{Lu}\p{Ll}{0,2}|etc|vs|al)\.$/u;
+
+/**
+ * A headline's text without the full stop of the sentence it was (a headline has none; an
+ * abbreviation keeps its own: "… in the U.S."), or a dash, colon or comma a cut left at its end.
+ */
+export function headlineEnd(text: string): string {
+  const open = text.trim().replace(/\s*[,;:—–-]+$/u, '');
+  return ABBREVIATION.test(open) ? open : open.replace(/[.!]+$/, '').trim();
 }
 
 /**
@@ -341,9 +353,10 @@ function statementStart(words: readonly TaggedWord[], head: string): number | un
   return from;
 }
 
-// Words that stand for something a sentence before told, or for the page around it. Not "he" or
-// "she": the sentence that tells what a person did may be the best one left.
-const POINTERS = new Set('it its this that these those here below above'.split(' '));
+// Words that stand for something a sentence before told, for the page around it, or for its writer
+// and reader ("You’ll have to wonder awhile longer"). Not "he" or "she": the sentence that tells
+// what a person did may be the best one left.
+const POINTERS = new Set('it its this that these those here below above i we you my our your'.split(' '));
 
 /**
  * Whether a statement's subject points back to what a sentence before it told ("For about a decade
@@ -357,7 +370,7 @@ export function pointsBack(words: readonly TaggedWord[], head: string): boolean 
   // marriage, Anderson accused …" names him).
   let from = statementStart(words, head) ?? 0;
   for (let i = from; i < verb; i++) if (/[,;]/.test(words[i]!.post)) from = i + 1;
-  return words.slice(from, verb).some((w) => POINTERS.has(w.normal.replace(/['’]s$|\s.*$/u, '')));
+  return words.slice(from, verb).some((w) => POINTERS.has(w.normal.replace(/['’]\p{L}+$|\s.*$/u, '')));
 }
 
 /** A statement cut short that still reads as a headline: six words or more, ending on a noun, a number or an adjective, nothing left open. */

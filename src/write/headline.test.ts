@@ -234,6 +234,35 @@ describe('pickHeadline', () => {
   });
 });
 
+describe('pickHeadline: how a title ends', () => {
+  const text =
+    'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday. The sheep were taken to higher ground. The farmer said the barn flooded within an hour.';
+  const pick = (title: string) => {
+    const sources = [1, 2].map((id) =>
+      sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, 14, 8 + id))),
+    );
+    const candidates = collectCandidates(sources);
+    return pickHeadline(sources, candidates, prepareSources(sources), candidates[0])?.text;
+  };
+
+  it('drops the full stop of a title that is a sentence, not that of an abbreviation', () => {
+    // Multi-News: "Vitalii Sediuk strikes again."; MultiLing: "… deductible for 2004 in the U.S."
+    expect(pick('Rescuers free 40 sheep from flooded barn near Dunmore.')).toBe(
+      'Rescuers free 40 sheep from flooded barn near Dunmore',
+    );
+    expect(pick('Rescuers free 40 sheep from flooded Dunmore barn of Acme Farms Inc.')).toBe(
+      'Rescuers free 40 sheep from flooded Dunmore barn of Acme Farms Inc.',
+    );
+  });
+
+  it('takes no title that introduces what follows it', () => {
+    // Multi-News: "First reactions to the president’s big jobs speech:"
+    expect(pick('First reactions from Dunmore to the flooded barn and its 40 sheep:')).toBe(
+      'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday',
+    );
+  });
+});
+
 describe('headlineSentence', () => {
   it('passes over a sentence whose subject stands for what another told, when one names it', () => {
     const text =

@@ -4,8 +4,10 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
+import { inSentenceCase } from './headline-case.js';
 import {
   headlineClause,
+  headlineEnd,
   MAX_HEADLINE,
   mainClause,
   makesStatement,
@@ -61,6 +63,7 @@ export function pickHeadline(
     sources.length === 1
       ? candidates.reduce<Candidate | undefined>((a, c) => (a && a.position <= c.position ? a : c), undefined)
       : undefined;
+  const cased = (text: string | undefined) => text && inSentenceCase(text, sources);
   const titles = sources
     .map((s, i) => {
       const title = titleText(s.title);
@@ -69,7 +72,7 @@ export function pickHeadline(
         recency: recency(times[i]!, oldest, newest),
         title,
         // A title too long for a headline serves cut at a clause boundary, or not at all.
-        text: title.length <= MAX_HEADLINE ? title : headlineClause(title, tag),
+        text: cased(title.length <= MAX_HEADLINE ? headlineEnd(title) : headlineClause(title, tag)),
         stems: new Set(
           normalizeForMatch(title)
             .split(/\W+/)
@@ -109,11 +112,11 @@ export function pickHeadline(
   const cutFrom = (c: Candidate | undefined, leaning = false): Headline | undefined => {
     const text = c && headlineClause(c.text, tag);
     if (!c || !text || (!leaning && pointsBack(tag(text), text))) return undefined;
-    return { text, article: c.article, sentence: c };
+    return { text: cased(text)!, article: c.article, sentence: c };
   };
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
-  const whole = best && { text: mainClause(best.text, tag), article: best.article, sentence: best };
+  const whole = best && { text: cased(mainClause(best.text, tag))!, article: best.article, sentence: best };
   if (cutFrom(best)) return cutFrom(best);
   if (titled) return titled;
   const wider = further?.();
@@ -121,9 +124,10 @@ export function pickHeadline(
 }
 
 // Last words no title ends on, in lower case (a title in title case capitalises a particle: "Vow To
-// Fight On"): an article, "of", a conjunction, a verb of being, an adverb of degree.
+// Fight On"): an article, "of", a conjunction, a verb of being, an adverb of degree. Nor does it end
+// on a colon or a comma: "First reactions to the president’s big jobs speech:" introduces a list.
 const OPEN_ENDED =
-  /(?:^|\s)(?:the|a|an|of|and|or|but|is|are|was|were|be|absolutely|very|really|so|too|quite)\W*$/;
+  /(?:^|\s)(?:the|a|an|of|and|or|but|is|are|was|were|be|absolutely|very|really|so|too|quite)\W*$|[:;,]\s*$/;
 
 // The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
 // full stop ("… for comfort shoes. (Photo: …)") the title is the picture's caption, and stays furniture.
