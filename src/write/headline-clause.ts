@@ -43,7 +43,12 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
   if (glued) return mainClause(glued[1]!, tag);
   // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
   // the statement follows it.
-  const opening = ADVERBIAL.exec(text);
+  // "Further, the public official denies …": a linking adverb ties the sentence to the one before;
+  // the statement stands without it.
+  const linked = /^\p{L}+,\s+/u.exec(text);
+  const opening =
+    ADVERBIAL.exec(text) ??
+    (linked && is(tag(text)[0], 'Adverb') && !is(tag(text)[0], 'Noun') ? linked : null);
   if (opening) {
     const rest = text.slice(opening[0].length).trim();
     // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
@@ -221,9 +226,10 @@ function cutAtPhrase(words: readonly TaggedWord[], i: number): boolean {
   return is(words[i], 'Preposition') && !COMPLETES.has(words[i]!.normal);
 }
 
-// An opening that makes what follows it a subordinate clause ("Hours after police arrested …").
+// An opening that makes what follows it a subordinate clause ("Hours after police arrested …"), or
+// a part of a whole ("Of the 12 arrested on Saturday, seven were booked …").
 const SUBORDINATE_OPENING =
-  /^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|just|soon|long)\s+)?(?:after|before|when|while|as|if|because|although|though|since|until|once|whereas|unless)\b/i;
+  /^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|just|soon|long)\s+)?(?:after|before|when|while|as|if|because|although|though|since|until|once|whereas|unless|of)\b/i;
 // Participles that take no "-ed": "X, found in Tibet" is a phrase about X, not what X did.
 const IRREGULAR_PARTICIPLES = new Set(
   'found known seen held made born caught built shot hit taken given led sent kept brought bought sold left lost won hung'.split(
@@ -354,14 +360,14 @@ function statementStart(words: readonly TaggedWord[], head: string): number | un
 }
 
 // Words that stand for something a sentence before told, for the page around it, or for its writer
-// and reader ("You’ll have to wonder awhile longer"). Not "he" or "she": the sentence that tells
-// what a person did may be the best one left.
-const POINTERS = new Set('it its this that these those here below above i we you my our your'.split(' '));
+// and reader ("You’ll have to wonder awhile longer"). Not "he" or "she", nor "that" or "those": the
+// sentence that tells what a person did, or what officials say, may be the best one left.
+const POINTERS = new Set('it its this here below above i we you my our your'.split(' '));
 
 /**
  * Whether a statement's subject points back to what a sentence before it told ("For about a decade
- * it operated unhindered", "At least that's what pageant officials are saying") or to the page
- * ("Here are 20 of …"): a headline read alone does not say what.
+ * it operated unhindered", "Although this is …, it is not the first"), to the page ("Here are 20
+ * of …") or to its reader: a headline read alone does not say what.
  */
 export function pointsBack(words: readonly TaggedWord[], head: string): boolean {
   const verb = statementVerb(words, head);

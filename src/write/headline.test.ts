@@ -45,6 +45,16 @@ describe('mainClause', () => {
     ).toBe('Ana Ruiz had recently moved to Dunmore to care for her mother');
   });
 
+  it('starts after a linking adverb that ties the sentence to the one before', () => {
+    // Multi-News (the Blagojevich filing).
+    expect(
+      mainClause('Further, the public official denies being aware of cash contributions to his campaign.'),
+    ).toBe('The public official denies being aware of cash contributions to his campaign');
+    expect(mainClause('Paris, the capital of France, hosted the summit on Tuesday afternoon.')).toMatch(
+      /^Paris/,
+    );
+  });
+
   it('keeps an opening clause that makes a statement', () => {
     expect(
       mainClause('The harbour reopened to shipping on Tuesday, two days after the tanker ran aground.'),
