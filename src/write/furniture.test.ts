@@ -24,6 +24,7 @@ describe('page furniture', () => {
     'Follow him on Twitter: @reporterdavidj.',
     'Help him win at https://t.co/ctCcRiYcdL.',
     'These crawls are part of an effort to archive pages as they are created.',
+    'Web wide crawl with initial seedlist and crawler configuration from March 2011.',
     'Please enable Javascript to watch this video',
     "You'll need an HTML5 capable browser to see this content.",
     'Free archives of stories are maintained on our site for one month.',

@@ -84,7 +84,8 @@ const FURNITURE = new RegExp(
     '\\bbit\\.ly/',
     // archive crawl notes and robot checks
     '\\b(?:this|the) crawl (?:was|start|data)\\b',
-    '\\bseed list\\b',
+    '\\bseed ?list\\b',
+    '\\bcrawler (?:configuration|settings)\\b',
     '\\bslash pages\\b',
     '\\burls? per domain\\b',
     '\\bcrawls of\\b',

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { headlineClause, MAX_HEADLINE, statementOpenings } from './headline-clause.js';
+import {
+  headlineClause,
+  headlineEnd,
+  MAX_HEADLINE,
+  mainClause,
+  makesStatement,
+  pointsBack,
+  statementOpenings,
+} from './headline-clause.js';
+import { tagWords } from './nlp.js';
 
 describe('headlineClause', () => {
   it.each([
@@ -132,5 +141,96 @@ describe('a headline makes a statement', () => {
     expect(headlineClause('The firm succeeded by growing and fixing companies.')).toBe(
       'The firm succeeded by growing and fixing companies',
     );
+  });
+});
+
+describe('makesStatement', () => {
+  const states = (head: string) => makesStatement(tagWords(head), head);
+
+  it.each([
+    // Multi-News: a bid to the reader, and a preposition the tagger reads as a verb.
+    'Take your gang conflict away from a 7-year-old',
+    'Over the weekend, Keith Fitzgerald Knowles',
+    // Multi-News: a verb after "to" is an infinitive, not the verb of the clause.
+    'Armed men, believed to be Russian servicemen',
+    'City Clerk Kim Lehmkuhl, under fire for months for failing to produce meeting minutes',
+    // Multi-News: the verb of a clause about a place.
+    'The building in Accra, Ghana, where an organized crime ring flew an American flag',
+    // Multi-News: what the police said is cut off inside the clause that opens it.
+    "Police said after the girl's mother discovered the messages on her iPod",
+    'The woman said in the interview that when her conversations with Weiner began last summer',
+    // Multi-News: a part of a whole, its statement cut off after it.
+    'Of the 12 arrested on Saturday',
+  ])('is not made by %j', (head) => {
+    expect(states(head)).toBe(false);
+  });
+
+  it.each([
+    'Over the weekend, unnamed leftists leaked the true identity of Mike Enoch',
+    'Armed men, believed to be Russian servicemen, take cover behind an armored vehicle',
+    "Police said after the girl's mother discovered the messages on her iPod, she found handwritten letters",
+    'Police officers at the stadium were assigned to the visiting team’s star',
+    'Of the 12 arrested on Saturday, seven were booked at the Anaheim Detention Facility',
+    // A headline's noun may open it.
+    'Deal just a quickie for ‘Sex and the City’ house',
+  ])('is made by %j', (head) => {
+    expect(states(head)).toBe(true);
+  });
+});
+
+describe('pointsBack', () => {
+  const leans = (head: string) => pointsBack(tagWords(head), head);
+
+  it.each([
+    // Multi-News: the subject stands for what a sentence before told, or for the page.
+    'For about a decade it operated unhindered',
+    'Although this is by far the most comprehensive study of the devices’ accuracy, it is not the first',
+    "Here are 20 of Wiig's most memorable bits",
+    // Multi-News: the writer's aside to the reader.
+    'You’ll have to wonder awhile longer',
+  ])('holds for %j', (head) => {
+    expect(leans(head)).toBe(true);
+  });
+
+  it.each([
+    // The pronoun of an opening phrase stands for the subject after it.
+    'Just a month into their marriage, Anderson accused his wife of infidelity',
+    'The Rockies said they discovered the misspelling',
+    // Multi-News: what officials say is news though "that" opens it.
+    "At least that's what pageant officials are saying less than two weeks after she was crowned",
+    'Ten people died in the fire this week',
+  ])('does not hold for %j', (head) => {
+    expect(leans(head)).toBe(false);
+  });
+});
+
+describe('headlineEnd', () => {
+  it.each([
+    // Multi-News titles that are a sentence: a headline has no full stop.
+    ['Vitalii Sediuk strikes again.', 'Vitalii Sediuk strikes again'],
+    // MultiLing: an abbreviation keeps its own.
+    [
+      'Tsunami aid donations in 2005 deductible for 2004 in the U.S.',
+      'Tsunami aid donations in 2005 deductible for 2004 in the U.S.',
+    ],
+    [
+      'Copperhill Brewing agrees takeover by Tidewater Ales Inc.',
+      'Copperhill Brewing agrees takeover by Tidewater Ales Inc.',
+    ],
+    // Multi-News: a cut before "though" left the dash that opened it.
+    [
+      'Anderson accused his wife earlier this year of infidelity —',
+      'Anderson accused his wife earlier this year of infidelity',
+    ],
+  ])('ends %j as a headline', (text, headline) => {
+    expect(headlineEnd(text)).toBe(headline);
+  });
+
+  it('leaves no dash where a main clause was cut before a subordinate clause', () => {
+    expect(
+      mainClause(
+        'Just a month into their marriage, Anderson accused his wife earlier this year of infidelity — though police have said there is no evidence of that.',
+      ),
+    ).toBe('Just a month into their marriage, Anderson accused his wife earlier this year of infidelity');
   });
 });

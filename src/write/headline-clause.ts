@@ -43,7 +43,12 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
   if (glued) return mainClause(glued[1]!, tag);
   // "In a new study of 103 patients, investigators found …": the opening phrase says where or when;
   // the statement follows it.
-  const opening = ADVERBIAL.exec(text);
+  // "Further, the public official denies …": a linking adverb ties the sentence to the one before;
+  // the statement stands without it.
+  const linked = /^\p{L}+,\s+/u.exec(text);
+  const opening =
+    ADVERBIAL.exec(text) ??
+    (linked && is(tag(text)[0], 'Adverb') && !is(tag(text)[0], 'Noun') ? linked : null);
   if (opening) {
     const rest = text.slice(opening[0].length).trim();
     // Not when what follows leans on the phrase ("he noticed …") or the phrase ran on into a date.
@@ -85,7 +90,19 @@ export function mainClause(text: string, tag: Tagger = tagWords): string {
     c !== undefined && c.split(/\s+/).length >= 6 && makesStatement(tag(c), c);
   const subordinate = text.length > LONG_HEADLINE ? SUBORDINATE.exec(text)?.[1] : undefined;
   const head = enough(clause) ? clause : enough(subordinate) ? subordinate : text;
-  return head.replace(/[.!]+$/, '').trim();
+  return headlineEnd(head);
+}
+
+// Words whose full stop is their own: "U.S.", "Jr.", "Inc.", "etc.".
+const ABBREVIATION = /(?:^|\s)(?:\S*\.\S+|\p{Lu}\p{Ll}{0,2}|etc|vs|al)\.$/u;
+
+/**
+ * A headline's text without the full stop of the sentence it was (a headline has none; an
+ * abbreviation keeps its own: "… in the U.S."), or a dash, colon or comma a cut left at its end.
+ */
+export function headlineEnd(text: string): string {
+  const open = text.trim().replace(/\s*[,;:—–-]+$/u, '');
+  return ABBREVIATION.test(open) ? open : open.replace(/[.!]+$/, '').trim();
 }
 
 /**
@@ -152,7 +169,7 @@ const CLAUSE_OPENERS = new Set(
 // "of" completes the noun before it ("a variant of the gene"): a cut there leaves the noun empty.
 const COMPLETES = new Set(['of']);
 // Relative words: a verb after one belongs to a clause about a noun, not to the statement.
-const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that']);
+const RELATIVES = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
 
 /**
  * A sentence as a headline of at most `MAX_HEADLINE` characters: its main clause when that fits,
@@ -209,9 +226,10 @@ function cutAtPhrase(words: readonly TaggedWord[], i: number): boolean {
   return is(words[i], 'Preposition') && !COMPLETES.has(words[i]!.normal);
 }
 
-// An opening that makes what follows it a subordinate clause ("Hours after police arrested …").
+// An opening that makes what follows it a subordinate clause ("Hours after police arrested …"), or
+// a part of a whole ("Of the 12 arrested on Saturday, seven were booked …").
 const SUBORDINATE_OPENING =
-  /^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|just|soon|long)\s+)?(?:after|before|when|while|as|if|because|although|though|since|until|once|whereas|unless)\b/i;
+  /^(?:(?:hours|days|weeks|months|years|minutes|moments|shortly|just|soon|long)\s+)?(?:after|before|when|while|as|if|because|although|though|since|until|once|whereas|unless|of)\b/i;
 // Participles that take no "-ed": "X, found in Tibet" is a phrase about X, not what X did.
 const IRREGULAR_PARTICIPLES = new Set(
   'found known seen held made born caught built shot hit taken given led sent kept brought bought sold left lost won hung'.split(
@@ -241,6 +259,23 @@ function setOff(words: readonly TaggedWord[], i: number): boolean {
 }
 
 /**
+ * Whether word `i`, opening a statement, is a verb with its object or phrase after it: a bid to the
+ * reader ("Take your gang conflict away from a 7-year-old", "Talk about too many cooks"), or a word
+ * the tagger misread ("Over the weekend, …"); either way no subject's verb. A headline's own noun
+ * may open it ("Deal just a quickie for …").
+ */
+function bids(words: readonly TaggedWord[], i: number): boolean {
+  return is(words[i], 'Verb') && is(words[i + 1], 'Determiner', 'Possessive', 'Pronoun', 'Preposition');
+}
+
+/** Whether word `i` follows "to" ("failing to produce minutes", "believed to be"): no verb of the clause. */
+function infinitive(words: readonly TaggedWord[], i: number): boolean {
+  const before = words[i - 1];
+  if (before?.normal === 'to') return true;
+  return is(before, 'Adverb') && words[i - 2]?.normal === 'to';
+}
+
+/**
  * Whether word `i` is a "’s" the tagger took for "is" (or another verb) that marks an owner ("The
  * summer’s Democratic hero, …"): after a noun, before the owned thing's words.
  */
@@ -263,7 +298,53 @@ function possessiveRead(words: readonly TaggedWord[], i: number): boolean {
  * what it reports when it reports ("research suggests that …" needs the verb after "that").
  */
 export function makesStatement(words: readonly TaggedWord[], head: string): boolean {
-  if (words.length === 0) return false;
+  const verb = statementVerb(words, head);
+  if (verb === undefined) return false;
+  const relative = words.findIndex((w) => RELATIVES.has(w.normal));
+  if (relative >= 0 && relative < verb) return false;
+  const that = words.findIndex((w, i) => i > verb && w.normal === 'that');
+  // "Police said after the girl's mother discovered the messages …, she found …": what is reported
+  // follows the clause that opens it, past its comma.
+  const report = that >= 0 ? that + 1 : REPORTS.test(words[verb]!.normal) ? verb + 1 : -1;
+  if (report >= 0 && OPENS_CLAUSE.test(words[report]?.normal ?? '')) {
+    const comma = words.findIndex((w, i) => i >= report && /[,;]/.test(w.post));
+    return comma >= 0 && words.slice(comma + 1).some((w) => is(w, ...FINITE));
+  }
+  return that < 0 || words.slice(that + 1).some((w) => is(w, ...FINITE));
+}
+
+// Verbs that report what someone said or wrote, and words that open a clause of time or condition.
+const REPORTS = /^(?:says?|said|tells?|told|adds?|added|writes?|wrote|announced?|warned?|claimed?)$/;
+const OPENS_CLAUSE =
+  /^(?:after|before|when|while|if|because|since|although|though|once|until|unless|whereas)$/;
+
+/**
+ * The index of the verb of a statement's subject, past an opening clause ("Hours after police
+ * arrested …, his attorney said"): not a participle about a noun, a relative clause's verb, an
+ * infinitive, or a bid to the reader. Undefined when the words make no statement.
+ */
+function statementVerb(words: readonly TaggedWord[], head: string): number | undefined {
+  if (words.length === 0) return undefined;
+  const from = statementStart(words, head);
+  if (from === undefined) return undefined;
+  // "Take your gang conflict away from …" bids the reader; it tells of no one.
+  if (bids(words, from) && is(words[from], 'Imperative')) return undefined;
+  // The tagger gives "-ing" words a tense: "Exposing people to …" has no verb of its own.
+  const finite = words.findIndex(
+    (w, i) =>
+      i >= from &&
+      !(i === from && bids(words, i)) &&
+      is(w, ...FINITE) &&
+      !is(w, 'Gerund') &&
+      !infinitive(words, i) &&
+      !setOff(words, i) &&
+      !possessiveRead(words, i),
+  );
+  return finite < 0 ? undefined : finite;
+}
+
+/** Where a statement's own words start: past an opening clause and its comma. Undefined when the opening runs on. */
+function statementStart(words: readonly TaggedWord[], head: string): number | undefined {
   // "Hours after police arrested …, his attorney", "Faced with a flood of …": after an opening clause
   // the statement's verb comes after its comma.
   const [first, second] = words;
@@ -274,16 +355,28 @@ export function makesStatement(words: readonly TaggedWord[], head: string): bool
       is(second, 'Preposition', 'Determiner', 'ProperNoun'));
   const from = opening ? words.findIndex((w) => /[,;]/.test(w.post)) + 1 : 0;
   // "Excavated in 1998 by an expedition, and described in a new study": the opening runs on.
-  if (opening && (from === 0 || /^(?:and|or|but)$/.test(words[from]?.normal ?? ''))) return false;
-  // The tagger gives "-ing" words a tense: "Exposing people to …" has no verb of its own.
-  const finite = words.findIndex(
-    (w, i) =>
-      i >= from && is(w, ...FINITE) && !is(w, 'Gerund') && !setOff(words, i) && !possessiveRead(words, i),
-  );
-  const relative = words.findIndex((w) => RELATIVES.has(w.normal));
-  if (finite < 0 || (relative >= 0 && relative < finite)) return false;
-  const that = words.findIndex((w, i) => i > finite && w.normal === 'that');
-  return that < 0 || words.slice(that + 1).some((w) => is(w, ...FINITE));
+  if (opening && (from === 0 || /^(?:and|or|but)$/.test(words[from]?.normal ?? ''))) return undefined;
+  return from;
+}
+
+// Words that stand for something a sentence before told, for the page around it, or for its writer
+// and reader ("You’ll have to wonder awhile longer"). Not "he" or "she", nor "that" or "those": the
+// sentence that tells what a person did, or what officials say, may be the best one left.
+const POINTERS = new Set('it its this here below above i we you my our your'.split(' '));
+
+/**
+ * Whether a statement's subject points back to what a sentence before it told ("For about a decade
+ * it operated unhindered", "Although this is …, it is not the first"), to the page ("Here are 20
+ * of …") or to its reader: a headline read alone does not say what.
+ */
+export function pointsBack(words: readonly TaggedWord[], head: string): boolean {
+  const verb = statementVerb(words, head);
+  if (verb === undefined) return false;
+  // The subject is what comes after the last comma before the verb ("Just a month into their
+  // marriage, Anderson accused …" names him).
+  let from = statementStart(words, head) ?? 0;
+  for (let i = from; i < verb; i++) if (/[,;]/.test(words[i]!.post)) from = i + 1;
+  return words.slice(from, verb).some((w) => POINTERS.has(w.normal.replace(/['’]\p{L}+$|\s.*$/u, '')));
 }
 
 /** A statement cut short that still reads as a headline: six words or more, ending on a noun, a number or an adjective, nothing left open. */

@@ -3,7 +3,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
-import { pickHeadline } from './headline.js';
+import { headlineSentence, pickHeadline } from './headline.js';
 import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {
@@ -43,6 +43,16 @@ describe('mainClause', () => {
         'Ana Ruiz had recently moved to Dunmore to care for her mother.Less than a week later, she was arrested.',
       ),
     ).toBe('Ana Ruiz had recently moved to Dunmore to care for her mother');
+  });
+
+  it('starts after a linking adverb that ties the sentence to the one before', () => {
+    // Multi-News (the Blagojevich filing).
+    expect(
+      mainClause('Further, the public official denies being aware of cash contributions to his campaign.'),
+    ).toBe('The public official denies being aware of cash contributions to his campaign');
+    expect(mainClause('Paris, the capital of France, hosted the summit on Tuesday afternoon.')).toMatch(
+      /^Paris/,
+    );
   });
 
   it('keeps an opening clause that makes a statement', () => {
@@ -231,5 +241,47 @@ describe('pickHeadline', () => {
       const { headline } = headlineOfTwo(title, text, false);
       expect(headline?.text).toBe('Rescuers free 40 sheep from flooded barn near Dunmore');
     }
+  });
+});
+
+describe('pickHeadline: how a title ends', () => {
+  const text =
+    'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday. The sheep were taken to higher ground. The farmer said the barn flooded within an hour.';
+  const pick = (title: string) => {
+    const sources = [1, 2].map((id) =>
+      sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, 14, 8 + id))),
+    );
+    const candidates = collectCandidates(sources);
+    return pickHeadline(sources, candidates, prepareSources(sources), candidates[0])?.text;
+  };
+
+  it('drops the full stop of a title that is a sentence, not that of an abbreviation', () => {
+    // Multi-News: "Vitalii Sediuk strikes again."; MultiLing: "… deductible for 2004 in the U.S."
+    expect(pick('Rescuers free 40 sheep from flooded barn near Dunmore.')).toBe(
+      'Rescuers free 40 sheep from flooded barn near Dunmore',
+    );
+    expect(pick('Rescuers free 40 sheep from flooded Dunmore barn of Acme Farms Inc.')).toBe(
+      'Rescuers free 40 sheep from flooded Dunmore barn of Acme Farms Inc.',
+    );
+  });
+
+  it('takes no title that introduces what follows it', () => {
+    // Multi-News: "First reactions to the president’s big jobs speech:"
+    expect(pick('First reactions from Dunmore to the flooded barn and its 40 sheep:')).toBe(
+      'Rescuers freed 40 sheep from a flooded barn near Dunmore on Monday',
+    );
+  });
+});
+
+describe('headlineSentence', () => {
+  it('passes over a sentence whose subject stands for what another told, when one names it', () => {
+    const text =
+      'For about a decade it operated unhindered from a two-storey building in Accra. Organised criminals ran a fake embassy in Accra that issued real visas. Police raided the building last week.';
+    const sources = [sourceArticle(1, '', text, new Date(Date.UTC(2026, 10, 14, 9)))];
+    const candidates = collectCandidates(sources);
+    expect(candidates[0]?.text).toMatch(/^For about a decade it/);
+    expect(headlineSentence(candidates)?.text).toMatch(/^Organised criminals ran a fake embassy/);
+    // Alone, it still serves.
+    expect(headlineSentence(candidates.slice(0, 1))?.text).toMatch(/^For about a decade it/);
   });
 });

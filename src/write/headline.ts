@@ -4,7 +4,16 @@ import { normalizeForMatch, stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { type Candidate, overlap, sharedStems } from './candidates.js';
 import { datelineLength } from './dateline.js';
-import { headlineClause, MAX_HEADLINE, mainClause, makesStatement, type Tagger } from './headline-clause.js';
+import { inSentenceCase } from './headline-case.js';
+import {
+  headlineClause,
+  headlineEnd,
+  MAX_HEADLINE,
+  mainClause,
+  makesStatement,
+  pointsBack,
+  type Tagger,
+} from './headline-clause.js';
 import { tagWords } from './nlp.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
@@ -54,6 +63,7 @@ export function pickHeadline(
     sources.length === 1
       ? candidates.reduce<Candidate | undefined>((a, c) => (a && a.position <= c.position ? a : c), undefined)
       : undefined;
+  const cased = (text: string | undefined) => text && inSentenceCase(text, sources);
   const titles = sources
     .map((s, i) => {
       const title = titleText(s.title);
@@ -62,7 +72,7 @@ export function pickHeadline(
         recency: recency(times[i]!, oldest, newest),
         title,
         // A title too long for a headline serves cut at a clause boundary, or not at all.
-        text: title.length <= MAX_HEADLINE ? title : headlineClause(title, tag),
+        text: cased(title.length <= MAX_HEADLINE ? headlineEnd(title) : headlineClause(title, tag)),
         stems: new Set(
           normalizeForMatch(title)
             .split(/\W+/)
@@ -99,20 +109,25 @@ export function pickHeadline(
   // The title most reports agree on, cut to fit; when no cut fits, the best sentence tells the story,
   // then the best title that fits, then a sentence `further` down the choice.
   if (chosen?.text) return { text: chosen.text, article: chosen.article };
-  const cutFrom = (c: Candidate | undefined): Headline | undefined => {
+  const cutFrom = (c: Candidate | undefined, leaning = false): Headline | undefined => {
     const text = c && headlineClause(c.text, tag);
-    return c && text ? { text, article: c.article, sentence: c } : undefined;
+    if (!c || !text || (!leaning && pointsBack(tag(text), text))) return undefined;
+    return { text: cased(text)!, article: c.article, sentence: c };
   };
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
-  const whole = best && { text: mainClause(best.text, tag), article: best.article, sentence: best };
-  return cutFrom(best) ?? titled ?? cutFrom(further?.()) ?? whole;
+  const whole = best && { text: cased(mainClause(best.text, tag))!, article: best.article, sentence: best };
+  if (cutFrom(best)) return cutFrom(best);
+  if (titled) return titled;
+  const wider = further?.();
+  return cutFrom(wider) ?? cutFrom(best, true) ?? cutFrom(wider, true) ?? whole;
 }
 
 // Last words no title ends on, in lower case (a title in title case capitalises a particle: "Vow To
-// Fight On"): an article, "of", a conjunction, a verb of being, an adverb of degree.
+// Fight On"): an article, "of", a conjunction, a verb of being, an adverb of degree. Nor does it end
+// on a colon or a comma: "First reactions to the president’s big jobs speech:" introduces a list.
 const OPEN_ENDED =
-  /(?:^|\s)(?:the|a|an|of|and|or|but|is|are|was|were|be|absolutely|very|really|so|too|quite)\W*$/;
+  /(?:^|\s)(?:the|a|an|of|and|or|but|is|are|was|were|be|absolutely|very|really|so|too|quite)\W*$|[:;,]\s*$/;
 
 // The credit of the page's picture after its title: "… a bad idea (Image: Jane Orr/Getty)". After a
 // full stop ("… for comfort shoes. (Photo: …)") the title is the picture's caption, and stays furniture.
@@ -143,17 +158,22 @@ function recency(time: number, oldest: number, newest: number): number {
  */
 export function headlineSentence(best: readonly Candidate[], tag: Tagger = tagWords): Candidate | undefined {
   const usable = best.filter((c) => !c.speaker);
-  return (
+  const pick = (leaning: boolean) =>
     usable.find((c) => {
       const main = mainClause(c.text, tag);
-      return !QUOTED.test(c.text) && main.length <= MAX_HEADLINE && makesStatement(tag(main), main);
+      return (
+        !QUOTED.test(c.text) &&
+        main.length <= MAX_HEADLINE &&
+        makesStatement(tag(main), main) &&
+        (leaning || !pointsBack(tag(main), main))
+      );
     }) ??
     usable.find((c) => {
       const cut = headlineClause(c.text, tag);
-      return cut !== undefined && !QUOTED.test(cut);
-    }) ??
-    best[0]
-  );
+      return cut !== undefined && !QUOTED.test(cut) && (leaning || !pointsBack(tag(cut), cut));
+    });
+  // A sentence whose subject is "it" or "this" says not what read alone; it serves when none else does.
+  return pick(false) ?? pick(true) ?? best[0];
 }
 
 // Quotation marks: quoted words belong under "What they said", not in the dek or the lede.
