@@ -117,7 +117,8 @@ export function pickHeadline(
   const fitting = ranked.find(({ t }) => t.text)?.t;
   const titled = fitting?.text ? { text: fitting.text, article: fitting.article } : undefined;
   const whole = best && { text: cased(mainClause(best.text, tag))!, article: best.article, sentence: best };
-  if (cutFrom(best)) return cutFrom(best);
+  const cut = cutFrom(best);
+  if (cut) return cut;
   if (titled) return titled;
   const wider = further?.();
   return cutFrom(wider) ?? cutFrom(best, true) ?? cutFrom(wider, true) ?? whole;
