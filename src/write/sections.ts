@@ -31,13 +31,13 @@ const LONG_SECTION = 4;
 const VERY_LONG_SECTION = 6;
 // Sentences sharing less than this share of their new words start separate sub-topics.
 const SAME_TOPIC = 0.1;
-// Fewest sentences a reaction, background or what-comes-next section holds.
+// Fewest sentences a section under a function heading (an aspect, a reaction, background, what comes next) holds.
 const MIN_FUNCTION = 2;
 
 /**
  * Groups the body sentences (most important first) into two to five sections: two or more sentences
- * that report reactions, or that look ahead or back at nothing a sub-topic holds, under those
- * function headings; the rest by sub-topic under a noun phrase of their own, quotes with the
+ * that tell one side of the story (markets, the investigation, the court case), report reactions,
+ * or look ahead or back at nothing a sub-topic holds, under those function headings; the rest by sub-topic under a noun phrase of their own, quotes with the
  * sub-topic they speak to, a sentence no phrase names with the section most like it; sections run
  * in the order of their best sentence.
  * Within a section, sentences run in time order (then
@@ -55,8 +55,8 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   // An aspect that holds most of the body, or leaves it no sub-topic of its own, is what the story
   // is about (a court's ruling, a police hunt), not one side of it; one sentence of it is a detail
   // of a sub-topic: either way its sentences are sub-topics'.
-  const aside = (heading: FunctionHeading) => functions.get(heading)?.length ?? 0;
-  const rest = topical.length + ASPECTS.reduce((n, a) => n + (aside(a) < MIN_FUNCTION ? aside(a) : 0), 0);
+  const told = (heading: FunctionHeading) => functions.get(heading)?.length ?? 0;
+  const rest = topical.length + ASPECTS.reduce((n, a) => n + (told(a) < MIN_FUNCTION ? told(a) : 0), 0);
   for (const heading of ASPECTS) {
     const sentences = functions.get(heading);
     const side = sentences && sentences.length >= MIN_FUNCTION && sentences.length * 2 <= picks.length;
