@@ -31,15 +31,15 @@ const LONG_SECTION = 4;
 const VERY_LONG_SECTION = 6;
 // Sentences sharing less than this share of their new words start separate sub-topics.
 const SAME_TOPIC = 0.1;
-// Fewest sentences a section under a function heading (an aspect, a reaction, background, what comes next) holds.
+// Fewest sentences a section under a function heading holds (an aspect, reactions, background).
 const MIN_FUNCTION = 2;
 
 /**
  * Groups the body sentences (most important first) into two to five sections: two or more sentences
  * that tell one side of the story (markets, the investigation, the court case), report reactions,
- * or look ahead or back at nothing a sub-topic holds, under those function headings; the rest by sub-topic under a noun phrase of their own, quotes with the
- * sub-topic they speak to, a sentence no phrase names with the section most like it; sections run
- * in the order of their best sentence.
+ * or look ahead or back at nothing a sub-topic holds, under those function headings; the rest by
+ * sub-topic under a noun phrase of their own, quotes with the sub-topic they speak to, a sentence
+ * no phrase names with the section most like it; sections run in the order of their best sentence.
  * Within a section, sentences run in time order (then
  * article order), so each follows from the one before.
  */
