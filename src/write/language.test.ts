@@ -242,7 +242,12 @@ describe('speaker roles as the sources word them', () => {
     '"It is a disgrace," said Pat Donnelly, who has held a season ticket since 1979. ' +
     'Devi Marsh, a Port Alder-based "harbour historian," said the pier was older. ' +
     '"We want answers," said Dennis Hall, a Kirkland, Wash., resident. ' +
-    '"It was a prolific time," said Ruth Plant, it has been a different experience since.';
+    '"It was a prolific time," said Ruth Plant, it has been a different experience since. ' +
+    'Chief executive Sarah Pellham said the plant would be rebuilt. ' +
+    '"Investors will want a date," said Harbourline analyst Marcus Tiller. ' +
+    'The vote was close. Opposition finance spokesman Harold Quayle said the timing was convenient. ' +
+    'President Barack Obama’s spokesman Dan Pfeiffer said the bill was urgent. ' +
+    'The decision, it took defense attorney Jack McMahon a week to accept.';
   const source = {
     id: 1,
     source_id: 1,
@@ -259,6 +264,12 @@ describe('speaker roles as the sources word them', () => {
     ['Devi Marsh', null],
     ['Dennis Hall', null],
     ['Ruth Plant', null],
+    // A role written before the name in lower case, as after a name, and without the sentence before.
+    ['Sarah Pellham', 'chief executive'],
+    ['Marcus Tiller', 'Harbourline analyst'],
+    ['Harold Quayle', 'Opposition finance spokesman'],
+    ['Dan Pfeiffer', 'President Barack Obama’s spokesman'],
+    ['Jack McMahon', 'defense attorney'],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

@@ -14,6 +14,35 @@ const MAX_WORDS = 60;
 const TITLE_WORDS =
   'Chief|Executive|President|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
 const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`, 'u');
+// Nouns of a job or a role that a news report writes before a name, in lower case ("club secretary
+// Owen Pryce", "Harbourline analyst Marcus Tiller", "Opposition finance spokesman Harold Quayle").
+const ROLE_NOUNS = (
+  'spokesman spokeswoman spokesperson executive director leader minister secretary president chair ' +
+  'chairman chairwoman chairperson analyst economist strategist professor lawyer attorney manager ' +
+  'officer coach captain mayor governor senator councillor councilor founder co-founder head chief ' +
+  'commissioner superintendent inspector detective researcher scientist specialist librarian teacher ' +
+  'principal curator engineer official editor adviser advisor consultant negotiator organiser ' +
+  'organizer campaigner activist treasurer ambassador envoy mediator judge prosecutor sergeant ' +
+  'constable commander surgeon physician neurologist historian archaeologist'
+)
+  .split(' ')
+  .map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`)
+  .join('|');
+// Up to three words before the role noun that qualify it: a name ("Harbourline", "White House",
+// "D.C."), an owner ("NBC’s"), or a word of a role's kind ("head", "finance", "defense"); never a
+// verb or a word of the sentence around the name ("it took defense attorney …").
+const ROLE_QUALIFIERS =
+  'head chief deputy senior assistant vice former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
+    .split(' ')
+    .join('|');
+const ROLE_MODIFIER = `(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
+const ROLE_BEFORE = new RegExp(
+  `(?:^|[\\s("“])((?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?)\\s+$`,
+  'u',
+);
+// Where a sentence ends before a name: a word in lower case (or a figure, a closing quote) and its
+// full stop, or a line break. "D.C. police" does not end one.
+const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
 // ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
 const APPOSITIVE =
   /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
@@ -111,10 +140,28 @@ export function roleOf(
       if (after && !cut) return after[1]!.trim();
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
       if (before) return before[1]!.trim();
+      // The words before the name in its own sentence.
+      const window = article.text.slice(Math.max(0, at - 80), at);
+      const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
+      const role = ROLE_BEFORE.exec(window.slice(opens))?.[1];
+      if (role) return inCase(role, window.slice(opens).trim() === role);
       at = article.text.indexOf(speaker, at + speaker.length);
     }
   }
   return null;
+}
+
+/**
+ * A role as it reads after a name: one that opens its sentence ("Chief executive Sarah Pellham
+ * said") loses the capital the sentence gave its first word when that word is a role's own ("chief
+ * executive"); a name ("Harbourline analyst") keeps its capital.
+ */
+function inCase(role: string, opensSentence: boolean): string {
+  const [first = '', second = ''] = role.split(/\s+/);
+  const common = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u').test(first.toLowerCase());
+  // "President Barack Obama’s spokesman": a title before a name keeps its capital.
+  const titled = /^\p{Lu}/u.test(second);
+  return opensSentence && common && !titled ? role.charAt(0).toLowerCase() + role.slice(1) : role;
 }
 
 const LEADING_TITLE = new RegExp(`^((?:(?:${TITLE_WORDS})\\s+)+)(?=\\p{Lu})`, 'u');
