@@ -247,7 +247,8 @@ describe('speaker roles as the sources word them', () => {
     '"Investors will want a date," said Harbourline analyst Marcus Tiller. ' +
     'The vote was close. Opposition finance spokesman Harold Quayle said the timing was convenient. ' +
     'President Barack Obama’s spokesman Dan Pfeiffer said the bill was urgent. ' +
-    'The decision, it took defense attorney Jack McMahon a week to accept.';
+    'The decision, it took defense attorney Jack McMahon a week to accept. ' +
+    "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset.";
   const source = {
     id: 1,
     source_id: 1,
@@ -270,6 +271,7 @@ describe('speaker roles as the sources word them', () => {
     ['Harold Quayle', 'Opposition finance spokesman'],
     ['Dan Pfeiffer', 'President Barack Obama’s spokesman'],
     ['Jack McMahon', 'defense attorney'],
+    ['Ewan Royce', "Tallyform's chief technology officer"],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

@@ -35,9 +35,11 @@ const ROLE_QUALIFIERS =
   'head chief deputy senior assistant vice former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
     .split(' ')
     .join('|');
-const ROLE_MODIFIER = `(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
+const ROLE_MODIFIER = `(?!(?:The|A|An)\\s)(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
+// … right before the name, or set off before it by a comma ("Tallyform's chief technology
+// officer, Ewan Royce, said").
 const ROLE_BEFORE = new RegExp(
-  `(?:^|[\\s("“])((?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?)\\s+$`,
+  `(?:^|[\\s("“])((?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?),?\\s+$`,
   'u',
 );
 // Where a sentence ends before a name: a word in lower case (or a figure, a closing quote) and its
