@@ -158,6 +158,7 @@ export function writeExtractive(
     picks.filter((c) => !retold(c)),
     opener,
     carried.filter((c) => !retold(c)),
+    headline.text,
   );
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),

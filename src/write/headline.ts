@@ -193,13 +193,16 @@ const DEK_DEPTH = 3;
  * The dek: the opening report's next sentence when the body may carry it (a report's second
  * sentence is its own account of what matters after the first), else among the first picks after
  * the opening one, from the newest coverage when it offers one, the first that says what is at
- * stake (a consequence, a cost, a risk), else the best; never a quote. It leaves the body.
- * `pool` holds the sentences the body may carry.
+ * stake (a consequence, a cost, a risk), else the best; never a quote. The next sentence serves
+ * only when it names what it speaks of, and whom: not by a pronoun, nor by a surname only the
+ * opening sentence gives in full, unless the `headline` gives it. It leaves the body. `pool` holds
+ * the sentences the body may carry.
  */
 export function pickDek(
   picks: readonly Candidate[],
   opener?: Candidate,
   pool: readonly Candidate[] = [],
+  headline = '',
 ): Candidate | undefined {
   // The dek does not retell the lede's opening sentence (the lede would then drop it).
   const usable = (c: Candidate) =>
@@ -209,7 +212,8 @@ export function pickDek(
     (!opener || (c !== opener && overlap(c, opener) < LEDE_REPEAT));
   // The next sentence stands as the dek only when it names what it speaks of ("it will change
   // almost nothing" leans on the sentence before).
-  const standsAlone = (c: Candidate) => !PRONOUN.test(c.text);
+  const standsAlone = (c: Candidate) =>
+    !PRONOUN.test(c.text) && !(opener && bySurname(c.text, opener.text, headline));
   const next = opener
     ? pool
         .filter(
@@ -232,6 +236,19 @@ export function pickDek(
     options.find((c) => STAKES.test(c.text)) ??
     options[0]
   );
+}
+
+/**
+ * Whether a sentence opens on a person's surname alone ("Moss, a father of three, …") whom only the
+ * sentence before names in full ("Derek Moss"): the dek stands above that sentence, and would name
+ * someone the reader has not met.
+ */
+function bySurname(text: string, before: string, headline: string): boolean {
+  const surname = /^(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(text)?.[1];
+  // A name the headline gives ("Harrow Athletic stun Sable City Rovers …") is known above the dek.
+  if (!surname || new RegExp(`\\b${surname}\\b`, 'u').test(headline)) return false;
+  const full = new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${surname}\\b`, 'u');
+  return full.test(before) && !full.test(text);
 }
 
 const LEDE_WORDS = 90;

@@ -280,6 +280,23 @@ describe('the lede and the dek around the opening sentence', () => {
     expect(pickDek(picks, opener, candidates)?.text).toBe(next.text);
   });
 
+  it('gives no dek that names by surname alone someone only the opening sentence names in full', () => {
+    const fire = report(
+      4,
+      at(25, 9),
+      'The town of Lowmoor mourned Derek Moss, the machine operator who died when fire destroyed the Pellham factory. ' +
+        'Moss, a father of three, was found in the finishing hall after the fire. ' +
+        'The fire started shortly after 2 a.m. in the finishing hall of the Pellham plant.',
+    );
+    const sentences = collectCandidates([fire]);
+    const [first, , third] = sentences;
+    expect(pickDek(sentences, first, sentences)?.text).toBe(third!.text);
+    // A name the headline gives is known above the dek.
+    expect(pickDek(sentences, first, sentences, 'Moss named as worker killed in Lowmoor fire')?.text).toMatch(
+      /^Moss, a father/,
+    );
+  });
+
   it("reads on in the opening report, then takes only the same day's sentences that tell of the same", () => {
     const dek = find('The astrolabe, made');
     const lede = pickLede(candidates, dek, opener).map((c) => c.text);
