@@ -42,6 +42,8 @@ const ROLE_BEFORE = new RegExp(
   `(?:^|[\\s("“])((?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?),?\\s+$`,
   'u',
 );
+// A word of a role's own, which the sentence's capital alone gives a capital.
+const ROLE_WORD = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u');
 // Where a sentence ends before a name: a word in lower case (or a figure, a closing quote) and its
 // full stop, or a line break. "D.C. police" does not end one.
 const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
@@ -160,7 +162,7 @@ export function roleOf(
  */
 function inCase(role: string, opensSentence: boolean): string {
   const [first = '', second = ''] = role.split(/\s+/);
-  const common = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u').test(first.toLowerCase());
+  const common = ROLE_WORD.test(first.toLowerCase());
   // "President Barack Obama’s spokesman": a title before a name keeps its capital.
   const titled = /^\p{Lu}/u.test(second);
   return opensSentence && common && !titled ? role.charAt(0).toLowerCase() + role.slice(1) : role;
