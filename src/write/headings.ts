@@ -151,7 +151,7 @@ const OPEN_ENDS = new Set([
 // A phrase that opens on a quantity of something ("None of the text", "Mixture of hope") names how
 // much of it, not what a section is about.
 const PARTITIVES = new Set(
-  'end start beginning middle rest none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host part half couple dozens hundreds thousands millions'.split(
+  'end start beginning middle none all each most many much several few lot lots plenty rest mixture kind sort bit piece variety range host part half couple dozens hundreds thousands millions'.split(
     ' ',
   ),
 );
@@ -205,6 +205,7 @@ function namesATopic(phrase: Phrase): boolean {
   );
 }
 
+// Words that open a sentence on a phrase of where, when or how before its subject.
 const OPENING_PHRASE =
   /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|like|unlike|meanwhile|however|but|and|yet|so|still|instead|now|today|yesterday)\b/i;
 
@@ -220,7 +221,7 @@ function negated(phrase: Phrase): boolean {
  */
 function aside(phrase: Phrase): boolean {
   const before = phrase.sentence.slice(0, phrase.words[0]!.start);
-  if (/\b(?:who)\s+\p{L}+\s+(?:[\p{L}'’]+\s+){0,3}$/iu.test(before)) return true;
+  if (/\bwho\s+\p{L}+\s+(?:[\p{L}'’]+\s+){0,3}$/iu.test(before)) return true;
   // Not the subject after an opening phrase ("In Calvera, the opposition party said").
   return /\p{L}[\p{L}'’]*,\s+(?:the|a|an)\s+$/iu.test(before) && !OPENING_PHRASE.test(before);
 }
