@@ -142,6 +142,11 @@ export function epochDay(iso: string): number {
   return Math.floor(Date.parse(iso) / DAY);
 }
 
+/** The day a report was published, in days since the epoch (UTC). */
+export function dayOfDate(published: Date): number {
+  return Math.floor(published.getTime() / DAY);
+}
+
 export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }

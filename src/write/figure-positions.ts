@@ -2,6 +2,7 @@ import type { Figure } from '../analyze/types.js';
 import { contentStems } from '../verify/text.js';
 import { sameValue } from '../verify/numbers.js';
 import type { SourceArticle } from '../verify/types.js';
+import { dayOfDate } from './days.js';
 
 /**
  * Figures that state a side's position once the story reports the thing settled. During a dispute
@@ -34,8 +35,6 @@ const TIME =
 // A clause ends at a semicolon, a colon, a dash or a comma before a word ("6,800" is one number).
 const CLAUSE_END = /[;:]|,\s|\s[–—-]\s/g;
 
-const DAY = 86_400_000;
-
 /** A figure where it is written. */
 export interface PlacedFigure {
   article: SourceArticle;
@@ -61,8 +60,7 @@ export function overtakenPositions<F extends PlacedFigure>(figures: readonly F[]
   if (settled.length === 0) return () => false;
   // Positions told before the settlement's day are what it settled, and one told that day is its
   // background; one told on a later day may be new ("members rejected the deal and now seek …").
-  const day = (f: F) =>
-    f.article.published_at ? Math.floor(f.article.published_at.getTime() / DAY) : undefined;
+  const day = (f: F) => (f.article.published_at ? dayOfDate(f.article.published_at) : undefined);
   const after = (s: F, f: F) =>
     s.article === f.article || (day(f) !== undefined && day(s) !== undefined && day(f)! <= day(s)!);
   return (f) => {

@@ -1,4 +1,5 @@
 import type { Candidate } from './candidates.js';
+import { dayOfDate } from './days.js';
 import { overlap, sharedStems } from './candidates.js';
 import { NEAR_DUPLICATE, sameFact } from './coverage.js';
 import { is, type TaggedWord } from './nlp.js';
@@ -44,8 +45,6 @@ const EXPECTATION =
 // Words that report a change of state: a dispute settled, a step taken, a search ended.
 const CHANGE =
   /\b(?:agreed|agreement|deal|reached|ended|ends|signed|capped|settled|arrested|charged|recovered|resumed|resumes|reopened|reopens|concedes|conceded|withdrew|withdrawn|dropped|approved|rejected|launched|lifted|called off|cancell?ed|declared|ruled|elected|released)\b/i;
-
-const DAY = 86_400_000;
 
 /** Tags a sentence's words (the writer's shared tagger). */
 export type Tagger = (text: string) => readonly TaggedWord[];
@@ -194,8 +193,4 @@ function statesDone(text: string, verb: string, tag: Tagger): boolean {
 
 function dayOf(c: Candidate): number {
   return dayOfDate(c.article.published_at!);
-}
-
-function dayOfDate(published: Date): number {
-  return Math.floor(published.getTime() / DAY);
 }
