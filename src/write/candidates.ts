@@ -5,6 +5,7 @@ import { withoutDateline } from './dateline.js';
 import { isFragment, withoutListMarker } from './fragments.js';
 import { isPageFurniture } from './furniture.js';
 import type { SourceArticle } from '../verify/types.js';
+import type { Entity } from '../analyze/types.js';
 
 /** A source sentence the extractive writer may use, with what it is scored on. */
 export interface Candidate {
@@ -43,11 +44,48 @@ const COMPARED =
 // "On Friday she said …", "Later that day, they …": a pronoun subject after an opening time.
 const LATE_PRONOUN =
   /^(?:on|by|in|at|late|early|later|last|earlier|next)(?:\s+[\p{L}\d]+){0,3},?\s+(?:he|she|they|it)\s/iu;
+// "For patients who had tried two treatments, it cut them by 29 percent", "According to the
+// authority, it will cost …": a pronoun subject after an opening phrase that names no one (no
+// capitalised word past its first) points to the sentence before. After an opening clause ("When
+// the task force conducted raids, they …") the pronoun has its noun inside it.
+const PHRASE_THEN_PRONOUN = /^([^,"“]{1,100}),\s+(?:he|she|they|it)\s+(?!turns out|seems|appears)/i;
+const OPENS_CLAUSE =
+  /^(?:when|whenever|if|as|although|though|while|because|once|unless|whether|where|before|after|until|since)\s+(?!\d)/i;
+
+function pronounAfterPhrase(text: string): boolean {
+  const m = PHRASE_THEN_PRONOUN.exec(text);
+  return m !== null && !OPENS_CLAUSE.test(m[1]!) && !/\s\p{Lu}/u.test(m[1]!);
+}
+
 // A back-reference anywhere in the sentence leans on the one before: "after that date", "the same
 // day", "set aside in this way", "the figure included…" ("the total of 37 reports" names its own);
 // so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before).
 const BACK_REFERENCE =
   /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\b(?:this|that|the same) way\b|^\W*(?:\w+\s+){0,2}(?:\d[\d,.]*|all|some|most|many|none|each|one|two|three|four|five|half) of (?:them|these|those)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
+
+// "Finance Minister Oliver Stroud said it showed …", "Detective Superintendent Ravi Dunstan said
+// investigators believed it was still in Calvera": a person, or people, say something of "it", which
+// none of them can be, so the sentence before says what it is. An "it" that points ahead ("said it
+// was clear that …", "it would be hard to …", "a matter of time before …") names nothing before.
+const REPORTS =
+  '(?:said|says|added|believed|believes|thought|thinks|confirmed|insisted|claimed|warned|feared|suspected)';
+const PEOPLE =
+  'investigators|detectives|police|officials|experts|analysts|scientists|researchers|doctors|witnesses|prosecutors|officers';
+const REPORTED_IT = new RegExp(
+  String.raw`^((?:\p{Lu}[\p{L}.'’-]*\s+)+)${REPORTS}\s+(?:that\s+)?(?:(?:${PEOPLE})\s+${REPORTS}\s+(?:that\s+)?)?it\s+([^.;:]*)`,
+  'u',
+);
+const POINTS_AHEAD = /\b(?:to|that|whether|if|before|when|how|why|what)\b/i;
+
+function reportedIt(text: string, people: readonly { start: number; end: number }[]): boolean {
+  const m = REPORTED_IT.exec(text);
+  if (!m || POINTS_AHEAD.test(m[2]!)) return false;
+  // The capitalised words before the verb are a person's name and titles, not a company's name:
+  // a single word ("Vantor said it would …") may be either.
+  const named = m[1]!.trimEnd().length;
+  if (!/\s/.test(m[1]!.trimEnd())) return false;
+  return people.some((p) => p.start < named && p.end === named);
+}
 
 // "…, she said": a speaker the sentence does not name is named in the one before.
 const PRONOUN_SPEAKER = /\b(?:he|she) (?:said|says|added|told|noted|explained|argued|warned|insisted)\b/i;
@@ -57,6 +95,13 @@ const NAME_BEFORE = /\s\p{Lu}\p{Ll}+/u;
 function unnamedSpeaker(text: string): boolean {
   const pronoun = PRONOUN_SPEAKER.exec(text);
   return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
+}
+
+/** Where the sentence starting at `start` names people, in its own offsets. */
+function personMentions(entities: readonly Entity[], start: number): { start: number; end: number }[] {
+  return entities
+    .filter((e) => e.kind === 'person')
+    .flatMap((e) => e.mentions.map((m) => ({ start: m.start - start, end: m.end - start })));
 }
 
 /**
@@ -157,8 +202,10 @@ function candidateAt(
     dangling:
       DANGLING.test(text) ||
       LATE_PRONOUN.test(text) ||
+      pronounAfterPhrase(text) ||
       QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
       unnamedSpeaker(text) ||
+      reportedIt(text, personMentions(entities, span.start)) ||
       BACK_REFERENCE.test(text) ||
       (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||
       (speakers.every((s) => s === null) && BARE_QUOTE.test(text.trim())),

@@ -91,6 +91,45 @@ describe('a sentence that leans on the one before', () => {
     expect(pairs).toContainEqual(expect.stringMatching(/^Analysts at Coldwater .* "What is missing/));
   });
 
+  it('takes a person\'s "it" as the thing the sentence before names, not one said of a company or pointing ahead', () => {
+    const text =
+      'The astrolabe, made in Varnholm in 1583, has not been found. ' +
+      'Detective Superintendent Ravi Dunstan said investigators believed it was still in Calvera. ' +
+      'Finance Minister Oliver Stroud said it showed the economy was on the right track. ' +
+      'Vantor said it would replace affected packs free of charge. ' +
+      'Curator Ines Marlow said it was too early to say whether the gallery would reopen. ' +
+      'Pellham, which reported revenue of $640 million last year, said it would move some production.';
+    const candidates = collectCandidates([article(1, 'Museum theft', text)]);
+    const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
+    expect(leaning(/^Detective Superintendent/)).toBe(true);
+    expect(leaning(/^Finance Minister/)).toBe(true);
+    expect(leaning(/^Vantor/)).toBe(false);
+    expect(leaning(/^Curator/)).toBe(false);
+    expect(leaning(/^Pellham/)).toBe(false);
+    const pairs = pairedCandidates(candidates).map((p) => p.text);
+    expect(pairs).toContainEqual(
+      expect.stringMatching(/^The astrolabe, .* believed it was still in Calvera\.$/),
+    );
+  });
+
+  it('takes a pronoun after an opening phrase that names no one as leaning on the sentence before', () => {
+    const text =
+      'The drug cut migraine days by 38 percent over a year in a study of 2,340 people. ' +
+      'For patients who had already tried two or more treatments without success, it cut them by 29 percent. ' +
+      'According to the authority, it will cost about $71 million more over three years. ' +
+      'When the task force conducted raids, they arrested several suspects. ' +
+      "In Pope Francis' address to Congress, he praised Dorothy Day. " +
+      'Kuiper, it turns out, worked for the Department of Agriculture.';
+    const candidates = collectCandidates([article(1, 'Migraine trial', text)]);
+    const leaning = (start: RegExp) => candidates.find((c) => start.test(c.text))!.dangling;
+    expect(leaning(/^For patients/)).toBe(true);
+    expect(leaning(/^According to the authority/)).toBe(true);
+    expect(leaning(/^When the task force/)).toBe(false);
+    expect(leaning(/^In Pope Francis/)).toBe(false);
+    expect(leaning(/^Kuiper/)).toBe(false);
+    expect(leaning(/^The drug/)).toBe(false);
+  });
+
   it('includes a quote whose speaker is only "she", and not one that names its speaker first', () => {
     const text =
       'Governor Helena Marsh said the committee had weighed the trade talks with Estmark. ' +
