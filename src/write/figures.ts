@@ -201,6 +201,10 @@ function readLabel(
       if (counted) return undefined;
       // "The tribunal cut the increase to 4 percent": the value after the change, not the increase
       // first asked for; a box that also holds "19 percent — rent increase" must say which is which.
+      // "limits a planned tariff increase to 15 percent": the figure is the cap, not the increase
+      // planned (25 percent).
+      if (cappedBy(words, from))
+        return `cap on ${noun.replace(/^(?:(?:a|an|the)\s+)?(?!(?:its|their|his|her)\s)/i, 'the ')}`;
       const changed = changedBy(words, from);
       if (changed)
         return `${changed} ${noun
@@ -248,6 +252,17 @@ function changedBy(words: readonly TaggedWord[], from: number): string | undefin
   if (!change) return undefined;
   const prior = words[k - 1];
   return prior && (prior.normal === 'to' || is(prior, 'Modal')) ? undefined : change;
+}
+
+// Verbs that hold a value down to a figure, which is then its limit.
+const CAPS = /^(?:limits?|limited|limiting|caps?|capped|capping)$/;
+
+/** Whether the noun phrase opening at word `from` is the object of a verb that caps it ("limits a … increase"). */
+function cappedBy(words: readonly TaggedWord[], from: number): boolean {
+  let k = from - 1;
+  while (k >= 0 && is(words[k], 'Determiner', 'Possessive') && !endsClause(words[k]!)) k--;
+  const verb = words[k];
+  return verb !== undefined && !endsClause(verb) && CAPS.test(verb.normal);
 }
 
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;

@@ -40,6 +40,13 @@ describe("figure labels: what a number measures, in its sentence's words", () =>
     ['The tribunal cut the increase to 4 percent.', '4 percent', 'reduced increase'],
     ['The company raised its dividend to 40 cents.', '40 cents', 'raised dividend'],
     ['The board plans to cut the rate to 3 percent.', '3 percent', 'rate'],
+    ['The council capped its rent increase to 5 percent.', '5 percent', 'cap on its rent increase'],
+    // A cap is the most the thing may reach, not the thing planned.
+    [
+      'The agreement limits a planned tariff increase on Estmark goods to 15 percent instead of 25 percent.',
+      '15 percent',
+      'cap on the planned tariff increase',
+    ],
     // Which South is a name, which a direction.
     ['Some 10,000 South Korean military personnel joined.', '10,000', 'South Korean military personnel'],
   ])('%s', (sentence, figure, label) => {
