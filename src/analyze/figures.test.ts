@@ -87,4 +87,11 @@ describe('normalizeFigure', () => {
   it('returns null for words that are no figure', () => {
     expect(normalizeFigure('the minister')).toBeNull();
   });
+
+  it('counts no function word after a number ("870 this year")', () => {
+    const units = extractFigures(
+      'Inspectors fell from 1,140 in 2016 to 870 this year, and 15 would retire after 40 more inspections.',
+    ).map((f) => f.unit);
+    expect(units).toEqual(['inspections']);
+  });
 });
