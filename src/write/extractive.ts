@@ -26,6 +26,7 @@ import { overtakenBy } from './overtaken.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
+import { withoutToldOnPage } from './told.js';
 
 /** The outcome of a writer: a draft, or why there is none. */
 export type WriteResult = { ok: true; draft: Draft } | { ok: false; reason: string };
@@ -203,7 +204,11 @@ export function writeExtractive(
       holds: (line) => holdsLine(line, prepared),
     },
   );
-  const rest = forBody.filter((c) => !timeline.taken.includes(c));
+  // What the page tells in other words (a lede and a timeline line together) the body leaves out.
+  const rest = withoutToldOnPage(
+    forBody.filter((c) => !timeline.taken.includes(c)),
+    [headline.text, dek.text, ...lede.map((c) => c.text), ...timeline.entries.map((e) => e.text)],
+  );
   // Headings read every sentence left for the body: one pass of the tagger tags them all.
   tagText.prime(rest.map((c) => c.text));
   const tag = (c: Candidate) => tagText(c.text);
