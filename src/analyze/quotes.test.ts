@@ -84,6 +84,12 @@ const cases: { name: string; text: string; quote: string; speaker: string | null
     speaker: 'Lars Aune',
   },
   {
+    name: 'a person in apposition to a possessive role speaks, not its owner',
+    text: 'Police say Cardell Hayes rear-ended the car. "This was not some situation where my client hunted down Mr. Smith," said Hayes\'s attorney, John Fuller.',
+    quote: 'This was not some situation where my client hunted down Mr. Smith',
+    speaker: 'John Fuller',
+  },
+  {
     name: 'scare quotes of one word are no quotes (M0002)',
     text: 'Jan Egeland said that rich nations were being "stingy" by making small contributions.',
     quote: '',
@@ -120,6 +126,29 @@ describe('extractQuotes', () => {
     const quote = extractQuotes(text).find((q) => q.text.startsWith('Nobody'))!;
 
     expect(quote.speaker).toBeNull();
+  });
+
+  it('gives no speaker for an unnamed possessive role or kin ("said Hayes\'s attorney", "Price\'s mother … she said")', () => {
+    const attorney = analyzeArticle({
+      title: '',
+      text: 'Police say Cardell Hayes fired first. "My client never fired first," said Hayes\'s attorney on Monday.',
+    });
+    expect(attorney.quotes[0]?.speaker).toBeNull();
+    const mother = analyzeArticle({
+      title: '',
+      text: "Tavin Price died at a hospital. Price's mother, who could be a key witness, said she wants to face the killers.\n\"Every day they're in court, I'm going to be there,\" she said.",
+    });
+    expect(mother.quotes[0]?.speaker).toBeNull();
+    const friend = analyzeArticle({
+      title: '',
+      text: 'Erin Stoffel\'s friend, Tari Schroth, 36, described the family as kind. She said she was in disbelief.\n"But then I realize they\'re with Jesus," she said.',
+    });
+    expect(friend.quotes[0]?.speaker).toBe('Tari Schroth');
+    const speech = analyzeArticle({
+      title: '',
+      text: 'Mayor Alan Priddy thanked the crews. "Nobody in this town is going to face this alone," he said.',
+    });
+    expect(speech.quotes[0]?.speaker).toBe('Alan Priddy');
   });
 
   it('ends an unclosed quote at the end of its paragraph', () => {

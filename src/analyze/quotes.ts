@@ -39,7 +39,7 @@ export function extractQuotes(text: string, options: QuoteOptions = {}): Quote[]
   for (const span of quoteSpans(text)) {
     const words = text.slice(span.start, span.end).trim();
     if (words.split(/\s+/).length < MIN_WORDS) continue;
-    const speaker = findSpeaker(text, span, { people, entities, sentences: options.sentences ?? [] });
+    const speaker = findSpeaker(text, span, { text, people, entities, sentences: options.sentences ?? [] });
     out.push({
       start: span.start,
       end: span.end,
@@ -91,6 +91,7 @@ function personMentions(entities: Entity[]): PersonMention[] {
 
 /** What a speaker resolves against: the article's people, its entities and its sentences. */
 interface Cast {
+  text: string;
   people: PersonMention[];
   entities: Entity[];
   sentences: Span[];
@@ -127,12 +128,15 @@ function findSpeaker(
     // "said Siddharth Rao of the Fair Medicines Campaign": after a person, "of" names whom they speak for.
     if (a.groups!.n1) {
       const clause = text.slice(at, at + attributionEnd(text.slice(at, at + 120)));
+      // "said Hayes's attorney, John Fuller": a name owning the role is not who speaks; the person in
+      // apposition is, and without one the speaker is not named.
+      const owner = POSSESSIVE.test(name);
       const named = cast.people.filter(
         (p) => p.entity.kind === 'person' && p.start >= at && p.start < at + clause.length,
       );
       const of = clause.search(/\sof\s/);
       const before = of < 0 ? [] : named.filter((p) => p.start < at + of);
-      const speaker = (before.length > 0 ? before : named).at(-1);
+      const speaker = owner ? undefined : (before.length > 0 ? before : named).at(-1);
       if (speaker) return { name: speaker.entity.name, key: speaker.entity.key };
       // "said the museum's director, Dr. Cordelia Fane": the person in apposition speaks.
       const next = at + clause.length;
@@ -141,10 +145,14 @@ function findSpeaker(
         const named = cast.people.find(
           (p) => p.entity.kind === 'person' && p.start > next && p.start < apposition,
         );
-        if (named && !cast.people.some((p) => p.entity.kind === 'person' && p.start <= at && p.end > at)) {
+        if (
+          named &&
+          (owner || !cast.people.some((p) => p.entity.kind === 'person' && p.start <= at && p.end > at))
+        ) {
           return { name: named.entity.name, key: named.entity.key };
         }
       }
+      if (owner) return null;
     }
     return resolve(name, at, cast, span.start);
   }
@@ -159,10 +167,16 @@ function findSpeaker(
   return null;
 }
 
+// A name that owns what follows it ("Hayes's attorney", "Price’s mother").
+const POSSESSIVE = /['’]s$/;
+// Someone a possessive names by whose they are: the person speaks for, or of, the name before.
+const KIN_OR_AGENT =
+  /^['’]s\s+(?:\p{Ll}+\s+)?(?:mother|father|parents|wife|husband|widow|partner|son|daughter|brother|sister|aunt|uncle|cousin|grandmother|grandfather|family|friend|girlfriend|boyfriend|fianc[ée]e?|neighbou?r|lawyer|attorney|spokes(?:man|woman|person)|agent|manager|representative|publicist|doctor|colleague)\b/u;
+
 function resolve(
   name: string,
   at: number,
-  { people, entities, sentences }: Cast,
+  { people, entities, sentences, text }: Cast,
   quoteStart: number,
 ): { name: string; key: string | null } | null {
   if (/^(he|she|they)$/i.test(name)) {
@@ -175,6 +189,15 @@ function resolve(
     const sentence = sentences.length > 0 ? sentences[sentenceAt(sentences, last.start)] : undefined;
     const subject = sentence ? before.find((p) => p.start >= sentence.start) : undefined;
     const speaker = subject ?? last;
+    // "Price's mother, who could be a key witness, said …. '…,' she said": the subject is the mother,
+    // not Price.
+    if (KIN_OR_AGENT.test(text.slice(speaker.end, speaker.end + 40))) {
+      // "Erin Stoffel's friend, Tari Schroth, 36, described …": the one named in apposition speaks.
+      const named = before.find(
+        (p) => p.start > speaker.end && p.start - speaker.end < 40 && text[p.start - 2] === ',',
+      );
+      return named ? { name: named.entity.name, key: named.entity.key } : null;
+    }
     return { name: speaker.entity.name, key: speaker.entity.key };
   }
   const hit = people.find((p) => p.start <= at + name.length && p.end >= at);

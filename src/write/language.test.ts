@@ -255,7 +255,9 @@ describe('speaker roles as the sources word them', () => {
     'The vote was close. Opposition finance spokesman Harold Quayle said the timing was convenient. ' +
     'President Barack Obama’s spokesman Dan Pfeiffer said the bill was urgent. ' +
     'The decision, it took defense attorney Jack McMahon a week to accept. ' +
-    "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset.";
+    "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset. " +
+    '"I could taste it," said Karen Bellamy, who lives on Weir Lane, about 600 metres from the plant. ' +
+    '"The results are solid," said Jo Rand, who was not involved in the study.';
   const source = {
     id: 1,
     source_id: 1,
@@ -268,7 +270,10 @@ describe('speaker roles as the sources word them', () => {
   it.each([
     ['Dana Okafor', 'president of Local 212'],
     ['Leonard Brisk', 'Chief Executive'],
-    ['Pat Donnelly', null],
+    // A relative clause says who someone is when no title does.
+    ['Pat Donnelly', 'who has held a season ticket since 1979'],
+    ['Karen Bellamy', 'who lives on Weir Lane'],
+    ['Jo Rand', null],
     ['Devi Marsh', null],
     ['Dennis Hall', null],
     ['Ruth Plant', null],

@@ -51,6 +51,13 @@ const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
 const APPOSITIVE =
   /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
 
+// ", who studies embedded systems at Sable City University," or ", who lives on Weir Lane,": without
+// a title, what a relative clause says someone does or has done tells a reader who they are.
+const WHO_THEY_ARE =
+  /^,\s+(who\s+(?:is|was|has|had|lives|lived|works|worked|studies|studied|represents|runs|ran|owns|owned|heads|leads|led|teaches|chairs|manages|serves|served|coaches|founded|co-founded)\s[^,.;:"“”()\n]{3,80}?)(?=\s*[,.;:"“”)])/u;
+// "who was not involved", "who asked not to be named": what someone did not do, or said, is not who they are.
+const NOT_WHO = /\b(?:not|never|declined|asked|said|says|told|spoke|speaking|requested)\b/;
+
 /**
  * "What they said": up to four attributed quotes from distinct named speakers, the most central
  * first, each with the speaker's role as a source gives it. Quotes the body does not carry come
@@ -131,6 +138,8 @@ export function roleOf(
   first: SourceArticle,
   speaker: string,
 ): string | null {
+  // What a relative clause says of them, when no source gives a role.
+  let described: string | undefined;
   for (const article of [first, ...sources.filter((s) => s !== first)]) {
     let at = article.text.indexOf(speaker);
     while (at >= 0) {
@@ -142,6 +151,7 @@ export function roleOf(
         (/^\s*["“]/u.test(after.input.slice(after[0].length)) ||
           /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()));
       if (after && !cut) return after[1]!.trim();
+      described ??= whoTheyAre(article.text.slice(at + speaker.length, at + speaker.length + 120));
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
       if (before) return before[1]!.trim();
       // The words before the name in its own sentence.
@@ -152,7 +162,15 @@ export function roleOf(
       at = article.text.indexOf(speaker, at + speaker.length);
     }
   }
-  return null;
+  return described ?? null;
+}
+
+/** ", who lives on Weir Lane," after a name: the clause, unless it says what they did not do or cuts an abbreviation. */
+function whoTheyAre(after: string): string | undefined {
+  const who = WHO_THEY_ARE.exec(after)?.[1]?.trim();
+  // "who heads the U.S. Navy's …" cut at "U.": a full stop inside an abbreviation.
+  if (!who || NOT_WHO.test(who) || /\b\p{Lu}$/u.test(who)) return undefined;
+  return who;
 }
 
 /**
