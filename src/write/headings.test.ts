@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nounPhraseHeading } from './headings.js';
+import { nounPhraseHeading, setsBeside } from './headings.js';
 import { tagWords } from './nlp.js';
 import { contentStems } from '../verify/text.js';
 
@@ -96,6 +96,44 @@ describe('nounPhraseHeading', () => {
     );
     expect(name).toBeDefined();
     expect(name).not.toMatch(/\b(?:mixture|none)\b/i);
+  });
+});
+
+describe('another event mentioned in passing', () => {
+  it('never names a section', () => {
+    const fire = heading(
+      "The company's chief operating officer said production would be suspended for at least a week.",
+      "A councillor said she would ask for the plant's permit to be reviewed.",
+      'The fire follows the Ridgeback wildfire, which destroyed homes in nearby Kestrel Falls a week earlier.',
+    );
+    expect(fire ?? '').not.toMatch(/wildfire/i);
+    const recall = heading(
+      'Vantor sold about 110,000 Glide bikes in Calvera and Estmark.',
+      'The recall is unrelated to the HearthLink smart heater recall announced by Lumora Systems earlier this month.',
+    );
+    expect(recall ?? '').not.toMatch(/HearthLink|heater/i);
+  });
+
+  it('still names a section for what a sentence keeps to or followed in the past', () => {
+    expect(
+      heading(
+        'The zoo keeps to a strict feeding plan.',
+        'Keepers would follow the feeding plan through the winter.',
+      ),
+    ).toMatch(/feeding plan/i);
+  });
+});
+
+describe('setsBeside', () => {
+  it.each([
+    ['The fire follows the Ridgeback wildfire, which destroyed homes a week earlier.', true],
+    ['The recall is unrelated to the HearthLink smart heater recall.', true],
+    ['The vote comes two weeks after the budget deal collapsed.', true],
+    ['The actions follow a flurry of student protests nationwide.', true],
+    ['"Where Have You Been" followed a similar trajectory last year.', false],
+    ['Officials said they would follow the recommendations of the review.', false],
+  ])('%s', (text, expected) => {
+    expect(setsBeside(text)).toBe(expected);
   });
 });
 

@@ -88,14 +88,17 @@ export function nounPhraseHeading(
   const share = (s: string) => groupStems.filter((g) => g.has(s)).length / n;
   let best: { phrase: Phrase; value: number } | undefined;
   for (const { text, words } of sentences) {
-    for (const phrase of phrasesIn(words, text)) {
+    const phrases = phrasesIn(words, text);
+    // "(unrelated to the) HearthLink smart heater recall": its tails name the other event too.
+    const passing = new Set(phrases.filter(anotherEvent).map((p) => p.words.at(-1)!.end));
+    for (const phrase of phrases) {
       const k = phrase.stems.length;
       const head = phrase.stems.at(-1)!;
       const text = format(phrase);
       if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       // "Marco Rubio (R-Fla": a phrase cut inside brackets.
       if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) continue;
-      if (listed(phrase) || negated(phrase)) continue;
+      if (listed(phrase) || negated(phrase) || passing.has(phrase.words.at(-1)!.end)) continue;
       const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
       const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
@@ -212,6 +215,32 @@ const OPENING_PHRASE =
 /** Whether a phrase names what is not there ("it has no functional eyes"): no section is about that. */
 function negated(phrase: Phrase): boolean {
   return /\b(?:no|not|without|never|nor)\s+$/i.test(phrase.sentence.slice(0, phrase.words[0]!.start));
+}
+
+// Words that set the story beside another event, before the phrase naming it: "The fire follows
+// the Ridgeback wildfire", "The recall is unrelated to the HearthLink smart heater recall", "The
+// vote comes two weeks after the budget deal". Not "would follow the recommendations" (keeping to),
+// nor "followed a similar trajectory" (the past tense tells what happened, not a news peg).
+const BESIDE = String.raw`(?:follows|(?<!\b(?:to|will|would|could|should|must|may|might|not|do|did|does)\s)follow|(?:comes|came)(?:\s+(?:just\s+)?\S+\s+(?:days?|weeks?|months?|years?))?\s+(?:after|amid)|(?:is|was|are|were)\s+(?:unrelated|not related|not connected|separate)\s+(?:to|from))`;
+const BEFORE_ANOTHER_EVENT = new RegExp(String.raw`\b${BESIDE}\s+(?:the\s+|a\s+|an\s+)?$`, 'iu');
+// A sentence whose subject is the story's own event and whose verb sets it beside another.
+const SETS_BESIDE = new RegExp(String.raw`^(?:the|this|its|it)\b[^,.;]{0,40}?\b${BESIDE}\s`, 'iu');
+
+/**
+ * Whether a phrase names another event the sentence sets the story beside ("follows the Ridgeback
+ * wildfire"): it is mentioned in passing, and no section is about it.
+ */
+function anotherEvent(phrase: Phrase): boolean {
+  return BEFORE_ANOTHER_EVENT.test(phrase.sentence.slice(0, phrase.words[0]!.start));
+}
+
+/**
+ * Whether a sentence sets the story beside another event ("The fire follows the Ridgeback
+ * wildfire, which destroyed homes in nearby Kestrel Falls a week earlier"): a side note that
+ * closes its section.
+ */
+export function setsBeside(text: string): boolean {
+  return SETS_BESIDE.test(text);
 }
 
 /**

@@ -258,3 +258,25 @@ describe("sections of a story's aspects", () => {
     expect(sections.map((s) => s.heading)).not.toContain('In court');
   });
 });
+
+describe('a side note on another event', () => {
+  it('closes its section', () => {
+    const fire = sourceArticle(
+      8,
+      'Castlerock fire',
+      [
+        'The fire follows the Ridgeback wildfire, which destroyed homes in nearby Kestrel Falls a week earlier.',
+        'The chief operating officer said production at the plant would be suspended for at least a week.',
+        "A councillor said she would ask for the plant's permit to be reviewed, as the plant employs 210 people.",
+      ].join(' '),
+      new Date('2026-11-21T09:00:00Z'),
+    );
+    const sections = planSections(collectCandidates([fire]), {
+      tag: (c) => tagWords(c.text),
+      told: new Set(),
+    });
+    const holding = sections.find((s) => s.sentences.some((c) => c.text.includes('Ridgeback')));
+    expect(holding?.sentences.at(-1)?.text).toMatch(/^The fire follows/);
+    expect(sections.map((s) => s.heading).join(' ')).not.toMatch(/Ridgeback|wildfire/i);
+  });
+});

@@ -5,6 +5,7 @@ import {
   type FunctionHeading,
   nounPhraseHeading,
   sentenceFunction,
+  setsBeside,
 } from './headings.js';
 import type { TaggedWord } from './nlp.js';
 import { stem } from '../verify/text.js';
@@ -41,7 +42,7 @@ const MIN_FUNCTION = 2;
  * sub-topic under a noun phrase of their own, quotes with the sub-topic they speak to, a sentence
  * no phrase names with the section most like it; sections run in the order of their best sentence.
  * Within a section, sentences run in time order (then
- * article order), so each follows from the one before.
+ * article order), so each follows from the one before, and a side note on another event comes last.
  */
 export function planSections(picks: readonly Candidate[], ctx: SectionContext): SectionPlan[] {
   if (picks.length === 0) return [];
@@ -131,7 +132,7 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   // early has read what matters most, whatever kind of heading it has.
   const rank = (s: SectionPlan) => Math.min(...s.sentences.map((c) => picks.indexOf(c)));
   named.sort((a, b) => rank(a) - rank(b));
-  return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: timeOrder(s.sentences) }));
+  return ensureTwo(named, ctx).map((s) => ({ ...s, sentences: sideNotesLast(timeOrder(s.sentences)) }));
 }
 
 /**
@@ -278,6 +279,15 @@ function headingStems(heading: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map(stem);
+}
+
+/**
+ * A sentence that sets the story beside another event ("The fire follows the Ridgeback wildfire")
+ * goes last in its section: a side note, it would break the thread between the sentences about the
+ * story itself.
+ */
+function sideNotesLast(sentences: readonly Candidate[]): Candidate[] {
+  return [...sentences.filter((c) => !setsBeside(c.text)), ...sentences.filter((c) => setsBeside(c.text))];
 }
 
 /** Oldest report first, then the order of each article. */
