@@ -68,6 +68,24 @@ describe('nounPhraseHeading', () => {
     ).not.toMatch(/\([^)]*$/);
   });
 
+  it('does not name a section by a phrase holding a preposition the tagger took for a modifier', () => {
+    const texts = [
+      "Calvera's new weather satellite is on its way to orbit after a successful launch on Wednesday, but critics say the mission ran years late and far over budget.",
+      '"Every minute faster we see a storm building is a minute more warning on the ground," said Dr. Ilse Varga.',
+    ];
+    const told = new Set(
+      contentStems(
+        'Calvera launches Halcyon-2 weather satellite at second attempt. The satellite lifted off after a launch on Wednesday.',
+      ),
+    );
+    const name = nounPhraseHeading(
+      texts.map((text) => ({ text, words: tagWords(text) })),
+      { used: new Set(), told },
+    );
+    expect(name).toBeDefined();
+    expect(name).not.toMatch(/over budget/i);
+  });
+
   it('leaves no phrase open at its end', () => {
     const name = heading(
       'The economic relationship worth $90 billion a year depends on steel exports and vehicle parts.',

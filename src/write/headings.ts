@@ -204,7 +204,9 @@ function namesATopic(phrase: Phrase): boolean {
     !UNIT_WORDS.has(head) &&
     !UNIT_WORDS.has(opener?.normal ?? '') &&
     !PARTITIVES.has(opener?.normal ?? '') &&
-    !PREPOSITIONS.has(phrase.words[0]!.normal)
+    !PREPOSITIONS.has(phrase.words[0]!.normal) &&
+    // "(ran years late and) far over budget": a preposition taken for a modifier inside the phrase.
+    !phrase.words.slice(0, -1).some((w) => PREPOSITIONS.has(w.normal) && !is(w, 'Preposition'))
   );
 }
 
