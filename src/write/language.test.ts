@@ -257,7 +257,10 @@ describe('speaker roles as the sources word them', () => {
     'The decision, it took defense attorney Jack McMahon a week to accept. ' +
     "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset. " +
     '"I could taste it," said Karen Bellamy, who lives on Weir Lane, about 600 metres from the plant. ' +
-    '"The results are solid," said Jo Rand, who was not involved in the study.';
+    '"The results are solid," said Jo Rand, who was not involved in the study. ' +
+    'During summations, the judge, Sir Michael Astill, criticised the men. ' +
+    '"You have betrayed this country," said judge Astill. ' +
+    'The Mercers, despite all their luxuries, agreed. "We are fed up with the elite," said Rebekah Mercer, despite all her luxuries.';
   const source = {
     id: 1,
     source_id: 1,
@@ -274,6 +277,9 @@ describe('speaker roles as the sources word them', () => {
     ['Pat Donnelly', 'who has held a season ticket since 1979'],
     ['Karen Bellamy', 'who lives on Weir Lane'],
     ['Jo Rand', null],
+    // What someone did after their name is no role.
+    ['Michael Astill', null],
+    ['Rebekah Mercer', null],
     ['Devi Marsh', null],
     ['Dennis Hall', null],
     ['Ruth Plant', null],

@@ -49,7 +49,12 @@ const ROLE_WORD = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u');
 const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
 // ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
 const APPOSITIVE =
-  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there|despite|after|before|during|with|without|since|until|like|unlike|including|although|though|however|meanwhile|instead|perhaps|also|too|even|still)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+
+// "the judge, Sir Michael Astill, criticised the men": a verb and its object after the name say what
+// they did, not who they are ("retired judge" is a role).
+const DID =
+  /^\p{Ll}+(?:ed|ew|ave|ook|ent|old|aid)\s+(?:the|a|an|his|her|their|its|our|that|this|to|on|in|at|for)\b/u;
 
 // ", who studies embedded systems at Sable City University," or ", who lives on Weir Lane,": without
 // a title, what a relative clause says someone does or has done tells a reader who they are.
@@ -149,7 +154,8 @@ export function roleOf(
       const cut =
         after &&
         (/^\s*["“]/u.test(after.input.slice(after[0].length)) ||
-          /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()));
+          /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()) ||
+          DID.test(after[1]!.trim()));
       if (after && !cut) return after[1]!.trim();
       described ??= whoTheyAre(article.text.slice(at + speaker.length, at + speaker.length + 120));
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
