@@ -260,7 +260,8 @@ describe('speaker roles as the sources word them', () => {
     '"The results are solid," said Jo Rand, who was not involved in the study. ' +
     'During summations, the judge, Sir Michael Astill, criticised the men. ' +
     '"You have betrayed this country," said judge Astill. ' +
-    'The Mercers, despite all their luxuries, agreed. "We are fed up with the elite," said Rebekah Mercer, despite all her luxuries.';
+    'The Mercers, despite all their luxuries, agreed. "We are fed up with the elite," said Rebekah Mercer, despite all her luxuries. ' +
+    '"She would not have lived much longer," said Dr. Susan Kolb, with Plastikos Plastic Surgery Center in Atlanta.';
   const source = {
     id: 1,
     source_id: 1,
@@ -280,6 +281,8 @@ describe('speaker roles as the sources word them', () => {
     // What someone did after their name is no role.
     ['Michael Astill', null],
     ['Rebekah Mercer', null],
+    // "with" an organisation is whom they work for.
+    ['Susan Kolb', 'with Plastikos Plastic Surgery Center in Atlanta'],
     ['Devi Marsh', null],
     ['Dennis Hall', null],
     ['Ruth Plant', null],

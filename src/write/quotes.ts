@@ -49,7 +49,7 @@ const ROLE_WORD = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u');
 const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
 // ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
 const APPOSITIVE =
-  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there|despite|after|before|during|with|without|since|until|like|unlike|including|although|though|however|meanwhile|instead|perhaps|also|too|even|still)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there|despite|after|before|during|without|since|until|like|unlike|including|although|though|however|meanwhile|instead|perhaps|also|too|even|still)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
 
 // "the judge, Sir Michael Astill, criticised the men": a verb and its object after the name say what
 // they did, not who they are ("retired judge" is a role).
