@@ -88,6 +88,11 @@ describe('normalizeFigure', () => {
     expect(normalizeFigure('the minister')).toBeNull();
   });
 
+  it('reads "half a dozen" as six', () => {
+    const [figure] = extractFigures('It will also produce about half a dozen vignettes of the characters.');
+    expect(figure).toMatchObject({ text: 'half a dozen vignettes', value: 6, unit: 'vignettes' });
+  });
+
   it('counts no function word after a number ("870 this year")', () => {
     const units = extractFigures(
       'Inspectors fell from 1,140 in 2016 to 870 this year, and 15 would retire after 40 more inspections.',

@@ -140,7 +140,7 @@ const FIGURE = new RegExp(
     String.raw`(?<cur>\b(?:${NUM})(?: ?(?:${SCALE}))? (?:${CURWORD})\b)`,
     String.raw`(?<code>\b(?:USD|EUR|GBP|JPY|KRW|CNY|CHF|INR) ?(?:${NUM})(?: ?(?:${SCALE}))?\b)`,
     String.raw`(?<pct>(?<![\p{L}\d.])(?:${NUM}) ?(?:%|per ?cent\b|percent\b|percentage points?\b))`,
-    String.raw`(?<count>(?<![\p{L}\d.,$€£¥₩])(?:(?:${NUM})(?: (?:${SCALE})\b)?|(?:${WORDNUM})\b)(?: (?:more|other|new))? (?<noun>[a-z][a-z-]{2,}))`,
+    String.raw`(?<count>(?<![\p{L}\d.,$€£¥₩])(?:(?:${NUM})(?: (?:${SCALE})\b)?|(?:half an? )?(?:${WORDNUM})\b)(?: (?:more|other|new))? (?<noun>[a-z][a-z-]{2,}))`,
   ].join('|'),
   'giu',
 );
@@ -299,11 +299,15 @@ function toFigure(match: RegExpExecArray | RegExpMatchArray): Omit<Figure, 'star
   } else {
     const noun = g.noun!;
     if (NOT_COUNTED.has(noun.toLowerCase()) || /^\p{Lu}/u.test(noun)) return null;
-    const lead = text
+    const words = text
       .slice(0, text.length - noun.length)
       .trim()
       .split(' ');
-    const n = parseNumber(lead[0]!);
+    // "half a dozen vignettes": six, not a dozen.
+    const half = words[0]!.toLowerCase() === 'half';
+    const lead = half ? words.slice(2) : words;
+    const counted = parseNumber(lead[0]!);
+    const n = counted !== null && half ? counted / 2 : counted;
     if (n === null) return null;
     // A bare year ("in 2005 deductible") is not a count.
     if (/^\d{4}$/.test(lead[0]!) && n >= 1800 && n <= 2100 && lead.length === 1) return null;
@@ -342,7 +346,7 @@ export function extractFigures(text: string): Figure[] {
 // matches as scanning every position with it, at a fraction of the cost.
 const FIGURE_AT = new RegExp(FIGURE.source, 'iuy');
 const FIGURE_START = new RegExp(
-  `[\\d$€£¥₩₹₽₺]|(?:US|HK|A|C|R)\\$|USD|EUR|GBP|JPY|KRW|CNY|CHF|INR|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|${WORDNUM}`,
+  `[\\d$€£¥₩₹₽₺]|(?:US|HK|A|C|R)\\$|USD|EUR|GBP|JPY|KRW|CNY|CHF|INR|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|half|${WORDNUM}`,
   'giu',
 );
 
