@@ -160,6 +160,7 @@ export function writeExtractive(
     opener,
     carried.filter((c) => !retold(c)),
     headline.text,
+    weights,
   );
   const lede = pickLede(
     picks.filter((c) => c !== chosenDek),

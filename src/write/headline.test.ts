@@ -3,7 +3,8 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
-import { headlineSentence, pickHeadline } from './headline.js';
+import { conceptWeights } from './concepts.js';
+import { headlineSentence, pickDek, pickHeadline } from './headline.js';
 import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {
@@ -283,5 +284,70 @@ describe('headlineSentence', () => {
     expect(headlineSentence(candidates)?.text).toMatch(/^Organised criminals ran a fake embassy/);
     // Alone, it still serves.
     expect(headlineSentence(candidates.slice(0, 1))?.text).toMatch(/^For about a decade it/);
+  });
+});
+
+describe('pickDek', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9));
+  const fire = (id: number, day: number, text: string) =>
+    sourceArticle(id, `Brennick plant fire ${id}`, text, at(day));
+  const first = fire(
+    1,
+    21,
+    'A fire at a paint plant on the Brennick industrial estate injured three workers on Saturday. ' +
+      'About 12,000 residents were told to stay indoors while the smoke drifted over the town.',
+  );
+  const third = fire(
+    3,
+    23,
+    'The fire at the Brennick paint plant has renewed criticism of cuts to safety inspections. ' +
+      'Smoke spread over the town, where about 12,000 residents were told to stay indoors.',
+  );
+  const headline = 'Brennick asks what was in the smoke';
+
+  function dekOf(opening: SourceArticle): string | undefined {
+    const candidates = collectCandidates([first, opening, third]);
+    const opener = candidates.find((c) => c.article === opening && c.position === 0)!;
+    const pool = candidates.filter((c) => c.article === opening);
+    const picks = [opener, ...candidates.filter((c) => c.article !== opening)];
+    return pickDek(picks, opener, pool, headline, conceptWeights(candidates))?.text;
+  }
+
+  it("passes over the opening report's next sentence that no other report tells for a more central one", () => {
+    const opening = fire(
+      2,
+      22,
+      'A day after fire ripped through the Brennick paint plant, residents were asking how it was allowed to store solvents so close to their homes. ' +
+        'Harrow General Hospital said on Sunday that a 34-year-old worker was in stable condition. ' +
+        'Crews used foam to protect two bulk storage tanks next to the building. ' +
+        'About 12,000 residents were told to stay indoors for five hours while the smoke drifted over the town.',
+    );
+    expect(dekOf(opening)).toMatch(/^About 12,000 residents/);
+  });
+
+  it('keeps the next sentence when it tells what the other reports tell', () => {
+    const opening = fire(
+      2,
+      22,
+      'A day after fire ripped through the Brennick paint plant, residents were asking how it was allowed to store solvents so close to their homes. ' +
+        'About 12,000 residents were told to stay indoors for five hours while the smoke drifted over the town. ' +
+        'Harrow General Hospital said on Sunday that a 34-year-old worker was in stable condition.',
+    );
+    expect(dekOf(opening)).toMatch(/^About 12,000 residents/);
+  });
+
+  it('keeps the next sentence of a single report, where every word pair counts alike', () => {
+    const only = collectCandidates([first]);
+    const opener = only[0]!;
+    expect(pickDek([opener], opener, only, headline, conceptWeights(only))?.text).toMatch(/^About 12,000/);
+    const alone = fire(
+      4,
+      22,
+      'A fire ripped through the Brennick paint plant on Saturday. ' +
+        'Harrow General Hospital said on Sunday that a 34-year-old worker was in stable condition. ' +
+        'About 12,000 residents of the town of Brennick were told to stay indoors for five hours while the smoke drifted north.',
+    );
+    const own = collectCandidates([alone]);
+    expect(pickDek([own[0]!], own[0], own, headline, conceptWeights(own))?.text).toMatch(/^Harrow General/);
   });
 });

@@ -15,6 +15,7 @@ import {
   type Tagger,
 } from './headline-clause.js';
 import { tagWords } from './nlp.js';
+import { conceptsOf } from './concepts.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
 
@@ -188,21 +189,29 @@ const STAKES =
 const PRONOUN = /\b(?:it|he|she|they|him|them)\b/i;
 // How far past the opening sentence the dek is looked for in the opening report.
 const DEK_DEPTH = 3;
+// How far the opening report's lead paragraphs run, where a more central sentence may stand in.
+const DEK_READ = 6;
+// The next sentence gives way to one of the lead paragraphs that tells at least twice as much of
+// what the reports share: "the most seriously injured worker … was in stable condition", which no
+// other report tells, to "About 12,000 residents were told to stay indoors", which all three tell.
+const PERIPHERAL = 0.5;
 
 /**
  * The dek: the opening report's next sentence when the body may carry it (a report's second
- * sentence is its own account of what matters after the first), else among the first picks after
- * the opening one, from the newest coverage when it offers one, the first that says what is at
- * stake (a consequence, a cost, a risk), else the best; never a quote. The next sentence serves
- * only when it names what it speaks of, and whom: not by a pronoun, nor by a surname only the
- * opening sentence gives in full, unless the `headline` gives it. It leaves the body. `pool` holds
- * the sentences the body may carry.
+ * sentence is its own account of what matters after the first), unless one of its lead paragraphs
+ * is far more central to the story (see `centrality`); else among the first picks after the
+ * opening one, from the newest coverage when it offers one, the first that says what is at stake
+ * (a consequence, a cost, a risk), else the best; never a quote. A sentence of the opening report
+ * serves only when it names what it speaks of, and whom: not by a pronoun, nor by a surname only
+ * the opening sentence gives in full, unless the `headline` gives it. It leaves the body. `pool`
+ * holds the sentences the body may carry; `weights` the story's concept weights (concepts.ts).
  */
 export function pickDek(
   picks: readonly Candidate[],
   opener?: Candidate,
   pool: readonly Candidate[] = [],
   headline = '',
+  weights: ReadonlyMap<string, number> = new Map(),
 ): Candidate | undefined {
   // The dek does not retell the lede's opening sentence (the lede would then drop it).
   const usable = (c: Candidate) =>
@@ -214,18 +223,9 @@ export function pickDek(
   // almost nothing" leans on the sentence before).
   const standsAlone = (c: Candidate) =>
     !PRONOUN.test(c.text) && !(opener && bySurname(c.text, opener.text, headline));
-  const next = opener
-    ? pool
-        .filter(
-          (c) =>
-            c.article === opener.article &&
-            c.position > opener.position &&
-            c.position <= opener.position + DEK_DEPTH,
-        )
-        .sort((a, b) => a.position - b.position)
-        .find((c) => usable(c) && standsAlone(c))
-    : undefined;
-  if (next) return next;
+  const lead = opener ? leadParagraphs(opener, pool).filter((c) => usable(c) && standsAlone(c)) : [];
+  const next = lead[0] && lead[0].position <= opener!.position + DEK_DEPTH ? lead[0] : undefined;
+  if (next) return moreCentral(next, lead, picks, weights, [opener!.text, headline]) ?? next;
   const options = picks.slice(1, 5).filter(usable);
   // An older article may describe a state the story has left: the newest coverage speaks first.
   const newest = Math.max(...picks.map(time));
@@ -236,6 +236,47 @@ export function pickDek(
     options.find((c) => STAKES.test(c.text)) ??
     options[0]
   );
+}
+
+/** The sentences of the opening report's lead paragraphs after `opener` among `pool`, in its order. */
+function leadParagraphs(opener: Candidate, pool: readonly Candidate[]): Candidate[] {
+  return pool
+    .filter(
+      (c) =>
+        c.article === opener.article &&
+        c.position > opener.position &&
+        c.position <= opener.position + DEK_READ,
+    )
+    .sort((a, b) => a.position - b.position);
+}
+
+/**
+ * The sentence of `lead` far more central than the report's `next` one, if any. With one report
+ * every word pair counts alike, and centrality says nothing.
+ */
+function moreCentral(
+  next: Candidate,
+  lead: readonly Candidate[],
+  picks: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+  told: readonly string[],
+): Candidate | undefined {
+  if (new Set(picks.map((c) => c.article.id)).size < 2) return undefined;
+  const known = new Set(told.flatMap(conceptsOf));
+  const central = (c: Candidate) => centrality(c, weights, known);
+  const most = lead.reduce((a, c) => (central(c) > central(a) ? c : a), next);
+  return central(next) < PERIPHERAL * central(most) ? most : undefined;
+}
+
+/**
+ * How central a sentence is to the story: the weight of the word pairs it shares with other reports
+ * (each worth the reports that use it) beyond what is `known` above it, per square root of its
+ * words, so that a long sentence does not win on length alone.
+ */
+function centrality(c: Candidate, weights: ReadonlyMap<string, number>, known: ReadonlySet<string>): number {
+  let gain = 0;
+  for (const concept of new Set(c.concepts)) if (!known.has(concept)) gain += weights.get(concept) ?? 0;
+  return gain / Math.sqrt(c.words);
 }
 
 /**

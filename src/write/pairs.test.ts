@@ -435,13 +435,14 @@ describe('a lede that reads on beyond the picks', () => {
     ),
   ];
 
-  it('leaves the body without the fact the lede adds', () => {
+  it('leaves the body without the fact the dek or lede adds', () => {
     const result = writeExtractive(sources);
     if (!result.ok) throw new Error(result.reason);
     const body = result.draft.body.sections.flatMap((s) => s.sentences.map((x) => x.text));
     const lede = result.draft.body.lede.map((x) => x.text);
-    const sixPercent = [...lede, ...body].filter((t) => /6 percent/.test(t));
-    expect(lede).toContainEqual(expect.stringMatching(/^Under the deal/));
+    const sixPercent = [result.draft.dek, ...lede, ...body].filter((t) => /6 percent/.test(t));
+    // Both reports tell of the raised cap, and only one of the harbour master's signing: the cap is the dek.
+    expect(result.draft.dek).toMatch(/^Under the deal/);
     expect(sixPercent).toHaveLength(1);
     expect(anatomyProblems(result.draft)).toEqual([]);
   });
