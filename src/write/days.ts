@@ -11,6 +11,10 @@ const AHEAD =
   /\b(?:will|would|is expected to|are expected to|is due to|are due to|is scheduled|are scheduled|plans? to)\b/i;
 // "the fire that swept into town on Thursday", "the cut announced by the governor on Thursday".
 const RECALLED = /\b(?:that|which|who|whose)\b|\b\w+ed by\b/i;
+// A relative clause or an "after" phrase, without the "that" a reporting verb takes ("police said
+// that two men were arrested on Thursday" reports Thursday).
+const RECALLED_HERE =
+  /\b(?<!\b(?:said|says|say|told \w+|announced|reported|confirmed|stated|added|noted|found|showed|shows|learned|warned|claimed|agreed|decided|ruled|believed|believe|believes|think|thinks|thought|so|now) )that\b|\b(?:which|who|whose|after)\b/i;
 const MONTHS = [
   'january',
   'february',
@@ -44,10 +48,16 @@ export function namedDay(c: Candidate): { day: string; at: number } | undefined 
   const published = c.article.published_at!.getTime();
   const inWeek = (t: number) => t <= published && t > published - 7 * DAY;
   const dated = c.article.analysis.figures.find(
-    (f) => f.kind === 'date' && f.value !== null && f.start >= c.start && f.end <= c.end && inWeek(f.value),
+    (f) =>
+      f.kind === 'date' &&
+      f.value !== null &&
+      f.start >= c.start &&
+      f.end <= c.end &&
+      inWeek(f.value) &&
+      !recalledAt(c.text, f.start - c.start),
   );
   if (dated) return { day: isoDay(dated.value!), at: dated.start - c.start };
-  const named = WEEKDAY.exec(c.text);
+  const named = [...c.text.matchAll(WEEKDAYS_NAMED)].find((m) => !recalledAt(c.text, m.index));
   // "will resume on Monday" names a day still to come.
   if (named && !AHEAD.test(c.text)) {
     const want = WEEKDAYS.indexOf(named[1]!.toLowerCase());
@@ -55,6 +65,20 @@ export function namedDay(c: Candidate): { day: string; at: number } | undefined 
     return { day: isoDay(published - back * DAY), at: named.index };
   }
   return undefined;
+}
+
+/**
+ * Whether the day named at `at` belongs to something the sentence only recalls, not to what it
+ * reports: a relative clause or an "after" phrase in the same stretch between commas ("The
+ * Ridgeback Fire that swept into Kestrel Falls on Thursday burned through vegetation …, according
+ * to an analysis released on Saturday" reports Saturday's analysis; "is on its way to orbit after a
+ * successful launch on Wednesday", in Thursday's paper, is Thursday's news). A clause closed by a
+ * comma before the day does not hold it ("The union, which represents drivers, walked out on
+ * Thursday").
+ */
+function recalledAt(text: string, at: number): boolean {
+  const stretch = text.slice(0, at).split(/[,;]/).at(-1)!;
+  return RECALLED_HERE.test(stretch);
 }
 
 /**

@@ -13,6 +13,7 @@ describe('reading a sentence as a development', () => {
     'Councillor Ada Voss, who chairs the harbour committee, has called for an inquiry.',
     'Pickets stood outside the main gate of the port of Merrow on Thursday morning.',
     'The port authority said it had received 40 complaints about the delays.',
+    'The new ferry terminal was opened by the harbour minister on Friday.',
   ])('an action or announcement: %s', (text) => {
     expect(read(text)).toEqual({ event: true, leans: false });
   });
@@ -28,6 +29,7 @@ describe('reading a sentence as a development', () => {
     'The harbour board has so far declined to comment on the talks.',
     'Unemployment in Merrow stood at 8.2 percent in October, compared with 4.6 percent nationally.',
     'Merrow had led the league table through most of the season.',
+    'The ferry service was funded by the harbour board, as most island routes are.',
   ])('how things stand, a view, a forecast or what did not happen: %s', (text) => {
     expect(read(text).event).toBe(false);
   });

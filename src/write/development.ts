@@ -68,6 +68,12 @@ const STATE = new Set([
   ...wordsOf('expect expects expected fear fears feared feel feels felt seem seems seemed appear appears'),
   ...wordsOf('know knows knew doubt doubts suspect suspects depend depends due estimate estimates estimated'),
 ]);
+// "The trial was funded by Orrin", "the plant is owned by Castlerock": who stands behind a thing is
+// how things stand, not a step taken ("the launch was called off" is).
+const STANDS_BEHIND = new Set(
+  wordsOf('funded financed owned run operated controlled backed founded developed designed built'),
+);
+const BE = new Set(wordsOf('is are was were been being be'));
 // "Unemployment stood at 7.9 percent in October": the level a measure is at, not a step taken
 // ("drivers stood around a burning drum" is).
 const LEVEL = new Set(wordsOf('stand stands stood standing'));
@@ -232,6 +238,8 @@ function readClause(words: readonly TaggedWord[], start: number, reporter: Tagge
   // "is still seeking", "is demanding 14 percent": a position held, not a step taken.
   if (helpers.includes('not') || STATE.has(head.normal)) return { event: false, leans };
   if (LEVEL.has(head.normal) && words[i + 1]?.normal === 'at') return { event: false, leans };
+  if (helpers.some((h) => BE.has(h)) && STANDS_BEHIND.has(head.normal) && words[i + 1]?.normal === 'by')
+    return { event: false, leans };
   if (helpers.includes('far') || helpers.includes('still') || (carried && STANCES.has(head.normal)))
     return { event: false, leans };
   // "Rovers had led through Ilic": a past before the past tells what came before the news, as

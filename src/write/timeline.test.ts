@@ -9,9 +9,13 @@ function report(id: number, day: number, title: string, text: string): SourceArt
   return sourceArticle(id, title, text, new Date(Date.UTC(2026, 10, day, 9)));
 }
 
-function timelineOf(sources: readonly SourceArticle[], onPage: (c: Candidate) => boolean = () => false) {
+function timelineOf(
+  sources: readonly SourceArticle[],
+  onPage: (c: Candidate) => boolean = () => false,
+  states?: (c: Candidate) => boolean,
+) {
   const candidates = collectCandidates(sources);
-  return buildTimeline(candidates, candidates.filter(onPage), conceptWeights(candidates)).entries;
+  return buildTimeline(candidates, candidates.filter(onPage), conceptWeights(candidates), { states }).entries;
 }
 
 // 10 November 2026 is a Tuesday.
@@ -235,6 +239,57 @@ describe('the timeline', () => {
     );
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.filter((t) => /34th/.test(t.text))).toEqual([]);
+  });
+  it('dates a sentence by the day of what it reports, not the day of what a clause of it recalls', () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        12,
+        'Ships queue off Merrow',
+        'The strike that began on Tuesday has stranded 40 cargo ships outside the harbour, pilots said on Thursday.',
+      ),
+    ]);
+    expect(entries[1]).toMatchObject({
+      date: '2026-11-12',
+      text: expect.stringMatching(/^The strike that began/),
+    });
+  });
+
+  it("tells a day that holds no action by a report's opening, not by background from deep in it", () => {
+    const entries = timelineOf([
+      walkout,
+      report(
+        2,
+        11,
+        'Can Merrow afford the strike?',
+        'Shipping firms at the port of Merrow were angry about the dock strike this week. Exporters say the delay is costly. The port of Merrow was funded by the Merrow Port Authority and the dockworkers union pension fund of the port of Merrow, as most Calveran ports are.',
+      ),
+    ]);
+    expect(entries[1]?.text).toMatch(/^Shipping firms at the port of Merrow were angry/);
+  });
+
+  it("tells a day by its report's opening clause when the rest of the sentence states a disputed value", () => {
+    const disputed = (c: Candidate) => !/178 votes/.test(c.text);
+    const conceded = report(
+      2,
+      11,
+      'Brennan concedes',
+      'Talia Brennan conceded the Port Alder mayoral election on Wednesday, a day after a recount confirmed Mayor Bernard Quill as winner by 178 votes. Port Alder is one of the poorest cities in Calvera, according to an analysis by a Port Alder election group.',
+    );
+    const recount = report(
+      1,
+      10,
+      'Port Alder recount begins',
+      'Port Alder began a full hand recount of its mayoral election on Tuesday.',
+    );
+    const entries = timelineOf([recount, conceded], () => false, disputed);
+    expect(entries[1]).toMatchObject({
+      date: '2026-11-11',
+      text: 'Talia Brennan conceded the Port Alder mayoral election on Wednesday',
+    });
+    // The whole sentence is the line when its value is not in dispute.
+    expect(timelineOf([recount, conceded])[1]?.text).toMatch(/^Talia Brennan conceded .* by 178 votes\.$/);
   });
 });
 

@@ -3,7 +3,7 @@ import type { PreparedSources } from '../verify/prepare.js';
 import type { TimelineEntry } from '../db/schema.js';
 import type { Candidate } from './candidates.js';
 import { NEAR_DUPLICATE, sameFigureFact } from './coverage.js';
-import { overlap, sharesSpan } from './candidates.js';
+import { clauseCandidate, overlap, sharesSpan } from './candidates.js';
 import { normalizeForMatch } from '../verify/text.js';
 import { elsewhen, epochDay, eventDay, isoDay, namedDay, reportsNamedDay } from './days.js';
 import { readDevelopment } from './development.js';
@@ -17,7 +17,9 @@ import { type TaggedWord, tagWords } from './nlp.js';
  * pairs recur across the coverage), new against what earlier days' coverage said, about the story's
  * main actors where it can be, and it stands alone (no quote, no "the figure" that another sentence
  * gave, no "it" or "that money" it does not name). A revised fact's value then current may stand
- * on its day: a revision is an update. Lines are dated by the day they name ("on Thursday", "Nov.
+ * on its day: a revision is an update; a sentence whose rest states a disputed value may stand by
+ * its opening clause. A day whose coverage tells no action is told by a report's opening, not by
+ * background from deep in it. Lines are dated by the day they name ("on Thursday", "Nov.
  * 11") when that precedes the article, else by the article's day; a later report of a day ("beat
  * Rovers on Sunday") may be that day's line. What the page already tells is not repeated while a
  * fresh development of like weight is there; where only side facts are, the day is told again: by
@@ -94,6 +96,20 @@ export function buildTimeline(
     return r;
   };
   const isEvent = (c: Candidate) => reading(c).event;
+  // A sentence that states a value the sources dispute may still tell its day by its opening clause,
+  // when that clause states none ("Talia Brennan conceded the Port Alder mayoral election on
+  // Sunday", without "… confirmed Mayor Bernard Quill's victory by 178 votes", which another report
+  // puts at 187). The clause is worth what its sentence is: cutting it makes it no more the news.
+  const sentenceOf = new Map<Candidate, Candidate>();
+  const settledClause = (c: Candidate) => {
+    const on = epochDay(eventDay(c));
+    if (states(c, on)) return c;
+    const opening = openingClause(c.text, tag);
+    const clause = opening ? clauseCandidate(c, opening) : undefined;
+    if (!clause || !states(clause, on)) return c;
+    sentenceOf.set(clause, c);
+    return clause;
+  };
   // What earlier days' coverage said, and what the timeline has told.
   const said = new Set<string>();
   const used = [...onPage, ...movable];
@@ -115,11 +131,15 @@ export function buildTimeline(
   };
   // What a sentence is worth as the line of `day`: its value, less for a side fact or a sentence
   // placed at another time, more for one that names the day.
-  const worth = (c: Candidate, day: string) =>
-    value(c) *
-    (isEvent(c) ? 1 : SIDE) *
-    (elsewhen(c) ? ELSEWHEN_WEIGHT : 1) *
-    (namedDay(c)?.day === day ? NAMES_DAY : 1);
+  const worth = (line: Candidate, day: string) => {
+    const c = sentenceOf.get(line) ?? line;
+    return (
+      value(c) *
+      (isEvent(c) ? 1 : SIDE) *
+      (elsewhen(c) ? ELSEWHEN_WEIGHT : 1) *
+      (namedDay(c)?.day === day ? NAMES_DAY : 1)
+    );
+  };
   const bestOf = (choices: readonly Candidate[], day: string) => {
     let best: Candidate | undefined;
     let bestValue = 0;
@@ -133,11 +153,22 @@ export function buildTimeline(
     return best;
   };
   // A report opens on its news: an action its opening sentences tell is the day's development.
+  // Where no report tells an action, the opening of one still says what the day's coverage was
+  // about ("The trial results for velmarant were welcomed by patients' groups this week"), where a
+  // fact from deep in it is background ("The trial was funded by Orrin, as most late-stage drug
+  // trials are").
   const firstOf = (choices: readonly Candidate[], day: string) =>
     bestOf(
       choices.filter((c) => c.position < OPENING && isEvent(c)),
       day,
-    ) ?? bestOf(choices, day);
+    ) ??
+    (choices.some(isEvent)
+      ? undefined
+      : bestOf(
+          choices.filter((c) => c.position < OPENING),
+          day,
+        )) ??
+    bestOf(choices, day);
   const days = [...byDay.keys()].sort();
   for (const day of days) {
     const own = byDay.get(day)!;
@@ -147,7 +178,7 @@ export function buildTimeline(
       .flatMap((d) => byDay.get(d)!.filter((c) => eventDay(c) === day && reportsNamedDay(c)));
     // A report of a day already told ("cut its rate on Thursday", in Friday's paper) is that day's
     // news again: dated by its paper it would move the event; dated by its event, the day has a line.
-    const usable = [...own, ...later].filter((c) => {
+    const usable = [...own, ...later].map(settledClause).filter((c) => {
       const happened = eventDay(c);
       return (
         standsAlone(c) &&
