@@ -167,6 +167,8 @@ export function writeExtractive(
     chosenDek,
     opener,
     carried.filter((c) => c !== chosenDek),
+    headline.text,
+    weights,
   );
   // Little material: the dek is a lede or body sentence moved up, else one the body left out.
   const spare = () =>

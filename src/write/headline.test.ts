@@ -4,7 +4,7 @@ import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { headlineSentence, pickDek, pickHeadline } from './headline.js';
+import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
 import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {
@@ -349,5 +349,90 @@ describe('pickDek', () => {
     );
     const own = collectCandidates([alone]);
     expect(pickDek([own[0]!], own[0], own, headline, conceptWeights(own))?.text).toMatch(/^Harrow General/);
+  });
+});
+
+describe('pickLede: how central its sentences are', () => {
+  const at = (day: number) => new Date(Date.UTC(2026, 10, day, 9));
+  const fire = (id: number, day: number, text: string) =>
+    sourceArticle(id, `Brennick plant fire ${id}`, text, at(day));
+  // Two days either side of the opening report: neither is of its news cycle, so only the opening
+  // report's own sentences read on.
+  const first = fire(
+    1,
+    20,
+    'A fire at a paint plant on the Brennick industrial estate injured three workers on Saturday. ' +
+      'About 12,000 residents were told to stay indoors while the smoke drifted over the town. ' +
+      'The company said production would be suspended for at least a week.',
+  );
+  const third = fire(
+    3,
+    24,
+    'The fire at the Brennick paint plant has renewed criticism of cuts to safety inspections. ' +
+      'Smoke spread over the town, where about 12,000 residents were told to stay indoors. ' +
+      'Inspectors had warned the plant in March over how it stored solvents. ' +
+      'The plant employs 210 people.',
+  );
+  const headline = 'Brennick asks what was in the smoke';
+  const opens =
+    'A day after fire ripped through the Brennick paint plant, residents were asking how it was allowed to store solvents so close to their homes.\n';
+
+  function ledeOf(opening: SourceArticle, others = [first, third]): string[] {
+    const candidates = collectCandidates(
+      [first, opening, third].filter((a) => a === opening || others.includes(a)),
+    );
+    const opener = candidates.find((c) => c.article === opening && c.position === 0)!;
+    const own = candidates.filter((c) => c.article === opening && c !== opener);
+    const picks = [opener, ...own, ...candidates.filter((c) => c.article !== opening)];
+    return pickLede(picks, undefined, opener, [], headline, conceptWeights(candidates)).map((c) => c.text);
+  }
+
+  it('passes over a sentence no other report tells for a later paragraph that all of them tell', () => {
+    const opening = fire(
+      2,
+      22,
+      opens +
+        'Crews used foam to protect two bulk storage tanks next to the building.\n' +
+        'About 12,000 residents were told to stay indoors for five hours while the smoke drifted over the town.',
+    );
+    expect(ledeOf(opening)).toEqual([
+      expect.stringMatching(/^A day after fire/),
+      expect.stringMatching(/^About 12,000 residents/),
+    ]);
+  });
+
+  it('leaves to the body a third sentence that tells nothing another report tells', () => {
+    const opening = fire(
+      2,
+      22,
+      opens +
+        'About 12,000 residents were told to stay indoors for five hours while the smoke drifted over the town.\n' +
+        'Crews used foam to protect two bulk storage tanks next to the building.',
+    );
+    const lede = ledeOf(opening);
+    expect(lede).toContainEqual(expect.stringMatching(/^About 12,000 residents/));
+    expect(lede).not.toContainEqual(expect.stringMatching(/^Crews used foam/));
+  });
+
+  it('keeps a sentence that opens a paragraph the more central one only goes on with', () => {
+    const asks = 'Parents on the estate want the site closed.';
+    const prices =
+      'The Riverside group says house prices fell after about 12,000 residents were told to stay indoors while the smoke drifted over the town.';
+    const together = fire(2, 22, `${opens}${asks} ${prices}`);
+    expect(ledeOf(together)[1]).toBe(asks);
+    const apart = fire(2, 22, `${opens}${asks}\n${prices}`);
+    expect(ledeOf(apart)[1]).toBe(prices);
+    expect(ledeOf(apart)).not.toContain(asks);
+  });
+
+  it('keeps the next sentence of a story of one report, where every word pair counts alike', () => {
+    const opening = fire(
+      2,
+      22,
+      opens +
+        'Crews used foam to protect two bulk storage tanks next to the building.\n' +
+        'About 12,000 residents were told to stay indoors for five hours while the smoke drifted over the town.',
+    );
+    expect(ledeOf(opening, [])[1]).toMatch(/^Crews used foam/);
   });
 });

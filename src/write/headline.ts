@@ -310,13 +310,17 @@ const LEDE_DEPTH = 4;
  * report's sentences the body may carry (`carried`); a sentence of another report comes in only from
  * the same news cycle and when it tells of what the opening sentence tells (three content words in
  * common, or two and a name). A lede is one account of where the story stands, not the newest stray
- * facts. None repeats the dek or another lede sentence.
+ * facts: a sentence of the opening report that tells little of what the reports share is left to
+ * the body (see `peripheral`). None repeats the dek or another lede sentence. `headline` and
+ * `weights` (the story's concept weights, concepts.ts) measure how central a sentence is.
  */
 export function pickLede(
   picks: readonly Candidate[],
   dek?: Candidate,
   opener?: Candidate,
   carried: readonly Candidate[] = [],
+  headline = '',
+  weights: ReadonlyMap<string, number> = new Map(),
 ): Candidate[] {
   const told = dek ? [dek] : [];
   const usable = (c: Candidate) =>
@@ -348,9 +352,17 @@ export function pickLede(
   const linked = ordered.filter((c) => c.article !== first.article && cycle(c) && tellsOf(c, first));
   // Without a report known to be the newest, the best picks tell where the story stands.
   const following = opening ? [...home, ...linked] : ordered.filter((c) => c !== first);
+  const fits = (c: Candidate) =>
+    usable(c) &&
+    !out.some((o) => overlap(o, c) >= LEDE_REPEAT) &&
+    !(opening && c.article === first.article && leansOnSkipped(c, first, out));
   for (const c of following) {
-    if (!usable(c) || out.some((o) => overlap(o, c) >= LEDE_REPEAT)) continue;
-    if (opening && c.article === first.article && leansOnSkipped(c, first, out)) continue;
+    if (!fits(c)) continue;
+    if (opening && c.article === first.article) {
+      const later = home.filter((h) => h.position > c.position && fits(h));
+      const known = [headline, ...[...told, ...out].map((o) => o.text)];
+      if (peripheral(c, later, out.length, picks, weights, known)) continue;
+    }
     if (out.length >= 2 && words + c.words > LEDE_WORDS) break;
     out.push(c);
     words += c.words;
@@ -363,6 +375,35 @@ export function pickLede(
       time(b) - time(a) ||
       (a.article === b.article ? a.position - b.position : a.article.id - b.article.id),
   );
+}
+
+/**
+ * Whether the lede leaves `c`, a sentence of the opening report it reads on to, to the body: a
+ * sentence of a `later` paragraph of that report tells at least twice as much of what the reports
+ * share ("Residents of the Hillcrest estate said they saw no aircraft until the fire had already
+ * reached the edge of town" over "Winds eased over the weekend"), or, with two
+ * sentences told, it tells nothing another report tells beyond what is `known` ("Crews used foam to
+ * protect two bulk storage tanks"). A sentence later in its own paragraph tells more of what it
+ * opens ("Property owners want the power to ban indoor charging", then the premiums landlords pay),
+ * and does not stand in for it.
+ */
+function peripheral(
+  c: Candidate,
+  later: readonly Candidate[],
+  told: number,
+  picks: readonly Candidate[],
+  weights: ReadonlyMap<string, number>,
+  known: readonly string[],
+): boolean {
+  const beyond = later.filter((h) => !sameParagraph(c, h));
+  if (moreCentral(c, beyond, picks, weights, known)) return true;
+  if (told < 2 || new Set(picks.map((p) => p.article.id)).size < 2) return false;
+  return centrality(c, weights, new Set(known.flatMap(conceptsOf))) === 0;
+}
+
+/** Whether `b`, after `a` in its report, is in the same paragraph: no line break between them. */
+function sameParagraph(a: Candidate, b: Candidate): boolean {
+  return !a.article.text.slice(a.end, b.start).includes('\n');
 }
 
 /** How many sentences of its report `c` comes after `first`: quoted words do not count as reading on. */
