@@ -151,6 +151,43 @@ describe('extractQuotes', () => {
     expect(speech.quotes[0]?.speaker).toBe('Alan Priddy');
   });
 
+  it('gives the quote to the person in apposition after a role held at a name ("said Facebook founder and CEO, Mark Zuckerberg")', () => {
+    const text =
+      'William Wei, Business Insider Facebook is buying Oculus VR.\n"Mobile is the platform of today," said Facebook founder and CEO, Mark Zuckerberg.';
+    const at = (name: string, from = 0) => ({
+      start: text.indexOf(name, from),
+      end: text.indexOf(name, from) + name.length,
+    });
+    // A credit line glued to the company's name read as a person: the role after it still says who speaks.
+    const entities = [
+      {
+        key: 'business insider facebook',
+        name: 'Business Insider Facebook',
+        kind: 'person' as const,
+        mentions: [at('Business Insider Facebook'), at('Facebook', 40)],
+      },
+      {
+        key: 'mark zuckerberg',
+        name: 'Mark Zuckerberg',
+        kind: 'person' as const,
+        mentions: [at('Mark Zuckerberg')],
+      },
+    ];
+    expect(extractQuotes(text, { entities })[0]?.speaker).toBe('Mark Zuckerberg');
+    // Words after a name that are no role leave the name the speaker.
+    const plain = '"We will appeal," said Anna Berg on Monday, Mark Zuckerberg having left.';
+    const people = [
+      { key: 'anna berg', name: 'Anna Berg', kind: 'person' as const, mentions: [{ start: 20, end: 29 }] },
+      {
+        key: 'mark zuckerberg',
+        name: 'Mark Zuckerberg',
+        kind: 'person' as const,
+        mentions: [{ start: plain.indexOf('Mark'), end: plain.indexOf('Mark') + 15 }],
+      },
+    ];
+    expect(extractQuotes(plain, { entities: people })[0]?.speaker).toBe('Anna Berg');
+  });
+
   it('ends an unclosed quote at the end of its paragraph', () => {
     const text = '"This is the first paragraph of a long statement\n"And this continues it," she said.';
     expect(extractQuotes(text).map((q) => q.text)).toEqual([

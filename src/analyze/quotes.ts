@@ -131,8 +131,13 @@ function findSpeaker(
       // "said Hayes's attorney, John Fuller": a name owning the role is not who speaks; the person in
       // apposition is, and without one the speaker is not named.
       const owner = POSSESSIVE.test(name);
+      const role = holdsRole(clause.slice(name.length));
       const named = cast.people.filter(
-        (p) => p.entity.kind === 'person' && p.start >= at && p.start < at + clause.length,
+        (p) =>
+          p.entity.kind === 'person' &&
+          p.start >= at &&
+          p.start < at + clause.length &&
+          !(role && p.start === at),
       );
       const of = clause.search(/\sof\s/);
       const before = of < 0 ? [] : named.filter((p) => p.start < at + of);
@@ -147,7 +152,9 @@ function findSpeaker(
         );
         if (
           named &&
-          (owner || !cast.people.some((p) => p.entity.kind === 'person' && p.start <= at && p.end > at))
+          (owner ||
+            role ||
+            !cast.people.some((p) => p.entity.kind === 'person' && p.start <= at && p.end > at))
         ) {
           return { name: named.entity.name, key: named.entity.key };
         }
@@ -165,6 +172,19 @@ function findSpeaker(
     return resolve(name, at, cast, span.start);
   }
   return null;
+}
+
+/**
+ * "said Facebook founder and CEO, Mark Zuckerberg": words after the name that are a role ("founder
+ * and CEO") make the name whom the role is held at, whatever the name was read as.
+ */
+function holdsRole(rest: string): boolean {
+  const words = rest
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const title = (w: string) => PERSON_TITLES.has(w.toLowerCase());
+  return words.some(title) && words.every((w) => title(w) || /^[\p{Ll}-]+$/u.test(w));
 }
 
 // A name that owns what follows it ("Hayes's attorney", "Price’s mother").

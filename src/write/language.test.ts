@@ -261,7 +261,9 @@ describe('speaker roles as the sources word them', () => {
     'During summations, the judge, Sir Michael Astill, criticised the men. ' +
     '"You have betrayed this country," said judge Astill. ' +
     'The Mercers, despite all their luxuries, agreed. "We are fed up with the elite," said Rebekah Mercer, despite all her luxuries. ' +
-    '"She would not have lived much longer," said Dr. Susan Kolb, with Plastikos Plastic Surgery Center in Atlanta.';
+    '"She would not have lived much longer," said Dr. Susan Kolb, with Plastikos Plastic Surgery Center in Atlanta. ' +
+    'According to a statement from CEO Mark Zuckerberg, the company plans to expand Oculus beyond gaming: ' +
+    'According to Ruth Abara, a councillor for the east ward, the vote was rushed.';
   const source = {
     id: 1,
     source_id: 1,
@@ -284,6 +286,9 @@ describe('speaker roles as the sources word them', () => {
     // "with" an organisation is whom they work for.
     ['Susan Kolb', 'with Plastikos Plastic Surgery Center in Atlanta'],
     ['Devi Marsh', null],
+    // The comma that closes an opening phrase is followed by the sentence's clause, not a role.
+    ['Mark Zuckerberg', 'CEO'],
+    ['Ruth Abara', 'a councillor for the east ward'],
     ['Dennis Hall', null],
     ['Ruth Plant', null],
     // A role written before the name in lower case, as after a name, and without the sentence before.

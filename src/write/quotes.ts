@@ -155,7 +155,8 @@ export function roleOf(
         after &&
         (/^\s*["“]/u.test(after.input.slice(after[0].length)) ||
           /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()) ||
-          DID.test(after[1]!.trim()));
+          DID.test(after[1]!.trim()) ||
+          closesOpening(article.text, at, after.input.slice(after[0].length)));
       if (after && !cut) return after[1]!.trim();
       described ??= whoTheyAre(article.text.slice(at + speaker.length, at + speaker.length + 120));
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
@@ -169,6 +170,24 @@ export function roleOf(
     }
   }
   return described ?? null;
+}
+
+// "According to a statement from CEO Mark Zuckerberg, the company plans …": a phrase that opens
+// the sentence and ends on the name.
+const OPENING_PHRASE =
+  /^(?:according to|in a statement (?:from|by)|in an? (?:interview|email|letter) with)\b/i;
+
+/**
+ * Whether the comma after a name closes the phrase the sentence opens on, so what follows is the
+ * sentence's own clause ("the company plans to expand Oculus"), not who they are. An appositive
+ * there is set off by a second comma before the clause ("According to Mark Zuckerberg, chief
+ * executive of Facebook, the company …").
+ */
+function closesOpening(text: string, at: number, rest: string): boolean {
+  const window = text.slice(Math.max(0, at - 120), at);
+  const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
+  const before = window.slice(opens);
+  return OPENING_PHRASE.test(before) && !before.includes(',') && !/^\s*,/.test(rest);
 }
 
 /** ", who lives on Weir Lane," after a name: the clause, unless it says what they did not do or cuts an abbreviation. */
