@@ -75,7 +75,8 @@ export function labelQuality(label: string, counted: string, phrase: boolean): n
   if (phrase) return 3;
   // "customers in the county": the counted noun and where, not what happened to it.
   const escaped = counted.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const where = new RegExp(`^${escaped} (?:in|at|on|of|from|for|a|per)\\b`);
+  // "copies of Minecraft", "reports of heaters overheating": an of-phrase says what they are.
+  const where = new RegExp(`^${escaped} (?:in|at|on|from|for|a|per)\\b`);
   if (counted && where.test(bare)) return 1;
   if (MONEY_WORD.test(bare)) return 1;
   // "workers escaped" says what happened to them; "night-shift workers" only who they are.

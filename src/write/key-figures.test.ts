@@ -143,7 +143,7 @@ describe('key figures of a story that moved on', () => {
       'Merrow porters walk out',
       'About 900 porters at the Merrow docks walked off the job on Tuesday after the harbour board refused to raise its pay offer of 6 percent over two years. ' +
         'The porters union is asking for 12 percent. ' +
-        'Economists forecast inflation of 3 percent next year.',
+        'Economists forecast consumer price inflation of 3 percent next year.',
       day(10),
     ),
     sourceArticle(
@@ -294,5 +294,30 @@ describe('key figures read as a reader would read them', () => {
     expect(values).not.toContain(60);
     expect(values).not.toContain(330);
     for (const f of found) expect(f.label).not.toMatch(/\bend$|\bwest\b|\bmonth\b/);
+  });
+
+  it('shows a figure a bare noun names only when the reports make it matter, and no address', () => {
+    const reports = [
+      'Searchers found the car on Friday. The location is approximately 39 miles from the gas station where she was last seen. ' +
+        'Children of a parent with the syndrome have a 50% chance of inheriting it.',
+      'The 400 block of Daly Street was closed after the collapse, and police had received 40 allegations of abuse by then.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    const values = found.map((f) => f.value);
+    expect(values).not.toContain(39);
+    expect(values).not.toContain(50);
+    expect(values).not.toContain(400);
+    // An of-phrase says what is counted.
+    expect(found.find((f) => f.value === 40)?.label).toMatch(/^allegations of abuse/);
+    // The same bare noun where several outlets report the figure is one of the story's own.
+    const bail = [1, 2, 3].map((i) =>
+      sourceArticle(
+        i,
+        `Court ${i}`,
+        `The judge set a bail of $50,000 on Monday, report ${i} said.`,
+        day(14),
+      ),
+    );
+    expect(pickFigures(bail, { facts: [] }).map((f) => f.value)).toContain(50_000);
   });
 });

@@ -45,6 +45,7 @@ const READ_SENTENCES = 8;
 const READ_AT_LEAST = 3;
 const DURATION = /^(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies))$/i;
 const AGE = /^\S+[\s-]+years?[\s-]+old\b/i;
+const BLOCK = /^\s+block\s+of\s+\p{Lu}/u;
 // "90 kilometres per hour": a rate written after the figure belongs to it.
 const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
 const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
@@ -146,7 +147,7 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
   }
   const shown = distinctLabels(ranked)
     .sort((a, b) => b.score - a.score)
-    .filter((r, i) => i < MIN_FIGURES || r.score >= MIN_SCORE)
+    .filter((r, i) => (i < MIN_FIGURES && r.figure.quality >= 2) || r.score >= MIN_SCORE)
     .slice(0, MAX_FIGURES);
   const labels = shown.map(({ figure }) => figure.label!);
   return shown.map(({ figure: f }) => ({
@@ -284,6 +285,8 @@ function figureSpots(
     if (DIFFERENCE.test(text.slice(s.shown)) || RANGE_AFTER.test(text.slice(s.shown))) continue;
     // "the 26-year-old sailor": an age says who someone is, not what the story counts.
     if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
+    // "the 400 block of Daly Street": an address, not a count.
+    if (BLOCK.test(text.slice(s.end))) continue;
     if (/\b(?:between|from)\s+$/i.test(text.slice(Math.max(0, s.start - 10), s.start))) continue;
     // "∼50–75% serpentine", "15–60%": the end of a range is no figure of its own either.
     if (RANGE_BEFORE.test(text.slice(Math.max(0, s.start - 3), s.start))) continue;
