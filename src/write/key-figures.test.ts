@@ -311,12 +311,7 @@ describe('key figures read as a reader would read them', () => {
     expect(found.find((f) => f.value === 40)?.label).toMatch(/^allegations of abuse/);
     // The same bare noun where several outlets report the figure is one of the story's own.
     const bail = [1, 2, 3].map((i) =>
-      sourceArticle(
-        i,
-        `Court ${i}`,
-        `The judge set a bail of $50,000 on Monday, report ${i} said.`,
-        day(14),
-      ),
+      sourceArticle(i, `Court ${i}`, `The judge set a bail of $50,000 on Monday, report ${i} said.`, day(14)),
     );
     expect(pickFigures(bail, { facts: [] }).map((f) => f.value)).toContain(50_000);
   });

@@ -263,7 +263,8 @@ describe('speaker roles as the sources word them', () => {
     'The Mercers, despite all their luxuries, agreed. "We are fed up with the elite," said Rebekah Mercer, despite all her luxuries. ' +
     '"She would not have lived much longer," said Dr. Susan Kolb, with Plastikos Plastic Surgery Center in Atlanta. ' +
     'According to a statement from CEO Mark Zuckerberg, the company plans to expand Oculus beyond gaming: ' +
-    'According to Ruth Abara, a councillor for the east ward, the vote was rushed.';
+    'According to Ruth Abara, a councillor for the east ward, the vote was rushed. ' +
+    'Their attorney, Keith Hampton, was not available to comment Wednesday.';
   const source = {
     id: 1,
     source_id: 1,
@@ -289,6 +290,8 @@ describe('speaker roles as the sources word them', () => {
     // The comma that closes an opening phrase is followed by the sentence's clause, not a role.
     ['Mark Zuckerberg', 'CEO'],
     ['Ruth Abara', 'a councillor for the east ward'],
+    // A verb after the name is the sentence's; "their" is the sentence's word, not the role's.
+    ['Keith Hampton', 'attorney'],
     ['Dennis Hall', null],
     ['Ruth Plant', null],
     // A role written before the name in lower case, as after a name, and without the sentence before.

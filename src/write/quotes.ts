@@ -35,7 +35,7 @@ const ROLE_QUALIFIERS =
   'head chief deputy senior assistant vice former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
     .split(' ')
     .join('|');
-const ROLE_MODIFIER = `(?!(?:The|A|An)\\s)(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
+const ROLE_MODIFIER = `(?!(?:The|A|An|Their|His|Her|Its|Our|My|Your)\\s)(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
 // … right before the name, or set off before it by a comma ("Tallyform's chief technology
 // officer, Ewan Royce, said").
 const ROLE_BEFORE = new RegExp(
@@ -47,9 +47,10 @@ const ROLE_WORD = new RegExp(`^(?:${ROLE_QUALIFIERS}|${ROLE_NOUNS})$`, 'u');
 // Where a sentence ends before a name: a word in lower case (or a figure, a closing quote) and its
 // full stop, or a line break. "D.C. police" does not end one.
 const SENTENCE_END = /(?:[\p{Ll}\d)"”’][.!?]["”’]?\s+|\n\s*)/gu;
-// ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower case.
+// ", president of Local 212," or ", an engineer at Sable City University who…": an appositive in lower
+// case; ", was not available to comment" is the sentence's verb.
 const APPOSITIVE =
-  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there|despite|after|before|during|without|since|until|like|unlike|including|although|though|however|meanwhile|instead|perhaps|also|too|even|still)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
+  /^,\s+((?!(?:and|but|or|who|whose|which|that|said|says|told|according|adding|saying|speaking|as|while|when|if|because|where|it|he|she|they|we|i|you|this|there|despite|after|before|during|without|since|until|like|unlike|including|although|though|however|meanwhile|instead|perhaps|also|too|even|still|was|were|is|are|has|had|have|will|would|could|can|did|does|do|should|may|might|must)\b)(?:the |a |an )?[\p{Ll}][^,.;:"“”()\n]{2,90}?)(?=\s*[,.;:"“”)]|\s+(?:who|which|said|says|told)\b)/u;
 
 // "the judge, Sir Michael Astill, criticised the men": a verb and its object after the name say what
 // they did, not who they are ("retired judge" is a role).
