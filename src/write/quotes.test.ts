@@ -25,4 +25,18 @@ describe('pull quotes', () => {
     // A sentence may end on a preposition.
     expect(quotes).toContain('The board gave him everything he asked for');
   });
+
+  it('leaves out either part of a quotation its attribution splits, and keeps one that ends before it', () => {
+    const quotes = quotesOf(
+      [
+        '"When you actually see your house," Leslie Dull said, "and you know it is not just your basement, it is your whole house."',
+        '"An icky experience," said Mara Lind, "would hurt any brand that brought it to market."',
+        '"We will rebuild every home on this street." Mayor Ana Ruiz said, "Nobody here will be left without a roof."',
+      ].join('\n'),
+    );
+    expect(quotes).not.toContain('When you actually see your house');
+    expect(quotes).not.toContain('and you know it is not just your basement, it is your whole house.');
+    expect(quotes).not.toContain('would hurt any brand that brought it to market.');
+    expect(quotes).toContain('Nobody here will be left without a roof.');
+  });
 });

@@ -1,3 +1,4 @@
+import { SPEECH_VERBS } from '../analyze/gazetteer.js';
 import type { Quote } from '../analyze/types.js';
 import type { StoryQuote } from '../db/schema.js';
 import { findQuote, mentionsSpeaker } from '../verify/checks.js';
@@ -113,7 +114,8 @@ export function pickQuotes(
 function usable(article: SourceArticle, quote: Quote, prepared: PreparedSources): boolean {
   if (!quote.speaker || !quote.speaker_key) return false;
   const words = quote.text.split(/\s+/).length;
-  if (words < MIN_WORDS || words > MAX_WORDS || partial(quote.text)) return false;
+  if (words < MIN_WORDS || words > MAX_WORDS || partial(quote.text) || split(article.text, quote))
+    return false;
   const entity = article.analysis.entities.find((e) => e.key === quote.speaker_key);
   if (!entity || (entity.kind !== 'person' && entity.kind !== 'organization')) return false;
   // A speaker found through "he said" may be the wrong person: the name must be in the quote's sentence.
@@ -133,6 +135,25 @@ const OPENS_INSIDE =
   /^["“‘]?(?!(?:i|we|you|he|she|they|it|this|that|there|our|my|no|yes|if|when|but|and|so)\b)\p{Ll}/u;
 // Words no sentence ends on (a preposition or "that" may: "everything he asked for").
 const STOPS_INSIDE = /\b(?:the|a|an|and|or|but|because|than|whose|its|their|my|our|your)\W*$/iu;
+
+// '"When you actually see your house," Dull said, "and you know it's not just your basement …"': a
+// quote the attribution interrupts goes on in lower case after it.
+const ATTRIBUTION = String.raw`[^"“”\n]{0,40}?\b(?:${SPEECH_VERBS})\b[^"“”\n]{0,40}?,[ \t]*["“][ \t]*`;
+const GOES_ON = new RegExp(String.raw`^,?[ \t]*["”][ \t]*${ATTRIBUTION}\p{Ll}`, 'u');
+const GOES_ON_FROM = new RegExp(String.raw`["”][ \t]*${ATTRIBUTION}$`, 'u');
+
+/**
+ * Whether the quote is one part of a quotation its attribution splits: either part alone leaves
+ * the speaker's sentence unfinished ("An icky experience" without "would hurt any brand").
+ */
+function split(text: string, quote: Quote): boolean {
+  const ends = /[.!?]$/.test(quote.text);
+  const after = text.slice(quote.end, quote.end + 120);
+  if (!ends && GOES_ON.test(after)) return true;
+  return (
+    /^\p{Ll}/u.test(quote.text) && GOES_ON_FROM.test(text.slice(Math.max(0, quote.start - 120), quote.start))
+  );
+}
 
 function partial(text: string): boolean {
   return OPENS_INSIDE.test(text) || STOPS_INSIDE.test(text);
