@@ -253,6 +253,7 @@ describe('speaker roles as the sources word them', () => {
     'Chief executive Sarah Pellham said the plant would be rebuilt. ' +
     '"Investors will want a date," said Harbourline analyst Marcus Tiller. ' +
     'The vote was close. Opposition finance spokesman Harold Quayle said the timing was convenient. ' +
+    'The Israeli prime minister, Binyamin Netanyahu, in a statement on Tuesday, warned of hatred. ' +
     'President Barack Obama’s spokesman Dan Pfeiffer said the bill was urgent. ' +
     'The decision, it took defense attorney Jack McMahon a week to accept. ' +
     "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset. " +
@@ -264,7 +265,14 @@ describe('speaker roles as the sources word them', () => {
     '"She would not have lived much longer," said Dr. Susan Kolb, with Plastikos Plastic Surgery Center in Atlanta. ' +
     'According to a statement from CEO Mark Zuckerberg, the company plans to expand Oculus beyond gaming: ' +
     'According to Ruth Abara, a councillor for the east ward, the vote was rushed. ' +
-    'Their attorney, Keith Hampton, was not available to comment Wednesday.';
+    'Their attorney, Keith Hampton, was not available to comment Wednesday. ' +
+    '"She loves children," said Loren Podwill, immediately contacted the U.S. Embassy. ' +
+    '"We will stand firm," said Binyamin Netanyahu, in a statement on Tuesday. ' +
+    '"They did what they were told," said Michael Steele, referring to the delegates in particular. ' +
+    '"This is the end," said Bob Weir, these three shows will mark the final shows ever. ' +
+    '"We need a vote," said Stacey Plaskett, a non-voting delegate to the House of Representatives from the U.S. Virgin Islands. ' +
+    '"The bill will pass," said Ron Meyer, a retired judge from Ohio. ' +
+    '"It will take years," said Hania Zlotnik, managing director of the Population Division.';
   const source = {
     id: 1,
     source_id: 1,
@@ -292,6 +300,14 @@ describe('speaker roles as the sources word them', () => {
     ['Ruth Abara', 'a councillor for the east ward'],
     // A verb after the name is the sentence's; "their" is the sentence's word, not the role's.
     ['Keith Hampton', 'attorney'],
+    // What they did or were doing, where or when, a clause of its own, a role cut at an abbreviation.
+    ['Loren Podwill', null],
+    ['Binyamin Netanyahu', 'Israeli prime minister'],
+    ['Michael Steele', null],
+    ['Bob Weir', null],
+    ['Stacey Plaskett', null],
+    ['Ron Meyer', 'a retired judge from Ohio'],
+    ['Hania Zlotnik', 'managing director of the Population Division'],
     ['Dennis Hall', null],
     ['Ruth Plant', null],
     // A role written before the name in lower case, as after a name, and without the sentence before.

@@ -33,7 +33,7 @@ const ROLE_NOUNS = (
 // "D.C."), an owner ("NBC’s"), or a word of a role's kind ("head", "finance", "defense"); never a
 // verb or a word of the sentence around the name ("it took defense attorney …").
 const ROLE_QUALIFIERS =
-  'head chief deputy senior assistant vice former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
+  'head chief deputy senior assistant vice prime former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
     .split(' ')
     .join('|');
 const ROLE_MODIFIER = `(?!(?:The|A|An|Their|His|Her|Its|Our|My|Your)\\s)(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
@@ -57,6 +57,24 @@ const APPOSITIVE =
 // they did, not who they are ("retired judge" is a role).
 const DID =
   /^\p{Ll}+(?:ed|ew|ave|ook|ent|old|aid)\s+(?:the|a|an|his|her|their|its|our|that|this|to|on|in|at|for)\b/u;
+// "immediately contacted the U", "sobbed audibly as …", "wrote in their paper", "sought to manage",
+// "referring to African Americans": a clause after the name opening on what they did or were doing.
+// Words in -ed that make a role ("retired judge", "elected official") are not verbs here.
+const ACTED =
+  /^(?:\p{Ll}+ly\s+)?(?:(?!(?:retired|elected|appointed|licensed|certified|registered|qualified|trained|renowned|noted|acclaimed|celebrated|respected|seasoned|unnamed|named|red|bed)\b)\p{Ll}+ed|wrote|sought|let|told|made|took|gave|went|came|saw|found|became|began|ran|won|lost|left|held|kept|brought|thought|met|paid|sold|sent|spent|stood|heard|knew|got|put)\b|^(?!(?:managing|acting|leading|founding|visiting|presiding|ruling|governing|reigning|outgoing|incoming|longstanding|long-serving)\b)\p{Ll}+ing\b/u;
+// "in a statement on Tuesday", "on Monday", "at a news conference": where or when, not who.
+const CIRCUMSTANCE = /^(?:in|on|at|by|via|through|during|over|into)\s/;
+// "these three shows will mark the final Dead shows": a clause with its own verb.
+const CLAUSE = /\b(?:will|would|can|could|should|may|might|must|is|are|was|were|has|have|had)\s+\p{Ll}/u;
+// "commander of the U", "a Republican whom Mr": a role cut at the full stop of an abbreviation.
+const CUT_SHORT = /(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|St|Jr|Gen|Lt|Col|Sgt|Capt|Rev|Prof))$/u;
+
+/** Whether an appositive after a name says what they did or where, or was cut short, rather than who they are. */
+function notARole(role: string): boolean {
+  return (
+    DID.test(role) || ACTED.test(role) || CIRCUMSTANCE.test(role) || CLAUSE.test(role) || CUT_SHORT.test(role)
+  );
+}
 
 // ", who studies embedded systems at Sable City University," or ", who lives on Weir Lane,": without
 // a title, what a relative clause says someone does or has done tells a reader who they are.
@@ -177,7 +195,7 @@ export function roleOf(
         after &&
         (/^\s*["“]/u.test(after.input.slice(after[0].length)) ||
           /^(?:a|an|the)\s+\p{Lu}[\p{L}.'’-]*$/u.test(after[1]!.trim()) ||
-          DID.test(after[1]!.trim()) ||
+          notARole(after[1]!.trim()) ||
           closesOpening(article.text, at, after.input.slice(after[0].length)));
       if (after && !cut) return after[1]!.trim();
       described ??= whoTheyAre(article.text.slice(at + speaker.length, at + speaker.length + 120));
