@@ -146,6 +146,18 @@ describe('linking the stories of a batch', () => {
       ]);
     });
 
+    it('is held to the plain bar, not to the allowance for few pairs, when it names them', () => {
+      // Two words in common with each report (0.077): over the plain bar of 0.06, under the 0.095
+      // that two pairs must clear.
+      const brief = (names: string[], shared: number) =>
+        report(3, [...KIND.slice(0, shared), ...own('brief', 26 - shared)], names, 0);
+      const story = leak(['peinovich', 'enoch']);
+      expect(linked(story, brief(['peinovich', 'enoch'], 2))).toEqual([[-2, -1]]);
+      expect(linked(story, brief(['cernovich'], 2))).toEqual([]);
+      // One word in common (0.038) is under the plain bar, whatever it names.
+      expect(linked(story, brief(['peinovich', 'enoch'], 1))).toEqual([]);
+    });
+
     it('stays apart when it names only one of them, or only the topic’s institutions', () => {
       expect(linked(leak(['peinovich', 'enoch']), post(['peinovich', 'cernovich']))).toEqual([]);
       expect(linked(leak(['senate', 'gop']), post(['senate', 'gop', 'cernovich']))).toEqual([]);
