@@ -291,6 +291,102 @@ describe('placeAll', () => {
     expect(set.stories.get(2)!.profile.articles).toBe(3);
   });
 
+  // Two budget fights of one Congress: alike in words and in the topic's institutions ("Senate",
+  // "GOP"), each with its own senators and states. Seen as one article, each story scores 0.36
+  // against the other (over the merge threshold) with a third of their names in common.
+  const budget = (extra: Record<string, number>) => ({
+    budget: 3,
+    senate: 3,
+    vote: 2,
+    spending: 2,
+    deficit: 2,
+    republican: 2,
+    democrat: 1,
+    cut: 1,
+    bill: 1,
+    floor: 1,
+    plan: 1,
+    ...extra,
+  });
+
+  it('does not join two stories of full reports that share a topic’s words and institutions only', () => {
+    const set = new WorkingSet();
+    const balanced = ['senate', 'gop', 'enzi', 'mikulski', 'wyoming', 'maryland'];
+    set.load(
+      1,
+      newProfile(features(1, budget({ balanced: 5, amendment: 4, enzi: 4, wyoming: 3 }), balanced)),
+    );
+    set.load(
+      2,
+      newProfile(
+        features(2, budget({ ceiling: 5, default: 4, reid: 4, nevada: 3 }), [
+          'senate',
+          'gop',
+          'reid',
+          'schumer',
+          'nevada',
+          'york',
+        ]),
+      ),
+    );
+    const result = placeAll(
+      set,
+      [features(3, budget({ balanced: 4, amendment: 5, enzi: 3, wyoming: 3 }), balanced)],
+      new Map(),
+      new Map(),
+      defaultClusterSettings,
+      rare,
+    );
+    expect(result.assignments[0]).toMatchObject({ key: 1, created: false });
+    expect(result.merges).toEqual([]);
+  });
+
+  it('joins a story and its follow-up days later that name the same people and places', () => {
+    const hours = 3_600_000;
+    const mill = { mill: 3, worker: 2, caldmoor: 3 };
+    const inquiry = (extra: Record<string, number>) => ({
+      ...mill,
+      inquiry: 3,
+      hearing: 2,
+      sprinkler: 2,
+      evidence: 1,
+      minister: 1,
+      safety: 1,
+      report: 1,
+      witness: 1,
+      regulator: 1,
+      ...extra,
+    });
+    const set = new WorkingSet();
+    set.load(
+      1,
+      newProfile(
+        features(1, { ...fire({ hartwell: 2 }), ...mill }, [
+          'caldmoor',
+          'hartwell',
+          'keel',
+          'ostby',
+          'penrose',
+          'tarrow',
+        ]),
+      ),
+    );
+    const named = ['caldmoor', 'hartwell', 'keel', 'ostby', 'marchetti', 'solvay'];
+    set.load(2, newProfile(features(2, inquiry({ marchetti: 2 }), named, 72 * hours)));
+    // Seen as one article, each scores 0.36 against the other (the words fade over three days),
+    // with two thirds of their names in common.
+    const result = placeAll(
+      set,
+      [features(3, inquiry({ solvay: 2, caldmoor: 2 }), named, 74 * hours)],
+      new Map(),
+      new Map(),
+      defaultClusterSettings,
+      rare,
+    );
+    expect(result.merges).toEqual([{ from: 2, into: 1 }]);
+    expect(result.assignments[0]!.key).toBe(1);
+  });
+
   it('leaves stories of different events alone', () => {
     const set = new WorkingSet();
     set.load(1, newProfile(features(1, fire({ caldmoor: 2 }), ['caldmoor', 'hartwell'])));

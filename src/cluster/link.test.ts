@@ -117,6 +117,53 @@ describe('linking the stories of a batch', () => {
     expect(link(topic.map((a) => [a]))).toEqual([[-4, -3, -2, -1]]);
   });
 
+  describe('a single report told from another angle', () => {
+    // A story's two reports share 20 of their 26 words (they agree 0.77); a blog post on the same
+    // leak shares four words with each (0.15): over the bar for three pairs, under half of 0.77.
+    const leak = (names: string[]) =>
+      [1, 2].map((id) =>
+        report(id, [...KIND, ...own('leak', 15), ...own(`x${id}`, 6)], [...names, `desk${id}`], 0),
+      );
+    const post = (names: string[]) =>
+      report(3, [...KIND.slice(0, 2), ...own('leak', 2), ...own('post', 22)], names, 0);
+    // "peinovich" and "enoch" are in one article in a hundred; "senate" and "gop" in one in thirty.
+    const rarity = (name: string) =>
+      name === 'senate' || name === 'gop' ? 1 + Math.log(30) : 1 + Math.log(100);
+    const linked = (story: ArticleFeatures[], single: ArticleFeatures) =>
+      linkStories(
+        [
+          { key: -1, articles: story },
+          { key: -2, articles: [single] },
+        ],
+        rarity,
+        evidenceWeights(settings),
+        () => false,
+      );
+
+    it('joins the story when it names two of the story’s own people', () => {
+      expect(linked(leak(['peinovich', 'enoch']), post(['peinovich', 'enoch', 'cernovich']))).toEqual([
+        [-2, -1],
+      ]);
+    });
+
+    it('is held to the plain bar, not to the allowance for few pairs, when it names them', () => {
+      // Two words in common with each report (0.077): over the plain bar of 0.06, under the 0.095
+      // that two pairs must clear.
+      const brief = (names: string[], shared: number) =>
+        report(3, [...KIND.slice(0, shared), ...own('brief', 26 - shared)], names, 0);
+      const story = leak(['peinovich', 'enoch']);
+      expect(linked(story, brief(['peinovich', 'enoch'], 2))).toEqual([[-2, -1]]);
+      expect(linked(story, brief(['cernovich'], 2))).toEqual([]);
+      // One word in common (0.038) is under the plain bar, whatever it names.
+      expect(linked(story, brief(['peinovich', 'enoch'], 1))).toEqual([]);
+    });
+
+    it('stays apart when it names only one of them, or only the topic’s institutions', () => {
+      expect(linked(leak(['peinovich', 'enoch']), post(['peinovich', 'cernovich']))).toEqual([]);
+      expect(linked(leak(['senate', 'gop']), post(['senate', 'gop', 'cernovich']))).toEqual([]);
+    });
+  });
+
   it('joins two follow-ups of a topic alike in words (cosine 0.23) that name different people', () => {
     const follow = (id: number) =>
       report(id, [...TOPIC, 'pledge', ...own(`w${id}`, 20)], [`town${id}`], null);

@@ -16,6 +16,15 @@ const SAME_KIND = 0.3;
 // agree much more with each other than with a same-kind event's (two budget fights, two rehab
 // stays), while a topic's follow-ups agree with each other about as little as with the topic.
 const COHERENCE = 0.5;
+// A report told from another angle (a blog post, a profile of the pilot, the letter or the paper
+// behind a story) agrees less in words with a story's reports than they do among themselves, but
+// names the same people and places: a single report that names this many of a group's distinctive
+// core names is held to LINK_BAR alone, neither to the allowance for few pairs (two distinctive
+// names in common are no chance agreement) nor to the group's coherence.
+const CORE_NAMED = 2;
+// A distinctive name is in at most about one article in fifty (the common-name cut is one in
+// twenty): the event's own people and places, not its topic's institutions ("Senate", "GOP").
+const DISTINCT_NAME_IDF = 1 + Math.log(50);
 // No one keyword gives two reports more than this of their agreement: reports of two events that
 // share one heavy word ("Trump", "cancer", "anthem") agree on little else, while reports of one
 // topic agree a little on many words.
@@ -34,8 +43,9 @@ export interface LinkedStory {
  * too little): the two groups whose reports agree most on average are joined first, as long as
  * that average clears a bar that is higher for fewer pairs, and no two stories an editor split end
  * up together. Two groups are not joined when their reports agree much less with each other than
- * within the looser group, nor when each has its own who and where (names most of its reports
- * give) that the other never names. Returns the groups of two or more story keys that are one event.
+ * within the looser group or their mean is under the bar for few pairs (unless one is a single
+ * report that names two of the other's distinctive core names), nor when each has its own who and
+ * where (names most of its reports give) that the other never names. Returns the groups of two or more story keys that are one event.
  *
  * Placement compares an article with a story's centroid and needs shared rare names; follow-ups
  * of a topic that run for months name different people and places, so each report shares only a
@@ -71,8 +81,11 @@ export function linkStories(
         const [a, b] = [groups[i]!, groups[j]!];
         const pairs = a.articles.length * b.articles.length;
         const mean = sums[i]![j]! / pairs;
-        if (mean < LINK_BAR + LINK_NOISE / Math.sqrt(pairs) || mean <= bestMean) continue;
-        if (mean < COHERENCE * looser(a, b)) continue;
+        if (mean <= bestMean || mean < LINK_BAR) continue;
+        // A report that names the group's own people is held to the plain bar (see CORE_NAMED).
+        const named = namesCoreOf(a, b, rarity) || namesCoreOf(b, a, rarity);
+        if (!named && (mean < LINK_BAR + LINK_NOISE / Math.sqrt(pairs) || mean < COHERENCE * looser(a, b)))
+          continue;
         if (distinctWho(a, b) || a.keys.some((x) => b.keys.some((y) => apart(x, y)))) continue;
         best = [i, j];
         bestMean = mean;
@@ -125,6 +138,18 @@ function looser(a: Group, b: Group): number {
   };
   const m = Math.min(cohesion(a), cohesion(b));
   return m === Number.POSITIVE_INFINITY ? 0 : m;
+}
+
+/**
+ * Whether `report` is a single report that names at least CORE_NAMED of the group's distinctive core
+ * names (its own who and where, rarer than a topic's institutions).
+ */
+function namesCoreOf(report: Group, group: Group, rarity: Rarity): boolean {
+  if (report.articles.length !== 1) return false;
+  let named = 0;
+  for (const name of group.core)
+    if (report.named.has(name) && rarity(name) >= DISTINCT_NAME_IDF && ++named >= CORE_NAMED) return true;
+  return false;
 }
 
 /**

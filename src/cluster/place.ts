@@ -228,6 +228,16 @@ function linkTopics(
   }
 }
 
+/**
+ * Whether two stories are one event: each, seen as one article, clears the merge threshold against
+ * the other, and when both are stories of full reports, who and where agree on at least half
+ * (the mean of both ways) or the evidence clears what a full report needs to join a centroid
+ * (FULL_REPORT_BAR). Two stories of one busy topic (two budget fights of one Congress, undated
+ * commentary on one presidency) share its institutions ("Senate", "GOP", "McConnell") and its words,
+ * which says no more that they are one event than it does for a single report: those are left to
+ * the linking pass. A story that develops over days (a fire, its inquiry, a resignation) keeps its
+ * people and places while its words fade with the time between its reports.
+ */
 function sameEvent(
   a: StoryProfile,
   b: StoryProfile,
@@ -238,14 +248,19 @@ function sameEvent(
 ): boolean {
   const there = evidenceFor({ ...aAsArticle, time: nearestTime(a, b) }, b, rarity, weights);
   if (there.veto !== null || there.score < bar) return false;
-  const back = evidenceFor(
-    { ...profileAsArticle(b, 0, rarity), time: nearestTime(b, a) },
-    a,
-    rarity,
-    weights,
+  const bAsArticle = profileAsArticle(b, 0, rarity);
+  const back = evidenceFor({ ...bAsArticle, time: nearestTime(b, a) }, a, rarity, weights);
+  if (back.veto !== null || back.score < bar) return false;
+  if (isHeadline(aAsArticle) || isHeadline(bAsArticle)) return true;
+  return (
+    (there.names + back.names) / 2 >= STORIES_WHO_AGREE ||
+    Math.min(there.score, back.score) >= Math.max(bar, FULL_REPORT_BAR)
   );
-  return back.veto === null && back.score >= bar;
 }
+
+// Two stories of full reports whose who and where agree this much (the mean of both ways, in
+// [0, 1]) are one event on the merge threshold alone.
+const STORIES_WHO_AGREE = 0.5;
 
 /** The time of story `a` closest to story `b`'s span. */
 function nearestTime(a: StoryProfile, b: StoryProfile): number | null {
