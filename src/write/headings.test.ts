@@ -336,4 +336,37 @@ describe('headings that name what a section tells', () => {
     );
     expect(name).toBe('The black box');
   });
+
+  it('names what a denial says is needed, but not what a sentence says is missing', () => {
+    expect(
+      heading(
+        'The chief executive said the authority could not afford more without a fare increase.',
+        'Union leaders said the authority had money for a new depot.',
+      ),
+    ).toBe('Fare increase');
+    expect(
+      heading('The beetle lives in caves without natural light.', 'Its body has adapted to cold water.'),
+    ).toBe('Cold water');
+  });
+
+  it('counts an apposition with its article as an aside, not a subject after a clause or a time', () => {
+    expect(
+      heading(
+        'The strike, the first full stoppage on the network since 2011, halted trains.',
+        'The mayor came under criticism from both sides.',
+      ),
+    ).toBe('Criticism from both sides');
+    expect(
+      heading(
+        'Once the message has been popped out, a bubble-wrap reader rolls over it.',
+        'Google listed its April jokes.',
+      ),
+    ).toBe('Bubble-wrap reader');
+    expect(
+      heading(
+        'Last week, the city council voted for the housing plan.',
+        'Residents had asked for more family homes.',
+      ),
+    ).toBe('The city council');
+  });
 });

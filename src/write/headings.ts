@@ -228,9 +228,20 @@ function namesATopic(phrase: Phrase): boolean {
 const OPENING_PHRASE =
   /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|like|unlike|meanwhile|however|but|and|yet|so|still|instead|now|today|yesterday)\b/i;
 
+// What makes the words before a comma a clause or a time rather than a noun an apposition can follow.
+const CLAUSE =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|said|says|\p{L}+ed|\p{L}+ing|week|month|year|day|night|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|^\S+(?:\s+\S+){5,}$/iu;
+
 /** Whether a phrase names what is not there ("it has no functional eyes"): no section is about that. */
 function negated(phrase: Phrase): boolean {
-  return /\b(?:no|not|without|never|nor)\s+$/i.test(phrase.sentence.slice(0, phrase.words[0]!.start));
+  const before = phrase.sentence.slice(0, phrase.words[0]!.start);
+  // "could not afford more without a fare increase": what a denial says is needed is there.
+  if (
+    /\b(?:not|never|cannot)\b[^,;]*\bwithout\s+$/i.test(before) ||
+    /n['’]t\b[^,;]*\bwithout\s+$/i.test(before)
+  )
+    return false;
+  return /\b(?:no|not|without|never|nor)\s+$/i.test(before);
 }
 
 // Words that set the story beside another event, before the phrase naming it: "The fire follows
@@ -283,8 +294,18 @@ function aside(phrase: Phrase): boolean {
   const afterComma = before.slice(0, before.length - clause.length).endsWith(',');
   if (afterComma && /^\s*(?!(?:saying|adding|arguing|noting|warning)\b)\p{L}+ing\b/iu.test(clause))
     return true;
-  // Not the subject after an opening phrase ("In Calvera, the opposition party said").
-  return /\p{L}[\p{L}'’]*,\s+(?:the|a|an)\s+$/iu.test(before) && !OPENING_PHRASE.test(before);
+  // An apposition, from its article on or after it ("The strike, the first full stoppage on the
+  // network, halted"), after a noun rather than a clause ("Once the message has been popped out, a
+  // reader rolls over it") or an opening phrase ("In Calvera, the opposition party said").
+  const article =
+    /,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) ||
+    (/,\s+$/u.test(before) && /^(?:the|a|an)$/i.test(phrase.words[0]!.normal));
+  const noun = before
+    .slice(0, before.lastIndexOf(','))
+    .split(/[,;:—–(]/u)
+    .at(-1)!
+    .trim();
+  return article && !OPENING_PHRASE.test(before) && !OPENING_PHRASE.test(noun) && !CLAUSE.test(noun);
 }
 
 // Words around a phrase that make it one item of a list ("wildfires, factory closures and trade talks").

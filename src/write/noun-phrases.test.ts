@@ -59,6 +59,8 @@ describe('phrasesIn', () => {
     ['The museum cut its overnight security staff from five guards to two.', /museum cut$/],
     // The demo's league final: a verb's second object ("dedicated the win to families").
     ['Danny Corrigan dedicated the win to families in Kestrel Falls.', /win to families/],
+    // The demo's transit strike: a phrase cut before the hyphenated word that ends its compound.
+    ['Union leaders said the authority had found money for a new headquarters fit-out.', /headquarters$/],
   ])('in %j finds no phrase like %s', (sentence, junk) => {
     for (const p of phrases(sentence)) expect(p).not.toMatch(junk);
   });
@@ -81,6 +83,7 @@ describe('phrasesIn', () => {
     ['The museum cut its overnight security staff from five guards to two.', 'security staff'],
     ['The storm caused damage to homes across the county.', 'damage to homes'],
     ["Museum director Cordelia Fane defended the museum's staff.", "the museum's staff"],
+    ['The council approved a new headquarters for the fire service.', 'a new headquarters'],
   ])('in %j keeps %j', (sentence, kept) => {
     expect(phrases(sentence)).toContain(kept);
   });

@@ -91,6 +91,9 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
       !adjacent(phrase)
     )
       return;
+    // "a new headquarters (fit-out)": a hyphenated word after the phrase carries on its compound.
+    const following = all[place.get(phrase.at(-1)!)! + 1];
+    if (following && is(following, 'Hyphenated') && !is(following, 'Verb') && lowerCase(following)) return;
     // "Estmark commits to…": in a sentence with no verb, a plural after the name is its verb.
     if (firstVerb < 0 && is(words[last], 'Plural') && /^\p{Lu}/u.test(words[last - 1]?.text ?? '')) return;
     const next = words[last + 1];
