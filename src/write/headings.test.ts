@@ -265,4 +265,108 @@ describe('headings that name what a section tells', () => {
     );
     expect(name).toBe('The reading room');
   });
+
+  it('prefers what a section tells to a detail in a relative clause between commas', () => {
+    const name = heading(
+      '"This town has had a rough few weeks," said Pat Donnelly, who has held a season ticket since 1979 and watched from the upper tier.',
+      'The club will share its prize money with local charities.',
+    );
+    expect(name).toBe('Prize money');
+  });
+
+  it('keeps a phrase after a relative clause that closed before it', () => {
+    const name = heading(
+      'Fans who exchange the jersey also will get a free ticket to a future game.',
+      'The team said it was aware of the misspelling.',
+    );
+    expect(name).toBe('Free ticket');
+  });
+
+  it('does not name a section for where a claim comes from', () => {
+    const name = heading(
+      'The council closed two libraries last year, according to internal budget papers.',
+      'Opening hours at the remaining branches were cut.',
+    );
+    expect(name).toBe('The remaining branches');
+  });
+
+  it('does not name a section for what followed in a clause after a comma, but keeps what was said', () => {
+    expect(
+      heading(
+        'The river burst its banks on Thursday, forcing hundreds of residents from low-lying streets.',
+        'The council will raise the town flood wall.',
+      ),
+    ).toBe('The town flood wall');
+    expect(
+      heading(
+        'Marsh defended the decision, saying progress in the trade talks had reduced the risk of higher import prices.',
+        'Rates were left unchanged.',
+      ),
+    ).toMatch(/trade talks|import prices/i);
+  });
+
+  it('does not name a section for what a sentence sets its claim against', () => {
+    const name = heading(
+      'Rather than a cash offer, the board chose a share swap.',
+      'The board will meet on Friday.',
+    );
+    expect(name).toBe('Share swap');
+  });
+
+  it('names a section from the sentence that shares most with the others', () => {
+    const central = heading(
+      'Union officials demanded a safety review after the fire.',
+      'The fire started in the paint shop next to the warehouse.',
+      'Firefighters saved the warehouse.',
+    );
+    expect(central).toBe('The paint shop');
+    // With no sentence sharing more than another, the first phrase stands.
+    const even = heading(
+      'Union officials demanded a safety review after the fire.',
+      'The fire started in the paint shop.',
+      'Firefighters saved the warehouse.',
+    );
+    expect(even).toBe('Safety review');
+  });
+
+  it('leaves out a quotation mark whose close the phrase does not hold', () => {
+    const name = heading(
+      "Experts warned that the 'black box’ may never be found.",
+      'Searchers hope to find the black box within days.',
+    );
+    expect(name).toBe('The black box');
+  });
+
+  it('names what a denial says is needed, but not what a sentence says is missing', () => {
+    expect(
+      heading(
+        'The chief executive said the authority could not afford more without a fare increase.',
+        'Union leaders said the authority had money for a new depot.',
+      ),
+    ).toBe('Fare increase');
+    expect(
+      heading('The beetle lives in caves without natural light.', 'Its body has adapted to cold water.'),
+    ).toBe('Cold water');
+  });
+
+  it('counts an apposition with its article as an aside, not a subject after a clause or a time', () => {
+    expect(
+      heading(
+        'The strike, the first full stoppage on the network since 2011, halted trains.',
+        'The mayor came under criticism from both sides.',
+      ),
+    ).toBe('Criticism from both sides');
+    expect(
+      heading(
+        'Once the message has been popped out, a bubble-wrap reader rolls over it.',
+        'Google listed its April jokes.',
+      ),
+    ).toBe('Bubble-wrap reader');
+    expect(
+      heading(
+        'Last week, the city council voted for the housing plan.',
+        'Residents had asked for more family homes.',
+      ),
+    ).toBe('The city council');
+  });
 });

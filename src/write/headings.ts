@@ -86,8 +86,19 @@ export function nounPhraseHeading(
   const n = sentences.length;
   const groupStems = sentences.map(({ words }) => new Set(words.map((w) => stem(w.normal))));
   const share = (s: string) => groupStems.filter((g) => g.has(s)).length / n;
+  // The sentence whose nouns the others share most tells what the group is about: its phrases
+  // name the group better than a detail of a sentence that shares nothing.
+  const nouns = sentences.map(
+    ({ words }) =>
+      new Set(words.filter((w) => is(w, 'Noun') && !is(w, 'Pronoun')).map((w) => stem(w.normal))),
+  );
+  const shared = nouns.map((own, i) =>
+    nouns.reduce((sum, other, j) => (j === i ? sum : sum + [...own].filter((s) => other.has(s)).length), 0),
+  );
+  const most = Math.max(0, ...shared);
   let best: { phrase: Phrase; value: number } | undefined;
-  for (const { text, words } of sentences) {
+  for (const [i, { text, words }] of sentences.entries()) {
+    const central = most > 0 ? shared[i]! / most : 0;
     const phrases = phrasesIn(words, text);
     // "(unrelated to the) HearthLink smart heater recall": its tails name the other event too.
     const passing = new Set(phrases.filter(anotherEvent).map((p) => p.words.at(-1)!.end));
@@ -109,7 +120,8 @@ export function nounPhraseHeading(
         share(head) +
         common +
         LENGTH_PRIOR[Math.min(k, LENGTH_PRIOR.length + 1) - 2]! +
-        (phrase.subject ? 0.15 : 0) -
+        (phrase.subject ? 0.15 : 0) +
+        CENTRAL_WEIGHT * central -
         (aside(phrase) ? ASIDE_WEIGHT : 0) -
         (counted ? 0.4 : 0) -
         0.5 * fraction(told) -
@@ -120,6 +132,8 @@ export function nounPhraseHeading(
   return best ? format(best.phrase) : undefined;
 }
 
+// What a phrase from the sentence that shares most with the others gains.
+const CENTRAL_WEIGHT = 0.2;
 // What a phrase of 2, 3, 4 and more content words is worth: a heading is two or three words.
 const LENGTH_PRIOR = [0.3, 0.3, 0.1, -0.1];
 // A phrase that describes someone or something else in passing ("Councillor Atherley, who chairs
@@ -214,9 +228,20 @@ function namesATopic(phrase: Phrase): boolean {
 const OPENING_PHRASE =
   /^(?:in|on|at|after|before|when|while|as|because|although|though|if|since|despite|following|with|without|during|amid|under|for|by|from|like|unlike|meanwhile|however|but|and|yet|so|still|instead|now|today|yesterday)\b/i;
 
+// What makes the words before a comma a clause or a time rather than a noun an apposition can follow.
+const CLAUSE =
+  /\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|said|says|\p{L}+ed|\p{L}+ing|week|month|year|day|night|morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|^\S+(?:\s+\S+){5,}$/iu;
+
 /** Whether a phrase names what is not there ("it has no functional eyes"): no section is about that. */
 function negated(phrase: Phrase): boolean {
-  return /\b(?:no|not|without|never|nor)\s+$/i.test(phrase.sentence.slice(0, phrase.words[0]!.start));
+  const before = phrase.sentence.slice(0, phrase.words[0]!.start);
+  // "could not afford more without a fare increase": what a denial says is needed is there.
+  if (
+    /\b(?:not|never|cannot)\b[^,;]*\bwithout\s+$/i.test(before) ||
+    /n['’]t\b[^,;]*\bwithout\s+$/i.test(before)
+  )
+    return false;
+  return /\b(?:no|not|without|never|nor)\s+$/i.test(before);
 }
 
 // Words that set the story beside another event, before the phrase naming it: "The fire follows
@@ -246,15 +271,41 @@ export function setsBeside(text: string): boolean {
 }
 
 /**
- * Whether a phrase stands in an aside about another noun: the object of a relative clause ("who
- * chairs the county's culture committee") or an apposition between commas ("The strike, the first
- * full stoppage on the network, halted").
+ * Whether a phrase stands in an aside about another noun or the sentence's own claim: a relative
+ * clause ("who chairs the county's culture committee", "Pat Donnelly, who has held a season ticket
+ * since 1979 and watched from the upper tier"), an apposition between commas ("The strike, the
+ * first full stoppage on the network, halted"), where a claim comes from ("according to internal
+ * budget papers"), a clause that adds what followed ("…, forcing about 9,500 residents to leave
+ * their homes") or what the sentence is set against ("rather than a single headline number").
  */
 function aside(phrase: Phrase): boolean {
   const before = phrase.sentence.slice(0, phrase.words[0]!.start);
+  // The clause the phrase stands in: from the last comma, semicolon, dash or bracket before it.
+  const clause = before.slice(before.search(/[^,;:—–()]*$/u));
   if (/\bwho\s+\p{L}+\s+(?:[\p{L}'’]+\s+){0,3}$/iu.test(before)) return true;
-  // Not the subject after an opening phrase ("In Calvera, the opposition party said").
-  return /\p{L}[\p{L}'’]*,\s+(?:the|a|an)\s+$/iu.test(before) && !OPENING_PHRASE.test(before);
+  // A relative clause between commas ("Pat Donnelly, who has held a season ticket since 1979 and
+  // watched from the upper tier"); not one that closed before the phrase ("Fans who exchange the
+  // jersey will get a free ticket").
+  if (/^[\s"“”'’]*(?:who|whom|whose|which|where)\b/iu.test(clause)) return true;
+  if (/\baccording to\s+(?:the\s+)?$/iu.test(before)) return true;
+  if (/\b(?:rather than|instead of)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) return true;
+  // A clause opening on a participle after a comma, not one that reports speech ("…, saying
+  // progress in the talks had reduced the risk"): what it says is the sentence's claim.
+  const afterComma = before.slice(0, before.length - clause.length).endsWith(',');
+  if (afterComma && /^\s*(?!(?:saying|adding|arguing|noting|warning)\b)\p{L}+ing\b/iu.test(clause))
+    return true;
+  // An apposition, from its article on or after it ("The strike, the first full stoppage on the
+  // network, halted"), after a noun rather than a clause ("Once the message has been popped out, a
+  // reader rolls over it") or an opening phrase ("In Calvera, the opposition party said").
+  const article =
+    /,\s+(?:the|a|an)\s+(?:[\p{L}-]+\s+)?$/iu.test(before) ||
+    (/,\s+$/u.test(before) && /^(?:the|a|an)$/i.test(phrase.words[0]!.normal));
+  const noun = before
+    .slice(0, before.lastIndexOf(','))
+    .split(/[,;:—–(]/u)
+    .at(-1)!
+    .trim();
+  return article && !OPENING_PHRASE.test(before) && !OPENING_PHRASE.test(noun) && !CLAUSE.test(noun);
 }
 
 // Words around a phrase that make it one item of a list ("wildfires, factory closures and trade talks").
@@ -282,6 +333,8 @@ function format(phrase: Phrase): string {
   const text = phrase.sentence
     .slice(words[0]!.start, words.at(-1)!.end)
     .replace(/\s+/g, ' ')
-    .replace(/^[^\p{L}\p{N}$£€]+|["”’),.;:!?]+$/gu, '');
+    .replace(/^[^\p{L}\p{N}$£€]+|["”’),.;:!?]+$/gu, '')
+    // "The 'black box’": a quotation mark whose close the phrase left behind.
+    .replace(/(\s)['‘"“](?=\p{L})(?![^'’"”]*['’"”])/gu, '$1');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -44,6 +44,23 @@ describe('phrasesIn', () => {
     ],
     // Multi-News (a golfer's accuser): a phrase does not run across a quote left out of it.
     ['A Florida-based "adult entertainer," claims the golfer owes her money.', /claims/],
+    // Multi-News (a box office record): a tail that cuts a compound of two nouns.
+    ['In writing about the box office juggernaut, critics praised the film.', /^office/],
+    // Multi-News (a near-death memoir): a phrase cut from a name after its initial.
+    ['Alexander believes that his E. coli-addled brain could not have produced the visions.', /^coli/],
+    // Multi-News (a transcript notice): an owner left without what it owns.
+    ['The authoritative record of NPR’s programming is the audio record.', /NPR’s$/],
+    // The demo's league final: a word of how many the tagger took for a noun.
+    [
+      'Harrow reached the final by beating the league leaders in both the quarter-final and semi-final.',
+      /both$/,
+    ],
+    // The demo's museum theft: a verb the tagger took for a noun before the object it takes.
+    ['The museum cut its overnight security staff from five guards to two.', /museum cut$/],
+    // The demo's league final: a verb's second object ("dedicated the win to families").
+    ['Danny Corrigan dedicated the win to families in Kestrel Falls.', /win to families/],
+    // The demo's transit strike: a phrase cut before the hyphenated word that ends its compound.
+    ['Union leaders said the authority had found money for a new headquarters fit-out.', /headquarters$/],
   ])('in %j finds no phrase like %s', (sentence, junk) => {
     for (const p of phrases(sentence)) expect(p).not.toMatch(junk);
   });
@@ -60,6 +77,13 @@ describe('phrasesIn', () => {
       "Kaldvik's sporting director said the club had not yet discussed Feld's future with Harrow.",
       "Feld's future",
     ],
+    // A tail may drop an adjective, or a noun the lexicon lists as a person or an adjective.
+    ['The flood damaged the local history collection.', 'history collection'],
+    ['Scientists grew human blood vessels in a dish.', 'blood vessels'],
+    ['The museum cut its overnight security staff from five guards to two.', 'security staff'],
+    ['The storm caused damage to homes across the county.', 'damage to homes'],
+    ["Museum director Cordelia Fane defended the museum's staff.", "the museum's staff"],
+    ['The council approved a new headquarters for the fire service.', 'a new headquarters'],
   ])('in %j keeps %j', (sentence, kept) => {
     expect(phrases(sentence)).toContain(kept);
   });

@@ -71,6 +71,12 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
     if (!opener || verbLike(words, words.indexOf(opener))) return;
     // "(argued) over steel quotas": a phrase opens on its noun's modifiers, never on a link.
     if (LINKS.has(phrase[0]!.normal)) return;
+    // "his E. coli-addled brain": the tagger leaves an initial out of a run; the rest is cut from a name.
+    const before = all[place.get(phrase[0]!)! - 1];
+    if (before && /^\p{Lu}$/u.test(before.text) && before.post.startsWith('.')) return;
+    // "The authoritative record of NPR’s (programming)", "a private member's (bill)": an owner
+    // closes no phrase.
+    if (/['’]s?$/u.test(phrase.at(-1)!.text) || /^['’]/u.test(phrase.at(-1)!.post)) return;
     const last = words.indexOf(phrase.at(-1)!);
     // Each noun that closes a part of the phrase (the head, the noun before a link) must be one.
     const closing = phrase.filter((_, k) => k === phrase.length - 1 || LINKS.has(phrase[k + 1]!.normal));
@@ -85,6 +91,9 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
       !adjacent(phrase)
     )
       return;
+    // "a new headquarters (fit-out)": a hyphenated word after the phrase carries on its compound.
+    const following = all[place.get(phrase.at(-1)!)! + 1];
+    if (following && is(following, 'Hyphenated') && !is(following, 'Verb') && lowerCase(following)) return;
     // "Estmark commits to…": in a sentence with no verb, a plural after the name is its verb.
     if (firstVerb < 0 && is(words[last], 'Plural') && /^\p{Lu}/u.test(words[last - 1]?.text ?? '')) return;
     const next = words[last + 1];
@@ -114,7 +123,8 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
     if (
       LINKS.has(words[end - 1]!.normal) === false &&
       !endsClause(words[end - 1]!) &&
-      LINKS.has(words[end]?.normal ?? '')
+      LINKS.has(words[end]?.normal ?? '') &&
+      !secondObject(words, start, end)
     ) {
       let j = end + 1;
       if (is(words[j], 'Determiner')) j++;
@@ -140,11 +150,40 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
       if (is(cut, 'Determiner') && from - 1 === start) continue;
       // "the returning officer's budget": a tail does not open on an owner cut from its own modifier.
       if (is(words[from], 'Possessive')) continue;
+      // "the box office juggernaut": a tail does not cut a compound of common nouns ("office
+      // juggernaut"); it may drop an adjective ("local history collection") or an owner.
+      if (compounded(cut)) continue;
       add(words.slice(from, run), start);
     }
     i = end;
   }
   return out;
+}
+
+/**
+ * Whether the link after the phrase from `start` to `end` takes a verb's second object ("dedicated
+ * the win to families", "brought the meeting to a halt"), not the phrase's: a verb before a
+ * phrase opening on "the" and "to" after it. "caused damage to homes" keeps its link.
+ */
+function secondObject(words: readonly TaggedWord[], start: number, end: number): boolean {
+  return words[end]?.normal === 'to' && words[start]?.normal === 'the' && is(words[start - 1], 'Verb');
+}
+
+/**
+ * Whether a word before a noun makes a compound with it ("box office", "carbon monoxide"): a common
+ * noun, not one the lexicon lists as an adjective or a person ("cold air", "human blood vessels"),
+ * nor an owner, a name or a quantity.
+ */
+function compounded(w: TaggedWord): boolean {
+  const alone = lexiconTag(w.normal);
+  return (
+    is(w, 'Noun') &&
+    !is(w, 'Adjective', 'Possessive', 'ProperNoun', 'Value') &&
+    lowerCase(w) &&
+    alone !== 'Adjective' &&
+    alone !== 'Actor' &&
+    !QUANTIFIERS.has(w.normal)
+  );
 }
 
 /**
@@ -189,8 +228,9 @@ function verbHead(words: readonly TaggedWord[], i: number): boolean {
 }
 
 // Words that open a verb's object: a noun is not followed by one directly ("had a lower risk",
-// "helped them"). Not "the": a clause may follow a noun without "that" ("the plan the council approved").
-const OBJECT_OPENERS = new Set(['a', 'an', 'him', 'her', 'them', 'us', 'me']);
+// "helped them", "The museum cut its overnight staff"). Not "the": a clause may follow a noun without
+// "that" ("the plan the council approved").
+const OBJECT_OPENERS = new Set(['a', 'an', 'him', 'her', 'them', 'us', 'me', 'its', 'their', 'his', 'our']);
 // Words that open a verb's clause ("understand why"); not "where" or "when", which may follow a noun.
 const CLAUSE_OPENERS = new Set(['why', 'how', 'whether', 'what']);
 
@@ -221,11 +261,15 @@ function nounRun(words: readonly TaggedWord[], i: number): number {
   for (; j < words.length && j - i < MAX_WORDS; j++) {
     const w = words[j]!;
     if (!modifier(w)) break;
-    if (is(w, 'Noun') && !is(w, 'Pronoun', 'Value', 'Date', 'Unit')) lastNoun = j + 1;
+    if (is(w, 'Noun') && !is(w, 'Pronoun', 'Value', 'Date', 'Unit') && !QUANTIFIERS.has(w.normal))
+      lastNoun = j + 1;
     if (endsClause(w)) break;
   }
   return lastNoun;
 }
+
+// Words the tagger may take for a noun that only say how many ("the league leaders in both").
+const QUANTIFIERS = new Set(['both', 'either', 'neither', 'each', 'all']);
 
 function modifier(w: TaggedWord): boolean {
   if (
