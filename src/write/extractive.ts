@@ -17,7 +17,8 @@ import {
 import { conceptWeights } from './concepts.js';
 import { retellsFact, sameFact, selectByCoverage } from './coverage.js';
 import { BODY_FILTERS, type CandidateFilter, eligibleCandidates } from './eligible.js';
-import { headlineSentence, NEWS_CYCLE, pickDek, pickHeadline, pickLede, QUOTED } from './headline.js';
+import { pickDek } from './dek.js';
+import { headlineSentence, NEWS_CYCLE, pickHeadline, pickLede, QUOTED } from './headline.js';
 import { pickFigures } from './key-figures.js';
 import { textTagger } from './nlp.js';
 import { statementOpenings } from './headline-clause.js';

@@ -4,7 +4,8 @@ import { prepareSources } from '../verify/prepare.js';
 import type { SourceArticle } from '../verify/types.js';
 import { collectCandidates } from './candidates.js';
 import { conceptWeights } from './concepts.js';
-import { headlineSentence, pickDek, pickHeadline, pickLede } from './headline.js';
+import { pickDek } from './dek.js';
+import { headlineSentence, pickHeadline, pickLede } from './headline.js';
 import { MAX_HEADLINE, mainClause } from './headline-clause.js';
 
 describe('mainClause', () => {

@@ -19,7 +19,7 @@ import { conceptsOf } from './concepts.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
 
-/** Headline, dek and lede: what happened, what is at stake, and the story's current state. */
+/** Headline and lede: what happened and the story's current state (the dek, what is at stake, is dek.ts). */
 
 /** The headline and the article whose state it tells; `sentence` when it was cut from one. */
 export interface Headline {
@@ -181,74 +181,10 @@ export function headlineSentence(best: readonly Candidate[], tag: Tagger = tagWo
 // Quotation marks: quoted words belong under "What they said", not in the dek or the lede.
 export const QUOTED = /["“”]/;
 
-// Words that say what follows from the news: consequences, risks, costs, decisions pending.
-const STAKES =
-  /\b(?:could|would|may|might|risk|threat|threaten|face|faces|facing|cost|costs|million|billion|percent|affect|affects|thousands|hundreds|expected|warn|warned|crisis|future|first|largest|biggest|record)\b/i;
-
-// Pronouns that point to a sentence before.
-const PRONOUN = /\b(?:it|he|she|they|him|them)\b/i;
-// How far past the opening sentence the dek is looked for in the opening report.
-const DEK_DEPTH = 3;
-// How far the opening report's lead paragraphs run, where a more central sentence may stand in.
-const DEK_READ = 6;
-// The next sentence gives way to one of the lead paragraphs that tells at least twice as much of
-// what the reports share: "the most seriously injured worker … was in stable condition", which no
+// A sentence of the lede gives way to one of the lead paragraphs that tells at least twice as much
+// of what the reports share: "the most seriously injured worker … was in stable condition", which no
 // other report tells, to "About 12,000 residents were told to stay indoors", which all three tell.
 const PERIPHERAL = 0.5;
-
-/**
- * The dek: the opening report's next sentence when the body may carry it (a report's second
- * sentence is its own account of what matters after the first), unless one of its lead paragraphs
- * is far more central to the story (see `centrality`); else among the first picks after the
- * opening one, from the newest coverage when it offers one, the first that says what is at stake
- * (a consequence, a cost, a risk), else the best; never a quote. A sentence of the opening report
- * serves only when it names what it speaks of, and whom: not by a pronoun, nor by a surname only
- * the opening sentence gives in full, unless the `headline` gives it. It leaves the body. `pool`
- * holds the sentences the body may carry; `weights` the story's concept weights (concepts.ts).
- */
-export function pickDek(
-  picks: readonly Candidate[],
-  opener?: Candidate,
-  pool: readonly Candidate[] = [],
-  headline = '',
-  weights: ReadonlyMap<string, number> = new Map(),
-): Candidate | undefined {
-  // The dek does not retell the lede's opening sentence (the lede would then drop it).
-  const usable = (c: Candidate) =>
-    !c.speaker &&
-    !c.paired &&
-    !QUOTED.test(c.text) &&
-    (!opener || (c !== opener && overlap(c, opener) < LEDE_REPEAT));
-  // The next sentence stands as the dek only when it names what it speaks of ("it will change
-  // almost nothing" leans on the sentence before).
-  const standsAlone = (c: Candidate) =>
-    !PRONOUN.test(c.text) && !(opener && bySurname(c.text, opener.text, headline));
-  const lead = opener ? leadParagraphs(opener, pool).filter((c) => usable(c) && standsAlone(c)) : [];
-  const next = lead[0] && lead[0].position <= opener!.position + DEK_DEPTH ? lead[0] : undefined;
-  if (next) return moreCentral(next, lead, picks, weights, [opener!.text, headline]) ?? next;
-  const options = picks.slice(1, 5).filter(usable);
-  // An older article may describe a state the story has left: the newest coverage speaks first.
-  const newest = Math.max(...picks.map(time));
-  const fresh = options.filter((c) => time(c) === newest);
-  return (
-    fresh.find((c) => STAKES.test(c.text)) ??
-    fresh[0] ??
-    options.find((c) => STAKES.test(c.text)) ??
-    options[0]
-  );
-}
-
-/** The sentences of the opening report's lead paragraphs after `opener` among `pool`, in its order. */
-function leadParagraphs(opener: Candidate, pool: readonly Candidate[]): Candidate[] {
-  return pool
-    .filter(
-      (c) =>
-        c.article === opener.article &&
-        c.position > opener.position &&
-        c.position <= opener.position + DEK_READ,
-    )
-    .sort((a, b) => a.position - b.position);
-}
 
 /**
  * The sentence of `lead` far more central than the report's `next` one, if any. With one report
@@ -273,28 +209,19 @@ function moreCentral(
  * (each worth the reports that use it) beyond what is `known` above it, per square root of its
  * words, so that a long sentence does not win on length alone.
  */
-function centrality(c: Candidate, weights: ReadonlyMap<string, number>, known: ReadonlySet<string>): number {
+export function centrality(
+  c: Candidate,
+  weights: ReadonlyMap<string, number>,
+  known: ReadonlySet<string>,
+): number {
   let gain = 0;
   for (const concept of new Set(c.concepts)) if (!known.has(concept)) gain += weights.get(concept) ?? 0;
   return gain / Math.sqrt(c.words);
 }
 
-/**
- * Whether a sentence opens on a person's surname alone ("Moss, a father of three, …") whom only the
- * sentence before names in full ("Derek Moss"): the dek stands above that sentence, and would name
- * someone the reader has not met.
- */
-function bySurname(text: string, before: string, headline: string): boolean {
-  const surname = /^(\p{Lu}[\p{Ll}'’-]+)\b/u.exec(text)?.[1];
-  // A name the headline gives ("Harrow Athletic stun Sable City Rovers …") is known above the dek.
-  if (!surname || new RegExp(`\\b${surname}\\b`, 'u').test(headline)) return false;
-  const full = new RegExp(`\\p{Lu}[\\p{L}.'’-]*\\s+${surname}\\b`, 'u');
-  return full.test(before) && !full.test(text);
-}
-
 const LEDE_WORDS = 90;
 // Lede sentences sharing this much of their words tell one fact twice ("lifted rates to 4.5 percent").
-const LEDE_REPEAT = 0.25;
+export const LEDE_REPEAT = 0.25;
 // Content words a lede sentence from another report shares with the opening one when it tells of the
 // same: three, or two and a name.
 const LEDE_LINK = 3;
@@ -417,7 +344,7 @@ function readsOn(first: Candidate, c: Candidate): number {
 }
 
 /** When a candidate's article was published (ms since the epoch; 0 when undated). */
-function time(c: Candidate): number {
+export function time(c: Candidate): number {
   return c.article.published_at?.getTime() ?? 0;
 }
 

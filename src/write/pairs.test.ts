@@ -8,7 +8,8 @@ import { collectCandidates, introduceSpeakers, pairedCandidates, sharesSpan } fr
 import { conceptWeights } from './concepts.js';
 import { selectByCoverage } from './coverage.js';
 import { leadSentence, writeExtractive } from './extractive.js';
-import { pickDek, pickLede } from './headline.js';
+import { pickDek } from './dek.js';
+import { pickLede } from './headline.js';
 import { readingOrder } from './reading-order.js';
 
 function article(id: number, title: string, text: string, hour = id): SourceArticle {
