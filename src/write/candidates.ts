@@ -224,6 +224,19 @@ export function clauseCandidate(c: Candidate, clause: string): Candidate | undef
   return candidateAt(c.article, c.position, { start: c.start, end: c.start + clause.length }, clause);
 }
 
+/**
+ * A sentence without its opening: its words from `from` (an index into its text) to its end, as a
+ * candidate of its own citing those words, written with a capital ("critics say the mission ran
+ * years late" as "Critics say the mission ran years late"). Undefined when too short to stand.
+ */
+export function closingClauseCandidate(c: Candidate, from: number): Candidate | undefined {
+  const rest = c.text.slice(from);
+  const start = c.start + from;
+  if (rest.length < MIN_CHARS || !c.article.text.startsWith(rest, start)) return undefined;
+  const text = rest.charAt(0).toUpperCase() + rest.slice(1);
+  return candidateAt(c.article, c.position, { start, end: c.end }, text);
+}
+
 // A pair longer than this reads as a paragraph, not a sentence of the body.
 const MAX_PAIR_CHARS = 560;
 
