@@ -107,6 +107,19 @@ describe('nounPhraseHeading', () => {
     expect(name).not.toMatch(/^percentage/i);
   });
 
+  it('never names a section by a phrase holding a figure in digits', () => {
+    // Every other phrase already names a section above.
+    const name = nounPhraseHeading(
+      [
+        'The loan agreement includes an option for Harrow to buy the player for 48 million crowns, in the summer.',
+        'Rovers spent a club record $96 million on transfers last summer, more than the rest of the league combined.',
+      ].map((text) => ({ text, words: tagWords(text) })),
+      new Set(contentStems('loan agreement option club record transfers rest league summer')),
+    );
+    expect(name).toBeDefined();
+    expect(name).not.toMatch(/\d/);
+  });
+
   it('does not name a section for a quantity of something', () => {
     const name = heading(
       'In the harbour towns, news of the fee deal was greeted with a mixture of hope and old suspicion.',

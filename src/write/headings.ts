@@ -115,6 +115,8 @@ export function nounPhraseHeading(
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
       // A count or sum inside the phrase ("Power to 14,000 customers") makes it one sentence's detail.
       const counted = phrase.words.some((w) => is(w, 'Value', 'Money', 'Percent') && !is(w, 'Ordinal'));
+      // "The player for 48 million crowns": a figure in digits names the sentence, never the section.
+      if (counted && /\d/.test(text)) continue;
       const value =
         cover +
         share(head) +
