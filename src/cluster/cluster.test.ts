@@ -99,6 +99,31 @@ describe('clusterArticles', () => {
     expect(again!.storyId).toBe(first!.storyId);
   });
 
+  it('joins two short reports of one event met one at a time, as one batch would', async () => {
+    const crews = await add(
+      {
+        title: 'Ferry crews walk out over rota changes',
+        text: 'Ferry crews on the Selby crossing stopped work on Monday morning. The union says a new rota would add two night shifts a week. Operator Tidewater Lines said it regretted the disruption.',
+      },
+      0,
+      { published_at: at(400) },
+    );
+    const commuters = await add(
+      {
+        title: 'Selby ferry strike strands commuters',
+        text: 'About 3,000 commuters were stranded as the Selby ferry strike began. "We had no choice," said union steward Maren Holt.',
+      },
+      1,
+      { published_at: at(402.5) },
+    );
+    const first = await clusterArticle(deps, crews);
+    const second = await clusterArticle(deps, commuters);
+    const story = async (id: number) => (await storyById(database.db, id))!;
+    const into = (await story(second!.storyId)).merged_into ?? second!.storyId;
+    const from = (await story(first!.storyId)).merged_into ?? first!.storyId;
+    expect(into).toBe(from);
+  });
+
   it('starts a new story for the same words outside the time window', async () => {
     const late = await add(SAILORS_1, 1, { published_at: at(24 * 30) });
     const r = (await clusterArticle(deps, late))!;

@@ -252,6 +252,9 @@ function sameEvent(
   const back = evidenceFor({ ...bAsArticle, time: nearestTime(b, a) }, a, rarity, weights);
   if (back.veto !== null || back.score < bar) return false;
   if (isHeadline(aAsArticle) || isHeadline(bAsArticle)) return true;
+  // Two lone reports, met one at a time, are joined as the linking pass would join them in one
+  // batch: on how their words and names agree, which the merge threshold already weighs.
+  if (a.articles < 2 && b.articles < 2) return true;
   return (
     (there.names + back.names) / 2 >= STORIES_WHO_AGREE ||
     Math.min(there.score, back.score) >= Math.max(bar, FULL_REPORT_BAR)
