@@ -201,11 +201,9 @@ export function roleOf(
       described ??= whoTheyAre(article.text.slice(at + speaker.length, at + speaker.length + 120));
       const before = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at));
       if (before) return before[1]!.trim();
-      // The words before the name in its own sentence.
-      const window = article.text.slice(Math.max(0, at - 80), at);
-      const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
-      const role = ROLE_BEFORE.exec(window.slice(opens))?.[1];
-      if (role) return inCase(role, window.slice(opens).trim() === role);
+      const opening = sentenceBefore(article.text, at, 80);
+      const role = ROLE_BEFORE.exec(opening)?.[1];
+      if (role) return inCase(role, opening.trim() === role);
       at = article.text.indexOf(speaker, at + speaker.length);
     }
   }
@@ -224,10 +222,15 @@ const OPENING_PHRASE =
  * executive of Facebook, the company …").
  */
 function closesOpening(text: string, at: number, rest: string): boolean {
-  const window = text.slice(Math.max(0, at - 120), at);
-  const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
-  const before = window.slice(opens);
+  const before = sentenceBefore(text, at, 120);
   return OPENING_PHRASE.test(before) && !before.includes(',') && !/^\s*,/.test(rest);
+}
+
+/** The words before `at` in its own sentence, looking back at most `reach` characters. */
+function sentenceBefore(text: string, at: number, reach: number): string {
+  const window = text.slice(Math.max(0, at - reach), at);
+  const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
+  return window.slice(opens);
 }
 
 /** ", who lives on Weir Lane," after a name: the clause, unless it says what they did not do or cuts an abbreviation. */
