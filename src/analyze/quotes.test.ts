@@ -128,6 +128,27 @@ describe('extractQuotes', () => {
     expect(quote.speaker).toBeNull();
   });
 
+  it('never gives a quote to whoever a sentence before it says something of', () => {
+    const text = 'Lumora said it had acted responsibly. "We will replace every heater for free."';
+    expect(analyzeArticle({ title: '', text }).quotes[0]?.speaker).toBeNull();
+    // Where or to whom the words were said introduces the quote after it.
+    const told = 'Sergeant Kim Riley told reporters. "We do not want to say too much at this point."';
+    expect(analyzeArticle({ title: '', text: told }).quotes[0]?.speaker).toBe('Kim Riley');
+  });
+
+  it('gives the quote to the person named after a role between commas ("said its chair, Miriam Osei")', () => {
+    const said = (attribution: string) =>
+      analyzeArticle({
+        title: '',
+        text: `The board said it had acted. "A software fix is welcome, but it is not enough,"${attribution}`,
+      }).quotes[0]?.speaker;
+    expect(said(' said its chair, Miriam Osei, on Saturday.')).toBe('Miriam Osei');
+    expect(said(" said the museum's director, Dr. Cordelia Fane.")).toBe('Cordelia Fane');
+    expect(said(' said the coach, Mark Ellis.')).toBe('Mark Ellis');
+    // A role with no name after it names no one.
+    expect(said(' said a police spokesman, adding that more arrests were likely.')).toBeNull();
+  });
+
   it('gives no speaker for an unnamed possessive role or kin ("said Hayes\'s attorney", "Price\'s mother … she said")', () => {
     const attorney = analyzeArticle({
       title: '',

@@ -10,9 +10,12 @@ const MIN_WORDS = 3;
 const NAME = String.raw`(?:\p{Lu}[\p{L}'’.-]*)(?:[ -](?:of |de |van |von |al |bin )?\p{Lu}[\p{L}'’.-]*){0,4}`;
 const TITLE = String.raw`(?:(?:the |a |an )?(?:[\p{Ll}-]+ ){0,3})`;
 const PRONOUN = 'he|she|they';
-// After the quote: `," said Kim`, `," Kim said`, `," the minister said`, `," he said`.
+// A role before the name it is given to, between commas: `its chair, `, `the museum's director, `.
+const ROLE_APPOSED = String.raw`(?:(?:the|a|an|its|their|his|her) )?(?:[\p{Ll}-]+['’]s )?(?:[\p{Ll}-]+ ){0,3}[\p{Ll}-]+, `;
+// After the quote: `," said its chair, Osei`, `," said Kim`, `," Kim said`, `," the minister said`,
+// `," he said`.
 const AFTER = new RegExp(
-  String.raw`^[\s,.]*(?:(?:${SPEECH_VERBS}) ${TITLE}(?<n1>${NAME}|${PRONOUN})|(?<n2>${NAME}|${PRONOUN}) (?:${SPEECH_VERBS})\b)`,
+  String.raw`^[\s,.]*(?:(?:${SPEECH_VERBS}) ${ROLE_APPOSED}(?<n3>${NAME})|(?:${SPEECH_VERBS}) ${TITLE}(?<n1>${NAME}|${PRONOUN})|(?<n2>${NAME}|${PRONOUN}) (?:${SPEECH_VERBS})\b)`,
   'u',
 );
 // Before the quote: `Kim said: "`, `Kim said "`, `According to Kim, "`.
@@ -97,6 +100,12 @@ interface Cast {
   sentences: Span[];
 }
 
+// After the verb, a clause of its own closed by a full stop ("said it had acted. "), not where or to
+// whom it was said ("told reporters. ", "said in a statement. "), which introduces the quote.
+const SAID_CLAUSE = new RegExp(
+  String.raw`(?:${SPEECH_VERBS}) (?:that |it |he |she |they |we |there )[^"“]*\p{Ll}{2}\.\s*$`,
+  'u',
+);
 // Abbreviations whose full stop does not end the attribution ("said Dr. Ilse Varga").
 const ABBREVIATION = /\b(?:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Gen|Lt|Col|Sgt|Capt|Rev|Sen|Rep|Gov)$/;
 
@@ -120,7 +129,7 @@ function findSpeaker(
   const ended = /\.\s*$/.test(text.slice(span.start, span.close)) || /^[^\p{L}]*\n/u.test(after);
   const a = ended ? null : AFTER.exec(after);
   if (a) {
-    const name = (a.groups!.n1 ?? a.groups!.n2)!;
+    const name = (a.groups!.n3 ?? a.groups!.n1 ?? a.groups!.n2)!;
     const at = span.close + 1 + a.index + a[0].lastIndexOf(name);
     // "said former Rovers captain Stefan Marek, now a pundit", "said Estmark's Minister for Foreign
     // Trade Tomas Reinholt after the session": the last person the attribution names speaks; the
@@ -166,7 +175,9 @@ function findSpeaker(
   const lineStart = Math.max(text.lastIndexOf('\n', span.start - 2) + 1, span.start - 160);
   const before = text.slice(lineStart, span.start - 1);
   const b = BEFORE.exec(before);
-  if (b) {
+  // "Lumora said it had acted. \"…\"": the words after the verb end a sentence of their own, and
+  // the quote that follows is not theirs.
+  if (b && !SAID_CLAUSE.test(b[0])) {
     const name = (b.groups!.n1 ?? b.groups!.n2)!;
     const at = lineStart + b.index + b[0].indexOf(name);
     return resolve(name, at, cast, span.start);

@@ -3,6 +3,7 @@ import { tokenize } from '../analyze/text.js';
 import { contextStem } from './context.js';
 import { moneyPhrase, valuedThing, VALUE_WORDS } from './money-words.js';
 import type { DetectionSource, Mention } from './types.js';
+import { escapeRegExp } from '../lib/regexp.js';
 
 /**
  * Words for a fact and its values: "Homes destroyed", "Tomas Reinholt's title", "Date of the
@@ -180,7 +181,7 @@ function participle(
   noun: string,
 ): string | null {
   const votes = new Map<string, number>();
-  const written = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const written = escapeRegExp(noun);
   for (const m of mentions) {
     const text = sources.get(m.articleId)?.text ?? '';
     const rest = text.slice(m.span.end, m.sentence.end);

@@ -6,6 +6,7 @@ import { isFragment, withoutListMarker } from './fragments.js';
 import { isPageFurniture } from './furniture.js';
 import type { SourceArticle } from '../verify/types.js';
 import type { Entity } from '../analyze/types.js';
+import { escapeRegExp } from '../lib/regexp.js';
 
 /** A source sentence the extractive writer may use, with what it is scored on. */
 export interface Candidate {
@@ -92,9 +93,15 @@ const PRONOUN_SPEAKER = /\b(?:he|she) (?:said|says|added|told|noted|explained|ar
 // A capitalised word after a space: a name before the pronoun says who "she" is.
 const NAME_BEFORE = /\s\p{Lu}\p{Ll}+/u;
 
-function unnamedSpeaker(text: string): boolean {
+// '"…," said its chair, Miriam Osei': a speaker named by what they are to someone the sentence
+// does not name ("its", "their") is introduced by the sentence before, whoever "it" is.
+const OWNED_ROLE = String.raw`\b(?:its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+,\s+`;
+
+function unnamedSpeaker(text: string, speaker: string | null): boolean {
   const pronoun = PRONOUN_SPEAKER.exec(text);
-  return pronoun !== null && !NAME_BEFORE.test(text.slice(0, pronoun.index).replace(/["“][^"”]*["”]/g, ''));
+  const owned = speaker ? new RegExp(OWNED_ROLE + escapeRegExp(speaker), 'u').exec(text) : null;
+  const at = pronoun ?? owned;
+  return at !== null && !NAME_BEFORE.test(text.slice(0, at.index).replace(/["“][^"”]*["”]/g, ''));
 }
 
 /** Where the sentence starting at `start` names people, in its own offsets. */
@@ -204,7 +211,7 @@ function candidateAt(
       LATE_PRONOUN.test(text) ||
       pronounAfterPhrase(text) ||
       QUOTE_OPENS_ON_CONJUNCTION.test(text) ||
-      unnamedSpeaker(text) ||
+      unnamedSpeaker(text, speakers.find((s) => s !== null) ?? null) ||
       reportedIt(text, personMentions(entities, span.start)) ||
       BACK_REFERENCE.test(text) ||
       (COMPARED.test(text.trim()) && !/\bthan\b/i.test(text)) ||

@@ -1,5 +1,6 @@
 import type { SourceArticle } from '../verify/types.js';
 import { SET_TO_PREFIX } from './figures.js';
+import { escapeRegExp } from '../lib/regexp.js';
 
 /**
  * A key figure's label finished and judged: whose a gained count is, the number a name ends on,
@@ -74,7 +75,7 @@ export function labelQuality(label: string, counted: string, phrase: boolean): n
   if (/\b(\p{L}+) \1\b/u.test(bare)) return 0;
   if (phrase) return 3;
   // "customers in the county": the counted noun and where, not what happened to it.
-  const escaped = counted.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(counted.toLowerCase());
   // "copies of Minecraft", "reports of heaters overheating": an of-phrase says what they are.
   const where = new RegExp(`^${escaped} (?:in|at|on|from|for|a|per)\\b`);
   if (counted && where.test(bare)) return 1;

@@ -257,6 +257,9 @@ describe('speaker roles as the sources word them', () => {
     'President Barack Obama’s spokesman Dan Pfeiffer said the bill was urgent. ' +
     'The decision, it took defense attorney Jack McMahon a week to accept. ' +
     "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset. " +
+    '"We have excellent drugs," said the trust\'s chief executive, Joanna Pike. ' +
+    '"The people hit hardest are cleaners," said the alliance\'s coordinator, Tomas Lenk. ' +
+    '"Everyone was calm," said its marketing coordinator, Jim Ferrence. ' +
     '"I could taste it," said Karen Bellamy, who lives on Weir Lane, about 600 metres from the plant. ' +
     '"The results are solid," said Jo Rand, who was not involved in the study. ' +
     'During summations, the judge, Sir Michael Astill, criticised the men. ' +
@@ -317,6 +320,10 @@ describe('speaker roles as the sources word them', () => {
     ['Dan Pfeiffer', 'President Barack Obama’s spokesman'],
     ['Jack McMahon', 'defense attorney'],
     ['Ewan Royce', "Tallyform's chief technology officer"],
+    // An owner in lower case keeps its article; "its" is the sentence's word.
+    ['Joanna Pike', "the trust's chief executive"],
+    ['Tomas Lenk', "the alliance's coordinator"],
+    ['Jim Ferrence', 'marketing coordinator'],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

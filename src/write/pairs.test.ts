@@ -131,6 +131,20 @@ describe('a sentence that leans on the one before', () => {
     expect(leaning(/^The drug/)).toBe(false);
   });
 
+  it('takes a speaker named as what they are to someone unnamed ("its chair") as leaning on the sentence before', () => {
+    const text =
+      'The Consumer Product Safety Board said it had acted as soon as it had enough evidence. ' +
+      '"A software fix is welcome, but a heater that may never get it cannot stay plugged in," said its chair, Miriam Osei, on Saturday. ' +
+      'The board said its chair, Miriam Osei, would publish a review of the case within a month. ' +
+      '"A software fix is welcome, but a heater that may never get it cannot stay plugged in," said Miriam Osei, chair of the board.';
+    const candidates = collectCandidates([article(1, 'Heater recall', text)]);
+    const leaning = (part: RegExp) => candidates.find((c) => part.test(c.text))!.dangling;
+    expect(leaning(/said its chair, Miriam Osei, on Saturday/)).toBe(true);
+    // The sentence names whose chair she is; the full attribution stands alone.
+    expect(leaning(/^The board said its chair/)).toBe(false);
+    expect(leaning(/said Miriam Osei, chair of the board/)).toBe(false);
+  });
+
   it('includes a quote whose speaker is only "she", and not one that names its speaker first', () => {
     const text =
       'Governor Helena Marsh said the committee had weighed the trade talks with Estmark. ' +

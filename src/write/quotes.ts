@@ -24,7 +24,7 @@ const ROLE_NOUNS = (
   'commissioner superintendent inspector detective researcher scientist specialist librarian teacher ' +
   'principal curator engineer official editor adviser advisor consultant negotiator organiser ' +
   'organizer campaigner activist treasurer ambassador envoy mediator judge prosecutor sergeant ' +
-  'constable commander surgeon physician neurologist historian archaeologist'
+  'constable commander surgeon physician neurologist historian archaeologist coordinator publicist'
 )
   .split(' ')
   .map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`)
@@ -33,14 +33,15 @@ const ROLE_NOUNS = (
 // "D.C."), an owner ("NBC’s"), or a word of a role's kind ("head", "finance", "defense"); never a
 // verb or a word of the sentence around the name ("it took defense attorney …").
 const ROLE_QUALIFIERS =
-  'head chief deputy senior assistant vice prime former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior'
+  'head chief deputy senior assistant vice prime former acting interim press finance foreign defense defence health legal political police fire club team department agency campaign party union committee office study public information communications state federal city county school hospital research technology security managing executive general trade education transport housing justice interior search marketing sales personal'
     .split(' ')
     .join('|');
 const ROLE_MODIFIER = `(?!(?:The|A|An|Their|His|Her|Its|Our|My|Your)\\s)(?:\\p{Lu}[\\p{L}.&'’-]*|\\p{L}+['’]s|(?:${ROLE_QUALIFIERS}))`;
 // … right before the name, or set off before it by a comma ("Tallyform's chief technology
-// officer, Ewan Royce, said").
+// officer, Ewan Royce, said"); an owner in lower case keeps its article ("the trust's chief
+// executive, Joanna Pike").
 const ROLE_BEFORE = new RegExp(
-  `(?:^|[\\s("“])((?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?),?\\s+$`,
+  `(?:^|[\\s("“])((?:the\\s+(?=\\p{Ll}+['’]s\\s))?(?:${ROLE_MODIFIER}\\s+){0,3}(?:${ROLE_NOUNS})(?:\\s+(?:for|of)\\s+\\p{Lu}[\\p{L}'’-]*(?:\\s+\\p{Lu}[\\p{L}'’-]*){0,2})?),?\\s+$`,
   'u',
 );
 // A word of a role's own, which the sentence's capital alone gives a capital.

@@ -1,5 +1,6 @@
 import type { LlmDraft } from '../../write/llm-draft.js';
 import type { PromptPassage, PromptStory } from './prompt.js';
+import { escapeRegExp } from '../../lib/regexp.js';
 
 /**
  * The stand-in model's faithful draft: passages taken in turns from every source, as a careful
@@ -72,7 +73,7 @@ export function cleanDraft(story: PromptStory): LlmDraft {
 
 /** True when `text` states `value` as a whole word or figure ("14" is not stated by "140"). */
 function states(text: string, value: string): boolean {
-  const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(value);
   return new RegExp(`(?<![\\w.,])${escaped}(?![\\w]|[.,]\\d)`, 'i').test(text);
 }
 
