@@ -54,6 +54,12 @@ describe('page furniture', () => {
     'The mayor waves to supporters after the count. Jane Orr/The Daily Star',
     'The Latest on the spring storm to hit the coast (all times local):',
     'Reed, the studio said on Friday, is suing the company...',
+    "Correction: A previous version of this article misstated Weiner's title.",
+    'CORRECTION: An earlier version of this article misstated the sex of one of the children mentioned.',
+    "Editor's note: This story has been revised.",
+    'This article has been updated to note that ballots have been impounded in the race.',
+    'Update: Some wording in this piece has been changed to better reflect the events.',
+    'We regret the error.',
   ])('finds %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(true);
   });
@@ -77,6 +83,9 @@ describe('page furniture', () => {
     '"We will keep counting... and then we will know," the clerk said.',
     'Photo radar cameras went up on the ring road in March.',
     'New York New York is the casino the family bought in 2019.',
+    'An earlier version of the bill was rejected by the Senate in March.',
+    'The story of the rescue has been told in a documentary.',
+    'UPDATE: Just after midnight, the accounting firm said the wrong envelope had been handed over.',
   ])('leaves news alone: %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(false);
   });

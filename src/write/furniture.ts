@@ -63,6 +63,11 @@ const FURNITURE = new RegExp(
     '^(?<author>\\p{L}+(?: \\p{L}+){1,2}) \\k<author> (?:covers|writes|reports|is (?:a|an|the) (?:[\\p{L}-]+ ){0,3}(?:writer|reporter|correspondent|editor|columnist|contributor))\\b',
     '\\b(?:additional|contributing) reporting by\\b',
     '\\b(?:e-?mail|share) this (?:story|article)\\b',
+    // notes on the article itself: its corrections and updates
+    '\\b(?:an?|the) (?:earlier|previous|original|prior) version of this (?:article|story|report|post|piece)\\b',
+    '\\b(?:this|the) (?:article|story|report|post|piece) (?:has been|was) (?:updated|corrected|revised|changed|amended)\\b',
+    '\\bin this (?:article|story|report|post|piece) (?:has|have) been (?:changed|updated|corrected|revised)\\b',
+    '\\bwe regret the error\\b',
     // copyright lines
     '\\bcopyright (?:©\\s*)?\\d{4}\\b',
     '©\\s*\\d{4}',

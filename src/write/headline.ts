@@ -18,6 +18,7 @@ import { tagWords } from './nlp.js';
 import { conceptsOf } from './concepts.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { isPageTitle, withoutTitleLabel } from './furniture.js';
+import { introducedFirst } from './introduced.js';
 
 /** Headline and lede: what happened and the story's current state (the dek, what is at stake, is dek.ts). */
 
@@ -295,13 +296,15 @@ export function pickLede(
     words += c.words;
     if (out.length === most) break;
   }
-  // The opening sentence leads; the rest newest first, each report in its order.
-  return out.sort(
+  // The opening sentence leads; the rest newest first, each report in its order, and someone named
+  // in part after the sentence that names them in full.
+  const sorted = out.sort(
     (a, b) =>
       Number(b === first) - Number(a === first) ||
       time(b) - time(a) ||
       (a.article === b.article ? a.position - b.position : a.article.id - b.article.id),
   );
+  return introducedFirst(sorted, [headline, ...told.map((c) => c.text)].join(' '));
 }
 
 /**
