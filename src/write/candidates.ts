@@ -60,9 +60,10 @@ function pronounAfterPhrase(text: string): boolean {
 
 // A back-reference anywhere in the sentence leans on the one before: "after that date", "the same
 // day", "set aside in this way", "the figure included…" ("the total of 37 reports" names its own);
-// so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before).
+// so does an opening "At 14 of them" (later in a sentence, "two of them" has its noun before), and
+// an opening time counted from the sentence before ("Less than a week later, …", "The next day, …").
 const BACK_REFERENCE =
-  /\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\b(?:this|that|the same) way\b|^\W*(?:\w+\s+){0,2}(?:\d[\d,.]*|all|some|most|many|none|each|one|two|three|four|five|half) of (?:them|these|those)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
+  /^(?:(?:less|more|not|just|only) (?:than )?)?(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|few|\d+|moments|minutes|hours|days|weeks|months|years)(?: [a-z-]+){0,2} later\b|^(?:the )?(?:next|following) (?:day|morning|afternoon|evening|night|week|month|year)\b|\b(?:that|those) (?:date|day|days|time|week|month|year|point|figure|number|decision|move|announcement)\b|\bthe same (?:day|week|month|year|time)\b|\b(?:this|that|the same) way\b|^\W*(?:\w+\s+){0,2}(?:\d[\d,.]*|all|some|most|many|none|each|one|two|three|four|five|half) of (?:them|these|those)\b|\bthe (?:figure|figures|total|amount|sum)\b(?! of\b)/i;
 
 // "Finance Minister Oliver Stroud said it showed …", "Detective Superintendent Ravi Dunstan said
 // investigators believed it was still in Calvera": a person, or people, say something of "it", which

@@ -60,6 +60,7 @@ describe('page furniture', () => {
     'This article has been updated to note that ballots have been impounded in the race.',
     'Update: Some wording in this piece has been changed to better reflect the events.',
     'We regret the error.',
+    "A child looks at the floral tributes after a vigil for victims of Saturday's attack in London Bridge, at Potter's Field Park in London, Monday, June 5, 2017.",
   ])('finds %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(true);
   });
@@ -86,6 +87,7 @@ describe('page furniture', () => {
     'An earlier version of the bill was rejected by the Senate in March.',
     'The story of the rescue has been told in a documentary.',
     'UPDATE: Just after midnight, the accounting firm said the wrong envelope had been handed over.',
+    'The verdict was read on Monday, June 5, 2017, to a silent courtroom.',
   ])('leaves news alone: %s', (sentence) => {
     expect(isPageFurniture(sentence)).toBe(false);
   });

@@ -21,6 +21,8 @@ const FURNITURE = new RegExp(
     '\\bap photo\\b',
     '\\b(?:buy|share) photo\\b',
     '\\bread caption\\b',
+    // a news agency's caption closes on its day and date: "… at Potter's Field Park in London, Monday, June 5, 2017."
+    ', (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:jan|feb|march|april|may|june|july|aug|sept?|oct|nov|dec)[a-z]*\\.? \\d{1,2}, \\d{4}\\W*$',
     // an agency's credit closing a caption: "… is suing the studio... (Associated Press)"
     '\\((?:associated press|ap|reuters|afp|getty images|epa)\\)\\W*$',
     // embedded posts

@@ -242,6 +242,9 @@ const LEDE_DEPTH = 4;
  * the body (see `peripheral`). None repeats the dek or another lede sentence. `headline` and
  * `weights` (the story's concept weights, concepts.ts) measure how central a sentence is.
  */
+// How many of the best picks an undated story's lede may open on.
+const OPENING_AMONG = 3;
+
 export function pickLede(
   picks: readonly Candidate[],
   dek?: Candidate,
@@ -258,7 +261,10 @@ export function pickLede(
   const recent = (c: Candidate) => time(c) === newest;
   const ordered = [...picks.filter(recent), ...picks.filter((c) => !recent(c))];
   const opening = opener && picks.includes(opener) && opener !== dek ? opener : undefined;
-  const first = opening ?? ordered.find((c) => usable(c) && !c.paired);
+  const standing = ordered.filter((c) => usable(c) && !c.paired);
+  // Without a report known to be the newest, a report's own opening among the best picks leads: its
+  // writer chose it to open on, where a sentence from deep in a report tells a detail.
+  const first = opening ?? standing.slice(0, OPENING_AMONG).find((c) => c.position === 0) ?? standing[0];
   if (!first) return [];
   const out: Candidate[] = [first];
   // Two sentences, or up to three (four without an opening report) when enough are left for two

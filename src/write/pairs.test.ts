@@ -172,6 +172,23 @@ describe('a sentence that leans on the one before', () => {
     ]);
     expect(ballots.find((c) => /^At 14 of them/.test(c.text))!.dangling).toBe(true);
     expect(ballots.find((c) => /in this way/.test(c.text))!.dangling).toBe(true);
+    // A time counted from the sentence before.
+    const later = collectCandidates([
+      article(
+        4,
+        'Assault',
+        'Sureshbhai Patel had recently arrived to help his son care for his child. ' +
+          'Less than a week later, Patel was approached by police in response to a call. ' +
+          'The next day, the city apologised to the family for the injuries he suffered. ' +
+          'Three days of talks later produced nothing, the union said on Friday. ' +
+          'Later stages of the inquiry will look at the police response to the call.',
+      ),
+    ]);
+    const leans = (start: string) => later.find((c) => c.text.startsWith(start))!.dangling;
+    expect(leans('Less than a week later')).toBe(true);
+    expect(leans('The next day')).toBe(true);
+    expect(leans('Three days of talks')).toBe(false);
+    expect(leans('Later stages')).toBe(false);
     expect(ballots.find((c) => /^Scanners/.test(c.text))!.dangling).toBe(false);
     const mayor = collectCandidates([
       article(
@@ -284,6 +301,19 @@ describe('the lede', () => {
   it('knows no newest article when the sources carry no publication time', () => {
     const undated = sources.map((s) => ({ ...s, published_at: null }));
     expect(leadSentence(undated, collectCandidates(undated))).toBeUndefined();
+  });
+
+  it("opens an undated story on a report's own opening among the best picks, else on the best", () => {
+    const undated = sources.map((s) => ({ ...s, published_at: null }));
+    const candidates = collectCandidates(undated);
+    const at = (start: string) => candidates.find((c) => c.text.startsWith(start))!;
+    const detail = at('Volunteers filled sandbags');
+    const shelter = at('The regional council opened');
+    const opening = at('Floods in the Dorn valley');
+    expect(pickLede([detail, shelter, opening])[0]).toBe(opening);
+    // Below the best three, the best pick leads.
+    const thanked = at('Volunteers who filled');
+    expect(pickLede([detail, shelter, thanked, opening])[0]).toBe(detail);
   });
 
   it('passes over a newest article that opens on a quote for the report before it', () => {
