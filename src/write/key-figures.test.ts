@@ -90,6 +90,21 @@ describe('key figures of a story', () => {
     expect(picked.map((f) => [f.value, f.label])).toContainEqual([142, 'homes destroyed']);
   });
 
+  it('takes one label in two spellings for one label', () => {
+    // Shaped on Multi-News storm coverage: one report spells "cancelled", the other "canceled".
+    const storm = [
+      sourceArticle(
+        1,
+        'Storm grounds flights',
+        'Airlines had cancelled more than 1,000 flights by Friday evening as the storm moved east.',
+        day(13),
+      ),
+      sourceArticle(2, 'Storm moves east', 'The airlines canceled 600 flights on Saturday morning.', day(14)),
+    ];
+    const cancelled = pickFigures(storm).filter((f) => /^flights cancel/.test(f.label ?? ''));
+    expect(cancelled.map((f) => f.value)).toEqual([600]);
+  });
+
   it('keeps two things that share a name apart instead of taking one for an update of the other', () => {
     const recount = [
       sourceArticle(

@@ -5,6 +5,7 @@ import { numericValues, partOfName } from '../disagree/quantities.js';
 import { settledIndex, unsettledValues } from '../disagree/respect.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 import { findNumbers, sameValue } from '../verify/numbers.js';
+import { stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import type { Candidate } from './candidates.js';
 import { dayOfMonth, startsName, tidyLabel } from './figure-context.js';
@@ -167,7 +168,7 @@ function distinctLabels(ranked: { figure: Found; score: number }[]): { figure: F
   const byLabel = new Map<string, { figure: Found; score: number }>();
   const time = (f: Found) => f.article.published_at?.getTime() ?? 0;
   for (const r of ranked) {
-    const key = r.figure.label!.toLowerCase().replace(/^the /, '');
+    const key = labelKey(r.figure.label!);
     const other = byLabel.get(key);
     if (!other) byLabel.set(key, r);
     else if (updates(r.figure.value, other.figure.value)) {
@@ -176,6 +177,19 @@ function distinctLabels(ranked: { figure: Found; score: number }[]): { figure: F
     } else if (r.score > other.score) byLabel.set(key, r);
   }
   return [...byLabel.values()];
+}
+
+/**
+ * A label as one key for its spellings and forms: "flights cancelled" and "flights canceled",
+ * "homes destroyed" and "home destroyed".
+ */
+function labelKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/^the /, '')
+    .split(/\s+/)
+    .map((w) => stem(w).replace(/([^aeiou\W\d])\1$/u, '$1'))
+    .join(' ');
 }
 
 /**
