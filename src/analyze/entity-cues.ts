@@ -1,4 +1,5 @@
-import { DEMONYMS, FIRST_NAMES, PLACE_NAMES, ROLE_WORDS } from './name-lists.js';
+import { FIRST_NAMES, ROLE_WORDS } from './name-lists.js';
+import { DEMONYMS, PLACE_NAMES } from './place-lists.js';
 
 export { DEMONYMS, FIRST_NAMES, PLACE_NAMES, ROLE_WORDS };
 

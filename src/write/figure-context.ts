@@ -1,4 +1,4 @@
-import { DEMONYMS } from '../analyze/name-lists.js';
+import { DEMONYMS } from '../analyze/place-lists.js';
 import { STOPWORDS } from '../analyze/stopwords.js';
 
 /**
