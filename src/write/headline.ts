@@ -231,6 +231,9 @@ export const NEWS_CYCLE = 24 * 3_600_000;
 // How far into the opening report the lede reads on: its first paragraphs, not its background.
 const LEDE_DEPTH = 4;
 
+// How many of the best picks an undated story's lede may open on.
+const OPENING_AMONG = 3;
+
 /**
  * The lede: two to four of the best picks that are not quotes, up to about ninety words. Without an
  * `opener` it is the best picks, newest coverage first. With one (see `leadSentence`) it opens on it
@@ -242,9 +245,6 @@ const LEDE_DEPTH = 4;
  * the body (see `peripheral`). None repeats the dek or another lede sentence. `headline` and
  * `weights` (the story's concept weights, concepts.ts) measure how central a sentence is.
  */
-// How many of the best picks an undated story's lede may open on.
-const OPENING_AMONG = 3;
-
 export function pickLede(
   picks: readonly Candidate[],
   dek?: Candidate,
