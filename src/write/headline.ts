@@ -236,7 +236,8 @@ const OPENING_AMONG = 3;
 
 /**
  * The lede: two to four of the best picks that are not quotes, up to about ninety words. Without an
- * `opener` it is the best picks, newest coverage first. With one (see `leadSentence`) it opens on it
+ * `opener` it is the best picks, newest coverage first, opening on a report's own opening sentence
+ * when one is among the best three. With one (see `leadSentence`) it opens on it
  * and reads on in that report's lead paragraphs, as its own lead does, among the picks and the
  * report's sentences the body may carry (`carried`); a sentence of another report comes in only from
  * the same news cycle and when it tells of what the opening sentence tells (three content words in
