@@ -37,6 +37,11 @@ describe('extractEntities', () => {
     ['Merrow Rovers lost the final to Dunlow Athletic.', 'merrow rovers', 'organization'],
     ['Councillor Ada Voss asked for a review.', 'ada voss', 'person'],
     ['Deputy Mayor for Transport Karin Holm rode the first tram.', 'karin holm', 'person'],
+    // A role word before a first name and a surname is no part of the name.
+    ['District Attorney Jack Whelan said the worker heard arguing.', 'jack whelan', 'person'],
+    ['Guitarist Jimmy Page has spent two years in the vaults.', 'jimmy page', 'person'],
+    ['The quarterback Baker Mayfield threw three touchdowns.', 'baker mayfield', 'person'],
+    ['The Screen Actors Guild Awards were held on Sunday.', 'screen actors guild awards', 'other'],
     ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
     // A place by its first word.
     ['Shares in the Port Merrow biotech rose 22 percent.', 'port merrow', 'place'],

@@ -168,9 +168,14 @@ function classify(
     // "Grace Church" may be a person; "Anne Arundel Medical Center" is not.
     (words.length > 1 && ORG_HEADS.has(last) && (words.length > 2 || !FIRST_NAMES.has(first)));
   if (!isOrg) {
-    // "Japanese Prime Minister Junichiro Koizumi": the name starts after the last title word.
+    // "Japanese Prime Minister Junichiro Koizumi": the name starts after the last title word; a
+    // role word is one before a first name and a surname ("District Attorney Jack Whelan"), not one
+    // a name holds ("Baker Mayfield") nor a word of a title's ("Screen Actors Guild Awards").
     for (let k = to - 1; k >= from; k--) {
-      if (!PERSON_TITLES.has(bare(tokens[k]!.text))) continue;
+      const word = bare(tokens[k]!.text);
+      const fullName = to - k >= 2 && to - k <= 3 && FIRST_NAMES.has(bare(tokens[k + 1]!.text));
+      if (!PERSON_TITLES.has(word) && !(ROLE_WORDS.has(word) && fullName && !ALL_CAPS.test(tokens[k]!.text)))
+        continue;
       from = k + 1;
       titled = true;
       break;

@@ -8,7 +8,8 @@ export const PERSON_TITLES = new Set(
     'inspector detective superintendent ambassador envoy foreign finance defence defense interior ' +
     'health trade justice deputy acting former coach manager striker midfielder defender goalkeeper ' +
     'rev reverend father sheikh ayatollah emir crown actor actress singer rapper star executive founder ' +
-    'councillor councilor commissioner teacher substitute delegate mp mep sheriff'
+    'councillor councilor commissioner teacher substitute delegate mp mep sheriff guitarist bassist ' +
+    'drummer pianist violinist vocalist keyboardist'
   ).split(' '),
 );
 

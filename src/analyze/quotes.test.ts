@@ -149,6 +149,17 @@ describe('extractQuotes', () => {
     expect(said(' said a police spokesman, adding that more arrests were likely.')).toBeNull();
   });
 
+  it('gives a pronoun no speaker where the sentence naming someone last opens on a pronoun of its own', () => {
+    const text =
+      'The governor toured the town on Monday. "What I need is the ability to get through red tape," she said, thanking FEMA Director Craig Fugate. ' +
+      '"This is a massive debris field, not just a couple of blocks," she said.';
+    expect(analyzeArticle({ title: '', text }).quotes.at(-1)?.speaker).toBeNull();
+    // A pronoun inside the quotation that names someone is no subject of that sentence.
+    const quoted =
+      '"He is a window into the soul of modern conservatism," said Ian Haney López, a law professor. He added, "A demonization of minorities is linked to it."';
+    expect(analyzeArticle({ title: '', text: quoted }).quotes.at(-1)?.speaker).toBe('Ian Haney López');
+  });
+
   it('gives no speaker for an unnamed possessive role or kin ("said Hayes\'s attorney", "Price\'s mother … she said")', () => {
     const attorney = analyzeArticle({
       title: '',

@@ -198,6 +198,8 @@ function holdsRole(rest: string): boolean {
   return words.some(title) && words.every((w) => title(w) || /^[\p{Ll}-]+$/u.test(w));
 }
 
+// A sentence that opens on "he" or "she" (after a time or a conjunction at most).
+const PRONOUN_SUBJECT = /^\W*(?:(?:and|but|then|later|also|now)\W+)?(?:he|she)\b/i;
 // A name that owns what follows it ("Hayes's attorney", "Price’s mother").
 const POSSESSIVE = /['’]s$/;
 // Someone a possessive names by whose they are: the person speaks for, or of, the name before.
@@ -218,6 +220,10 @@ function resolve(
     if (!last) return null;
     // Without the article's sentences, the last person named.
     const sentence = sentences.length > 0 ? sentences[sentenceAt(sentences, last.start)] : undefined;
+    // "He added that … Mitch McConnell to …. '…,' he said": a sentence whose subject is itself "he"
+    // or "she" names someone else; who the pronoun is, only the article before it tells.
+    const opening = sentence ? text.slice(sentence.start, last.start).replace(/["“][^"”]*["”]/g, '') : '';
+    if (PRONOUN_SUBJECT.test(opening)) return null;
     const subject = sentence ? before.find((p) => p.start >= sentence.start) : undefined;
     const speaker = subject ?? last;
     // "Price's mother, who could be a key witness, said …. '…,' she said": the subject is the mother,

@@ -13,7 +13,7 @@ const MAX_WORDS = 60;
 
 // Capitalised words that make a title before a name: "Chief Executive Rafa Dominguez".
 const TITLE_WORDS =
-  'Chief|Executive|President|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
+  'Chief|Executive|President|District|Majority|Minority|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
 const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`, 'u');
 // Nouns of a job or a role that a news report writes before a name, in lower case ("club secretary
 // Owen Pryce", "Harbourline analyst Marcus Tiller", "Opposition finance spokesman Harold Quayle").
