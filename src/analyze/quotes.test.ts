@@ -160,6 +160,18 @@ describe('extractQuotes', () => {
     expect(analyzeArticle({ title: '', text: quoted }).quotes.at(-1)?.speaker).toBe('Ian Haney López');
   });
 
+  it('gives no person a quote in which they would name themself, and lets an organisation name itself', () => {
+    const text =
+      'Kofi Annan met the president on Monday. "They will stay as long as they make progress on Mr Annan\'s plan," said Kofi Annan.';
+    expect(analyzeArticle({ title: '', text }).quotes[0]?.speaker).toBeNull();
+    const own =
+      'Kofi Annan met the president. "They will stay as long as they make progress," said Kofi Annan.';
+    expect(analyzeArticle({ title: '', text: own }).quotes[0]?.speaker).toBe('Kofi Annan');
+    const org =
+      'The offer was rejected. "American Airlines did not solicit the investment," American Airlines said.';
+    expect(analyzeArticle({ title: '', text: org }).quotes[0]?.speaker).toBe('American Airlines');
+  });
+
   it('gives no speaker for an unnamed possessive role or kin ("said Hayes\'s attorney", "Price\'s mother … she said")', () => {
     const attorney = analyzeArticle({
       title: '',

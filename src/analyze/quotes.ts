@@ -2,6 +2,7 @@ import { entityKey } from './entities.js';
 import { PERSON_TITLES, SPEECH_VERBS } from './gazetteer.js';
 import { sentenceAt } from './text.js';
 import type { Entity, Quote, Span } from './types.js';
+import { escapeRegExp } from '../lib/regexp.js';
 
 // Opening mark → closing marks that end it. Straight double quotes pair with each other.
 const PAIRS: Record<string, string> = { '"': '"', '“': '”"', '«': '»', '„': '“”' };
@@ -42,7 +43,8 @@ export function extractQuotes(text: string, options: QuoteOptions = {}): Quote[]
   for (const span of quoteSpans(text)) {
     const words = text.slice(span.start, span.end).trim();
     if (words.split(/\s+/).length < MIN_WORDS) continue;
-    const speaker = findSpeaker(text, span, { text, people, entities, sentences: options.sentences ?? [] });
+    const found = findSpeaker(text, span, { text, people, entities, sentences: options.sentences ?? [] });
+    const speaker = found && namesThemself(words, found, entities) ? null : found;
     out.push({
       start: span.start,
       end: span.end,
@@ -53,6 +55,30 @@ export function extractQuotes(text: string, options: QuoteOptions = {}): Quote[]
     });
   }
   return out;
+}
+
+/**
+ * Whether a person would be naming themself in the quote ("Fatima Johnson, may u Rest In Peace",
+ * "… to implement Mr Annan's proposal"): people speak of others by surname, so the attribution
+ * found the wrong person. An organisation names itself ("Northwestern believes …") and stays.
+ */
+function namesThemself(
+  quote: string,
+  speaker: { name: string; key: string | null },
+  entities: Entity[],
+): boolean {
+  const person = entities.some(
+    (e) => e.kind === 'person' && (e.key === speaker.key || e.name === speaker.name),
+  );
+  const surname = speaker.name
+    .split(/\s+/)
+    .at(-1)!
+    .replace(/[.,]+$/, '');
+  return (
+    person &&
+    surname.length > 2 &&
+    new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'u').test(quote)
+  );
 }
 
 /** Spans inside quote marks; an unclosed quote ends with its paragraph. */
