@@ -93,3 +93,30 @@ describe('phrasesIn', () => {
     for (const p of phrasesIn(tagWords(sentence), sentence)) expect(p.stems.length).toBeGreaterThan(1);
   });
 });
+
+describe('a plural noun the tagger took for a verb', () => {
+  it.each([
+    // The demo's rate decision: "talks" after a noun, governed by "in the".
+    [
+      'Marsh defended the decision, saying progress in the trade talks with Estmark had reduced the risk of higher import prices.',
+      'progress in the trade talks',
+    ],
+    // The subject of a sentence whose verb comes later.
+    ['Officials said the peace talks in Geneva stalled on Friday.', 'the peace talks'],
+  ])('is read as a noun: %s', (sentence, phrase) => {
+    expect(phrases(sentence)).toContain(phrase);
+  });
+
+  it.each([
+    // A person walks: no later verb makes "walks" a noun.
+    'The man walks with a cane.',
+    // The only later verb is another clause's.
+    'The dog barks at the postman who runs past.',
+    // "union talks with managers every week": nothing but the verb reading fits.
+    'She said the union talks with managers every week.',
+    // "caves" after a preposition is no later verb.
+    'The beetle lives in caves without natural light.',
+  ])('stays a verb: %s', (sentence) => {
+    expect(phrases(sentence).some((p) => /\b(?:walks|barks|talks|lives)$/.test(p))).toBe(false);
+  });
+});

@@ -56,7 +56,8 @@ const GENERIC_HEADS = new Set(
  * ("damage to homes"), the run without its link, and the run's shorter tails ("security staff" in
  * "overnight security staff"), never cutting a name in two.
  */
-export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[] {
+export function phrasesIn(tagged: readonly TaggedWord[], sentence: string): Phrase[] {
+  const all = withPluralNouns(tagged);
   // A speaker's words ("Our first thoughts are with…") are theirs, not a name for the section.
   const quoted = quotedSpans(sentence);
   const words = all.filter((w) => !quoted.some(([from, to]) => w.start >= from && w.end <= to));
@@ -158,6 +159,60 @@ export function phrasesIn(all: readonly TaggedWord[], sentence: string): Phrase[
     i = end;
   }
   return out;
+}
+
+// Words that open another clause, whose verb is not the sentence's.
+const CLAUSE_WORDS = new Set([
+  'who',
+  'which',
+  'that',
+  'and',
+  'or',
+  'but',
+  'when',
+  'while',
+  'because',
+  'if',
+  'as',
+  'where',
+]);
+
+/**
+ * The words with each plural noun the tagger took for a verb ("progress in the trade talks with
+ * Estmark", "the peace talks in Geneva stalled") tagged as one: an "-s" word after a determiner and
+ * a common noun that is no person, before a preposition, where the determiner follows a preposition
+ * or a verb of the same clause comes later. "The man walks with a cane" keeps its verb: a man
+ * walks, and no verb follows; so does "The dog barks at the postman who runs past", whose next verb
+ * is another clause's.
+ */
+export function withPluralNouns(words: readonly TaggedWord[]): TaggedWord[] {
+  return words.map((w, i) => {
+    const [det, noun, next] = [words[i - 2], words[i - 1], words[i + 1]];
+    if (!det || !noun || !next || !is(w, 'PresentTense') || !/^\p{Ll}+s$/u.test(w.text)) return w;
+    if (!is(det, 'Determiner') || is(det, 'Value') || endsClause(det) || endsClause(noun) || endsClause(w))
+      return w;
+    if (
+      !is(noun, 'Noun') ||
+      is(noun, 'Actor', 'Person', 'Pronoun', 'ProperNoun', 'Plural') ||
+      !lowerCase(noun)
+    )
+      return w;
+    if (!is(next, 'Preposition')) return w;
+    const governed = is(words[i - 3], 'Preposition');
+    const rest = words.slice(i + 2);
+    const clause = rest.findIndex((v) => CLAUSE_WORDS.has(v.normal));
+    // A word right after a preposition or determiner is no verb, whatever its tag ("in caves").
+    const verbLater = rest
+      .slice(0, clause < 0 ? rest.length : clause)
+      .some(
+        (v, k) =>
+          is(v, 'Verb') &&
+          !is(v, 'Infinitive', 'Gerund') &&
+          !is(k === 0 ? next : rest[k - 1], 'Preposition', 'Determiner', 'Adjective'),
+      );
+    if (!governed && !verbLater) return w;
+    return { ...w, tags: new Set(['Noun', 'Plural']) };
+  });
 }
 
 /**

@@ -69,7 +69,7 @@ describe('sections of what was said and of one sentence', () => {
     expect(sections.flatMap((s) => s.sentences)).toHaveLength(6);
   });
 
-  it('splits a section that quotes made long', () => {
+  it('keeps each quote with its sub-topic, a section of one thread whole up to six sentences', () => {
     const quoted = sourceArticle(
       3,
       'Ridgeback Fire: power lines and aid',
@@ -85,7 +85,12 @@ describe('sections of what was said and of one sentence', () => {
       tag: (c) => tagWords(c.text),
       told: new Set(),
     });
-    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(4);
+    const sectionOf = (needle: string) =>
+      sections.findIndex((s) => s.sentences.some((c) => c.text.includes(needle)));
+    expect(sectionOf('"The power lines on the ridge')).toBe(sectionOf('inspected its ridge power lines'));
+    expect(sectionOf('"Disaster funds for housing')).toBe(sectionOf('asked the national government'));
+    expect(sectionOf('"Families who need')).toBe(sectionOf('300 families'));
+    for (const s of sections) expect(s.sentences.length).toBeLessThanOrEqual(6);
   });
 
   it('splits a very long section even when all its sentences share words', () => {

@@ -9,6 +9,7 @@ import {
 } from './headings.js';
 import type { TaggedWord } from './nlp.js';
 import { stem } from '../verify/text.js';
+import { type Similarity, topicSimilarity } from './topic-similarity.js';
 
 /** A group of body sentences under a heading. */
 export interface SectionPlan {
@@ -30,8 +31,11 @@ const LONG_SECTION = 4;
 // A section longer than this is split even when its sentences share words throughout: a reader
 // needs a heading every half-dozen sentences.
 const VERY_LONG_SECTION = 6;
-// Sentences sharing less than this share of their new words start separate sub-topics.
-const SAME_TOPIC = 0.1;
+// Sentences less alike than this (`topicSimilarity`) start separate sub-topics.
+const SAME_TOPIC = 0.15;
+// A background or what-comes-next sentence at least this like a sub-topic's sentence goes back
+// over or carries on that sub-topic and joins it; less alike, it keeps its function heading.
+const JOINS_SUB_TOPIC = 0.3;
 // Fewest sentences a section under a function heading holds (an aspect, reactions, background).
 const MIN_FUNCTION = 2;
 
@@ -74,22 +78,25 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
   );
   for (const [heading] of folded) functions.delete(heading);
   const target = Math.max(2, Math.min(MAX_SECTIONS, Math.ceil(picks.length / SENTENCES_PER_SECTION)));
-  const similarity = topicSimilarity(ctx.told);
-  const groups = groupTopics(topical, Math.max(1, target - functions.size), similarity);
+  const similarity = topicSimilarity(picks, ctx.told);
   // What came before or comes next of one sub-topic ("The museum reduced its overnight guard team
-  // earlier this year") is part of that sub-topic: only what fits none stays under the function heading.
+  // earlier this year") is part of that sub-topic: only what fits none stays under the function
+  // heading. Decided before grouping, so a heading that goes leaves its place to a sub-topic.
+  const joining: Candidate[] = [];
   for (const heading of ['Background', 'What comes next'] as const) {
     const sentences = functions.get(heading);
-    if (!sentences || groups.length === 0) continue;
-    const likeness = (c: Candidate) => Math.max(...groups.flat().map((other) => similarity(c, other)));
-    const staying = sentences.filter((c) => likeness(c) < SAME_TOPIC);
-    const moving = sentences.filter((c) => !staying.includes(c));
+    if (!sentences || topical.length === 0) continue;
+    const likeness = (c: Candidate) => Math.max(...topical.map((other) => similarity(c, other)));
+    const staying = sentences.filter((c) => likeness(c) < JOINS_SUB_TOPIC);
     const left = staying.length >= MIN_FUNCTION ? [] : staying;
     if (left.length > 0 || staying.length === 0) functions.delete(heading);
     else functions.set(heading, staying);
-    for (const c of [...moving, ...left]) closestGroup(groups, c, similarity).push(c);
+    joining.push(...sentences.filter((c) => !staying.includes(c)), ...left);
   }
-  for (const c of folded.flatMap(([, sentences]) => sentences)) closestGroup(groups, c, similarity).push(c);
+  const groups = groupTopics(topical, Math.max(1, target - functions.size), similarity, [
+    ...joining,
+    ...folded.flatMap(([, sentences]) => sentences),
+  ]);
   const topics = splitLong(groups, MAX_SECTIONS - functions.size, similarity);
   const named: SectionPlan[] = [];
   // An aspect's heading ("In court") already names what its words would: no sub-topic repeats them.
@@ -137,10 +144,16 @@ export function planSections(picks: readonly Candidate[], ctx: SectionContext): 
 
 /**
  * Topic groups around seeds: the best sentence, then each next-best sentence unlike every seed so
- * far, until `count` seeds; every other sentence joins the seed it shares most new words with.
- * A group of one joins its closest group while more than one group is left.
+ * far, until `count` seeds; every other sentence joins the seed it is most like, and
+ * each of `joining` (quotes, background: no seed) the group it is most like. A group of one then
+ * joins its closest group while more than one group is left.
  */
-function groupTopics(sentences: readonly Candidate[], count: number, similarity: Similarity): Candidate[][] {
+function groupTopics(
+  sentences: readonly Candidate[],
+  count: number,
+  similarity: Similarity,
+  joining: readonly Candidate[] = [],
+): Candidate[][] {
   const seeds: Candidate[] = [];
   for (const c of sentences) {
     if (seeds.length < count && seeds.every((s) => similarity(s, c) < SAME_TOPIC)) seeds.push(c);
@@ -149,6 +162,7 @@ function groupTopics(sentences: readonly Candidate[], count: number, similarity:
   const closest = (c: Candidate, among: readonly Candidate[]) =>
     among.reduce((best, s) => (similarity(s, c) > similarity(best, c) ? s : best));
   for (const c of sentences) if (!groups.has(c)) groups.get(closest(c, seeds))!.push(c);
+  for (const c of joining) if (groups.size > 0) closestGroup([...groups.values()], c, similarity).push(c);
   for (const seed of [...seeds].reverse()) {
     const group = groups.get(seed)!;
     if (group.length > 1 || groups.size <= 1) continue;
@@ -158,29 +172,7 @@ function groupTopics(sentences: readonly Candidate[], count: number, similarity:
   return [...groups.values()];
 }
 
-type Similarity = (a: Candidate, b: Candidate) => number;
-
-// Words the page has already told above the sections still tell sub-topics apart ("the reliquary"
-// from "the astrolabe" when the headline names both), but count for less than the words each
-// sub-topic brings of its own.
-const TOLD_WEIGHT = 0.5;
-
-/** Weighted Jaccard similarity of two sentences' stems, stems told above the sections weighing less. */
-function topicSimilarity(told: ReadonlySet<string>): Similarity {
-  const weight = (s: string) => (told.has(s) ? TOLD_WEIGHT : 1);
-  return (a, b) => {
-    let shared = 0;
-    let union = 0;
-    for (const s of a.stems) {
-      union += weight(s);
-      if (b.stems.has(s)) shared += weight(s);
-    }
-    for (const s of b.stems) if (!a.stems.has(s)) union += weight(s);
-    return shared / Math.max(Number.EPSILON, union);
-  };
-}
-
-/** The group whose sentences `c` shares most new words with, on average. */
+/** The group whose sentences `c` is most like, on average. */
 function closestGroup(groups: Candidate[][], c: Candidate, similarity: Similarity): Candidate[] {
   const mean = (group: readonly Candidate[]) =>
     group.reduce((sum, other) => sum + similarity(c, other), 0) / Math.max(1, group.length);
