@@ -60,10 +60,11 @@ export function analyzeArticle(article: AnalysisInput, options: AnalysisOptions 
 export function analyzeText(article: AnalysisInput, options: AnalysisOptions = {}): TextAnalysis {
   const text = article.text ?? '';
   // Page furniture is blanked, not cut, so offsets into the head are offsets into the text.
+  const title = blankBoilerplate(article.title ?? '');
   const head = blankBoilerplate(
     text.length > (options.maxChars ?? 100_000) ? text.slice(0, options.maxChars ?? 100_000) : text,
+    title !== (article.title ?? ''),
   );
-  const title = blankBoilerplate(article.title ?? '');
   const language = normalizeLanguage(article.language) ?? detectLanguage(`${title}\n${head}`);
   const sentences = splitSentences(text);
   const tokens = tokenize(head);

@@ -32,6 +32,26 @@ describe('blankBoilerplate', () => {
     expect(blankBoilerplate(text).trim()).toBe('');
   });
 
+  it('blanks the whole of a page titled as a notice when its notice lines are half of it', () => {
+    const listing =
+      '- Front pages of every site on the list:\n' +
+      '-- every address with more than one inter-domain link pointing at it, ranked by those links\n' +
+      '-- at most 50 addresses per site';
+    const out = blankBoilerplate(listing, true);
+    expect(out).toHaveLength(listing.length);
+    expect(out.trim()).toBe('');
+    // Without a notice title the lines beside the notice stay.
+    expect(blankBoilerplate(listing).trim()).toContain('Front pages of every site');
+  });
+
+  it('keeps the news under a notice title when the notice is a small part of the text', () => {
+    const text =
+      'Get breaking news alerts and special reports.\n' +
+      'Mayor Ilse Brandt opened the Kettleford bridge on Tuesday, two years after floods swept the old one away. ' +
+      'The council spent 4.2 million crowns on the crossing, which carries the town road over the Tarn.';
+    expect(blankBoilerplate(text, true).trim()).toMatch(/^Mayor Ilse Brandt/);
+  });
+
   it('returns news without notices as it is', () => {
     const text = 'The archive of the Tallow Gazette was saved by volunteers, the page said.';
     expect(blankBoilerplate(text)).toBe(text);
@@ -44,6 +64,15 @@ describe('analyzeArticle on a notice in place of an article', () => {
     expect(a.entities).toEqual([]);
     expect(a.keywords).toEqual([]);
     expect(a.sentences.length).toBe(2);
+  });
+
+  it('finds no names in a page whose title and most of whose text are a crawl notice', () => {
+    const a = analyzeArticle({
+      title: 'The seed for Wide00020 was:',
+      text: '- Front pages of Tallow County sites:\n-- every address with more than one inter-domain link to it, ranked by those links',
+    });
+    expect(a.entities).toEqual([]);
+    expect(a.keywords).toEqual([]);
   });
 
   it('still reads the news beside a notice', () => {

@@ -47,16 +47,32 @@ export function isNotice(text: string): boolean {
 
 /**
  * The text with its notice lines replaced by spaces, so every offset into it still points where
- * it did; the text itself when it has none.
+ * it did; the text itself when it has none. With `noticeTitle` (the page's title is itself a
+ * notice), a text whose notice lines hold at least half of it is a notice as a whole and is
+ * blanked entirely: its other lines continue the notice (what a crawl held, a contact line). News
+ * under a notice title keeps its news, as its notice lines are a small part of it.
  */
-export function blankBoilerplate(text: string): string {
+export function blankBoilerplate(text: string, noticeTitle = false): string {
   let out: string[] | null = null;
+  let noticeChars = 0;
+  let lastLine = -1;
   for (const match of text.matchAll(NOTICE)) {
     out ??= text.split('');
+    const start = text.lastIndexOf('\n', match.index) + 1;
     const end = lineEnd(text, match.index);
-    for (let i = text.lastIndexOf('\n', match.index) + 1; i < end; i++) out[i] = ' ';
+    if (start !== lastLine) noticeChars += end - start;
+    lastLine = start;
+    for (let i = start; i < end; i++) out[i] = ' ';
   }
-  return out ? (out as string[]).join('') : text;
+  if (!out) return text;
+  if (noticeTitle && noticeChars * 2 >= text.length - newlines(text)) return text.replace(/[^\n]/g, ' ');
+  return out.join('');
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineEnd(text: string, from: number): number {
