@@ -8,7 +8,7 @@ import {
 import type { Executor } from '../store/db.js';
 import { withBackground } from './background.js';
 import type { DocumentFrequencies } from './keywords.js';
-import { termCounts } from './keywords.js';
+import { lookedUpOnce, termCounts } from './keywords.js';
 import { analyzeInline, type TextAnalyzer } from './pool.js';
 import { completeAnalysis, digestOf, type PreparedAnalysis } from './prepared.js';
 import { tokenize } from './text.js';
@@ -101,10 +101,13 @@ export async function ensureAnalyses(
     for (const a of missing)
       for (const t of termCounts(tokenize(`${a.title}\n${a.text}`)).keys()) bump(batch, t);
   }
-  const df: DocumentFrequencies = withBackground({
-    docs: cache.docs + (batch.size > 0 ? missing.length : 0),
-    get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
-  });
+  // The counts of this batch join the cache only once it is ranked: the frequencies hold still.
+  const df: DocumentFrequencies = lookedUpOnce(
+    withBackground({
+      docs: cache.docs + (batch.size > 0 ? missing.length : 0),
+      get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
+    }),
+  );
   const counted = new Map<string, number>();
   // What was started ahead comes first (it is likely done); the rest is analyzed now.
   const started = takeAhead(deps, missing);
