@@ -198,7 +198,21 @@ function startAnalyses(
   if (!threads && threadsOnly) return [];
   const analyzer = threads ?? analyzeInline;
   const size = threads ? chunkSize(articles.length) : articles.length;
-  return chunked(articles, size).map((chunk) => ({ chunk, prepared: analyzer(chunk) }));
+  const chunks = threads && !threadsOnly ? taperedChunks(articles, size) : chunked(articles, size);
+  return chunks.map((chunk) => ({ chunk, prepared: analyzer(chunk) }));
+}
+
+// The caller stores each chunk as it comes back, in order, and what it stores after the threads
+// are done is what it waits for: the last chunks of a batch it needs now are this small.
+const TAIL_CHUNK = 10;
+const TAIL_CHUNKS = 2;
+
+/** Chunks of `size`, but the last TAIL_CHUNKS of TAIL_CHUNK articles (when there is more than that). */
+function taperedChunks<T>(items: T[], size: number): T[][] {
+  const tail = TAIL_CHUNK * TAIL_CHUNKS;
+  if (size <= TAIL_CHUNK || items.length <= tail + size) return chunked(items, size);
+  const head = items.length - tail;
+  return [...chunked(items.slice(0, head), size), ...chunked(items.slice(head), TAIL_CHUNK)];
 }
 
 /** The analyses started ahead for these articles, taken off the ahead map. */

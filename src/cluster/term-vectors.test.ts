@@ -43,7 +43,12 @@ describe('numbered term vectors', () => {
 
   it('give 0 for vectors that share no term, and nothing for an empty one', () => {
     const numbering = new TermNumbering();
-    const a = numbering.vector(new Map([['fire', 0.8], ['smoke', 0.6]]));
+    const a = numbering.vector(
+      new Map([
+        ['fire', 0.8],
+        ['smoke', 0.6],
+      ]),
+    );
     const b = numbering.vector(new Map([['budget', 1]]));
     expect(numbering.dot(a, b)).toBe(0);
     expect(numbering.dot(a, numbering.vector(new Map()))).toBe(0);
