@@ -86,4 +86,10 @@ describe('detectLanguage', () => {
   ])('%s → %s', (text, language) => {
     expect(detectLanguage(text)).toBe(language);
   });
+
+  it('gives a tie in function words to the language listed first, and none to no function word', () => {
+    // "de" and "la" are French, Spanish and Romanian function words alike.
+    expect(detectLanguage('de la Vega')).toBe('fr');
+    expect(detectLanguage('Zebra Quagga Okapi')).toBe('und');
+  });
 });

@@ -61,6 +61,25 @@ export function termCounts(
   return counts;
 }
 
+/**
+ * The same frequencies, each term looked up once: the articles of a batch share most of their
+ * words, and the frequencies stay put while the batch is ranked.
+ */
+export function lookedUpOnce(df: DocumentFrequencies): DocumentFrequencies {
+  const known = new Map<string, number>();
+  return {
+    docs: df.docs,
+    get: (term) => {
+      let n = known.get(term);
+      if (n === undefined) {
+        n = df.get(term);
+        known.set(term, n);
+      }
+      return n;
+    },
+  };
+}
+
 /** Inverse document frequency, smoothed; unseen terms get the highest weight. */
 export function idf(df: DocumentFrequencies | undefined, term: string): number {
   if (!df || df.docs === 0) return 1;

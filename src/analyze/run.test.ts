@@ -17,13 +17,16 @@ describe('ensureAnalyses', () => {
   const databases: Database[] = [];
   let pool: AnalysisPool;
 
-  async function withArticles(): Promise<{ db: Database['db']; rows: Parameters<typeof ensureAnalyses>[1] }> {
+  async function withArticles(
+    copies = 1,
+  ): Promise<{ db: Database['db']; rows: Parameters<typeof ensureAnalyses>[1] }> {
+    const all = Array.from({ length: copies }, () => texts).flat();
     const database = await openTestDatabase('pglite');
     databases.push(database);
     const source = await upsertSourceByKey(database.db, { key: 'name:wire', kind: 'import', name: 'Wire' });
     const { inserted } = await insertArticles(
       database.db,
-      texts.map((t, i) => ({
+      all.map((t, i) => ({
         source_id: source.id,
         url: `https://wire.example/${i}`,
         canonical_url: `https://wire.example/${i}`,
@@ -35,7 +38,7 @@ describe('ensureAnalyses', () => {
       })),
     );
     const ids = [...inserted.values()];
-    return { db: database.db, rows: ids.map((id, i) => ({ id, ...texts[i]!, language: null })) };
+    return { db: database.db, rows: ids.map((id, i) => ({ id, ...all[i]!, language: null })) };
   }
 
   beforeAll(() => {
@@ -168,5 +171,25 @@ describe('ensureAnalyses', () => {
     expect(firstNext).toBeGreaterThanOrEqual(0);
     expect(flat.slice(firstNext).every((i) => i >= 12)).toBe(true);
     expect([...deps.ahead!.keys()]).toEqual(rows.slice(12, 30).map((r) => r.id));
+  });
+
+  it('sends a batch needed now to the threads in chunks that end small, so little is left to store at the end', async () => {
+    const { db, rows } = await withArticles(2);
+    const sizes: number[] = [];
+    const deps: AnalyzeDeps = {
+      db,
+      frequencies: newFrequencyCache(),
+      analyzer: (articles) => {
+        sizes.push(articles.length);
+        return pool.analyze(articles);
+      },
+    };
+    expect((await ensureAnalyses(deps, rows)).size).toBe(60);
+    expect(sizes).toEqual([15, 15, 10, 10, 10]);
+    // A small batch is not cut finer than its chunks.
+    sizes.length = 0;
+    const again = await withArticles();
+    await ensureAnalyses({ ...deps, db: again.db }, again.rows.slice(0, 24));
+    expect(sizes).toEqual([10, 10, 4]);
   });
 });

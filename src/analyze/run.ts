@@ -8,7 +8,7 @@ import {
 import type { Executor } from '../store/db.js';
 import { withBackground } from './background.js';
 import type { DocumentFrequencies } from './keywords.js';
-import { termCounts } from './keywords.js';
+import { lookedUpOnce, termCounts } from './keywords.js';
 import { analyzeInline, type TextAnalyzer } from './pool.js';
 import { completeAnalysis, digestOf, type PreparedAnalysis } from './prepared.js';
 import { tokenize } from './text.js';
@@ -101,10 +101,13 @@ export async function ensureAnalyses(
     for (const a of missing)
       for (const t of termCounts(tokenize(`${a.title}\n${a.text}`)).keys()) bump(batch, t);
   }
-  const df: DocumentFrequencies = withBackground({
-    docs: cache.docs + (batch.size > 0 ? missing.length : 0),
-    get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
-  });
+  // The counts of this batch join the cache only once it is ranked: the frequencies hold still.
+  const df: DocumentFrequencies = lookedUpOnce(
+    withBackground({
+      docs: cache.docs + (batch.size > 0 ? missing.length : 0),
+      get: (term) => (cache.terms.get(term) ?? 0) + (batch.get(term) ?? 0),
+    }),
+  );
   const counted = new Map<string, number>();
   // What was started ahead comes first (it is likely done); the rest is analyzed now.
   const started = takeAhead(deps, missing);
@@ -195,7 +198,21 @@ function startAnalyses(
   if (!threads && threadsOnly) return [];
   const analyzer = threads ?? analyzeInline;
   const size = threads ? chunkSize(articles.length) : articles.length;
-  return chunked(articles, size).map((chunk) => ({ chunk, prepared: analyzer(chunk) }));
+  const chunks = threads && !threadsOnly ? taperedChunks(articles, size) : chunked(articles, size);
+  return chunks.map((chunk) => ({ chunk, prepared: analyzer(chunk) }));
+}
+
+// The caller stores each chunk as it comes back, in order, and what it stores after the threads
+// are done is what it waits for: the last chunks of a batch it needs now are this small.
+const TAIL_CHUNK = 10;
+const TAIL_CHUNKS = 2;
+
+/** Chunks of `size`, but the last TAIL_CHUNKS of TAIL_CHUNK articles (when there is more than that). */
+function taperedChunks<T>(items: T[], size: number): T[][] {
+  const tail = TAIL_CHUNK * TAIL_CHUNKS;
+  if (size <= TAIL_CHUNK || items.length <= tail + size) return chunked(items, size);
+  const head = items.length - tail;
+  return [...chunked(items.slice(0, head), size), ...chunked(items.slice(head), TAIL_CHUNK)];
 }
 
 /** The analyses started ahead for these articles, taken off the ahead map. */

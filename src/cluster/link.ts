@@ -1,5 +1,6 @@
 import { type EvidenceWeights, isRareName, textCosine } from './evidence.js';
 import { type ArticleFeatures, isHeadline, type Rarity } from './features.js';
+import { TermNumbering, type TermVector } from './term-vectors.js';
 
 // Two stories are one event when their full reports, pair by pair, agree this much on average:
 // reports of one topic each share a little with most of the others, reports of two topics share
@@ -57,17 +58,23 @@ export function linkStories(
   weights: EvidenceWeights,
   apart: (a: number, b: number) => boolean,
 ): number[][] {
-  const live = stories
+  const full = stories
     .map((s) => ({ key: s.key, articles: s.articles.filter((a) => !isHeadline(a)) }))
     .filter((s) => s.articles.length > 0)
     .sort((a, b) => a.key - b.key);
-  if (live.length < 2) return [];
-  const groups = live.map((s) => group([s.key], s.articles, innerSum(s.articles, rarity, weights), rarity));
+  if (full.length < 2) return [];
+  // Every pair of reports across the stories is compared: their keywords are numbered once.
+  const numbering = new TermNumbering();
+  const live = full.map((s) => ({ key: s.key, reports: s.articles.map((a) => asReport(a, numbering)) }));
+  const similarity = (x: Report, y: Report) => similarityOf(x, y, numbering, rarity, weights);
+  const groups = live.map((s, i) =>
+    group([s.key], full[i]!.articles, innerSum(s.reports, similarity), rarity),
+  );
   // sums[i][j]: the summed similarity of every pair of reports across groups i and j.
   const sums = live.map(() => live.map(() => 0));
   for (let i = 0; i < live.length; i++)
     for (let j = i + 1; j < live.length; j++) {
-      sums[i]![j] = pairSum(live[i]!.articles, live[j]!.articles, rarity, weights);
+      sums[i]![j] = pairSum(live[i]!.reports, live[j]!.reports, similarity);
       sums[j]![i] = sums[i]![j]!;
     }
   const alive = live.map(() => true);
@@ -163,22 +170,32 @@ function distinctWho(a: Group, b: Group): boolean {
   return true;
 }
 
-function innerSum(articles: readonly ArticleFeatures[], rarity: Rarity, weights: EvidenceWeights): number {
+/** A full report with its keywords as numbered vectors (see term-vectors.ts). */
+interface Report {
+  features: ArticleFeatures;
+  terms: TermVector;
+  words: TermVector;
+}
+
+function asReport(features: ArticleFeatures, numbering: TermNumbering): Report {
+  const terms = numbering.vector(features.terms);
+  return { features, terms, words: features.words ? numbering.vector(features.words) : terms };
+}
+
+function innerSum(reports: readonly Report[], similarity: (x: Report, y: Report) => number): number {
   let sum = 0;
-  for (let i = 0; i < articles.length; i++)
-    for (let j = i + 1; j < articles.length; j++)
-      sum += reportSimilarity(articles[i]!, articles[j]!, rarity, weights);
+  for (let i = 0; i < reports.length; i++)
+    for (let j = i + 1; j < reports.length; j++) sum += similarity(reports[i]!, reports[j]!);
   return sum;
 }
 
 function pairSum(
-  a: readonly ArticleFeatures[],
-  b: readonly ArticleFeatures[],
-  rarity: Rarity,
-  weights: EvidenceWeights,
+  a: readonly Report[],
+  b: readonly Report[],
+  similarity: (x: Report, y: Report) => number,
 ): number {
   let sum = 0;
-  for (const x of a) for (const y of b) sum += reportSimilarity(x, y, rarity, weights);
+  for (const x of a) for (const y of b) sum += similarity(x, y);
   return sum;
 }
 
@@ -195,11 +212,28 @@ export function reportSimilarity(
 ): number {
   const cosine = textCosine(a.terms, b.terms);
   if (cosine >= SAME_KIND && !sharesWhoOrWhere(a, b, rarity)) return 0;
-  const broad = cappedCosine(a.words ?? a.terms, b.words ?? b.terms);
-  if (a.time === null || b.time === null) return broad;
+  return faded(cappedCosine(a.words ?? a.terms, b.words ?? b.terms), a, b, weights);
+}
+
+/** `reportSimilarity` over numbered keywords: the same value, bit for bit. */
+function similarityOf(
+  x: Report,
+  y: Report,
+  numbering: TermNumbering,
+  rarity: Rarity,
+  weights: EvidenceWeights,
+): number {
+  const cosine = numbering.dot(x.terms, y.terms);
+  if (cosine >= SAME_KIND && !sharesWhoOrWhere(x.features, y.features, rarity)) return 0;
+  return faded(numbering.dot(x.words, y.words, TERM_CAP), x.features, y.features, weights);
+}
+
+/** A similarity faded with the time between two reports (not at all when either is undated). */
+function faded(similarity: number, a: ArticleFeatures, b: ArticleFeatures, weights: EvidenceWeights): number {
+  if (a.time === null || b.time === null) return similarity;
   const hours = Math.abs(a.time - b.time) / 3_600_000;
   if (hours > weights.windowHours) return 0;
-  return broad * 0.5 ** (hours / (weights.halfLifeHours * FULL_TEXT_HALF_LIFE));
+  return similarity * 0.5 ** (hours / (weights.halfLifeHours * FULL_TEXT_HALF_LIFE));
 }
 
 function cappedCosine(a: Map<string, number>, b: Map<string, number>): number {
