@@ -311,6 +311,39 @@ describe('key figures read as a reader would read them', () => {
     for (const f of found) expect(f.label).not.toMatch(/\bend$|\bwest\b|\bmonth\b/);
   });
 
+  it('takes no count added to a toll, no all or none, and no label that is only a unit', () => {
+    const reports = [
+      'Troops shelled the town again on Monday, with dozens more people killed.',
+      'The makers say the 100% edible cup is baked from a biscuit dough.',
+      'Some owners advise running the battery down to 0 percent once a month.',
+      'The robot will search an area of about 15 square miles on its first dive.',
+      'The court imposed a fine of 3,000 Bahraini dinars on the editor.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const values = pickFigures(reports, { facts: [] }).map((f) => f.value);
+    for (const v of [0, 100, 15, 3000]) expect(values).not.toContain(v);
+    expect(values.some((v) => v !== null && v > 10 && v < 100)).toBe(false);
+    const kept = pickFigures(
+      [sourceArticle(1, 'Fire', 'The wildfire has destroyed 163 homes in the county.', day(14))],
+      { facts: [] },
+    );
+    expect(kept.map((f) => f.label)).toContain('homes destroyed in the county');
+  });
+
+  it('gives a rate once and says a cut is a cut', () => {
+    const reports = [
+      'Malaria remains common, sickening more than 200 million people a year, the agency said.',
+      'The plan would cut about $900 billion in spending over a decade, officials said.',
+      'The law introduced fines of up to $5,000 for protesters.',
+      'The insurer put aside the expected losses of $3 million for the storm.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    const malaria = found.find((f) => f.value === 200e6);
+    expect(malaria && `${malaria.text} — ${malaria.label}`).toBe('200 million — people sickened a year');
+    expect(found.find((f) => f.value === 900e9)?.label).toBe('cut in spending');
+    expect(found.find((f) => f.value === 5000)?.label).toBe('fines');
+    expect(found.find((f) => f.value === 3e6)?.label).toBe('expected losses');
+  });
+
   it('shows a figure a bare noun names only when the reports make it matter, and no address', () => {
     const reports = [
       'Searchers found the car on Friday. The location is approximately 39 miles from the gas station where she was last seen. ' +

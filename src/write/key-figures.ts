@@ -296,7 +296,11 @@ function figureSpots(
     // A figure inside a quotation is the speaker's, and a key figure carries no attribution.
     if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
     // A difference ("$71 million more") or the end of a range ("$7,000 to $9,000") is no figure of its own.
-    if (DIFFERENCE.test(text.slice(s.shown)) || RANGE_AFTER.test(text.slice(s.shown))) continue;
+    // "dozens more people killed" counts those added to a toll written elsewhere.
+    if (DIFFERENCE.test(text.slice(s.shown)) || DIFFERENCE.test(text.slice(s.end, s.shown))) continue;
+    if (RANGE_AFTER.test(text.slice(s.shown))) continue;
+    // "the 100% edible cup", "a discharge to 0 percent": all or none is a degree, not a figure.
+    if (s.kind === 'percent' && (s.value === 0 || s.value === 100)) continue;
     // "the 26-year-old sailor": an age says who someone is, not what the story counts.
     if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
     // "the 400 block of Daly Street": an address, not a count.
@@ -345,7 +349,9 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
   // "870 this year": the analysis may take a word that is no noun for the counted one.
   const bareNumber =
     counted && (label?.toLowerCase().includes(counted.toLowerCase()) || STOPWORDS.has(counted));
-  const shown = bareNumber && !rate ? text.slice(s.start, s.end) : shownText;
+  // "300 million — people sickened a year": a label that carries the rate takes it from the number too.
+  const shown =
+    bareNumber && (!rate || label!.endsWith(rate.trim())) ? text.slice(s.start, s.end) : shownText;
   return {
     article,
     position: spot.position,
