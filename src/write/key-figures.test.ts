@@ -318,15 +318,29 @@ describe('key figures read as a reader would read them', () => {
       'Some owners advise running the battery down to 0 percent once a month.',
       'The robot will search an area of about 15 square miles on its first dive.',
       'The court imposed a fine of 3,000 Bahraini dinars on the editor.',
+      'Here are 18 surprising facts about the new bridge you may have missed.',
     ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
     const values = pickFigures(reports, { facts: [] }).map((f) => f.value);
-    for (const v of [0, 100, 15, 3000]) expect(values).not.toContain(v);
+    for (const v of [0, 100, 15, 3000, 18]) expect(values).not.toContain(v);
     expect(values.some((v) => v !== null && v > 10 && v < 100)).toBe(false);
     const kept = pickFigures(
-      [sourceArticle(1, 'Fire', 'The wildfire has destroyed 163 homes in the county.', day(14))],
+      [sourceArticle(1, 'Fire', 'Here the wildfire has destroyed 163 homes in the county.', day(14))],
       { facts: [] },
     );
     expect(kept.map((f) => f.label)).toContain('homes destroyed in the county');
+  });
+
+  it('gives a small count that only says who is counted once, and keeps what was done to one', () => {
+    const crew = [
+      'Officials in Tehran met the 15 British sailors on Friday, the embassy said.',
+      'The fifteen navy crew, eight of them marines, landed at the base on Thursday.',
+    ].map((text, i) => sourceArticle(i + 1, `Crew ${i + 1}`, text, day(14)));
+    expect(pickFigures(crew, { facts: [] }).filter((f) => f.value === 15)).toHaveLength(1);
+    const memorial = [
+      'A total of 52 people were killed in the bombings four years ago.',
+      'The memorial has 52 stainless steel columns in Hyde Park, the council said.',
+    ].map((text, i) => sourceArticle(i + 1, `Memorial ${i + 1}`, text, day(14)));
+    expect(pickFigures(memorial, { facts: [] }).filter((f) => f.value === 52)).toHaveLength(2);
   });
 
   it('gives a rate once and says a cut is a cut', () => {

@@ -51,6 +51,7 @@ const BLOCK = /^\s+block\s+of\s+\p{Lu}/u;
 const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
 const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
 const RANGE_BEFORE = /\d\s?[-–]\s?$/;
+const LIST_INTRO = /^\W*here(?:'s|’s| are| is)\s+(?:the\s+|our\s+)?\S+\s/i;
 // "11 percent less in real terms", "$71 million more": a difference, not the figure itself.
 const DIFFERENCE = /^\s+(?:more|less|fewer|extra|higher|lower|above|below)\b/;
 
@@ -146,8 +147,7 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
     }
     if (best) ranked.push({ figure: best.figure, score: top });
   }
-  const shown = distinctLabels(ranked)
-    .sort((a, b) => b.score - a.score)
+  const shown = oneCountPerValue(distinctLabels(ranked).sort((a, b) => b.score - a.score))
     .filter((r, i) => (i < MIN_FIGURES && r.figure.quality >= 2) || r.score >= MIN_SCORE)
     .slice(0, MAX_FIGURES);
   const labels = shown.map(({ figure }) => figure.label!);
@@ -178,6 +178,24 @@ function distinctLabels(ranked: { figure: Found; score: number }[]): { figure: F
   }
   return [...byLabel.values()];
 }
+
+/**
+ * One figure per small count that only says who or what is counted: "15 British sailors" and "the
+ * fifteen navy crew" are one group told twice, while "52 people killed" and "52 steel columns" say
+ * different things (what was done to one of them). `ranked` is sorted best first; the first stays.
+ */
+function oneCountPerValue(ranked: { figure: Found; score: number }[]): { figure: Found; score: number }[] {
+  const plain = (f: Found) => f.kind === 'count' && !TOLL.test(f.label!) && !DONE.test(f.label!);
+  return ranked.filter(
+    (r, i) =>
+      !plain(r.figure) ||
+      !ranked.slice(0, i).some((o) => plain(o.figure) && o.figure.value === r.figure.value),
+  );
+}
+
+// A participle in a label says what was done to the count ("ships participated", "votes cast").
+const DONE =
+  /\p{L}{2}(?:ed|wn)\b|\b(?:cut|shut|put|set|hit|hurt|cast|held|sold|built|lost|kept|won|led|fed|paid|sent|spent|left|made|found|taken|given|stolen|broken|seen)\b/u;
 
 /**
  * A label as one key for its spellings and forms: "flights cancelled" and "flights canceled",
@@ -292,6 +310,8 @@ function figureSpots(
     if (dayOfMonth(text, s.start, s.end) || (s.kind === 'count' && startsName(text, s.end))) continue;
     const said = text.slice(sentence.start, sentence.end);
     if (isPageFurniture(said, position === 0)) continue;
+    // "Here are 18 impressive facts about…": a count of the page's own list, not of the story.
+    if (s.kind === 'count' && LIST_INTRO.test(said)) continue;
     const at = s.start - sentence.start;
     // A figure inside a quotation is the speaker's, and a key figure carries no attribution.
     if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
