@@ -352,6 +352,11 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
         if (object < 0 || object - last > 3) return undefined;
         last = object;
       }
+    } else if (passive && next?.normal === 'into' && !endsClause(next)) {
+      // "200,000 women were forced into brothels": what they were made into or driven to completes the verb.
+      const into = nounRunForward(words, j + 2 + (is(words[j + 2], 'Determiner', 'Possessive') ? 1 : 0));
+      if (into < 0 || into - j > 4) return undefined;
+      last = into;
     }
   }
   return text.slice(verb.start, words[last]!.end).replace(/[,;:.]+$/, '');

@@ -164,6 +164,19 @@ describe('figure labels that say what a figure measures, not its unit or its cou
       '3,000',
       'hens destined to become meat',
     ],
+    // Where a count was driven completes the verb.
+    [
+      'About 5,000 children were forced into farm labour.',
+      '5,000 children',
+      '5,000',
+      'children forced into farm labour',
+    ],
+    [
+      'The electoral commission said 1,312 ballots were rejected by faulty scanners.',
+      '1,312 ballots',
+      '1,312',
+      'ballots rejected',
+    ],
     // A run that starts inside a hyphened word would cut it.
     [
       'He took the prize as a one-time, lump-sum payment of $2.2 million.',
