@@ -358,6 +358,18 @@ describe('key figures read as a reader would read them', () => {
     expect(found.find((f) => f.value === 3e6)?.label).toBe('expected losses');
   });
 
+  it('takes no plural an amount is written before for what the amount is', () => {
+    const reports = [
+      'A fire on Sunday destroyed one of its $90,000-plus electric pickups, the company said.',
+      'The $12 billion garden products market is growing fast, analysts said.',
+      'The sheriff asked him to pay a $48,000 security bill for 30 days of protection.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    expect(found.map((f) => f.value)).not.toContain(90_000);
+    expect(found.map((f) => f.value)).not.toContain(12e9);
+    expect(found.find((f) => f.value === 48_000)?.label).toBe('security bill for 30 days');
+  });
+
   it('shows a figure a bare noun names only when the reports make it matter, and no address', () => {
     const reports = [
       'Searchers found the car on Friday. The location is approximately 39 miles from the gas station where she was last seen. ' +

@@ -20,6 +20,7 @@ import {
   withNameNumber,
   withWinner,
 } from './key-figure-labels.js';
+import { escapeRegExp } from '../lib/regexp.js';
 import { isPageFurniture } from './furniture.js';
 import { type TextTagger, textTagger } from './nlp.js';
 
@@ -361,7 +362,15 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
     described && counted && text.slice(s.shown).trimStart().startsWith(described)
       ? `${counted} ${described}`
       : described;
-  const tidy = modified && tidyLabel(withNameNumber(said, modified));
+  // "its $70,000-plus Model S hatchbacks", "the $40 billion energy products market": an amount
+  // written before a plural is the price of each, or the plural is cut off its own noun.
+  const pricePerItem =
+    s.kind === 'amount' &&
+    phrase === undefined &&
+    modified !== undefined &&
+    /[^s']s$/.test(modified.split(/\s+(?:of|in|for|over|on|at|from|to|by|per)\s+/)[0]!) &&
+    new RegExp(`^(?:-plus)?\\s+${escapeRegExp(modified)}`).test(text.slice(s.shown));
+  const tidy = modified && !pricePerItem ? tidyLabel(withNameNumber(said, modified)) : undefined;
   const label = tidy && withWinner(tidy, article, sentence.start, s.start);
   const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
   if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) return undefined;
