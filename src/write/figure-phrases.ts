@@ -26,6 +26,8 @@ const DETERMINED = String.raw`(?:the|its|their|his|her|this|these)\s+((?:${NOUN_
 // Where a subject starts: the sentence, a clause ("…, and the recall"), not inside a phrase ("between the two sides").
 const CLAUSE = String.raw`(?:^|[,;:]\s+|\b(?:and|but|that|while|as|when|because|after|said|says)\s+)`;
 
+const CUT_BEFORE = /\b(?:cut|cuts|cutting|slash(?:es|ed|ing)?|reduc(?:e|es|ed|ing)|trim(?:s|med|ming)?)\s+$/i;
+
 const EXPECTED: Record<string, string> = {
   expect: 'expected',
   estimate: 'estimated',
@@ -98,16 +100,27 @@ function amountLabel(before: string, after: string): string | undefined {
     : null;
   if (paid) return `payment for the ${subject(paid[1]!)}`;
   // "prize money of $14 million", "emergency funds of up to $40 million", "a reward of $50,000".
+  // Not "lump-sum payment" cut to "sum payment", nor "introduced fines": a word joined to the one
+  // before it, or a verb's past tense with no determiner before it, is no part of the money noun's name.
   const of = new RegExp(
-    String.raw`\b((?:${NOT_A_VERB}\p{Ll}[\p{Ll}-]+\s+)?${MONEY})\s+of\s+${HEDGE}$`,
+    String.raw`(?<![\p{L}-])((?:${NOT_A_VERB}(\p{Ll}[\p{Ll}-]+)\s+)?${MONEY})\s+of\s+${HEDGE}$`,
     'iu',
   ).exec(before);
-  if (of) return withoutStopwords(of[1]!);
+  if (of) {
+    const modifier = of[2];
+    const determined = /\b(?:a|an|the|its|their|his|her|our|this|these|those)\s+$/i.test(
+      before.slice(0, of.index),
+    );
+    if (!modifier || !/ed$/i.test(modifier) || determined) return withoutStopwords(of[1]!);
+    return withoutStopwords(of[1]!.slice(modifier.length));
+  }
   // "$14 million in prize money", "$85 million a day in lost sales", "$28 billion of investment".
   const inMoney = new RegExp(
     String.raw`^(?:\s+(?:a|an|per|each)\s+(?:day|week|month|year))?\s+(?:in|of)\s+((?:\p{Ll}[\p{Ll}-]+\s+)?${MONEY}(?:\s+${CHANGE})?)\b`,
     'iu',
   ).exec(after);
+  // "cut around $1 trillion in spending": the figure is the cut, not the spending.
+  if (inMoney && CUT_BEFORE.test(stripHedge(before))) return `cut in ${withoutStopwords(inMoney[1]!)}`;
   if (inMoney) return withoutStopwords(inMoney[1]!);
   return undefined;
 }

@@ -124,6 +124,8 @@ function pluralReadAsVerb(words: readonly TaggedWord[], j: number): boolean {
     is(w, 'PresentTense') &&
     /[^s]s$/.test(w.normal) &&
     is(words[j - 1], 'Noun') &&
+    // After a plural ("a flight carrying 239 people disappears") it is a verb agreeing with another noun.
+    !is(words[j - 1], 'Plural') &&
     (endsClause(w) ||
       !next ||
       is(next, 'Preposition') ||
@@ -135,12 +137,21 @@ function pluralReadAsVerb(words: readonly TaggedWord[], j: number): boolean {
 // Prepositions the tagger may read as something else after a verb ("requests over two years": an adjective).
 const PREPOSITIONS = new Set(['over', 'in', 'on', 'at', 'for', 'from', 'since', 'across', 'during', 'about']);
 
-/** Like `nounRunForward`, but also through numbers and spans of time ("over three years"). */
+/**
+ * Like `nounRunForward`, but also through numbers and spans of time ("over three years"); -1 when
+ * the run goes on past its four words ("copies of Margaret Mitchell's 1936 Pulitzer Prize-winning
+ * novel"), since its end would cut a name or a compound.
+ */
 export function linkedRun(words: readonly TaggedWord[], i: number): number {
   let last = -1;
-  for (let j = i; j < words.length && j - i < 4; j++) {
+  for (let j = i; j < words.length; j++) {
     const w = words[j]!;
     if (!is(w, 'Noun', 'Adjective', 'Value') || is(w, 'Pronoun', 'WeekDay', 'Month')) break;
+    // A number may end a name ("Transit Workers Union Local 212"); a fifth word would be cut off.
+    if (j - i === 4) {
+      if (is(w, 'Value')) break;
+      return -1;
+    }
     if (is(w, 'Noun') && !is(w, 'Value')) last = j;
     if (endsClause(w)) break;
   }
@@ -156,7 +167,8 @@ export function nounRunBackward(words: readonly TaggedWord[], i: number): number
     if (!is(w, 'Noun', 'Adjective', 'Possessive') || is(w, 'Pronoun') || endsClause(w)) break;
     first = j;
   }
-  return first;
+  // "lump-sum payment": a run that starts inside a hyphened word would cut it ("sum payment").
+  return words[first - 1]?.post.endsWith('-') ? -1 : first;
 }
 
 export function endsClause(w: TaggedWord): boolean {

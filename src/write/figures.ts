@@ -113,7 +113,14 @@ function readLabel(
   shownEnd: number,
 ): string | undefined {
   let after = words.findIndex((w) => w.start >= end);
-  while (after >= 0 && after < words.length && UNIT_WORDS.has(words[after]!.normal)) after++;
+  while (after >= 0 && after < words.length && UNIT_WORDS.has(words[after]!.normal)) {
+    // "shed 1,175 points, its largest point drop": a unit that ends the clause ends what the figure counts.
+    if (endsClause(words[after]!)) {
+      after = -1;
+      break;
+    }
+    after++;
+  }
   const before = hedgeStart(words, lastIndexBefore(words, start));
   const slice = (from: number, to: number) =>
     text.slice(words[from]!.start, words[to]!.end).replace(/[,;:.]+$/, '');
@@ -178,7 +185,8 @@ function readLabel(
       nounEnd -= 1;
       while (nounEnd > 0 && is(words[nounEnd], 'Verb', 'Auxiliary', 'Adverb', 'Negative')) nounEnd -= 1;
       const [subject, subjectEnd] = ownerOf(words, nounRunBackward(words, nounEnd), nounEnd);
-      if (subject < 0) return undefined;
+      // "Sales of brewers and accessories declined by 23 percent": the last of joined nouns is not the subject.
+      if (subject < 0 || COORDINATORS.has(words[subject - 1]?.normal ?? '')) return undefined;
       const noun = slice(subject, subjectEnd);
       const change = CHANGE_NOUNS[verb!.normal];
       return link === 'by' && change ? `${change} in ${noun}` : link === 'to' ? noun : undefined;
@@ -192,6 +200,9 @@ function readLabel(
     const counted = text.slice(end, shownEnd).trim();
     if (link === 'of' && counted && COLLECTIVE.test(words[nounEnd]!.normal))
       return `${counted} in the ${noun}`;
+    // "came to the rescue of 71 beagles": with its counted word beside it, the noun that owns the
+    // count is something else (the rescue), not what is counted.
+    if (link === 'of' && counted) return undefined;
     const verbBefore = words[from - 1];
     if (link === 'by' && verbBefore && CHANGE_NOUNS[verbBefore.normal])
       return `${CHANGE_NOUNS[verbBefore.normal]} in ${noun}`;
@@ -266,6 +277,14 @@ function cappedBy(words: readonly TaggedWord[], from: number): boolean {
 }
 
 const PER_UNIT = /^\s*(?:a|an|per|each)\s+(?!(?:day|week|month|year|hour|minute|second)s?\b)\p{L}/iu;
+const COORDINATORS = new Set(['and', 'or', 'nor']);
+// Forms of "be" that make a participle passive: "have combed" is done by the count, "were evacuated" to it.
+const BE = new Set(['been', 'being', 'be', 'was', 'were', 'is', 'are']);
+// Verb forms that agree with one thing only: after a plural count the verb is another noun's ("a
+// flight carrying 239 people disappears", "the ban on 100 drugs was overturned").
+const SINGULAR_VERB = new Set(['was', 'is', 'has']);
+// Words after a verb that open a clause of their own ("3,000 onlookers watched as he climbed").
+const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'until', 'because', 'since']);
 const PASSIVE_AUXILIARIES = new Set([
   'had',
   'has',
@@ -293,9 +312,11 @@ const PAST_ONLY = new Set(
 function doneTo(words: readonly TaggedWord[], i: number, text: string): string | undefined {
   // "640 workers, who…": the count's clause ends with it.
   if (i === 0 || endsClause(words[i - 1]!)) return undefined;
+  if (is(words[i - 1], 'Plural') && (SINGULAR_VERB.has(words[i]?.normal ?? '') || singularPresent(words[i])))
+    return undefined;
   let j = i;
   while (j < words.length && PASSIVE_AUXILIARIES.has(words[j]!.normal) && !endsClause(words[j]!)) j++;
-  const passive = j > i;
+  const passive = words.slice(i, j).some((w) => BE.has(w.normal));
   const verb = words[j];
   if (!verb) return undefined;
   // After "had been" the tagger may call a participle a noun ("set").
@@ -308,14 +329,13 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
   // left behind ("100 people combed the hillside"), unless people do it on their own.
   if (!passive && (PAST_ONLY.has(verb.normal) || STAYED.test(verb.normal))) return undefined;
   const object = words[j + 1];
-  if (
-    !passive &&
-    !endsClause(verb) &&
-    is(object, 'Determiner', 'Possessive', 'Noun', 'Value') &&
-    !is(object, 'Date') &&
-    !ON_THEIR_OWN.test(verb.normal)
-  )
-    return undefined;
+  // "198 youngsters admitted bullying others", "100 people have combed through the area": without
+  // its object, or after "have" its place, the verb says nothing, unless people do it on their own.
+  // A bare participle before a place is done to the count ("ballots rejected by scanners").
+  const leftBehind =
+    (is(object, 'Determiner', 'Possessive', 'Noun', 'Value', 'Gerund') && !is(object, 'Date')) ||
+    (j > i && is(object, 'Preposition') && !CLAUSE_OPENERS.has(object!.normal));
+  if (!passive && !endsClause(verb) && leftBehind && !ON_THEIR_OWN.test(verb.normal)) return undefined;
   let last = j;
   if (!endsClause(verb)) {
     const next = words[j + 1];
@@ -323,9 +343,28 @@ function doneTo(words: readonly TaggedWord[], i: number, text: string): string |
     else if (next?.normal === 'to' && is(words[j + 2], 'Infinitive') && !endsClause(next)) {
       last = j + 2;
       if (!endsClause(words[last]!) && is(words[last + 1], 'Adverb')) last += 1;
+      // "mink destined to become furs": an infinitive takes its object along, or it hangs.
+      else if (
+        !endsClause(words[last]!) &&
+        is(words[last + 1], 'Determiner', 'Possessive', 'Noun', 'Adjective')
+      ) {
+        const object = nounRunForward(words, last + 1 + (is(words[last + 1], 'Determiner') ? 1 : 0));
+        if (object < 0 || object - last > 3) return undefined;
+        last = object;
+      }
+    } else if (passive && next?.normal === 'into' && !endsClause(next)) {
+      // "200,000 women were forced into brothels": what they were made into or driven to completes the verb.
+      const into = nounRunForward(words, j + 2 + (is(words[j + 2], 'Determiner', 'Possessive') ? 1 : 0));
+      if (into < 0 || into - j > 4) return undefined;
+      last = into;
     }
   }
   return text.slice(verb.start, words[last]!.end).replace(/[,;:.]+$/, '');
+}
+
+/** "disappears", "says": a verb in the present that agrees with one thing only. */
+function singularPresent(word: TaggedWord | undefined): boolean {
+  return is(word, 'PresentTense') && !is(word, 'Noun', 'Infinitive') && /[^s]s$/.test(word!.normal);
 }
 
 function lastIndexBefore(words: readonly TaggedWord[], start: number): number {

@@ -14,6 +14,10 @@ export const TOLL =
 // Words that only restate a figure's kind: as a label they say nothing ("money", "percent").
 const BARE_KIND =
   /^(?:money|cash|sum|amount|figure|total|number|percent|percentage|points?|basis points?|share|dollars?|hour|day|week|month|year)$/;
+// A unit of measure or a currency, with what kind of unit it is ("square miles", "Bahraini dinars"):
+// it says how the figure is measured, not what it measures.
+const MEASURE =
+  /^(?:(?:square|cubic|nautical|metric|short|long|\p{L}+(?:an|ese|i|ish))\s+)?(?:miles?|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?|acres?|hectares?|tons?|tonnes?|pounds?|kilos?|kilograms?|grams?|ounces?|lit(?:re|er)s?|gallons?|barrels?|dollars?|euros?|dinars?|dirhams?|riyals?|pesos?|rupees?|rupiah|yuan|yen|crowns?|kronor|krone|francs?|lei|rubles?|roubles?|shekels?|won|rand|naira)$/u;
 // A money noun alone ("cost", "offer") says what kind of figure, not whose.
 const MONEY_WORD = /^(?:cost|costs|value|price|offer|bid|deal|pledge|budget|fee|fine)$/;
 const RATE = /\s+(?:a|per|each)\s+(?:day|week|month|year)$/;
@@ -67,7 +71,7 @@ export function withNameNumber(sentence: string, label: string): string {
 /** 3 for a phrase that names what is counted, 2 for a noun phrase, 1 for a bare or generic noun, 0 for a label that only repeats the unit. */
 export function labelQuality(label: string, counted: string, phrase: boolean): number {
   const bare = label.toLowerCase().replace(RATE, '').replace(/^the /, '');
-  if (BARE_KIND.test(bare) || (counted && bare === counted.toLowerCase())) return 0;
+  if (BARE_KIND.test(bare) || MEASURE.test(bare) || (counted && bare === counted.toLowerCase())) return 0;
   // "56 — Thatcher", "34 — Conceptualised", "14 — autoplay autoplay": a name, a verb or a page's
   // controls beside a number say nothing of what it counts.
   const single = !/\s/.test(label.trim());

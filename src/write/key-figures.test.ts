@@ -311,6 +311,65 @@ describe('key figures read as a reader would read them', () => {
     for (const f of found) expect(f.label).not.toMatch(/\bend$|\bwest\b|\bmonth\b/);
   });
 
+  it('takes no count added to a toll, no all or none, and no label that is only a unit', () => {
+    const reports = [
+      'Troops shelled the town again on Monday, with dozens more people killed.',
+      'The makers say the 100% edible cup is baked from a biscuit dough.',
+      'Some owners advise running the battery down to 0 percent once a month.',
+      'The robot will search an area of about 15 square miles on its first dive.',
+      'The court imposed a fine of 3,000 Bahraini dinars on the editor.',
+      'Here are 18 surprising facts about the new bridge you may have missed.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const values = pickFigures(reports, { facts: [] }).map((f) => f.value);
+    for (const v of [0, 100, 15, 3000, 18]) expect(values).not.toContain(v);
+    expect(values.some((v) => v !== null && v > 10 && v < 100)).toBe(false);
+    const kept = pickFigures(
+      [sourceArticle(1, 'Fire', 'Here the wildfire has destroyed 163 homes in the county.', day(14))],
+      { facts: [] },
+    );
+    expect(kept.map((f) => f.label)).toContain('homes destroyed in the county');
+  });
+
+  it('gives a small count that only says who is counted once, and keeps what was done to one', () => {
+    const crew = [
+      'Officials in Tehran met the 15 British sailors on Friday, the embassy said.',
+      'The fifteen navy crew, eight of them marines, landed at the base on Thursday.',
+    ].map((text, i) => sourceArticle(i + 1, `Crew ${i + 1}`, text, day(14)));
+    expect(pickFigures(crew, { facts: [] }).filter((f) => f.value === 15)).toHaveLength(1);
+    const memorial = [
+      'A total of 52 people were killed in the bombings four years ago.',
+      'The memorial has 52 stainless steel columns in Hyde Park, the council said.',
+    ].map((text, i) => sourceArticle(i + 1, `Memorial ${i + 1}`, text, day(14)));
+    expect(pickFigures(memorial, { facts: [] }).filter((f) => f.value === 52)).toHaveLength(2);
+  });
+
+  it('gives a rate once and says a cut is a cut', () => {
+    const reports = [
+      'Malaria remains common, sickening more than 200 million people a year, the agency said.',
+      'The plan would cut about $900 billion in spending over a decade, officials said.',
+      'The law introduced fines of up to $5,000 for protesters.',
+      'The insurer put aside the expected losses of $3 million for the storm.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    const malaria = found.find((f) => f.value === 200e6);
+    expect(malaria && `${malaria.text} — ${malaria.label}`).toBe('200 million — people sickened a year');
+    expect(found.find((f) => f.value === 900e9)?.label).toBe('cut in spending');
+    expect(found.find((f) => f.value === 5000)?.label).toBe('fines');
+    expect(found.find((f) => f.value === 3e6)?.label).toBe('expected losses');
+  });
+
+  it('takes no plural an amount is written before for what the amount is', () => {
+    const reports = [
+      'A fire on Sunday destroyed one of its $90,000-plus electric pickups, the company said.',
+      'The $12 billion garden products market is growing fast, analysts said.',
+      'The sheriff asked him to pay a $48,000 security bill for 30 days of protection.',
+    ].map((text, i) => sourceArticle(i + 1, `Report ${i + 1}`, text, day(14)));
+    const found = pickFigures(reports, { facts: [] });
+    expect(found.map((f) => f.value)).not.toContain(90_000);
+    expect(found.map((f) => f.value)).not.toContain(12e9);
+    expect(found.find((f) => f.value === 48_000)?.label).toBe('security bill for 30 days');
+  });
+
   it('shows a figure a bare noun names only when the reports make it matter, and no address', () => {
     const reports = [
       'Searchers found the car on Friday. The location is approximately 39 miles from the gas station where she was last seen. ' +

@@ -20,6 +20,7 @@ import {
   withNameNumber,
   withWinner,
 } from './key-figure-labels.js';
+import { escapeRegExp } from '../lib/regexp.js';
 import { isPageFurniture } from './furniture.js';
 import { type TextTagger, textTagger } from './nlp.js';
 
@@ -51,6 +52,7 @@ const BLOCK = /^\s+block\s+of\s+\p{Lu}/u;
 const RATE_AFTER = /^\s+(?:per|an|a|each)\s+(?:hour|day|week|month|year)\b/;
 const RANGE_AFTER = /^\s*(?:to|and|-|–)\s*[$€£¥]?\d/;
 const RANGE_BEFORE = /\d\s?[-–]\s?$/;
+const LIST_INTRO = /^\W*here(?:'s|’s| are| is)\s+(?:the\s+|our\s+)?\S+\s/i;
 // "11 percent less in real terms", "$71 million more": a difference, not the figure itself.
 const DIFFERENCE = /^\s+(?:more|less|fewer|extra|higher|lower|above|below)\b/;
 
@@ -146,8 +148,7 @@ export function pickFigures(sources: readonly SourceArticle[], options: FigureOp
     }
     if (best) ranked.push({ figure: best.figure, score: top });
   }
-  const shown = distinctLabels(ranked)
-    .sort((a, b) => b.score - a.score)
+  const shown = oneCountPerValue(distinctLabels(ranked).sort((a, b) => b.score - a.score))
     .filter((r, i) => (i < MIN_FIGURES && r.figure.quality >= 2) || r.score >= MIN_SCORE)
     .slice(0, MAX_FIGURES);
   const labels = shown.map(({ figure }) => figure.label!);
@@ -178,6 +179,24 @@ function distinctLabels(ranked: { figure: Found; score: number }[]): { figure: F
   }
   return [...byLabel.values()];
 }
+
+/**
+ * One figure per small count that only says who or what is counted: "15 British sailors" and "the
+ * fifteen navy crew" are one group told twice, while "52 people killed" and "52 steel columns" say
+ * different things (what was done to one of them). `ranked` is sorted best first; the first stays.
+ */
+function oneCountPerValue(ranked: { figure: Found; score: number }[]): { figure: Found; score: number }[] {
+  const plain = (f: Found) => f.kind === 'count' && !TOLL.test(f.label!) && !DONE.test(f.label!);
+  return ranked.filter(
+    (r, i) =>
+      !plain(r.figure) ||
+      !ranked.slice(0, i).some((o) => plain(o.figure) && o.figure.value === r.figure.value),
+  );
+}
+
+// A participle in a label says what was done to the count ("ships participated", "votes cast").
+const DONE =
+  /\p{L}{2}(?:ed|wn)\b|\b(?:cut|shut|put|set|hit|hurt|cast|held|sold|built|lost|kept|won|led|fed|paid|sent|spent|left|made|found|taken|given|stolen|broken|seen)\b/u;
 
 /**
  * A label as one key for its spellings and forms: "flights cancelled" and "flights canceled",
@@ -292,11 +311,17 @@ function figureSpots(
     if (dayOfMonth(text, s.start, s.end) || (s.kind === 'count' && startsName(text, s.end))) continue;
     const said = text.slice(sentence.start, sentence.end);
     if (isPageFurniture(said, position === 0)) continue;
+    // "Here are 18 impressive facts about…": a count of the page's own list, not of the story.
+    if (s.kind === 'count' && LIST_INTRO.test(said)) continue;
     const at = s.start - sentence.start;
     // A figure inside a quotation is the speaker's, and a key figure carries no attribution.
     if ((said.slice(0, at).match(/["“”]/g)?.length ?? 0) % 2 === 1) continue;
     // A difference ("$71 million more") or the end of a range ("$7,000 to $9,000") is no figure of its own.
-    if (DIFFERENCE.test(text.slice(s.shown)) || RANGE_AFTER.test(text.slice(s.shown))) continue;
+    // "dozens more people killed" counts those added to a toll written elsewhere.
+    if (DIFFERENCE.test(text.slice(s.shown)) || DIFFERENCE.test(text.slice(s.end, s.shown))) continue;
+    if (RANGE_AFTER.test(text.slice(s.shown))) continue;
+    // "the 100% edible cup", "a discharge to 0 percent": all or none is a degree, not a figure.
+    if (s.kind === 'percent' && (s.value === 0 || s.value === 100)) continue;
     // "the 26-year-old sailor": an age says who someone is, not what the story counts.
     if (AGE.test(text.slice(s.start, s.shown + 12))) continue;
     // "the 400 block of Daly Street": an address, not a count.
@@ -337,7 +362,15 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
     described && counted && text.slice(s.shown).trimStart().startsWith(described)
       ? `${counted} ${described}`
       : described;
-  const tidy = modified && tidyLabel(withNameNumber(said, modified));
+  // "its $70,000-plus Model S hatchbacks", "the $40 billion energy products market": an amount
+  // written before a plural is the price of each, or the plural is cut off its own noun.
+  const pricePerItem =
+    s.kind === 'amount' &&
+    phrase === undefined &&
+    modified !== undefined &&
+    /[^s']s$/.test(modified.split(/\s+(?:of|in|for|over|on|at|from|to|by|per)\s+/)[0]!) &&
+    new RegExp(`^(?:-plus)?\\s+${escapeRegExp(modified)}`).test(text.slice(s.shown));
+  const tidy = modified && !pricePerItem ? tidyLabel(withNameNumber(said, modified)) : undefined;
   const label = tidy && withWinner(tidy, article, sentence.start, s.start);
   const quality = label ? labelQuality(label, counted, phrase !== undefined) : 0;
   if (s.kind === 'count' && s.value < 10 && !(label && TOLL.test(label))) return undefined;
@@ -345,7 +378,9 @@ function labelled(spot: Spot, tag: TextTagger): Found | undefined {
   // "870 this year": the analysis may take a word that is no noun for the counted one.
   const bareNumber =
     counted && (label?.toLowerCase().includes(counted.toLowerCase()) || STOPWORDS.has(counted));
-  const shown = bareNumber && !rate ? text.slice(s.start, s.end) : shownText;
+  // "300 million — people sickened a year": a label that carries the rate takes it from the number too.
+  const shown =
+    bareNumber && (!rate || label!.endsWith(rate.trim())) ? text.slice(s.start, s.end) : shownText;
   return {
     article,
     position: spot.position,

@@ -124,6 +124,66 @@ describe('figure labels that say what a figure measures, not its unit or its cou
       undefined,
     ],
     ['Another 36 people remained in hospital on Monday.', '36 people', '36', undefined],
+    // A unit that ends the clause ends the figure: what follows is another phrase.
+    ['The index lost 800 points, its steepest point fall in a decade.', '800 points', '800', undefined],
+    // A run past four words would be cut inside a name or a compound.
+    [
+      'More than 12 million copies of the late author’s 1962 Pulitzer Prize-winning novel were printed.',
+      '12 million copies',
+      '12 million',
+      undefined,
+    ],
+    [
+      'About 35 million copies of the game were printed.',
+      '35 million copies',
+      '35 million',
+      'copies of the game',
+    ],
+    // With its counted word beside it, the noun owning the count is not what is counted.
+    ['The shelter came to the aid of 64 dogs.', '64 dogs', '64', undefined],
+    // The last of joined nouns is not the subject.
+    [
+      'Sales of phones and tablets fell by 12 percent, the retailer said.',
+      '12 percent',
+      '12 percent',
+      undefined,
+    ],
+    ['Ticket sales fell by 12 percent, the club said.', '12 percent', '12 percent', 'fall in ticket sales'],
+    // After "have" a verb is the count's own doing, and without its place it says nothing.
+    ['More than 60 volunteers have searched through the woods.', '60 volunteers', '60', undefined],
+    ['All 12 people arrested on Sunday were later released.', '12 people', '12', 'people arrested'],
+    ['About 150 pupils admitted skipping classes.', '150 pupils', '150', undefined],
+    // A verb that agrees with another noun than the plural count is not what was done to it.
+    ['The ban on 300 pesticides was lifted on Monday.', '300 pesticides', '300', undefined],
+    ['A bus carrying 40 passengers overturns', '40 passengers', '40', undefined],
+    ['About 9,500 people were evacuated.', '9,500 people', '9,500', 'people evacuated'],
+    // An infinitive takes its object along.
+    [
+      'About 3,000 hens were destined to become meat, officials said.',
+      '3,000 hens',
+      '3,000',
+      'hens destined to become meat',
+    ],
+    // Where a count was driven completes the verb.
+    [
+      'About 5,000 children were forced into farm labour.',
+      '5,000 children',
+      '5,000',
+      'children forced into farm labour',
+    ],
+    [
+      'The electoral commission said 1,312 ballots were rejected by faulty scanners.',
+      '1,312 ballots',
+      '1,312',
+      'ballots rejected',
+    ],
+    // A run that starts inside a hyphened word would cut it.
+    [
+      'He took the prize as a one-time, lump-sum payment of $2.2 million.',
+      '$2.2 million',
+      '$2.2 million',
+      undefined,
+    ],
   ])('%s', (sentence, shown, number, label) => {
     const start = sentence.indexOf(shown);
     expect(
