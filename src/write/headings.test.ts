@@ -455,5 +455,15 @@ describe('headings that name most of their section', () => {
       'Lumora shares fell on the stock exchange.',
     );
     expect(apart).toBe('The safety board');
+    // Nor is a group named from that sentence by a phrase another heading already holds.
+    const taken = nounPhraseHeading(
+      [
+        'The safety board praised Kell.',
+        'Kell offered Lumora customers a full refund.',
+        'Lumora shares fell on the stock exchange.',
+      ].map((text) => ({ text, words: tagWords(text) })),
+      new Set(['refund', 'lumora', 'custom', 'customer']),
+    );
+    expect(taken).toBe('The safety board');
   });
 });

@@ -160,7 +160,9 @@ export function nounPhraseHeading(
       // A phrase of the section's own words that names several of its sentences beats any phrase
       // of one, unless it stands in an aside.
       if (names >= 2 && !aside(phrase) && (!widest || value > widest.value)) widest = { phrase, value };
-      if (i === centre && partners[i]! >= 2 && (!bestCentral || value > bestCentral.value))
+      // Another heading's phrase is never taken from the central sentence over the group's best.
+      const free = fraction(used) === 0;
+      if (i === centre && free && partners[i]! >= 2 && (!bestCentral || value > bestCentral.value))
         bestCentral = { phrase, value };
     }
   }
