@@ -383,3 +383,87 @@ describe('headings that name what a section tells', () => {
     ).toBe('The city council');
   });
 });
+
+describe('headings that name most of their section', () => {
+  const named = (everywhere: string[], ...texts: string[]) =>
+    nounPhraseHeading(
+      texts.map((text) => ({ text, words: tagWords(text) })),
+      { used: new Set(), everywhere: new Set(everywhere) },
+    );
+
+  it('prefers a phrase whose words several sentences hold to a detail of one', () => {
+    const sentences = [
+      'The history museum defended its guards.',
+      'The thieves took a gold reliquary from the museum.',
+      'The reliquary was found in a toolbox.',
+      'The museum reopened on Thursday.',
+    ];
+    // "museum" is in every part of the story: it names no section; "reliquary" names two of its
+    // sentences.
+    expect(named(['museum'], ...sentences)).toBe('Gold reliquary');
+    // Where "museum" is the section's own word, the phrase that holds it names the section.
+    expect(named([], ...sentences)).toBe('The history museum');
+  });
+
+  it('keeps the best phrase where none names more than one sentence', () => {
+    const name = named(
+      [],
+      'The chief executive said the authority could not afford more without a fare increase.',
+      'Union leaders said 640 driver positions were unfilled.',
+      'Members said they were done being thanked instead of paid.',
+    );
+    expect(name).toBe('Fare increase');
+  });
+
+  it('counts words of one sense as one ("parliament", "parliamentary")', () => {
+    const name = named(
+      [],
+      'Historians had long asked whether the town held a parliamentary gathering.',
+      'Diggers found a mound where a parliament met.',
+      'The new car park will open next year.',
+    );
+    expect(name).toBe('Parliamentary gathering');
+  });
+
+  it('does not name a section for when or on what condition a claim holds', () => {
+    const name = heading(
+      'Officials said they had acted as soon as they had enough evidence.',
+      'A spokesperson said a safety review would be published.',
+    );
+    expect(name).not.toBe('Enough evidence');
+    // Not where the phrase is the claim itself.
+    expect(heading('Officials said they had enough evidence to act.')).toBe('Enough evidence');
+  });
+
+  it('does not name a section for who told, but keeps the sources of a thing', () => {
+    expect(heading('Police sources said the elevator door was open.')).toBe('The elevator door');
+    expect(heading('The council will look for new sources of funding.')).toBe('New sources of funding');
+  });
+
+  it('names a section of details from the sentence that shares with most others', () => {
+    // No phrase names two sentences; the refund's sentence shares a name with each of the others.
+    const name = heading(
+      'The safety board praised Kell.',
+      'Kell offered Lumora customers a full refund.',
+      'Lumora shares fell on the stock exchange.',
+    );
+    expect(name).toBe('Full refund');
+    // Where no sentence shares with two others, the best phrase stands.
+    const apart = heading(
+      'The safety board praised the move.',
+      'Kell offered customers a full refund.',
+      'Lumora shares fell on the stock exchange.',
+    );
+    expect(apart).toBe('The safety board');
+    // Nor is a group named from that sentence by a phrase another heading already holds.
+    const taken = nounPhraseHeading(
+      [
+        'The safety board praised Kell.',
+        'Kell offered Lumora customers a full refund.',
+        'Lumora shares fell on the stock exchange.',
+      ].map((text) => ({ text, words: tagWords(text) })),
+      new Set(['refund', 'lumora', 'custom', 'customer']),
+    );
+    expect(taken).toBe('The safety board');
+  });
+});

@@ -1,6 +1,5 @@
-import { stem } from '../verify/text.js';
 import { is, type TaggedWord } from './nlp.js';
-import { DROPPED_DETERMINERS, lowerCase, type Phrase, phrasesIn } from './noun-phrases.js';
+import { DROPPED_DETERMINERS, lowerCase, type Phrase, phrasesIn, wordStem } from './noun-phrases.js';
 
 /**
  * Section headings a reader would write: a noun phrase built from the section's own words ("Pay
@@ -69,34 +68,62 @@ export function sentenceFunction(text: string, quoted: boolean): FunctionHeading
 export interface HeadingContext {
   used: ReadonlySet<string>;
   told?: ReadonlySet<string>;
+  /** Stems held by most of the story's body sentences ("museum"): they tell no section apart. */
+  everywhere?: ReadonlySet<string>;
 }
 
 /**
- * The best noun phrase naming a group of sentences: the one whose words, and above all whose head
- * noun, recur across the group (what its sentences are about, not a detail of one), short, in a
- * sentence's subject, and not already a heading; words told above the sections count a little
- * against it. Undefined when no sentence holds a phrase of two content words that names a topic.
+ * The best noun phrase naming a group of sentences: the one that names most of them (its words
+ * recur across the group, above all its head noun: what its sentences are about, not a detail of
+ * one), short, in a sentence's subject, and not already a heading; words told above the sections
+ * count a little against it, and a word of the whole story ("museum") names no section. Where no
+ * phrase names more than one sentence of three or more, the group is named from the sentence that
+ * shares most with the others. Undefined when no sentence holds a phrase of two content words that
+ * names a topic.
  */
 export function nounPhraseHeading(
   sentences: readonly { text: string; words: TaggedWord[] }[],
   avoid: ReadonlySet<string> | HeadingContext,
 ): string | undefined {
-  const { used, told = new Set<string>() } =
-    avoid instanceof Set ? { used: avoid } : (avoid as HeadingContext);
+  const {
+    used,
+    told = new Set<string>(),
+    everywhere = new Set<string>(),
+  } = avoid instanceof Set ? { used: avoid } : (avoid as HeadingContext);
   const n = sentences.length;
-  const groupStems = sentences.map(({ words }) => new Set(words.map((w) => stem(w.normal))));
-  const share = (s: string) => groupStems.filter((g) => g.has(s)).length / n;
+  const groupStems = sentences.map(({ words }) => new Set(words.map(wordStem)));
+  // A word every part of the story holds is in the section as it is in every other: it counts as
+  // one sentence's.
+  const share = (s: string) => (everywhere.has(s) ? 1 / n : groupStems.filter((g) => g.has(s)).length / n);
+  // The sentences a phrase names: those holding one of its words that are the section's own, or a
+  // word of one sense with it ("parliamentary" and "parliament").
+  // A name ("Tidewater", "Anaheim") is who or where, in every part of a story: its common words
+  // say what the phrase names.
+  const reach = (phrase: Phrase) => {
+    const own = phrase.words
+      .filter((w) => lowerCase(w) && !is(w, 'Determiner', 'Preposition'))
+      .map(wordStem)
+      .filter((s) => !everywhere.has(s));
+    return groupStems.filter((g) => own.some((s) => [...g].some((t) => oneSense(s, t)))).length;
+  };
   // The sentence whose nouns the others share most tells what the group is about: its phrases
   // name the group better than a detail of a sentence that shares nothing.
   const nouns = sentences.map(
-    ({ words }) =>
-      new Set(words.filter((w) => is(w, 'Noun') && !is(w, 'Pronoun')).map((w) => stem(w.normal))),
+    ({ words }) => new Set(words.filter((w) => is(w, 'Noun') && !is(w, 'Pronoun')).map(wordStem)),
   );
   const shared = nouns.map((own, i) =>
     nouns.reduce((sum, other, j) => (j === i ? sum : sum + [...own].filter((s) => other.has(s)).length), 0),
   );
   const most = Math.max(0, ...shared);
+  // The sentence that shares nouns with the most others, when it shares with two or more: the one
+  // a section of three or more whose phrases each name one sentence is named from.
+  const partners = nouns.map(
+    (own, i) => nouns.filter((other, j) => j !== i && [...own].some((s) => other.has(s))).length,
+  );
+  const centre = partners.indexOf(Math.max(...partners));
   let best: { phrase: Phrase; value: number } | undefined;
+  let bestCentral: { phrase: Phrase; value: number } | undefined;
+  let widest: { phrase: Phrase; value: number } | undefined;
   for (const [i, { text, words }] of sentences.entries()) {
     const central = most > 0 ? shared[i]! / most : 0;
     const phrases = phrasesIn(words, text);
@@ -128,10 +155,30 @@ export function nounPhraseHeading(
         (counted ? 0.4 : 0) -
         0.5 * fraction(told) -
         1.5 * fraction(used);
+      const names = reach(phrase);
       if (!best || value > best.value) best = { phrase, value };
+      // A phrase of the section's own words that names several of its sentences beats any phrase
+      // of one, unless it stands in an aside.
+      if (names >= 2 && !aside(phrase) && (!widest || value > widest.value)) widest = { phrase, value };
+      // Another heading's phrase is never taken from the central sentence over the group's best.
+      const free = fraction(used) === 0;
+      if (i === centre && free && partners[i]! >= 2 && (!bestCentral || value > bestCentral.value))
+        bestCentral = { phrase, value };
     }
   }
-  return best ? format(best.phrase) : undefined;
+  // A detail of one sentence names no section of three or more: its central sentence does.
+  const chosen = widest ?? (best && n >= 3 && bestCentral ? bestCentral : best);
+  return chosen ? format(chosen.phrase) : undefined;
+}
+
+/**
+ * Whether two stems are words of one sense: the same, or one the other with an ending
+ * ("parliament", "parliamentari"; "nation", "national"), the shorter of six letters or more.
+ */
+function oneSense(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 6 && long.length - short.length <= 4 && long.startsWith(short);
 }
 
 // What a phrase from the sentence that shares most with the others gains.
@@ -145,7 +192,7 @@ const ASIDE_WEIGHT = 0.3;
 
 // Heads that name who speaks ("The board's chair"), not what a section is about.
 const PERSON_HEADS = new Set(
-  'chair chairman chairwoman chairperson principal teacher professor inspector detective superintendent captain councillor councilor commander sergeant constable chancellor ambassador attorney prosecutor lawyer officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party speaker senator sen rep gov judge sheriff coach'.split(
+  'chair chairman chairwoman chairperson principal teacher professor inspector detective superintendent captain councillor councilor commander sergeant constable chancellor ambassador attorney prosecutor lawyer officer spokesperson spokesman spokeswoman minister president director manager executive chief secretary official officials analyst analysts governor mayor commissioner leader leaders founder head spokespeople party speaker senator sen rep gov judge sheriff coach sources'.split(
     ' ',
   ),
 );
@@ -290,6 +337,9 @@ function aside(phrase: Phrase): boolean {
   // jersey will get a free ticket").
   if (/^[\s"“”'’]*(?:who|whom|whose|which|where)\b/iu.test(clause)) return true;
   if (/\baccording to\s+(?:the\s+)?$/iu.test(before)) return true;
+  // A clause of when or on what condition ("said it had acted as soon as it had enough
+  // evidence", "until the review ends"): a circumstance of the claim, not the claim.
+  if (/\b(?:as soon as|until|unless|once)\s+(?:[\p{L}'’]+\s+){0,4}$/iu.test(before)) return true;
   if (/\b(?:rather than|instead of)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before)) return true;
   // A clause opening on a participle after a comma, not one that reports speech ("…, saying
   // progress in the talks had reduced the risk"): what it says is the sentence's claim.

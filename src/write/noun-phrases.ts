@@ -109,7 +109,7 @@ export function phrasesIn(tagged: readonly TaggedWord[], sentence: string): Phra
     // says of it: a heading says something of it ("Core inflation", "The authority's offer").
     if (content.length >= 2 && phrase.length <= MAX_WORDS + 1) {
       const subject = firstVerb < 0 || at < firstVerb;
-      out.push({ words: phrase, stems: content.map((w) => stem(w.normal)), sentence, subject });
+      out.push({ words: phrase, stems: content.map(wordStem), sentence, subject });
     }
   };
   let i = 0;
@@ -349,6 +349,11 @@ function modifier(w: TaggedWord): boolean {
   // "Last night", "this morning" say when, not what: the tagger calls them nouns and adjectives.
   if (TIME_WORDS.has(w.normal)) return false;
   return is(w, 'Noun', 'Adjective', 'Value', 'Possessive', 'Money', 'Percent');
+}
+
+/** A word's stem, an owner's without its "'s" ("the museum's staff" holds "museum"). */
+export function wordStem(w: TaggedWord): string {
+  return stem(w.normal.replace(/['’]s?$/u, ''));
 }
 
 export function lowerCase(w: TaggedWord): boolean {

@@ -22,6 +22,8 @@ export interface SectionContext {
   tag: (c: Candidate) => TaggedWord[];
   /** Stems already on the page above the sections (headline, dek, lede): a heading names something new. */
   told: ReadonlySet<string>;
+  /** Stems held by most body sentences: set by `planSections`. */
+  everywhere?: ReadonlySet<string>;
 }
 
 const MAX_SECTIONS = 5;
@@ -48,8 +50,9 @@ const MIN_FUNCTION = 2;
  * Within a section, sentences run in time order (then
  * article order), so each follows from the one before, and a side note on another event comes last.
  */
-export function planSections(picks: readonly Candidate[], ctx: SectionContext): SectionPlan[] {
+export function planSections(picks: readonly Candidate[], given: SectionContext): SectionPlan[] {
   if (picks.length === 0) return [];
+  const ctx = { ...given, everywhere: heldByMost(picks) };
   const functions = new Map<FunctionHeading, Candidate[]>();
   const topical: Candidate[] = [];
   for (const c of picks) {
@@ -257,8 +260,15 @@ function nameOf(
 ): string | undefined {
   return nounPhraseHeading(
     group.map((c) => ({ text: c.text, words: ctx.tag(c) })),
-    { used: avoid, told: ctx.told },
+    { used: avoid, told: ctx.told, everywhere: ctx.everywhere },
   );
+}
+
+/** Stems more than half the body's sentences hold (of four or more): words of the whole story. */
+function heldByMost(picks: readonly Candidate[]): Set<string> {
+  const held = new Map<string, number>();
+  for (const c of picks) for (const s of c.stems) held.set(s, (held.get(s) ?? 0) + 1);
+  return new Set(picks.length < 4 ? [] : [...held].filter(([, k]) => k * 2 > picks.length).map(([s]) => s));
 }
 
 function isFunction(heading: string): boolean {
