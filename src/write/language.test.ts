@@ -318,8 +318,8 @@ describe('speaker roles as the sources word them', () => {
     'The decision, it took defense attorney Jack McMahon a week to accept. ' +
     "Tallyform's chief technology officer, Ewan Royce, said the machines had been reset. " +
     '"We have excellent drugs," said the trust\'s chief executive, Joanna Pike. ' +
-    '"The people hit hardest are cleaners," said the alliance\'s coordinator, Tomas Lenk. ' +
-    '"Everyone was calm," said its marketing coordinator, Jim Ferrence. ' +
+    '"The people hit hardest are cleaners," said the alliance\'s organiser, Tomas Lenk. ' +
+    '"Everyone was calm," said its marketing manager, Jim Ferrence. ' +
     '"I could taste it," said Karen Bellamy, who lives on Weir Lane, about 600 metres from the plant. ' +
     '"The results are solid," said Jo Rand, who was not involved in the study. ' +
     'During summations, the judge, Sir Michael Astill, criticised the men. ' +
@@ -382,8 +382,8 @@ describe('speaker roles as the sources word them', () => {
     ['Ewan Royce', "Tallyform's chief technology officer"],
     // An owner in lower case keeps its article; "its" is the sentence's word.
     ['Joanna Pike', "the trust's chief executive"],
-    ['Tomas Lenk', "the alliance's coordinator"],
-    ['Jim Ferrence', 'marketing coordinator'],
+    ['Tomas Lenk', "the alliance's organiser"],
+    ['Jim Ferrence', 'marketing manager'],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

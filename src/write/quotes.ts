@@ -24,7 +24,7 @@ const ROLE_NOUNS = (
   'commissioner superintendent inspector detective researcher scientist specialist librarian teacher ' +
   'principal curator engineer official editor adviser advisor consultant negotiator organiser ' +
   'organizer campaigner activist treasurer ambassador envoy mediator judge prosecutor sergeant ' +
-  'constable commander surgeon physician neurologist historian archaeologist coordinator publicist'
+  'constable commander surgeon physician neurologist historian archaeologist publicist'
 )
   .split(' ')
   .map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`)
