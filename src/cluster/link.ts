@@ -1,4 +1,4 @@
-import { type EvidenceWeights, isRareName, textCosine } from './evidence.js';
+import { type EvidenceWeights, isRareName } from './evidence.js';
 import { type ArticleFeatures, isHeadline, type Rarity } from './features.js';
 import { TermNumbering, type TermVector } from './term-vectors.js';
 
@@ -210,12 +210,11 @@ export function reportSimilarity(
   rarity: Rarity,
   weights: EvidenceWeights,
 ): number {
-  const cosine = textCosine(a.terms, b.terms);
-  if (cosine >= SAME_KIND && !sharesWhoOrWhere(a, b, rarity)) return 0;
-  return faded(cappedCosine(a.words ?? a.terms, b.words ?? b.terms), a, b, weights);
+  const numbering = new TermNumbering();
+  return similarityOf(asReport(a, numbering), asReport(b, numbering), numbering, rarity, weights);
 }
 
-/** `reportSimilarity` over numbered keywords: the same value, bit for bit. */
+/** `reportSimilarity` of two reports whose keywords one numbering holds (a batch's reports share one). */
 function similarityOf(
   x: Report,
   y: Report,
@@ -234,13 +233,6 @@ function faded(similarity: number, a: ArticleFeatures, b: ArticleFeatures, weigh
   const hours = Math.abs(a.time - b.time) / 3_600_000;
   if (hours > weights.windowHours) return 0;
   return similarity * 0.5 ** (hours / (weights.halfLifeHours * FULL_TEXT_HALF_LIFE));
-}
-
-function cappedCosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [t, w] of small) sum += Math.min(TERM_CAP, w * (large.get(t) ?? 0));
-  return sum;
 }
 
 function sharesWhoOrWhere(a: ArticleFeatures, b: ArticleFeatures, rarity: Rarity): boolean {

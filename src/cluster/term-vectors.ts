@@ -2,7 +2,7 @@
  * Keyword weights as numbered vectors, for comparing many pairs of articles: two sorted lists of
  * numbers are merged without hashing a single word, where looking each word up in the other
  * article's map costs a string hash and compare per word. The sums come out bit for bit as the
- * map loops give them (evidence.ts textCosine, link.ts), so decisions on a threshold do not move.
+ * map loops give them (evidence.ts textCosine), so decisions on a threshold do not move.
  */
 export interface TermVector {
   /** Term numbers, ascending. */

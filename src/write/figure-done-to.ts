@@ -35,18 +35,8 @@ const BE = new Set(['been', 'being', 'be', 'was', 'were', 'is', 'are']);
 const SINGULAR_VERB = new Set(['was', 'is', 'has']);
 // Words after a verb that open a clause of their own ("3,000 onlookers watched as he climbed").
 const CLAUSE_OPENERS = new Set(['as', 'when', 'while', 'after', 'before', 'until', 'because', 'since']);
-const PASSIVE_AUXILIARIES = new Set([
-  'had',
-  'has',
-  'have',
-  'been',
-  'being',
-  'be',
-  'was',
-  'were',
-  'is',
-  'are',
-]);
+// What may stand between a count and its verb: a form of "have" or of "be".
+const PASSIVE_AUXILIARIES = new Set(['had', 'has', 'have', ...BE]);
 
 // Past tenses of everyday verbs whose participle is another word ("ran", not "run").
 const PAST_ONLY = new Set(
