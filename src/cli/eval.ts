@@ -40,6 +40,17 @@ export function registerEvalClusters(group: Command): void {
     .option('--json', 'print the report as JSON')
     .option('--assignments <out>', 'write one {"id", "cluster"} line per article to this file')
     .option('--threshold <n>', 'join threshold (default: the configured clusterThreshold)', parseUnit)
+    .option(
+      '--batch <n>',
+      'articles clustered at a time (default: 200)',
+      (v) => parseCount(v, '--batch', 1),
+      200,
+    )
+    .option(
+      '--shuffle <seed>',
+      'cluster the articles in an order shuffled by this seed instead of publication order',
+      (v) => parseCount(v, '--shuffle', 0),
+    )
     .option('--explain <id>', 'print, for the article with this id, the candidate stories and their evidence')
     .action(async (file: string, options: EvalClustersOptions, command: Command): Promise<void> => {
       const { config, logger } = loadBasics(command.optsWithGlobals<GlobalOptions>());
@@ -55,6 +66,8 @@ export function registerEvalClusters(group: Command): void {
           analyzer: analysis.analyze,
           logger,
           explain: options.explain,
+          batchSize: options.batch,
+          shuffle: options.shuffle,
           embedder: embedderFrom(config, guardedFetch(config.fetchAllow)),
           onProgress: (done) => progress.update(done),
         });
@@ -74,6 +87,8 @@ interface EvalClustersOptions {
   assignments?: string;
   threshold?: number;
   explain?: string;
+  batch: number;
+  shuffle?: number;
 }
 
 function parseUnit(value: string): number {
@@ -83,11 +98,19 @@ function parseUnit(value: string): number {
   return n;
 }
 
+function parseCount(value: string, flag: string, least: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < least)
+    throw new AppError('invalid_input', `${flag} must be a whole number from ${least}, got ${value}`);
+  return n;
+}
+
 function human(r: ClusterEvalReport): string {
   const f = (x: number) => x.toFixed(3);
   return [
     `articles: ${r.articles} (scored ${r.items}, skipped ${r.skipped})`,
     `clusters: ${r.predicted_clusters} predicted, ${r.gold_clusters} gold`,
+    `order: ${r.shuffle === null ? 'publication' : `shuffled (seed ${r.shuffle})`}, ${r.batch} articles at a time`,
     `B-cubed:  P ${f(r.bcubed.precision)}  R ${f(r.bcubed.recall)}  F1 ${f(r.bcubed.f1)}`,
     `pairwise: P ${f(r.pairwise.precision)}  R ${f(r.pairwise.recall)}  F1 ${f(r.pairwise.f1)}`,
     `mixed: ${r.mixed_clusters} predicted clusters mix gold events`,

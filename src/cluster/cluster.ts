@@ -5,6 +5,7 @@ import type { Logger } from '../lib/log.js';
 import {
   articlesForClustering,
   candidateStories,
+  latestArticlesOfStories,
   storiesOfArticles,
   storyProfiles,
 } from '../store/clusters.js';
@@ -13,7 +14,7 @@ import { separatedPairs } from '../store/review.js';
 import { articleEmbeddings, type Embedder } from './embeddings.js';
 import { type ArticleFeatures, featuresOf, lookupTerms, type Rarity } from './features.js';
 import { type FlushedBatch, flushBatch } from './flush.js';
-import { placeAll } from './place.js';
+import { linkBatch, placeBatch, storedStoriesTouched } from './place.js';
 import type { ClusterSettings } from './settings.js';
 import type { Assignment } from './types.js';
 import { WorkingSet } from './working-set.js';
@@ -75,11 +76,36 @@ export async function clusterArticles(
   for (const [id, profile] of await storyProfiles(deps.db, unseen)) set.load(id, profile);
   for (const [a, b] of await separatedPairs(deps.db, [...set.stories.keys()])) set.keepApart(a, b);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
-  const result = placeAll(set, features, duplicateOf, originals, deps.settings, rarity, options.explain);
+  const result = placeBatch(set, features, duplicateOf, originals, deps.settings, rarity, options.explain);
+  const earlier = await earlierReports(deps, storedStoriesTouched(set, result), rarity);
+  linkBatch(set, features, earlier, deps.settings, rarity, result);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
   if (placed.explained.length > 0) options.onExplain?.(placed.explained);
   deps.logger?.debug({ articles: rows.length, stories: set.stories.size }, 'articles clustered');
   return placed.assignments;
+}
+
+// A stored story is linked by this many of its latest reports with the batch's: enough to tell
+// what it is about, few enough that a long story costs a batch little.
+const EARLIER_REPORTS = 8;
+
+/** The latest reports of stored stories, as features (their analyses are stored). */
+async function earlierReports(
+  deps: ClusterDeps,
+  storyIds: readonly number[],
+  rarity: Rarity,
+): Promise<Map<number, ArticleFeatures[]>> {
+  const out = new Map<number, ArticleFeatures[]>();
+  const latest = await latestArticlesOfStories(deps.db, storyIds, EARLIER_REPORTS);
+  const rows = await articlesForClustering(deps.db, [...latest.values()].flat());
+  const analyses = await ensureAnalyses(deps, rows);
+  const byId = new Map(rows.map((r) => [r.id, featuresOf(r, analyses.get(r.id)!, rarity)]));
+  for (const [story, ids] of latest)
+    out.set(
+      story,
+      ids.flatMap((id) => byId.get(id) ?? []),
+    );
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures } from './features.js';
 import { linkStories, reportSimilarity } from './link.js';
-import { evidenceWeights, placeAll } from './place.js';
+import { evidenceWeights, linkBatch, placeAll, placeBatch, storedStoriesTouched } from './place.js';
 import { newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
 import { WorkingSet } from './working-set.js';
@@ -206,28 +206,49 @@ describe('linking the stories of a batch', () => {
     expect(split.some((g) => g.includes(1) && g.includes(4))).toBe(false);
   });
 
-  it('keeps the older story when two stored stories join', () => {
+  it('does not link a story stored by an earlier pass through the reports this batch brings it', () => {
     const set = new WorkingSet();
     set.load(9, newProfile(aid(101, 0, 'aceh')));
-    set.load(5, newProfile(aid(102, 1, 'colombo')));
-    // Copies of the stored reports arrive: each goes to its original's story, and the two are linked.
-    const copies = [aid(1, 0, 'aceh'), aid(2, 1, 'colombo')];
+    // A copy of the stored report goes to its story; the two new reports of the topic link with
+    // each other, and would have with the copy had it been new too (the first test).
     const result = placeAll(
       set,
-      copies,
-      new Map([
-        [1, 101],
-        [2, 102],
-      ]),
-      new Map([
-        [101, 9],
-        [102, 5],
-      ]),
+      [aid(1, 0, 'aceh'), aid(2, 1, 'colombo'), aid(3, 2, 'chennai')],
+      new Map([[1, 101]]),
+      new Map([[101, 9]]),
       settings,
       rare,
     );
-    expect(result.merges).toEqual([{ from: 9, into: 5 }]);
-    expect(result.assignments.map((a) => a.key)).toEqual([5, 5]);
+    expect(result.merges).toEqual([]);
+    const [copy, ...rest] = result.assignments.map((a) => a.key);
+    expect(copy).toBe(9);
+    expect(new Set(rest).size).toBe(1);
+    expect(rest[0]).not.toBe(9);
+  });
+
+  describe('a stored story, judged by its earlier reports with the batch’s', () => {
+    /** Places a copy of report 101 (stored in story 9, beside `earlier`) and two new reports of its topic. */
+    function withEarlier(earlier: ArticleFeatures[]) {
+      const set = new WorkingSet();
+      set.load(9, newProfile(earlier[0]!));
+      const batch = [aid(1, 0, 'aceh'), aid(2, 1, 'colombo'), aid(3, 2, 'chennai')];
+      const result = placeBatch(set, batch, new Map([[1, 101]]), new Map([[101, 9]]), settings, rare);
+      expect(storedStoriesTouched(set, result)).toEqual([9]);
+      linkBatch(set, batch, new Map([[9, earlier]]), settings, rare, result);
+      return result;
+    }
+
+    it('joins the topic’s new reports when its earlier reports are of the topic too', () => {
+      const result = withEarlier([aid(101, 0, 'aceh'), aid(102, 3, 'phuket')]);
+      expect(result.assignments.map((a) => a.key)).toEqual([9, 9, 9]);
+    });
+
+    it('keeps apart when its earlier reports are of another event, whatever the copy shares', () => {
+      const result = withEarlier([aid(101, 0, 'aceh'), fires[0]!, fires[1]!]);
+      const [copy, ...rest] = result.assignments.map((a) => a.key);
+      expect(copy).toBe(9);
+      expect(rest.every((k) => k !== 9)).toBe(true);
+    });
   });
 });
 

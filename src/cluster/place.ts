@@ -51,14 +51,32 @@ export function evidenceWeights(settings: ClusterSettings): EvidenceWeights {
 }
 
 /**
- * Decides every article of the batch in memory (pure apart from the working set it updates): a
- * duplicate joins its original's story; any other article joins the candidate story it fits best
- * when the evidence clears the threshold and nothing vetoes it, or starts a story. Then the stories
- * the batch touched are revisited: two that the evidence now says are one event are joined, so the
- * order the articles came in matters as little as it can. Last, stories whose full reports agree
- * pair by pair on average are linked (link.ts).
+ * Decides every article of the batch in memory (pure apart from the working set it updates): see
+ * placeBatch, then linkBatch with no earlier reports (a stored story the batch touched is not linked).
  */
 export function placeAll(
+  set: WorkingSet,
+  features: ArticleFeatures[],
+  duplicateOf: Map<number, number | null>,
+  originals: Map<number, number>,
+  settings: ClusterSettings,
+  rarity: Rarity = () => 1,
+  explain: ReadonlySet<number> = new Set(),
+): BatchResult {
+  const result = placeBatch(set, features, duplicateOf, originals, settings, rarity, explain);
+  linkBatch(set, features, new Map(), settings, rarity, result);
+  return result;
+}
+
+/**
+ * Places every article of the batch in memory: a duplicate joins its original's story; any other
+ * article joins the candidate story it fits best when the evidence clears the threshold and
+ * nothing vetoes it, or starts a story. Then the stories the batch touched are revisited: two that
+ * the evidence now says are one event are joined, so the order the articles came in matters as
+ * little as it can. Linking comes after (linkBatch), once the caller has read the earlier reports
+ * of the stored stories the batch touched (storedStoriesTouched).
+ */
+export function placeBatch(
   set: WorkingSet,
   features: ArticleFeatures[],
   duplicateOf: Map<number, number | null>,
@@ -95,10 +113,31 @@ export function placeAll(
     inBatch.set(article.id, best.key);
   }
   joinConverged(set, settings, rarity, result);
-  linkTopics(set, features, settings, rarity, result);
+  return result;
+}
+
+/** The stored stories (database ids) that the batch's articles went to. */
+export function storedStoriesTouched(set: WorkingSet, result: BatchResult): number[] {
+  const keys = new Set(result.assignments.map((a) => set.resolve(a.key)));
+  return [...keys].filter((k) => set.isStored(k)).sort((a, b) => a - b);
+}
+
+/**
+ * Links the stories the batch touched whose full reports agree pair by pair on average (link.ts),
+ * a stored story by its `earlier` reports (its latest, read by the caller) with the batch's; then
+ * resolves every assignment to the story that holds it now.
+ */
+export function linkBatch(
+  set: WorkingSet,
+  features: ArticleFeatures[],
+  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
+  settings: ClusterSettings,
+  rarity: Rarity,
+  result: BatchResult,
+): void {
+  linkTopics(set, features, earlier, settings, rarity, result);
   for (const a of result.assignments) a.key = set.resolve(a.key);
   for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
-  return result;
 }
 
 // A full report joins a story on its centroid only on this much evidence (or the threshold, when
@@ -198,10 +237,16 @@ function joinConverged(
  * Joins the stories the batch touched whose full reports, taken pair by pair, say they are one
  * event (see link.ts): what a story's centroid misses when a topic's reports each name different
  * people. Stories an editor split stay apart; the older story keeps its identity.
+ *
+ * A story stored by an earlier pass is judged by its earlier reports as well as the batch's, and
+ * takes no part without them: by the one or two reports this batch brought it, no fair sample of
+ * it, it would be joined whole on what they share. Undated commentary on one presidency chained
+ * story after story so through each batch's newcomers.
  */
 function linkTopics(
   set: WorkingSet,
   features: ArticleFeatures[],
+  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
   settings: ClusterSettings,
   rarity: Rarity,
   result: BatchResult,
@@ -212,9 +257,13 @@ function linkTopics(
     const key = set.resolve(a.key);
     const article = byId.get(a.articleId);
     if (!article) continue;
-    const list = stories.get(key);
-    if (list) list.push(article);
-    else stories.set(key, [article]);
+    let list = stories.get(key);
+    if (!list) {
+      if (set.isStored(key) && !earlier.has(key)) continue;
+      list = [...(earlier.get(key) ?? [])];
+      stories.set(key, list);
+    }
+    list.push(article);
   }
   const groups = linkStories(
     [...stories].map(([key, articles]) => ({ key, articles })),

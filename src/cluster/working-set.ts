@@ -36,6 +36,11 @@ export class WorkingSet {
     return key;
   }
 
+  /** Whether a story was stored by an earlier pass (database ids are positive, placeholders negative). */
+  isStored(key: number): boolean {
+    return key > 0;
+  }
+
   /** Replaces a story's profile (after an article joined or a merge). */
   update(key: number, profile: StoryProfile): void {
     const entry = this.stories.get(key)!;

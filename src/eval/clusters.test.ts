@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../cli/main.js';
 import { evaldataPath } from '../../test/evaldata.js';
+import { shuffleInPlace } from './clusters.js';
 import { readLabelledArticles } from './clusters-input.js';
 
 const TINY = path.join(import.meta.dirname, 'testdata/tiny.jsonl');
@@ -88,6 +89,35 @@ describe('newsloom eval clusters', () => {
     expect(text).toMatch(/shared names: .*vos/);
   }, 180_000);
 
+  it('clusters in a seeded shuffle of the articles, a given number at a time', async () => {
+    const run = async (...flags: string[]) => {
+      const out: string[] = [];
+      const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+        out.push(String(chunk));
+        return true;
+      });
+      expect(await main(['node', 'newsloom', 'eval', 'clusters', TINY, '--json', ...flags])).toBe(0);
+      write.mockRestore();
+      return JSON.parse(out.join(''));
+    };
+    const plain = await run();
+    expect(plain).toMatchObject({ batch: 200, shuffle: null });
+    const shuffled = await run('--shuffle', '3', '--batch', '2');
+    expect(shuffled).toMatchObject({ batch: 2, shuffle: 3, items: 6, skipped: 0 });
+    expect((await run('--shuffle', '3', '--batch', '2')).bcubed).toEqual(shuffled.bcubed);
+  }, 180_000);
+
+  it.each([
+    ['--batch', '0'],
+    ['--batch', '1.5'],
+    ['--shuffle', '-1'],
+    ['--shuffle', 'x'],
+  ])('refuses %s %s', async (flag, value) => {
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['node', 'newsloom', 'eval', 'clusters', TINY, flag, value])).toBe(1);
+    expect(String(err.mock.calls[0]?.[0])).toContain(`${flag} must be a whole number`);
+  });
+
   it('refuses to explain an article the file does not hold', async () => {
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['node', 'newsloom', 'eval', 'clusters', TINY, '--explain', 'nope'])).toBe(1);
@@ -100,6 +130,19 @@ describe('newsloom eval clusters', () => {
     await import('node:fs').then((fs) => fs.writeFileSync(file, '{"id":"a","title":"t","text":"t"}\n'));
     expect(await main(['node', 'newsloom', 'eval', 'clusters', file])).toBe(1);
     expect(String(err.mock.calls[0]?.[0])).toMatch(/no "story" label/);
+  });
+});
+
+describe('shuffleInPlace', () => {
+  it('gives one order per seed, a permutation of the items', () => {
+    const order = (seed: number) => {
+      const items = Array.from({ length: 50 }, (_, i) => i);
+      shuffleInPlace(items, seed);
+      return items;
+    };
+    expect(order(1)).toEqual(order(1));
+    expect(order(1)).not.toEqual(order(2));
+    expect([...order(1)].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
   });
 });
 

@@ -24,6 +24,9 @@ export interface ClusterEvalReport extends ClusterScores {
   skipped: number;
   seconds: number;
   articles_per_second: number;
+  /** Articles clustered at a time, and the seed of the shuffled order (null: publication order). */
+  batch: number;
+  shuffle: number | null;
   /** Predicted clusters that hold more than one gold event, and gold events spread over clusters. */
   mixed_clusters: number;
   split_events: number;
@@ -49,6 +52,8 @@ export interface ClusterEvalOptions {
   /** Where the text analysis runs (default: on this thread). */
   analyzer?: TextAnalyzer;
   batchSize?: number;
+  /** Cluster in an order shuffled by this seed instead of publication order: what order changes. */
+  shuffle?: number;
   logger?: Logger;
   onProgress?: (done: number, total: number) => void;
   /** The embeddings endpoint, when one is configured. */
@@ -60,7 +65,8 @@ export interface ClusterEvalOptions {
 /**
  * Runs the production path (import, analyze, cluster, store) on labelled articles in a throw-away
  * in-memory database and scores the result. Labels stay in memory here: the clusterer sees
- * articles only. Articles are clustered in publication order (undated ones as they come).
+ * articles only. Articles are clustered in publication order (undated ones as they come), or in
+ * a seeded shuffle of it, `batchSize` at a time.
  */
 export async function evaluateClusters(
   labelled: LabelledArticle[],
@@ -89,6 +95,7 @@ export async function evaluateClusters(
       logger: options.logger,
     };
     const ids = rows.map((r) => r.id);
+    if (options.shuffle !== undefined) shuffleInPlace(ids, options.shuffle);
     for (let i = 0; i < ids.length; i += batchSize) {
       await clusterArticles(deps, ids.slice(i, i + batchSize), {
         next: ids.slice(i + batchSize, i + 2 * batchSize),
@@ -119,6 +126,8 @@ export async function evaluateClusters(
       skipped: labelled.length - rows.length,
       seconds: Math.round(seconds * 100) / 100,
       articles_per_second: Math.round(rows.length / seconds),
+      batch: batchSize,
+      shuffle: options.shuffle ?? null,
       mixed_clusters: errors.mixed.length,
       split_events: errors.split.length,
       mixed: errors.mixed.slice(0, SHOWN_ERRORS),
@@ -129,6 +138,22 @@ export async function evaluateClusters(
     return { report, assignments };
   } finally {
     await database.close();
+  }
+}
+
+/** A Fisher–Yates shuffle driven by a small seeded generator (mulberry32): one seed, one order. */
+export function shuffleInPlace<T>(items: T[], seed: number): void {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }
 

@@ -11,6 +11,7 @@ import {
   assignmentsOf,
   candidateStories,
   insertStoriesWithSlugs,
+  latestArticlesOfStories,
   mergeStoryInto,
   refreshStoriesCounts,
   saveStoryIndex,
@@ -94,6 +95,11 @@ export function clustersContract(engine: Engine): void {
       expect(await storyById(db, s1!)).toMatchObject({ article_count: 3 });
       expect(await storyById(db, s3!)).toMatchObject({ article_count: 0, state: 'merged', merged_into: s1 });
       expect([...(await assignmentsOf(db, ids)).values()]).toEqual([s1, s1, s1]);
+      // The latest articles of each story, newest first, at most so many; an empty story has none.
+      const latest = await latestArticlesOfStories(db, [s1!, s3!, s1!], 2);
+      expect(latest.get(s1!)).toEqual([ids[2], ids[1]]);
+      expect(latest.has(s3!)).toBe(false);
+      expect(await latestArticlesOfStories(db, [], 2)).toEqual(new Map());
     });
 
     it('finds candidate stories through postings inside the time window only', async () => {

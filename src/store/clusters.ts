@@ -70,6 +70,32 @@ export async function candidateStories(
     .execute();
 }
 
+/**
+ * The latest articles of each given story (story id → article ids, newest first), at most
+ * `perStory` each: the story's reports that the linking pass weighs beside a new batch's.
+ */
+export async function latestArticlesOfStories(
+  db: Executor,
+  storyIds: readonly number[],
+  perStory: number,
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (storyIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('story_articles')
+    .select(['story_id', 'article_id'])
+    .where('story_id', 'in', [...new Set(storyIds)])
+    .orderBy('story_id')
+    .orderBy('article_id', 'desc')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.story_id) ?? [];
+    if (list.length < perStory) list.push(r.article_id);
+    out.set(r.story_id, list);
+  }
+  return out;
+}
+
 /** The clustering profiles of the given stories, by story id. */
 export async function storyProfiles(
   db: Executor,
