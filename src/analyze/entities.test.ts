@@ -41,6 +41,9 @@ describe('extractEntities', () => {
     ['District Attorney Jack Whelan said the worker heard arguing.', 'jack whelan', 'person'],
     ['Guitarist Jimmy Page has spent two years in the vaults.', 'jimmy page', 'person'],
     ['The quarterback Baker Mayfield threw three touchdowns.', 'baker mayfield', 'person'],
+    // So is a party before a first name and a surname.
+    ['Democrat Wendy Davis filibustered for eleven hours.', 'wendy davis', 'person'],
+    ['Republican Party officials met on Monday.', 'republican party', 'organization'],
     ['The Screen Actors Guild Awards were held on Sunday.', 'screen actors guild awards', 'other'],
     ['Crownline Power cut supply to 14,000 customers.', 'crownline power', 'organization'],
     // A place by its first word.
@@ -66,6 +69,15 @@ describe('extractEntities', () => {
     expect(crownline.kind).toBe('organization');
     expect(crownline.mentions).toHaveLength(2);
     expect(find(text, 'crownline')).toBeUndefined();
+  });
+
+  it('does not take an imperative or a link line opening a sentence for part of a name', () => {
+    const keys = extractEntities(
+      'Let Trump take credit for the market. Related Prodigy: 10 Essential Tracks From the Rapper.',
+    ).map((e) => e.key);
+    expect(keys).toContain('trump');
+    expect(keys).toContain('prodigy');
+    expect(keys.some((k) => k.startsWith('let ') || k.startsWith('related '))).toBe(false);
   });
 
   it('does not take capitalized sentence openers for names', () => {

@@ -1,5 +1,6 @@
 import { credit, dateline, personCue } from './entity-context.js';
 import {
+  AFFILIATIONS,
   DEMONYMS,
   FIRST_NAMES,
   NOBODY,
@@ -170,12 +171,14 @@ function classify(
   if (!isOrg) {
     // "Japanese Prime Minister Junichiro Koizumi": the name starts after the last title word; a
     // role word is one before a first name and a surname ("District Attorney Jack Whelan"), not one
-    // a name holds ("Baker Mayfield") nor a word of a title's ("Screen Actors Guild Awards").
+    // a name holds ("Baker Mayfield") nor a word of a title's ("Screen Actors Guild Awards"). So is
+    // a party ("Democrat Wendy Davis").
     for (let k = to - 1; k >= from; k--) {
-      const word = bare(tokens[k]!.text);
+      const token = tokens[k]!.text;
+      const word = bare(token);
       const fullName = to - k >= 2 && to - k <= 3 && FIRST_NAMES.has(bare(tokens[k + 1]!.text));
-      if (!PERSON_TITLES.has(word) && !(ROLE_WORDS.has(word) && fullName && !ALL_CAPS.test(tokens[k]!.text)))
-        continue;
+      const before = (ROLE_WORDS.has(word) || AFFILIATIONS.has(word)) && !ALL_CAPS.test(token);
+      if (!PERSON_TITLES.has(word) && !(before && fullName)) continue;
       from = k + 1;
       titled = true;
       break;

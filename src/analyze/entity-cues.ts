@@ -39,13 +39,23 @@ export const NOT_ACRONYMS = new Set(
 /** Words that, followed by a colon, credit a picture or a story ("Photo: …", "Source: …"). */
 export const CREDIT_CUES = new Set('photo photos source credit image images courtesy'.split(' '));
 
-/** Sentence openers that are no part of a name ("But Democrat …", "Despite Obama's …", "Follow …"). */
+/**
+ * Sentence openers that are no part of a name ("But Democrat …", "Despite Obama's …", "Follow …",
+ * "Let Trump take credit", a link line "Related Prodigy: 10 Essential Tracks").
+ */
 export const OPENERS = new Set(
   (
     'but and or so yet despite although though while when after before since because if unless as ' +
-    'follow contact read watch meet ask see like unlike including according thanks dear welcome ' +
+    'follow contact read watch meet ask see like unlike including according thanks dear welcome let related ' +
     'also even only just still then now today yesterday tonight meanwhile however moreover'
   ).split(' '),
+);
+
+/** A party or side named before a person ("Democrat Wendy Davis"): no part of the name. */
+export const AFFILIATIONS = new Set(
+  'democrat democrats democratic republican republicans gop independent labour tory conservative liberal'.split(
+    ' ',
+  ),
 );
 
 /** Words for someone unnamed ("Nobody told me"). */

@@ -188,6 +188,11 @@ describe('extractQuotes', () => {
       text: 'Erin Stoffel\'s friend, Tari Schroth, 36, described the family as kind. She said she was in disbelief.\n"But then I realize they\'re with Jesus," she said.',
     });
     expect(friend.quotes[0]?.speaker).toBe('Tari Schroth');
+    const boss = analyzeArticle({
+      title: '',
+      text: 'The rapper Albert Johnson died on Tuesday. Johnson\'s old label boss, Steve Rifkind, who co-founded Loud Records, also remembered him.\n"When I say Loud was a family, Loud was a family," he said.',
+    });
+    expect(boss.quotes[0]?.speaker).toBe('Steve Rifkind');
     const speech = analyzeArticle({
       title: '',
       text: 'Mayor Alan Priddy thanked the crews. "Nobody in this town is going to face this alone," he said.',

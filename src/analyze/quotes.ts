@@ -230,7 +230,7 @@ const PRONOUN_SUBJECT = /^\W*(?:(?:and|but|then|later|also|now)\W+)?(?:he|she)\b
 const POSSESSIVE = /['’]s$/;
 // Someone a possessive names by whose they are: the person speaks for, or of, the name before.
 const KIN_OR_AGENT =
-  /^['’]s\s+(?:\p{Ll}+\s+)?(?:mother|father|parents|wife|husband|widow|partner|son|daughter|brother|sister|aunt|uncle|cousin|grandmother|grandfather|family|friend|girlfriend|boyfriend|fianc[ée]e?|neighbou?r|lawyer|attorney|spokes(?:man|woman|person)|agent|manager|representative|publicist|doctor|colleague)\b/u;
+  /^['’]s\s+(?:\p{Ll}+\s+){0,2}(?:mother|father|parents|wife|husband|widow|partner|son|daughter|brother|sister|aunt|uncle|cousin|grandmother|grandfather|family|friend|girlfriend|boyfriend|fianc[ée]e?|neighbou?r|lawyer|attorney|spokes(?:man|woman|person)|agent|manager|representative|publicist|doctor|colleague|boss|bandmate|teammate|producer|aide|adviser|advisor)\b/u;
 
 function resolve(
   name: string,
