@@ -1,5 +1,6 @@
 import { BACKGROUND_DOCS, backgroundFrequencies } from '../analyze/background.js';
 import { idf } from '../analyze/keywords.js';
+import { digestOf } from '../analyze/prepared.js';
 import { type AnalyzeDeps, ensureAnalyses, loadFrequencies } from '../analyze/run.js';
 import type { Logger } from '../lib/log.js';
 import {
@@ -9,6 +10,7 @@ import {
   storiesOfArticles,
   storyProfiles,
 } from '../store/clusters.js';
+import { analysesForArticles } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
 import { separatedPairs } from '../store/review.js';
 import { articleEmbeddings, type Embedder } from './embeddings.js';
@@ -89,7 +91,7 @@ export async function clusterArticles(
 // what it is about, few enough that a long story costs a batch little.
 const EARLIER_REPORTS = 8;
 
-/** The latest reports of stored stories, as features (their analyses are stored). */
+/** The latest reports of stored stories, as features, from their stored analyses. */
 async function earlierReports(
   deps: ClusterDeps,
   storyIds: readonly number[],
@@ -97,14 +99,19 @@ async function earlierReports(
 ): Promise<Map<number, ArticleFeatures[]>> {
   const out = new Map<number, ArticleFeatures[]>();
   const latest = await latestArticlesOfStories(deps.db, storyIds, EARLIER_REPORTS);
-  const rows = await articlesForClustering(deps.db, [...latest.values()].flat());
-  const analyses = await ensureAnalyses(deps, rows);
-  const byId = new Map(rows.map((r) => [r.id, featuresOf(r, analyses.get(r.id)!, rarity)]));
-  for (const [story, ids] of latest)
+  const analyses = await analysesForArticles(
+    deps.db,
+    [...latest.values()].flatMap((rows) => rows.map((r) => r.id)),
+  );
+  for (const [story, rows] of latest) {
     out.set(
       story,
-      ids.flatMap((id) => byId.get(id) ?? []),
+      rows.flatMap((r) => {
+        const a = analyses.get(r.id);
+        return a ? [featuresOf(r, { ...digestOf(a), keywords: a.keywords }, rarity)] : [];
+      }),
     );
+  }
   return out;
 }
 

@@ -97,7 +97,11 @@ export function clustersContract(engine: Engine): void {
       expect([...(await assignmentsOf(db, ids)).values()]).toEqual([s1, s1, s1]);
       // The latest articles of each story, newest first, at most so many; an empty story has none.
       const latest = await latestArticlesOfStories(db, [s1!, s3!, s1!], 2);
-      expect(latest.get(s1!)).toEqual([ids[2], ids[1]]);
+      expect(latest.get(s1!)?.map((r) => r.id)).toEqual([ids[2], ids[1]]);
+      expect(latest.get(s1!)?.[1]).toMatchObject({
+        title: 'T2',
+        published_at: new Date('2026-01-30T10:00:00Z'),
+      });
       expect(latest.has(s3!)).toBe(false);
       expect(await latestArticlesOfStories(db, [], 2)).toEqual(new Map());
     });

@@ -70,28 +70,42 @@ export async function candidateStories(
     .execute();
 }
 
+/** What clustering needs of a stored report to weigh it again: no text, its analysis is stored. */
+export type StoredReportRow = Pick<
+  ClusterArticleRow,
+  'id' | 'source_id' | 'title' | 'published_at' | 'fetched_at'
+>;
+
 /**
- * The latest articles of each given story (story id → article ids, newest first), at most
- * `perStory` each: the story's reports that the linking pass weighs beside a new batch's.
+ * The latest articles of each given story (story id → articles, newest first), at most `perStory`
+ * each: the story's reports that the linking pass weighs beside a new batch's.
  */
 export async function latestArticlesOfStories(
   db: Executor,
   storyIds: readonly number[],
   perStory: number,
-): Promise<Map<number, number[]>> {
-  const out = new Map<number, number[]>();
+): Promise<Map<number, StoredReportRow[]>> {
+  const out = new Map<number, StoredReportRow[]>();
   if (storyIds.length === 0) return out;
   const rows = await db
     .selectFrom('story_articles')
-    .select(['story_id', 'article_id'])
-    .where('story_id', 'in', [...new Set(storyIds)])
-    .orderBy('story_id')
-    .orderBy('article_id', 'desc')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select([
+      'story_articles.story_id',
+      'articles.id',
+      'articles.source_id',
+      'articles.title',
+      'articles.published_at',
+      'articles.fetched_at',
+    ])
+    .where('story_articles.story_id', 'in', [...new Set(storyIds)])
+    .orderBy('story_articles.story_id')
+    .orderBy('articles.id', 'desc')
     .execute();
-  for (const r of rows) {
-    const list = out.get(r.story_id) ?? [];
-    if (list.length < perStory) list.push(r.article_id);
-    out.set(r.story_id, list);
+  for (const { story_id, ...row } of rows) {
+    const list = out.get(story_id) ?? [];
+    if (list.length < perStory) list.push(row);
+    out.set(story_id, list);
   }
   return out;
 }
