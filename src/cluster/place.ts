@@ -239,9 +239,9 @@ function joinConverged(
  * people. Stories an editor split stay apart; the older story keeps its identity.
  *
  * A story stored by an earlier pass is judged by its earlier reports as well as the batch's, and
- * takes no part without them: by the one or two reports this batch brought it, no fair sample of
- * it, it would be joined whole on what they share. Undated commentary on one presidency chained
- * story after story so through each batch's newcomers.
+ * takes no part without them: judged by the one or two reports this batch brought it, no fair
+ * sample of it, it would be joined whole on what they share. That is how undated commentary on one
+ * presidency chained story after story through each batch's newcomers.
  */
 function linkTopics(
   set: WorkingSet,
@@ -259,8 +259,10 @@ function linkTopics(
     if (!article) continue;
     let list = stories.get(key);
     if (!list) {
-      if (set.isStored(key) && !earlier.has(key)) continue;
-      list = [...(earlier.get(key) ?? [])];
+      // An article of the batch that the story already held (an edited one, placed again) counts once.
+      const before = (earlier.get(key) ?? []).filter((e) => !byId.has(e.id));
+      if (set.isStored(key) && before.length === 0) continue;
+      list = before;
       stories.set(key, list);
     }
     list.push(article);
