@@ -73,6 +73,17 @@ export interface AnalyzableArticle {
   language: string | null;
 }
 
+/** The digests of the given articles' stored analyses, by article id (articles not analyzed are absent). */
+export async function storedDigests(
+  db: Executor,
+  articleIds: readonly number[],
+): Promise<Map<number, AnalysisDigest>> {
+  const digests = new Map<number, AnalysisDigest>();
+  for (const [id, a] of await analysesForArticles(db, articleIds))
+    digests.set(id, { ...digestOf(a), keywords: a.keywords });
+  return digests;
+}
+
 /**
  * Returns the digests of the given articles' analyses, analyzing and storing those not analyzed
  * yet and adding them to the running document frequencies. The analysis of `next` (the articles
@@ -84,12 +95,10 @@ export async function ensureAnalyses(
   articles: AnalyzableArticle[],
   next: readonly AnalyzableArticle[] = [],
 ): Promise<Map<number, AnalysisDigest>> {
-  const analyses = new Map<number, AnalysisDigest>();
-  const stored = await analysesForArticles(
+  const analyses = await storedDigests(
     deps.db,
     articles.map((a) => a.id),
   );
-  for (const [id, a] of stored) analyses.set(id, { ...digestOf(a), keywords: a.keywords });
   const missing = articles.filter((a) => !analyses.has(a.id));
   if (missing.length === 0) {
     analyzeAhead(deps, next);

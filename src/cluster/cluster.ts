@@ -1,7 +1,6 @@
 import { BACKGROUND_DOCS, backgroundFrequencies } from '../analyze/background.js';
 import { idf } from '../analyze/keywords.js';
-import { digestOf } from '../analyze/prepared.js';
-import { type AnalyzeDeps, ensureAnalyses, loadFrequencies } from '../analyze/run.js';
+import { type AnalyzeDeps, ensureAnalyses, loadFrequencies, storedDigests } from '../analyze/run.js';
 import type { Logger } from '../lib/log.js';
 import {
   articlesForClustering,
@@ -10,7 +9,6 @@ import {
   storiesOfArticles,
   storyProfiles,
 } from '../store/clusters.js';
-import { analysesForArticles } from '../store/analyses.js';
 import type { Executor } from '../store/db.js';
 import { separatedPairs } from '../store/review.js';
 import { articleEmbeddings, type Embedder } from './embeddings.js';
@@ -99,7 +97,7 @@ async function earlierReports(
 ): Promise<Map<number, ArticleFeatures[]>> {
   const out = new Map<number, ArticleFeatures[]>();
   const latest = await latestArticlesOfStories(deps.db, storyIds, EARLIER_REPORTS);
-  const analyses = await analysesForArticles(
+  const digests = await storedDigests(
     deps.db,
     [...latest.values()].flatMap((rows) => rows.map((r) => r.id)),
   );
@@ -107,8 +105,8 @@ async function earlierReports(
     out.set(
       story,
       rows.flatMap((r) => {
-        const a = analyses.get(r.id);
-        return a ? [featuresOf(r, { ...digestOf(a), keywords: a.keywords }, rarity)] : [];
+        const digest = digests.get(r.id);
+        return digest ? [featuresOf(r, digest, rarity)] : [];
       }),
     );
   }
