@@ -36,10 +36,10 @@ export async function clusterArticle(deps: ClusterDeps, articleId: number): Prom
 }
 
 /**
- * Places articles, in the given order, each in the story whose evidence it clears (see placeAll)
- * or in a new one; a duplicate joins its original's story. Analyzes articles that have no analysis
- * yet. Candidates come from the story index within the time window, so the cost does not grow
- * with the archive.
+ * Places articles, in the given order, each in the story whose evidence it clears (see
+ * placeBatch and linkBatch) or in a new one; a duplicate joins its original's story. Analyzes
+ * articles that have no analysis yet. Candidates come from the story index within the time window,
+ * so the cost does not grow with the archive.
  */
 export async function clusterArticles(
   deps: ClusterDeps,

@@ -54,16 +54,9 @@ export function evidenceWeights(settings: ClusterSettings): EvidenceWeights {
  * Decides every article of the batch in memory (pure apart from the working set it updates): see
  * placeBatch, then linkBatch with no earlier reports (a stored story the batch touched is not linked).
  */
-export function placeAll(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  duplicateOf: Map<number, number | null>,
-  originals: Map<number, number>,
-  settings: ClusterSettings,
-  rarity: Rarity = () => 1,
-  explain: ReadonlySet<number> = new Set(),
-): BatchResult {
-  const result = placeBatch(set, features, duplicateOf, originals, settings, rarity, explain);
+export function placeAll(...args: Parameters<typeof placeBatch>): BatchResult {
+  const [set, features, , , settings, rarity = () => 1] = args;
+  const result = placeBatch(...args);
   linkBatch(set, features, new Map(), settings, rarity, result);
   return result;
 }
@@ -120,24 +113,6 @@ export function placeBatch(
 export function storedStoriesTouched(set: WorkingSet, result: BatchResult): number[] {
   const keys = new Set(result.assignments.map((a) => set.resolve(a.key)));
   return [...keys].filter((k) => set.isStored(k)).sort((a, b) => a - b);
-}
-
-/**
- * Links the stories the batch touched whose full reports agree pair by pair on average (link.ts),
- * a stored story by its `earlier` reports (its latest, read by the caller) with the batch's; then
- * resolves every assignment to the story that holds it now.
- */
-export function linkBatch(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
-  settings: ClusterSettings,
-  rarity: Rarity,
-  result: BatchResult,
-): void {
-  linkTopics(set, features, earlier, settings, rarity, result);
-  for (const a of result.assignments) a.key = set.resolve(a.key);
-  for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
 }
 
 // A full report joins a story on its centroid only on this much evidence (or the threshold, when
@@ -236,14 +211,16 @@ function joinConverged(
 /**
  * Joins the stories the batch touched whose full reports, taken pair by pair, say they are one
  * event (see link.ts): what a story's centroid misses when a topic's reports each name different
- * people. Stories an editor split stay apart; the older story keeps its identity.
+ * people. Stories an editor split stay apart; the older story keeps its identity. Then every
+ * assignment is resolved to the story that holds it now.
  *
- * A story stored by an earlier pass is judged by its earlier reports as well as the batch's, and
- * takes no part without them: judged by the one or two reports this batch brought it, no fair
- * sample of it, it would be joined whole on what they share. That is how undated commentary on one
- * presidency chained story after story through each batch's newcomers.
+ * A story stored by an earlier pass is judged by its `earlier` reports (its latest, which the
+ * caller reads for storedStoriesTouched) as well as the batch's, and takes no part without them:
+ * judged by the one or two reports this batch brought it, no fair sample of it, it would be joined
+ * whole on what they share. That is how undated commentary on one presidency chained story after
+ * story through each batch's newcomers.
  */
-function linkTopics(
+export function linkBatch(
   set: WorkingSet,
   features: ArticleFeatures[],
   earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
@@ -277,6 +254,8 @@ function linkTopics(
     let into = first!;
     for (const key of rest) into = merge(set, into, key, result);
   }
+  for (const a of result.assignments) a.key = set.resolve(a.key);
+  for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
 }
 
 /**

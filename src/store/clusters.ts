@@ -87,26 +87,36 @@ export async function latestArticlesOfStories(
 ): Promise<Map<number, StoredReportRow[]>> {
   const out = new Map<number, StoredReportRow[]>();
   if (storyIds.length === 0) return out;
-  const rows = await db
+  // Each story's newest articles are numbered in the query: a long story is not read whole for them.
+  const latest = db
     .selectFrom('story_articles')
-    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
     .select([
-      'story_articles.story_id',
+      'story_id',
+      'article_id',
+      (eb) =>
+        eb.fn
+          .agg<number>('row_number')
+          .over((ob) => ob.partitionBy('story_id').orderBy('article_id', 'desc'))
+          .as('rank'),
+    ])
+    .where('story_id', 'in', [...new Set(storyIds)])
+    .as('latest');
+  const rows = await db
+    .selectFrom(latest)
+    .innerJoin('articles', 'articles.id', 'latest.article_id')
+    .select([
+      'latest.story_id',
       'articles.id',
       'articles.source_id',
       'articles.title',
       'articles.published_at',
       'articles.fetched_at',
     ])
-    .where('story_articles.story_id', 'in', [...new Set(storyIds)])
-    .orderBy('story_articles.story_id')
+    .where('latest.rank', '<=', perStory)
+    .orderBy('latest.story_id')
     .orderBy('articles.id', 'desc')
     .execute();
-  for (const { story_id, ...row } of rows) {
-    const list = out.get(story_id) ?? [];
-    if (list.length < perStory) list.push(row);
-    out.set(story_id, list);
-  }
+  for (const { story_id, ...row } of rows) out.set(story_id, [...(out.get(story_id) ?? []), row]);
   return out;
 }
 
