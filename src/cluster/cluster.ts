@@ -14,7 +14,7 @@ import { separatedPairs } from '../store/review.js';
 import { articleEmbeddings, type Embedder } from './embeddings.js';
 import { type ArticleFeatures, featuresOf, lookupTerms, type Rarity } from './features.js';
 import { type FlushedBatch, flushBatch } from './flush.js';
-import { linkBatch, placeBatch, storedStoriesTouched } from './place.js';
+import { linkBatch, linkNear, placeBatch, storedStoriesNear, storedStoriesTouched } from './place.js';
 import type { ClusterSettings } from './settings.js';
 import type { Assignment } from './types.js';
 import { WorkingSet } from './working-set.js';
@@ -79,6 +79,12 @@ export async function clusterArticles(
   const result = placeBatch(set, features, duplicateOf, originals, deps.settings, rarity, options.explain);
   const earlier = await earlierReports(deps, storedStoriesTouched(set, result), rarity);
   linkBatch(set, features, earlier, deps.settings, rarity, result);
+  const near = await earlierReports(
+    deps,
+    storedStoriesNear(set, result).filter((id) => !earlier.has(id)),
+    rarity,
+  );
+  linkNear(set, features, new Map([...earlier, ...near]), deps.settings, rarity, result);
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
   if (placed.explained.length > 0) options.onExplain?.(placed.explained);
   deps.logger?.debug({ articles: rows.length, stories: set.stories.size }, 'articles clustered');

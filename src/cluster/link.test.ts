@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures } from './features.js';
 import { linkStories, reportSimilarity } from './link.js';
-import { evidenceWeights, linkBatch, placeAll, placeBatch, storedStoriesTouched } from './place.js';
-import { newProfile } from './profile.js';
+import {
+  evidenceWeights,
+  linkBatch,
+  linkNear,
+  placeAll,
+  placeBatch,
+  storedStoriesNear,
+  storedStoriesTouched,
+} from './place.js';
+import { addToProfile, newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
 import { WorkingSet } from './working-set.js';
 
@@ -249,6 +257,98 @@ describe('linking the stories of a batch', () => {
       expect(copy).toBe(9);
       expect(rest.every((k) => k !== 9)).toBe(true);
     });
+  });
+});
+
+describe('a stored story that a batch’s new story comes near', () => {
+  // Reports of the aid topic that all name the agency: a new one weighs 0.29 against a story of
+  // two of them, no veto but well under what joins a centroid, so it starts a story of its own.
+  const agency = (id: number, day: number, place: string) => {
+    const r = aid(id, day, place);
+    return { ...r, names: new Map([...r.names, ['unicef', 10]]) };
+  };
+  const stored = (set: WorkingSet, key: number, earlier: ArticleFeatures[]) =>
+    set.load(key, earlier.slice(1).reduce(addToProfile, newProfile(earlier[0]!)));
+
+  /** Places and links the batch, then weighs the stored stories it came near by their `earlier` reports. */
+  function near(set: WorkingSet, batch: ArticleFeatures[], earlier: Map<number, ArticleFeatures[]>) {
+    const result = placeBatch(set, batch, new Map(), new Map(), settings, rare);
+    expect(storedStoriesTouched(set, result)).toEqual([]);
+    linkBatch(set, batch, new Map(), settings, rare, result);
+    expect(storedStoriesNear(set, result)).toEqual([...earlier.keys()].sort((a, b) => a - b));
+    linkNear(set, batch, earlier, settings, rare, result);
+    return result;
+  }
+
+  it('joins it when its earlier reports and the new ones are one topic', () => {
+    const set = new WorkingSet();
+    const earlier = [agency(101, 0, 'aceh'), agency(102, 3, 'phuket')];
+    stored(set, 9, earlier);
+    const result = near(set, [agency(1, 1, 'colombo'), agency(2, 2, 'chennai')], new Map([[9, earlier]]));
+    expect(result.assignments.map((a) => a.key)).toEqual([9, 9]);
+    expect(result.merges).toEqual([]);
+  });
+
+  it('keeps apart when its earlier reports hold together far better than with the new ones', () => {
+    // The stored reports share a quake's 15 words beyond the topic's five; the new ones share four
+    // of their own. Across, only the topic's five agree: half as much as the new ones among
+    // themselves, which the batch's pool would still join, and not enough for a pair judged alone.
+    const own = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+    const withWords = (r: ArticleFeatures, words: string[]) => ({
+      ...r,
+      terms: new Map(words.map((w) => [w, 1 / Math.sqrt(words.length)])),
+    });
+    const earlier = [101, 102].map((id) =>
+      withWords(agency(id, 0, 'aceh'), [...TOPIC, ...own('quake', 15), ...own(`e${id}`, 6)]),
+    );
+    const batch = [1, 2].map((id) =>
+      withWords(agency(id, 0, 'colombo'), [...TOPIC, ...own('ferry', 4), ...own(`n${id}`, 17)]),
+    );
+    const set = new WorkingSet();
+    stored(set, 9, earlier);
+    const result = near(set, batch, new Map([[9, earlier]]));
+    const [a, b] = result.assignments.map((x) => x.key);
+    expect(a).toBe(b);
+    expect(a).not.toBe(9);
+    expect(
+      linkStories(
+        [
+          { key: 9, articles: earlier },
+          { key: a!, articles: batch },
+        ],
+        rare,
+        evidenceWeights(settings),
+        () => false,
+      ),
+    ).toEqual([[a, 9].sort((x, y) => x! - y!)]);
+  });
+
+  it('joins a new story to one stored story at most, never two stored stories to each other', () => {
+    const set = new WorkingSet();
+    const first = [agency(101, 0, 'aceh'), agency(102, 3, 'phuket')];
+    const second = [agency(201, 0, 'banda'), agency(202, 3, 'galle')];
+    stored(set, 8, first);
+    stored(set, 9, second);
+    const result = near(
+      set,
+      [agency(1, 1, 'colombo'), agency(2, 2, 'chennai')],
+      new Map([
+        [8, first],
+        [9, second],
+      ]),
+    );
+    expect(new Set(result.assignments.map((a) => a.key)).size).toBe(1);
+    expect([8, 9]).toContain(result.assignments[0]!.key);
+    expect(set.resolve(8)).toBe(8);
+    expect(set.resolve(9)).toBe(9);
+  });
+
+  it('is not judged without earlier reports: a stored story with none read stays as it is', () => {
+    const set = new WorkingSet();
+    stored(set, 9, [agency(101, 0, 'aceh'), agency(102, 3, 'phuket')]);
+    const batch = [agency(1, 1, 'colombo'), agency(2, 2, 'chennai')];
+    const result = placeAll(set, batch, new Map(), new Map(), settings, rare);
+    expect(result.assignments.every((a) => a.key !== 9)).toBe(true);
   });
 });
 

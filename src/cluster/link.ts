@@ -47,6 +47,7 @@ export interface LinkedStory {
  * within the looser group or their mean is under the bar for few pairs (unless one is a single
  * report that names two of the other's distinctive core names), nor when each has its own who and
  * where (names most of its reports give) that the other never names. Returns the groups of two or more story keys that are one event.
+ * `coherence` is the share of the looser group's own agreement that two groups must reach (COHERENCE).
  *
  * Placement compares an article with a story's centroid and needs shared rare names; follow-ups
  * of a topic that run for months name different people and places, so each report shares only a
@@ -57,6 +58,7 @@ export function linkStories(
   rarity: Rarity,
   weights: EvidenceWeights,
   apart: (a: number, b: number) => boolean,
+  coherence = COHERENCE,
 ): number[][] {
   const full = stories
     .map((s) => ({ key: s.key, articles: s.articles.filter((a) => !isHeadline(a)) }))
@@ -91,7 +93,7 @@ export function linkStories(
         if (mean <= bestMean || mean < LINK_BAR) continue;
         // A report that names the group's own people is held to the plain bar (see CORE_NAMED).
         const named = namesCoreOf(a, b, rarity) || namesCoreOf(b, a, rarity);
-        if (!named && (mean < LINK_BAR + LINK_NOISE / Math.sqrt(pairs) || mean < COHERENCE * looser(a, b)))
+        if (!named && (mean < LINK_BAR + LINK_NOISE / Math.sqrt(pairs) || mean < coherence * looser(a, b)))
           continue;
         if (distinctWho(a, b) || a.keys.some((x) => b.keys.some((y) => apart(x, y)))) continue;
         best = [i, j];

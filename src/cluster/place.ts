@@ -58,6 +58,7 @@ export function placeAll(...args: Parameters<typeof placeBatch>): BatchResult {
   const [set, features, , , settings, rarity = () => 1] = args;
   const result = placeBatch(...args);
   linkBatch(set, features, new Map(), settings, rarity, result);
+  linkNear(set, features, new Map(), settings, rarity, result);
   return result;
 }
 
@@ -78,7 +79,7 @@ export function placeBatch(
   rarity: Rarity = () => 1,
   explain: ReadonlySet<number> = new Set(),
 ): BatchResult {
-  const result: BatchResult = { assignments: [], merges: [], explained: [] };
+  const result: BatchResult = { assignments: [], merges: [], near: [], explained: [] };
   const inBatch = new Map<number, number>();
   for (const article of features) {
     const original = duplicateOf.get(article.id);
@@ -95,6 +96,8 @@ export function placeBatch(
     const joins =
       best !== undefined && best.evidence.veto === null && best.evidence.score >= joinBar(article, settings);
     if (explain.has(article.id)) result.explained.push(explained(set, article.id, candidates, joins));
+    const near = nearStored(set, candidates, joins);
+    if (near.length > 0) result.near.push({ articleId: article.id, stories: near });
     if (!joins) {
       const key = set.create(newProfile(article));
       result.assignments.push(assigned(article.id, key, 1, 'started', best?.evidence));
@@ -107,6 +110,20 @@ export function placeBatch(
   }
   joinConverged(set, settings, rarity, result);
   return result;
+}
+
+// A stored story an article weighed at least this much without joining it is near it (see
+// BatchResult.near): the few nearest of each article's, far below what joins a centroid.
+const NEAR_BAR = 0.15;
+const NEAR_STORIES = 2;
+
+/** The stored stories among an article's candidates that come near it without taking it. */
+function nearStored(set: WorkingSet, candidates: readonly Candidate[], joins: boolean): number[] {
+  return candidates
+    .slice(joins ? 1 : 0)
+    .filter((c) => set.isStored(c.key) && c.evidence.veto === null && c.evidence.score >= NEAR_BAR)
+    .slice(0, NEAR_STORIES)
+    .map((c) => c.key);
 }
 
 /** The stored stories (database ids) that the batch's articles went to. */
@@ -254,9 +271,80 @@ export function linkBatch(
     let into = first!;
     for (const key of rest) into = merge(set, into, key, result);
   }
+  resolveKeys(set, result);
+}
+
+/** Points every assignment and explained candidate at the story that holds it now. */
+function resolveKeys(set: WorkingSet, result: BatchResult): void {
   for (const a of result.assignments) a.key = set.resolve(a.key);
   for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
 }
+
+/**
+ * The stored stories that articles of stories the batch started came near (see BatchResult.near),
+ * after linking: what linkNear weighs them against, once the caller has read their earlier reports.
+ */
+export function storedStoriesNear(set: WorkingSet, result: BatchResult): number[] {
+  const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
+  const out = new Set<number>();
+  for (const n of result.near) {
+    if (set.isStored(set.resolve(keyOf.get(n.articleId)!))) continue;
+    for (const s of n.stories) if (set.isStored(set.resolve(s))) out.add(set.resolve(s));
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * Joins each story the batch started to the first stored story its articles came near (see
+ * BatchResult.near and storedStoriesNear) whose earlier reports and the story's own, taken pair by
+ * pair, say they are one event. One pair at a time, never in one pool: pooled, the stored stories
+ * that a busy topic's new reports come near (commentary on one presidency) chain each other into one.
+ */
+export function linkNear(
+  set: WorkingSet,
+  features: ArticleFeatures[],
+  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
+  settings: ClusterSettings,
+  rarity: Rarity,
+  result: BatchResult,
+): void {
+  const byId = new Map(features.map((f) => [f.id, f]));
+  const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
+  /** A story's reports: its earlier ones (of every stored story it now holds) and the batch's. */
+  const reportsOf = (key: number): ArticleFeatures[] => {
+    const reports = new Map<number, ArticleFeatures>();
+    for (const [story, list] of earlier)
+      if (set.resolve(story) === key) for (const r of list) reports.set(r.id, r);
+    for (const a of result.assignments)
+      if (set.resolve(a.key) === key) reports.set(a.articleId, byId.get(a.articleId)!);
+    return [...reports.values()];
+  };
+  const weights = evidenceWeights(settings);
+  for (const { articleId, stories } of result.near) {
+    const key = set.resolve(keyOf.get(articleId)!);
+    if (set.isStored(key)) continue;
+    for (const other of stories.map((s) => set.resolve(s))) {
+      if (!set.isStored(other) || set.isApart(key, other)) continue;
+      // Judged without its earlier reports, by the batch's alone, a stored story is no fair sample.
+      if (![...earlier.keys()].some((s) => set.resolve(s) === other)) continue;
+      const pair = [
+        { key, articles: reportsOf(key) },
+        { key: other, articles: reportsOf(other) },
+      ];
+      if (linkStories(pair, rarity, weights, () => false, NEAR_COHERENCE).length === 0) continue;
+      merge(set, key, other, result);
+      break;
+    }
+  }
+  resolveKeys(set, result);
+}
+
+// A pair of stories judged alone has no rival to lose to, as it has in the batch's pool: their
+// reports must agree with each other at least this share of how much the looser story's agree
+// among themselves (the pool asks half). Reports of two stories of one busy topic (commentary on
+// one presidency, two trials of one week) agree across about half to two thirds as much as within;
+// one event's reports, arriving in two batches, about as much or more.
+const NEAR_COHERENCE = 0.8;
 
 /**
  * Whether two stories are one event: each, seen as one article, clears the merge threshold against

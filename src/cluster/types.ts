@@ -32,6 +32,13 @@ export interface BatchResult {
   }[];
   /** Stories already in the database that merged into another (from → into, working-set keys). */
   merges: { from: number; into: number }[];
+  /**
+   * Stored stories that an article of the batch came close to without joining (working-set keys),
+   * nearest first: a story the batch started is weighed against them report by report, so an event
+   * whose reports arrive in several batches is joined up even when no single report clears a
+   * story's centroid.
+   */
+  near: { articleId: number; stories: number[] }[];
   /** For the articles asked about: every candidate story weighed, with its evidence. */
   explained: { articleId: number; candidates: ExplainedCandidate[] }[];
 }
