@@ -104,3 +104,27 @@ describe('missingDates', () => {
     expect(missingDates('Repairs may finish soon.', words)).toEqual([]);
   });
 });
+
+describe('meaningProblems on what a speaker said of someone else', () => {
+  const reported = buildSupportIndex([
+    {
+      id: 1,
+      text:
+        'The singer left the Harrow clinic on Tuesday. ' +
+        'Mara Ellison, a spokeswoman for Claudette Vane, said later in the day that she was back home resting with her grandchildren. ' +
+        'He said he would return to the stage in May.',
+    },
+  ]);
+  it.each([
+    ['Mara Ellison was back home resting with her grandchildren.', true],
+    ['Mara Ellison said that she was back home resting with her grandchildren.', false],
+    ['Ellison said Vane was back home resting with her grandchildren.', false],
+    ['She was back home resting with her grandchildren, her spokeswoman said.', false],
+    ['Claudette Vane was back home resting with her grandchildren.', false],
+    // A sentence whose subject is a pronoun names no one to mistake for the person it reports on.
+    ['He would return to the stage in May.', false],
+  ])('%s', (claim, flagged) => {
+    const found = meaningProblems(reported, claim).filter((p) => /said of someone else/.test(p.message));
+    expect(found.length > 0).toBe(flagged);
+  });
+});

@@ -33,6 +33,8 @@ export function meaningProblems(index: SupportIndex, claim: string): MeaningProb
     if (flip) out.push(flip);
     const turned = contrast(clause);
     if (turned) out.push(turned);
+    const own = speakerAsSubject(clause);
+    if (own) out.push(own);
   }
   out.push(...addedClauses(clauses));
   out.push(...splicedNames(index, clauses));
@@ -83,6 +85,54 @@ function contrast(clause: AlignedClause): MeaningProblem | undefined {
     check: 'contrast',
     message: `"${found[0]}" where the cited passage has "${found[1]}"`,
     detail: { word: found[0], passage_word: found[1], evidence: best.text },
+  };
+}
+
+// "Angela Moore, a publicist for the singer, said later that he was back home": the sentence's
+// subject (its first run of capitalised words), a reporting verb, and what the person it reports
+// on did, after the pronoun that stands for them.
+const SUBJECT = /^[\s"“‘'(]*((?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*)/u;
+const REPORTED =
+  /\b(?:said|says|told|added|stated)\b(?:[^.;:"“”]{0,40}?\bthat)?\s+(?:he|she|they)\s+([\p{L}'’-]+\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)/iu;
+// Words that open a sentence without naming anyone.
+const NO_SUBJECT = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'we',
+  'i',
+  'you',
+  'the',
+  'a',
+  'an',
+  'this',
+  'that',
+  'but',
+  'and',
+]);
+
+/**
+ * What the evidence sentence reports its subject said of someone else, told as the subject's own
+ * deed: "Angela Moore … said that he was back home" become "Angela Moore was back home".
+ */
+function speakerAsSubject(clause: AlignedClause): MeaningProblem | undefined {
+  if (!clause.best || clause.coverage < ALIGNED) return undefined;
+  const evidence = clause.best.text;
+  const subject = SUBJECT.exec(evidence)?.[1]?.split(/\s+/);
+  const reported = REPORTED.exec(evidence);
+  if (!subject || !reported || NO_SUBJECT.has(subject[0]!.toLowerCase())) return undefined;
+  const head = subject
+    .at(-1)!
+    .toLowerCase()
+    .replace(/[.'’]+$/, '');
+  const deed = reported[1]!.toLowerCase().replace(/\s+/g, ' ');
+  const claim = wordsOf(clause.text).join(' ');
+  if (!claim.includes(`${head} ${deed.match(/[\p{L}]+/gu)!.join(' ')}`)) return undefined;
+  return {
+    check: 'clause',
+    message: `"${clause.text}" tells as ${subject.join(' ')}'s own what the cited passage reports they said of someone else`,
+    detail: { clause: clause.text, evidence },
   };
 }
 
