@@ -97,7 +97,7 @@ describe('support model training', () => {
 // a kind of data it was not fitted on fails here.
 describe('the support model, leaving one set out', () => {
   const floors: Record<string, number> = {
-    'factcc.json': 0.74,
+    'factcc.json': 0.76,
     'polytope.json': 0.57,
     'summeval.json': 0.79,
     'xsumfaith.json': 0.5,

@@ -128,3 +128,29 @@ describe('meaningProblems on what a speaker said of someone else', () => {
     expect(found.length > 0).toBe(flagged);
   });
 });
+
+describe('meaningProblems on who a quotation is given to', () => {
+  const quoted = buildSupportIndex([
+    {
+      id: 1,
+      text:
+        '"The insulation between the hulls is on fire," the Calveran news agency reported. ' +
+        'The Estmark Herald says welders were at work on the submarine. ' +
+        'Paris Match described the recording. ' +
+        '"Metallic banging can be heard more than three times, perhaps from the cockpit door." ' +
+        'An official with the investigation agency said it had not seen the video.',
+    },
+  ]);
+  it.each([
+    ['"The insulation between the hulls is on fire," the Calveran news agency reported.', false],
+    // The sentence gives the quotation to its own speaker, whoever the next sentence names.
+    ['"The insulation between the hulls is on fire," the Estmark Herald says.', true],
+    // A quotation its sentence gives to no one is given by the sentence before.
+    ['"Metallic banging can be heard more than three times," Paris Match said.', false],
+    ['"Metallic banging can be heard more than three times," a pilot said.', true],
+    ['"Metallic banging can be heard more than three times," he said.', false],
+  ])('%s', (claim, flagged) => {
+    const found = meaningProblems(quoted, claim).filter((p) => /does not give/.test(p.message));
+    expect(found.length > 0).toBe(flagged);
+  });
+});

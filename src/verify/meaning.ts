@@ -2,7 +2,8 @@ import { type AlignedClause, alignClauses, evidenceClauses } from './clauses.js'
 import { comparativeOpposition, opposition } from './contrast.js';
 import { missingDates } from './dates.js';
 import { rarity } from './rarity.js';
-import type { SupportIndex } from './support-index.js';
+import type { IndexedSentence, SupportIndex } from './support-index.js';
+import { contentStems } from './text.js';
 
 /**
  * The edits that turn a sentence's meaning while keeping its words, found without a model: a
@@ -38,6 +39,8 @@ export function meaningProblems(index: SupportIndex, claim: string): MeaningProb
   }
   out.push(...addedClauses(clauses));
   out.push(...splicedNames(index, clauses));
+  const misattributed = quoteGivenToAnother(index, claim);
+  if (misattributed) out.push(misattributed);
   for (const word of missingDates(claim, index.stems))
     out.push({ check: 'date', message: `${word} is not in the cited passage`, detail: { date: word } });
   return out;
@@ -133,6 +136,42 @@ function speakerAsSubject(clause: AlignedClause): MeaningProblem | undefined {
     check: 'clause',
     message: `"${clause.text}" tells as ${subject.join(' ')}'s own what the cited passage reports they said of someone else`,
     detail: { clause: clause.text, evidence },
+  };
+}
+
+// A quotation of a claim and who it is given to after it: '"…," Russia's news agency says'.
+const QUOTED_THEN_SAID =
+  /["“]([^"“”]{12,})[,.!?]?["”]\s*,?\s*((?:[\p{L}'’.-]+\s+){0,6}?)(?:says|said|reported|reports|told|added|wrote)\b/u;
+// A sentence that gives its quotation to someone itself: a reporting verb outside the quotation.
+const REPORTING = /\b(?:says|said|reported|reports|told|added|wrote|according)\b/i;
+
+/**
+ * A quotation the claim gives to someone the evidence does not give it to: the words of the
+ * speaker it names stand neither in the sentence that holds the quotation nor, when that sentence
+ * names no speaker of its own, in the sentence before or after it ('"The insulation is on fire,"
+ * RIA Novosti says' where the article has '"…," Tass reported').
+ */
+function quoteGivenToAnother(index: SupportIndex, claim: string): MeaningProblem | undefined {
+  const found = QUOTED_THEN_SAID.exec(claim);
+  if (!found) return undefined;
+  const speaker = contentStems(found[2]!);
+  if (speaker.length === 0) return undefined;
+  const quoted = wordsOf(found[1]!).slice(0, 8).join(' ');
+  const at = index.sentences.findIndex((s) => wordsOf(s.text).join(' ').includes(quoted));
+  if (at < 0) return undefined;
+  const sentence = index.sentences[at]!;
+  const outside = sentence.text.replace(/["“][^"“”]*["”]/g, ' ');
+  const window: IndexedSentence[] = [sentence];
+  if (!REPORTING.test(outside))
+    for (const i of [at - 1, at + 1]) {
+      const other = index.sentences[i];
+      if (other && other.source === sentence.source) window.push(other);
+    }
+  if (speaker.some((t) => window.some((s) => s.stems.has(t)))) return undefined;
+  return {
+    check: 'clause',
+    message: `the cited passage does not give "${found[1]!.replace(/[,.!?]+$/, '').slice(0, 60)}" to ${found[2]!.trim()}`,
+    detail: { speaker: found[2]!.trim(), evidence: sentence.text },
   };
 }
 
