@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle } from '../analyze/analyze.js';
+import { displayValue } from './detail.js';
 import { detectDisagreements } from './detect.js';
-import type { DetectionSource } from './types.js';
+import type { DetectionSource, Mention } from './types.js';
 
 function sources(...texts: string[]): DetectionSource[] {
   return texts.map((text, i) => ({
@@ -72,5 +73,15 @@ describe('describeFact', () => {
     ],
   ])('names %s', (_, a, b, detail) => {
     expect(details(a, b)).toEqual([detail]);
+  });
+});
+
+describe('displayValue', () => {
+  const count = (text: string) =>
+    ({ kind: 'count', text, value: 4, unit: 'worker', earlier: false }) as unknown as Mention;
+  it('writes a count in words as in a sentence, lower case even where it opened one', () => {
+    expect(displayValue([count('Four workers')])).toBe('four');
+    expect(displayValue([count('four workers'), count('Four workers')])).toBe('four');
+    expect(displayValue([count('410,000 heaters')])).toBe('410,000');
   });
 });

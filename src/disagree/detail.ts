@@ -333,7 +333,11 @@ export function displayValue(mentions: Mention[]): string {
 }
 
 function written(m: Mention): string {
-  if (m.kind === 'count') return /^[\d.,]+|^\w+/.exec(m.text)?.[0] ?? m.text;
+  if (m.kind === 'count') {
+    const count = /^[\d.,]+|^\w+/.exec(m.text)?.[0] ?? m.text;
+    // A count in words that opens its sentence ("Four workers were hurt") is the same word as "four".
+    return /^\p{L}+$/u.test(count) ? count.toLowerCase() : count;
+  }
   if (m.kind === 'measure') return m.text.replace(/(\d)-(?=\p{L})/u, '$1 ');
   return m.text;
 }
