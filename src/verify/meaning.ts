@@ -117,7 +117,7 @@ const NO_SUBJECT = new Set([
 
 /**
  * What the evidence sentence reports its subject said of someone else, told as the subject's own
- * deed: "Angela Moore … said that he was back home" become "Angela Moore was back home".
+ * deed: "Angela Moore … said that he was back home" becomes "Angela Moore was back home".
  */
 function speakerAsSubject(clause: AlignedClause): MeaningProblem | undefined {
   if (!clause.best || clause.coverage < ALIGNED) return undefined;
@@ -129,9 +129,8 @@ function speakerAsSubject(clause: AlignedClause): MeaningProblem | undefined {
     .at(-1)!
     .toLowerCase()
     .replace(/[.'’]+$/, '');
-  const deed = reported[1]!.toLowerCase().replace(/\s+/g, ' ');
-  const claim = wordsOf(clause.text).join(' ');
-  if (!claim.includes(`${head} ${deed.match(/[\p{L}]+/gu)!.join(' ')}`)) return undefined;
+  const deed = wordsOf(reported[1]!).join(' ');
+  if (!wordsOf(clause.text).join(' ').includes(`${head} ${deed}`)) return undefined;
   return {
     check: 'clause',
     message: `"${clause.text}" tells as ${subject.join(' ')}'s own what the cited passage reports they said of someone else`,
