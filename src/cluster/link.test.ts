@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleFeatures } from './features.js';
 import { linkStories, reportSimilarity } from './link.js';
-import {
-  evidenceWeights,
-  linkBatch,
-  linkNear,
-  placeAll,
-  placeBatch,
-  storedStoriesNear,
-  storedStoriesTouched,
-} from './place.js';
+import { linkBatch, linkNear, placeAll, storedStoriesNear } from './link-passes.js';
+import { evidenceWeights, placeBatch, storedStoriesTouched } from './place.js';
 import { addToProfile, newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
 import { WorkingSet } from './working-set.js';

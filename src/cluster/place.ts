@@ -1,8 +1,8 @@
 import type { StoryProfile } from '../db/schema.js';
 import { type Evidence, type EvidenceWeights, evidenceFor, hoursApart } from './evidence.js';
 import { type ArticleFeatures, isHeadline, lookupTerms, type Rarity } from './features.js';
-import { linkStories } from './link.js';
-import { addToProfile, mergeProfiles, newProfile, profileAsArticle } from './profile.js';
+import { merge } from './merge.js';
+import { addToProfile, newProfile, profileAsArticle } from './profile.js';
 import type { ClusterSettings } from './settings.js';
 import type { BatchResult, PlacementEvidence } from './types.js';
 import type { WorkingSet } from './working-set.js';
@@ -51,24 +51,12 @@ export function evidenceWeights(settings: ClusterSettings): EvidenceWeights {
 }
 
 /**
- * Decides every article of the batch in memory (pure apart from the working set it updates): see
- * placeBatch, then linkBatch with no earlier reports (a stored story the batch touched is not linked).
- */
-export function placeAll(...args: Parameters<typeof placeBatch>): BatchResult {
-  const [set, features, , , settings, rarity = () => 1] = args;
-  const result = placeBatch(...args);
-  linkBatch(set, features, new Map(), settings, rarity, result);
-  linkNear(set, features, new Map(), settings, rarity, result);
-  return result;
-}
-
-/**
  * Places every article of the batch in memory: a duplicate joins its original's story; any other
  * article joins the candidate story it fits best when the evidence clears the threshold and
  * nothing vetoes it, or starts a story. Then the stories the batch touched are revisited: two that
  * the evidence now says are one event are joined, so the order the articles came in matters as
- * little as it can. Linking comes after (linkBatch), once the caller has read the earlier reports
- * of the stored stories the batch touched (storedStoriesTouched).
+ * little as it can. Linking comes after (link-passes.ts), once the caller has read the earlier
+ * reports of the stored stories the batch touched (storedStoriesTouched).
  */
 export function placeBatch(
   set: WorkingSet,
@@ -226,127 +214,6 @@ function joinConverged(
 }
 
 /**
- * Joins the stories the batch touched whose full reports, taken pair by pair, say they are one
- * event (see link.ts): what a story's centroid misses when a topic's reports each name different
- * people. Stories an editor split stay apart; the older story keeps its identity. Then every
- * assignment is resolved to the story that holds it now.
- *
- * A story stored by an earlier pass is judged by its `earlier` reports (its latest, which the
- * caller reads for storedStoriesTouched) as well as the batch's, and takes no part without them:
- * judged by the one or two reports this batch brought it, no fair sample of it, it would be joined
- * whole on what they share. That is how undated commentary on one presidency chained story after
- * story through each batch's newcomers.
- */
-export function linkBatch(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
-  settings: ClusterSettings,
-  rarity: Rarity,
-  result: BatchResult,
-): void {
-  const byId = new Map(features.map((f) => [f.id, f]));
-  const stories = new Map<number, ArticleFeatures[]>();
-  for (const a of result.assignments) {
-    const key = set.resolve(a.key);
-    const article = byId.get(a.articleId);
-    if (!article) continue;
-    let list = stories.get(key);
-    if (!list) {
-      // An article of the batch that the story already held (an edited one, placed again) counts once.
-      const before = (earlier.get(key) ?? []).filter((e) => !byId.has(e.id));
-      if (set.isStored(key) && before.length === 0) continue;
-      list = before;
-      stories.set(key, list);
-    }
-    list.push(article);
-  }
-  const groups = linkStories(
-    [...stories].map(([key, articles]) => ({ key, articles })),
-    rarity,
-    evidenceWeights(settings),
-    (a, b) => set.isApart(a, b),
-  );
-  for (const [first, ...rest] of groups) {
-    let into = first!;
-    for (const key of rest) into = merge(set, into, key, result);
-  }
-  resolveKeys(set, result);
-}
-
-/** Points every assignment and explained candidate at the story that holds it now. */
-function resolveKeys(set: WorkingSet, result: BatchResult): void {
-  for (const a of result.assignments) a.key = set.resolve(a.key);
-  for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
-}
-
-/**
- * The stored stories that articles of stories the batch started came near (see BatchResult.near),
- * after linking: what linkNear weighs them against, once the caller has read their earlier reports.
- */
-export function storedStoriesNear(set: WorkingSet, result: BatchResult): number[] {
-  const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
-  const out = new Set<number>();
-  for (const n of result.near) {
-    if (set.isStored(set.resolve(keyOf.get(n.articleId)!))) continue;
-    for (const s of n.stories) if (set.isStored(set.resolve(s))) out.add(set.resolve(s));
-  }
-  return [...out].sort((a, b) => a - b);
-}
-
-/**
- * Joins each story the batch started to the first stored story its articles came near (see
- * BatchResult.near and storedStoriesNear) whose earlier reports and the story's own, taken pair by
- * pair, say they are one event. One pair at a time, never in one pool: pooled, the stored stories
- * that a busy topic's new reports come near (commentary on one presidency) chain each other into one.
- */
-export function linkNear(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
-  settings: ClusterSettings,
-  rarity: Rarity,
-  result: BatchResult,
-): void {
-  const byId = new Map(features.map((f) => [f.id, f]));
-  const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
-  /** A story's reports: its earlier ones (of every stored story it now holds) and the batch's. */
-  const reportsOf = (key: number): ArticleFeatures[] => {
-    const reports = new Map<number, ArticleFeatures>();
-    for (const [story, list] of earlier)
-      if (set.resolve(story) === key) for (const r of list) reports.set(r.id, r);
-    for (const a of result.assignments)
-      if (set.resolve(a.key) === key) reports.set(a.articleId, byId.get(a.articleId)!);
-    return [...reports.values()];
-  };
-  const weights = evidenceWeights(settings);
-  for (const { articleId, stories } of result.near) {
-    const key = set.resolve(keyOf.get(articleId)!);
-    if (set.isStored(key)) continue;
-    for (const other of stories.map((s) => set.resolve(s))) {
-      if (!set.isStored(other) || set.isApart(key, other)) continue;
-      // Judged without its earlier reports, by the batch's alone, a stored story is no fair sample.
-      if (![...earlier.keys()].some((s) => set.resolve(s) === other)) continue;
-      const pair = [
-        { key, articles: reportsOf(key) },
-        { key: other, articles: reportsOf(other) },
-      ];
-      if (linkStories(pair, rarity, weights, () => false, NEAR_COHERENCE).length === 0) continue;
-      merge(set, key, other, result);
-      break;
-    }
-  }
-  resolveKeys(set, result);
-}
-
-// A pair of stories judged alone has no rival to lose to, as it has in the batch's pool: their
-// reports must agree with each other at least this share of how much the looser story's agree
-// among themselves (the pool asks half). Reports of two stories of one busy topic (commentary on
-// one presidency, two trials of one week) agree across about half to two thirds as much as within;
-// one event's reports, arriving in two batches, about as much or more.
-const NEAR_COHERENCE = 0.8;
-
-/**
  * Whether two stories are one event: each, seen as one article, clears the merge threshold against
  * the other, and when both are stories of full reports, who and where agree on at least half
  * (the mean of both ways) or the evidence clears what a full report needs to join a centroid
@@ -389,20 +256,4 @@ function nearestTime(a: StoryProfile, b: StoryProfile): number | null {
   if (a.last < b.first) return a.last;
   if (a.first > b.last) return a.first;
   return b.first;
-}
-
-function merge(set: WorkingSet, x: number, y: number, result: BatchResult): number {
-  // The older story (a database id, or the earlier placeholder) keeps its identity and slug.
-  const [into, from] = rank(x, y);
-  set.update(into, mergeProfiles(set.stories.get(into)!.profile, set.stories.get(from)!.profile));
-  set.retire(from, into);
-  if (from > 0) result.merges.push({ from, into });
-  return into;
-}
-
-function rank(x: number, y: number): [number, number] {
-  if (x > 0 && y > 0) return x < y ? [x, y] : [y, x];
-  if (x > 0) return [x, y];
-  if (y > 0) return [y, x];
-  return x > y ? [x, y] : [y, x];
 }

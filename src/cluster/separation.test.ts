@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { placeAll } from './place.js';
 import type { ArticleFeatures } from './features.js';
+import { placeAll } from './link-passes.js';
 import { newProfile } from './profile.js';
 import { defaultClusterSettings } from './settings.js';
 import { WorkingSet } from './working-set.js';
