@@ -73,9 +73,20 @@ export function linkBatch(
   resolveKeys(set, result);
 }
 
-/** Points every assignment and explained candidate at the story that holds it now. */
+/**
+ * Points every assignment and explained candidate at the story that holds it now; an article whose
+ * story was joined to another is recorded as having come with it.
+ */
 function resolveKeys(set: WorkingSet, result: BatchResult): void {
-  for (const a of result.assignments) a.key = set.resolve(a.key);
+  for (const a of result.assignments) {
+    const key = set.resolve(a.key);
+    // The story it started or joined was found to be one event with this one: say so, not "started".
+    if (key !== a.key && a.evidence.reason !== 'duplicate') {
+      a.created = false;
+      a.evidence = { ...a.evidence, reason: 'merged' };
+    }
+    a.key = key;
+  }
   for (const e of result.explained) for (const c of e.candidates) c.key = set.resolve(c.key);
 }
 

@@ -279,6 +279,11 @@ describe('a stored story that a batch’s new story comes near', () => {
     stored(set, 9, earlier);
     const result = near(set, [agency(1, 1, 'colombo'), agency(2, 2, 'chennai')], new Map([[9, earlier]]));
     expect(result.assignments.map((a) => a.key)).toEqual([9, 9]);
+    // Neither started the story it is in now: each came with the story it started or joined.
+    expect(result.assignments.map((a) => [a.created, a.evidence.reason])).toEqual([
+      [false, 'merged'],
+      [false, 'merged'],
+    ]);
     expect(result.merges).toEqual([]);
   });
 

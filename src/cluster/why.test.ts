@@ -27,6 +27,10 @@ describe('whyInStory', () => {
       { assigned_by: 'clusterer', evidence: { ...joined, reason: 'duplicate' as const } },
       'A copy of an article already in this story.',
     ],
+    [
+      { assigned_by: 'clusterer', evidence: { ...joined, reason: 'merged' as const } },
+      'Came with a story the clusterer found to be the same event, by how its reports agree, and joined to this one.',
+    ],
     [{ assigned_by: 'editor', evidence: null }, 'Placed here by an editor.'],
     [{ assigned_by: 'merge', evidence: joined }, 'Came with a story that was merged into this one.'],
     [

@@ -18,6 +18,8 @@ export function whyInStory(placement: Placement | undefined): string {
   if (!e) return 'Placed by the clusterer before it recorded its evidence.';
   if (e.reason === 'started') return 'Started this story.';
   if (e.reason === 'duplicate') return 'A copy of an article already in this story.';
+  if (e.reason === 'merged')
+    return 'Came with a story the clusterer found to be the same event, by how its reports agree, and joined to this one.';
   const parts: string[] = [];
   if (e.shared_names.length > 0) parts.push(`names ${e.shared_names.join(', ')}`);
   if (e.shared_figures.length > 0) parts.push(`figures ${e.shared_figures.map(figureText).join(', ')}`);
