@@ -14,7 +14,7 @@ import { separatedPairs } from '../store/review.js';
 import { articleEmbeddings, type Embedder } from './embeddings.js';
 import { type ArticleFeatures, featuresOf, lookupTerms, type Rarity } from './features.js';
 import { type FlushedBatch, flushBatch } from './flush.js';
-import { linkBatch, linkNear, storedStoriesNear } from './link-passes.js';
+import { linkPasses, storedStoriesNear } from './link-passes.js';
 import { placeBatch, storedStoriesTouched } from './place.js';
 import type { ClusterSettings } from './settings.js';
 import type { Assignment } from './types.js';
@@ -78,14 +78,9 @@ export async function clusterArticles(
   for (const [a, b] of await separatedPairs(deps.db, [...set.stories.keys()])) set.keepApart(a, b);
   const duplicateOf = new Map(rows.map((r) => [r.id, r.duplicate_of]));
   const result = placeBatch(set, features, duplicateOf, originals, deps.settings, rarity, options.explain);
-  const earlier = await earlierReports(deps, storedStoriesTouched(set, result), rarity);
-  linkBatch(set, features, earlier, deps.settings, rarity, result);
-  const near = await earlierReports(
-    deps,
-    storedStoriesNear(set, result).filter((id) => !earlier.has(id)),
-    rarity,
-  );
-  linkNear(set, features, new Map([...earlier, ...near]), deps.settings, rarity, result);
+  const stored = new Set([...storedStoriesTouched(set, result), ...storedStoriesNear(set, result)]);
+  const earlier = await earlierReports(deps, [...stored], rarity);
+  linkPasses({ set, features, earlier, settings: deps.settings, rarity, result });
   const placed = await deps.db.transaction().execute((trx) => flushBatch(trx, set, result));
   if (placed.explained.length > 0) options.onExplain?.(placed.explained);
   deps.logger?.debug({ articles: rows.length, stories: set.stories.size }, 'articles clustered');

@@ -12,16 +12,35 @@ import type { ClusterSettings } from './settings.js';
 import type { BatchResult } from './types.js';
 import type { WorkingSet } from './working-set.js';
 
+/** What a linking pass works on: a placed batch and the earlier reports of stored stories. */
+export interface LinkingInput {
+  set: WorkingSet;
+  features: ArticleFeatures[];
+  /**
+   * The latest reports of the stored stories the batch touched or came near (storedStoriesTouched,
+   * storedStoriesNear), by story.
+   */
+  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>;
+  settings: ClusterSettings;
+  rarity: Rarity;
+  result: BatchResult;
+}
+
 /**
  * Decides every article of the batch in memory (pure apart from the working set it updates): see
- * placeBatch, then linkBatch and linkNear with no earlier reports (a stored story takes no part).
+ * placeBatch, then the linking passes with no earlier reports (a stored story takes no part).
  */
 export function placeAll(...args: Parameters<typeof placeBatch>): BatchResult {
   const [set, features, , , settings, rarity = () => 1] = args;
   const result = placeBatch(...args);
-  linkBatch(set, features, new Map(), settings, rarity, result);
-  linkNear(set, features, new Map(), settings, rarity, result);
+  linkPasses({ set, features, earlier: new Map(), settings, rarity, result });
   return result;
+}
+
+/** Both linking passes, in order: linkBatch, then linkNear. */
+export function linkPasses(input: LinkingInput): void {
+  linkBatch(input);
+  linkNear(input);
 }
 
 /**
@@ -36,14 +55,7 @@ export function placeAll(...args: Parameters<typeof placeBatch>): BatchResult {
  * whole on what they share. That is how undated commentary on one presidency chained story after
  * story through each batch's newcomers.
  */
-export function linkBatch(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
-  settings: ClusterSettings,
-  rarity: Rarity,
-  result: BatchResult,
-): void {
+export function linkBatch({ set, features, earlier, settings, rarity, result }: LinkingInput): void {
   const byId = new Map(features.map((f) => [f.id, f]));
   const stories = new Map<number, ArticleFeatures[]>();
   for (const a of result.assignments) {
@@ -91,8 +103,8 @@ function resolveKeys(set: WorkingSet, result: BatchResult): void {
 }
 
 /**
- * The stored stories that articles of stories the batch started came near (see BatchResult.near),
- * after linking: what linkNear weighs them against, once the caller has read their earlier reports.
+ * The stored stories that articles of stories the batch started came near (see BatchResult.near):
+ * what linkNear weighs them against, once the caller has read their earlier reports.
  */
 export function storedStoriesNear(set: WorkingSet, result: BatchResult): number[] {
   const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
@@ -110,14 +122,7 @@ export function storedStoriesNear(set: WorkingSet, result: BatchResult): number[
  * pair, say they are one event. One pair at a time, never in one pool: pooled, the stored stories
  * that a busy topic's new reports come near (commentary on one presidency) chain each other into one.
  */
-export function linkNear(
-  set: WorkingSet,
-  features: ArticleFeatures[],
-  earlier: ReadonlyMap<number, readonly ArticleFeatures[]>,
-  settings: ClusterSettings,
-  rarity: Rarity,
-  result: BatchResult,
-): void {
+export function linkNear({ set, features, earlier, settings, rarity, result }: LinkingInput): void {
   const byId = new Map(features.map((f) => [f.id, f]));
   const keyOf = new Map(result.assignments.map((a) => [a.articleId, a.key]));
   /** A story's reports: its earlier ones (of every stored story it now holds) and the batch's. */
@@ -130,13 +135,14 @@ export function linkNear(
     return [...reports.values()];
   };
   const weights = evidenceWeights(settings);
+  // Judged without its earlier reports, by the batch's alone, a stored story is no fair sample.
+  // (A stored story keeps its key when a new one joins it, so these stay as they are below.)
+  const judged = new Set([...earlier.keys()].map((s) => set.resolve(s)));
   for (const { articleId, stories } of result.near) {
     const key = set.resolve(keyOf.get(articleId)!);
     if (set.isStored(key)) continue;
     for (const other of stories.map((s) => set.resolve(s))) {
-      if (!set.isStored(other) || set.isApart(key, other)) continue;
-      // Judged without its earlier reports, by the batch's alone, a stored story is no fair sample.
-      if (![...earlier.keys()].some((s) => set.resolve(s) === other)) continue;
+      if (!set.isStored(other) || !judged.has(other) || set.isApart(key, other)) continue;
       const pair = [
         { key, articles: reportsOf(key) },
         { key: other, articles: reportsOf(other) },

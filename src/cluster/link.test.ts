@@ -235,7 +235,7 @@ describe('linking the stories of a batch', () => {
       const batch = [aid(1, 0, 'aceh'), aid(2, 1, 'colombo'), aid(3, 2, 'chennai')];
       const result = placeBatch(set, batch, new Map([[1, 101]]), new Map([[101, 9]]), settings, rare);
       expect(storedStoriesTouched(set, result)).toEqual([9]);
-      linkBatch(set, batch, new Map([[9, earlier]]), settings, rare, result);
+      linkBatch({ set, features: batch, earlier: new Map([[9, earlier]]), settings, rarity: rare, result });
       return result;
     }
 
@@ -267,9 +267,9 @@ describe('a stored story that a batch’s new story comes near', () => {
   function near(set: WorkingSet, batch: ArticleFeatures[], earlier: Map<number, ArticleFeatures[]>) {
     const result = placeBatch(set, batch, new Map(), new Map(), settings, rare);
     expect(storedStoriesTouched(set, result)).toEqual([]);
-    linkBatch(set, batch, new Map(), settings, rare, result);
+    linkBatch({ set, features: batch, earlier: new Map(), settings, rarity: rare, result });
     expect(storedStoriesNear(set, result)).toEqual([...earlier.keys()].sort((a, b) => a - b));
-    linkNear(set, batch, earlier, settings, rare, result);
+    linkNear({ set, features: batch, earlier, settings, rarity: rare, result });
     return result;
   }
 
