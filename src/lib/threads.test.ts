@@ -57,6 +57,26 @@ describe('thread pool', () => {
     await pool.close();
   });
 
+  it('closes quietly while threads are still answering', async () => {
+    // Each round closes a pool with tasks running and queued: a thread that answers during the
+    // close must not surface as an error of the process.
+    writeFileSync(
+      path.join(dir, 'spin.js'),
+      'export default (ms) => { const end = Date.now() + ms; while (Date.now() < end); return ms; };',
+    );
+    let rejected = 0;
+    for (let round = 0; round < 30; round++) {
+      const pool = createThreadPool<number, number>(pathToFileURL(path.join(dir, 'spin.js')), { threads: 2 });
+      const tasks = Array.from({ length: 40 }, (_, i) => pool.run(i % 3).catch(() => rejected++));
+      await tasks[0];
+      await pool.close();
+      await Promise.all(tasks);
+    }
+    // Tasks still queued at a close are refused, not lost silently.
+    expect(rejected).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
   it('finds a worker module beside its caller in the caller’s own form', () => {
     expect(siblingModule('file:///app/src/analyze/pool.ts', 'worker').href).toBe(
       'file:///app/src/analyze/worker.ts',

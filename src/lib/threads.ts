@@ -42,14 +42,21 @@ export function createThreadPool<Task, Result>(
     size,
     run(task) {
       if (closed) return Promise.reject(new Error('the thread pool is closed'));
-      piscina ??= new Piscina({
-        filename: moduleUrl.href,
-        minThreads: size,
-        maxThreads: size,
-        // Threads stay for the life of the pool: starting one costs more than an idle one.
-        idleTimeout: Number.POSITIVE_INFINITY,
-        execArgv: workerExecArgv(moduleUrl),
-      });
+      if (!piscina) {
+        piscina = new Piscina({
+          filename: moduleUrl.href,
+          minThreads: size,
+          maxThreads: size,
+          // Threads stay for the life of the pool: starting one costs more than an idle one.
+          idleTimeout: Number.POSITIVE_INFINITY,
+          execArgv: workerExecArgv(moduleUrl),
+        });
+        // A thread that finishes a task while the pool is being destroyed still answers; the answer
+        // finds no task and piscina reports it as an error, which would end the process on shutdown.
+        piscina.on('error', (err: unknown) => {
+          if (!closed) throw err;
+        });
+      }
       return piscina.run(task) as Promise<Result>;
     },
     async close() {
