@@ -204,6 +204,29 @@ describe('extractEntities: people and organisations', () => {
     expect(find(text, 'ostmark')?.kind).toBe('place');
   });
 
+  it('takes a name before a minister for a place, and before a chief technology officer for no place', () => {
+    const country = "Estmark's Minister for Foreign Trade, Anna Voss, said talks would go on.";
+    expect(find(country, 'estmark')?.kind).toBe('place');
+    const company =
+      "The machines were supplied by Tallyform. Tallyform's chief technology officer, Ewan Royce, said they were reset.";
+    expect(find(company, 'tallyform')?.kind).not.toBe('place');
+  });
+
+  it('takes a name the word for a business stands before for an organisation', () => {
+    for (const text of [
+      'The scanners were supplied by Calveran company Tallyform, officials said.',
+      'Scanner supplier Tallyform has said a software update made the machines too strict.',
+      'The deal was signed by carmaker Vantor and the union.',
+    ])
+      expect(find(text, text.includes('Vantor') ? 'vantor' : 'tallyform')?.kind).toBe('organization');
+  });
+
+  it('folds a company named by its first word into its full name', () => {
+    const text =
+      'Electric bike maker Vantor Mobility is recalling packs made by a supplier Vantor did not name.';
+    expect(extractEntities(text).map((e) => [e.key, e.kind])).toEqual([['vantor mobility', 'organization']]);
+  });
+
   it('takes a name in capitals that the article also writes in small letters for no organisation', () => {
     const text = "KELL: We will rebuild. Anders Kell, the company's founder, said Kell Systems would pay.";
     expect(find(text, 'kell')?.kind).not.toBe('organization');

@@ -13,6 +13,7 @@ import {
 import { link, type Mention } from './entity-link.js';
 import { capitalRuns, isCap, isConnector, type Run, runWords, sentenceInitial } from './entity-runs.js';
 import {
+  BUSINESS_NOUNS,
   EVENT_WORDS,
   MULTIWORD_PLACES,
   NOT_NAMES,
@@ -22,6 +23,7 @@ import {
   PLACE_LEADS,
   PLACE_WORDS,
   PLACES,
+  PUBLIC_OFFICES,
   SPEECH_VERBS,
 } from './gazetteer.js';
 import { STOPWORDS } from './stopwords.js';
@@ -208,6 +210,8 @@ function classify(
   const acronym = lone && /^\p{Lu}{2,6}$/u.test(words[0]!);
   if (dateline(text, tokens, from, to)) kind = 'place';
   else if (isOrg) kind = 'organization';
+  // "supplied by Calveran company Tallyform": the word before says what the name is.
+  else if (lone && prev && BUSINESS_NOUNS.has(prev.text.toLowerCase())) kind = 'organization';
   else if (lone && GENERIC_BODIES.has(last)) sure = false;
   else if (titled) kind = 'person';
   else if (known || (!lone && PLACE_NAMES.has(key))) kind = 'place';
@@ -254,8 +258,9 @@ function classify(
     sure = false;
   } else sure = false;
   if (kind === 'person' && !person) person = titled || roled || personCue(text, tokens, from, to, words);
-  // "Estmark's Minister for Foreign Trade": a country before its minister.
-  if (lone && possessive && next && PERSON_TITLES.has(bare(next.text))) placeUse = true;
+  // "Estmark's Minister for Foreign Trade": a country before its minister; "Tallyform's chief
+  // technology officer" is a company's.
+  if (lone && possessive && next && PUBLIC_OFFICES.has(bare(next.text))) placeUse = true;
   // Built field by field: spreading `span` here made this the costliest line of the analysis.
   const initial = sentenceInitial(text, tokens[from]!);
   const afterThe = prev?.text.toLowerCase() === 'the';

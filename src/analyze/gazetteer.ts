@@ -13,6 +13,26 @@ export const PERSON_TITLES = new Set(
   ).split(' '),
 );
 
+/**
+ * Titles of public office, which a place holds ("Estmark's foreign minister", "Lowmoor's mayor"); a
+ * company's chief executive, founder or director are not among them.
+ */
+export const PUBLIC_OFFICES = new Set(
+  (
+    'president vice prime minister chancellor premier secretary senator governor mayor king queen ' +
+    'prince princess ambassador envoy foreign finance defence defense interior health trade justice ' +
+    'councillor councilor mp mep'
+  ).split(' '),
+);
+
+/** Words for a business just before its one-word name ("company Tallyform", "carmaker Vantor"). */
+export const BUSINESS_NOUNS = new Set(
+  (
+    'company firm supplier manufacturer maker carmaker automaker chipmaker retailer airline insurer ' +
+    'lender conglomerate startup start-up subsidiary distributor wholesaler supermarket'
+  ).split(' '),
+);
+
 /** Last words that make a name an organisation ("Bank of Korea" is caught by its first word). */
 export const ORG_WORDS = new Set(
   (
