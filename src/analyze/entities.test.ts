@@ -219,6 +219,19 @@ describe('extractEntities: people and organisations', () => {
       'The deal was signed by carmaker Vantor and the union.',
     ])
       expect(find(text, text.includes('Vantor') ? 'vantor' : 'tallyform')?.kind).toBe('organization');
+    const chief = 'It flew, said Aurelis Launch chief executive Victor Sallow.';
+    expect(find(chief, 'aurelis launch')?.kind).toBe('organization');
+    expect(find(chief, 'victor sallow')?.kind).toBe('person');
+  });
+
+  it('takes a title or a word for a business that is not beside the name for no cue', () => {
+    const quoted = '"They are watching this company," Levy said. Efraim Levy is an analyst.';
+    expect(find(quoted, 'efraim levy')?.kind).toBe('person');
+    expect(find(quoted, 'levy')).toBeUndefined();
+    const aide = 'The plan was drawn up by Obama chief strategist David Axelrod.';
+    expect(find(aide, 'obama')?.kind).not.toBe('organization');
+    const founder = 'The fund is run by Dinakar Singh, founder of TPG-Axon.';
+    expect(find(founder, 'dinakar singh')?.kind).not.toBe('organization');
   });
 
   it('folds a company named by its first word into its full name', () => {

@@ -13,7 +13,9 @@ import {
 import { link, type Mention } from './entity-link.js';
 import { capitalRuns, isCap, isConnector, type Run, runWords, sentenceInitial } from './entity-runs.js';
 import {
+  BUSINESS_CHIEFS,
   BUSINESS_NOUNS,
+  BUSINESS_TITLES,
   EVENT_WORDS,
   MULTIWORD_PLACES,
   NOT_NAMES,
@@ -25,6 +27,7 @@ import {
   PLACES,
   PUBLIC_OFFICES,
   SPEECH_VERBS,
+  TITLE_MODIFIERS,
 } from './gazetteer.js';
 import { STOPWORDS } from './stopwords.js';
 import { fold, type Token, tokenize } from './text.js';
@@ -210,8 +213,14 @@ function classify(
   const acronym = lone && /^\p{Lu}{2,6}$/u.test(words[0]!);
   if (dateline(text, tokens, from, to)) kind = 'place';
   else if (isOrg) kind = 'organization';
-  // "supplied by Calveran company Tallyform": the word before says what the name is.
-  else if (lone && prev && BUSINESS_NOUNS.has(prev.text.toLowerCase())) kind = 'organization';
+  else if (
+    !titled &&
+    !possessive &&
+    !known &&
+    !FIRST_NAMES.has(first) &&
+    namedAsBusiness(text, tokens, from, to)
+  )
+    kind = 'organization';
   else if (lone && GENERIC_BODIES.has(last)) sure = false;
   else if (titled) kind = 'person';
   else if (known || (!lone && PLACE_NAMES.has(key))) kind = 'place';
@@ -260,7 +269,7 @@ function classify(
   if (kind === 'person' && !person) person = titled || roled || personCue(text, tokens, from, to, words);
   // "Estmark's Minister for Foreign Trade": a country before its minister; "Tallyform's chief
   // technology officer" is a company's.
-  if (lone && possessive && next && PUBLIC_OFFICES.has(bare(next.text))) placeUse = true;
+  if (lone && possessive && next && PUBLIC_OFFICES.has(officeAt(tokens, to + 1))) placeUse = true;
   // Built field by field: spreading `span` here made this the costliest line of the analysis.
   const initial = sentenceInitial(text, tokens[from]!);
   const afterThe = prev?.text.toLowerCase() === 'the';
@@ -278,6 +287,32 @@ function classify(
     afterThe,
     shouted,
   };
+}
+
+/**
+ * Whether the word before the name, in its sentence, or the title after it says it is a business:
+ * "supplied by Calveran company Tallyform", "Aurelis Launch chief executive Victor Sallow" (not
+ * "company founder Anders Kell", nor "Obama chief strategist David Axelrod").
+ */
+function namedAsBusiness(text: string, tokens: Token[], from: number, to: number): boolean {
+  // Only a word the name follows or precedes directly ("…this company," Levy said" is no cue).
+  const beside = (a: Token | undefined, b: Token | undefined) =>
+    !!a && !!b && /^ +$/.test(text.slice(a.end, b.start));
+  const prev = tokens[from - 1];
+  if (beside(prev, tokens[from]) && BUSINESS_NOUNS.has(prev!.text.toLowerCase())) return true;
+  if (!beside(tokens[to], tokens[to + 1])) return false;
+  const next = tokens[to + 1]?.text;
+  const after = tokens[to + 2]?.text;
+  // "Dinakar Singh, founder of TPG-Axon", "chairman of the committee": the title is the person's.
+  if (next === undefined || after === 'of') return false;
+  if (BUSINESS_TITLES.has(next)) return true;
+  return next === 'chief' && BUSINESS_CHIEFS.has(after ?? '');
+}
+
+/** The title word at `k`, past a modifier ("Deputy Prime Minister" → "prime"), folded. */
+function officeAt(tokens: Token[], k: number): string {
+  const word = bare(tokens[k]?.text ?? '');
+  return TITLE_MODIFIERS.has(word) ? bare(tokens[k + 1]?.text ?? '') : word;
 }
 
 // Last words of streets and grounds, beyond the gazetteer's place words.

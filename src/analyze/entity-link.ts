@@ -73,12 +73,13 @@ export function link(mentions: Mention[]): Entity[] {
     if (entry.shouted) continue;
     if (entry.entity.kind === 'organization') {
       // A club or body by the one word it ends on ("Rovers" → "Sable City Rovers"), or a company
-      // by the one it starts with ("Vantor" → "Vantor Mobility"), when only one organisation of the
-      // article does.
+      // by the first of its two ("Vantor" → "Vantor Mobility", not "FBI" → "FBI Task Force"),
+      // when only one organisation of the article does.
       const ends = organizations().filter((o) => o.parts[o.parts.length - 1] === key);
-      const starts = organizations().filter((o) => o.parts[0] === key);
+      const starts = organizations().filter((o) => o.parts.length === 2 && o.parts[0] === key);
       if (ends.length === 1) merge(byKey, key, ends[0]!.key);
-      else if (ends.length === 0 && starts.length === 1) merge(byKey, key, starts[0]!.key);
+      else if (ends.length === 0 && starts.length === 1 && !/^\p{Lu}+$/u.test(entry.entity.name))
+        merge(byKey, key, starts[0]!.key);
       // "Government officials said", "Police are investigating": the kind of body, named by none.
       else if (entry.initialOnly && ORG_WORDS.has(key)) byKey.delete(key);
       continue;

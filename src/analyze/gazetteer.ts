@@ -25,13 +25,23 @@ export const PUBLIC_OFFICES = new Set(
   ).split(' '),
 );
 
-/** Words for a business just before its one-word name ("company Tallyform", "carmaker Vantor"). */
+/** Words for a business just before its name ("company Tallyform", "carmaker Vantor"). */
 export const BUSINESS_NOUNS = new Set(
   (
     'company firm supplier manufacturer maker carmaker automaker chipmaker retailer airline insurer ' +
-    'lender conglomerate startup start-up subsidiary distributor wholesaler supermarket'
+    'lender conglomerate startup start-up subsidiary distributor wholesaler supermarket provider'
   ).split(' '),
 );
+
+/**
+ * Titles only a business gives, just after its name ("Aurelis Launch chief executive Victor Sallow");
+ * "chief" counts only before one of BUSINESS_CHIEFS ("Obama chief strategist" is no company's).
+ */
+export const BUSINESS_TITLES = new Set(['ceo', 'chairman', 'chairwoman', 'founder', 'co-founder']);
+export const BUSINESS_CHIEFS = new Set(['executive', 'financial', 'operating', 'technology']);
+
+/** Words a title of office may open with ("Deputy Prime Minister", "acting mayor"). */
+export const TITLE_MODIFIERS = new Set(['deputy', 'acting', 'former', 'vice', 'interim']);
 
 /** Last words that make a name an organisation ("Bank of Korea" is caught by its first word). */
 export const ORG_WORDS = new Set(
