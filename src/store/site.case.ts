@@ -80,6 +80,7 @@ export function siteContract(engine: Engine): void {
             entity('varga', 'Varga', 'person'),
             entity('misc', 'Tuesday', 'other'),
             entity('lumora', 'Lumora', 'organization'),
+            entity('aurelis launch', 'Aurelis Launch', 'other'),
           ]),
         },
         {
@@ -87,13 +88,15 @@ export function siteContract(engine: Engine): void {
           analysis: analysis([
             entity('varga', 'Ilse Varga', 'person'),
             entity('lumora', 'Lumora Systems', 'organization'),
+            entity('aurelis launch', 'Aurelis Launch', 'organization'),
           ]),
         },
       ]);
-      // A name is of the kind most of its articles take it for.
+      // A name is of the kind most of its articles take it for; on a tie, of a kind rather than none.
       expect(await storyEntities(db, found!.story.id)).toEqual([
         { name: 'Ilse Varga', kind: 'person', articles: 3 },
         { name: 'Lumora', kind: 'organization', articles: 3 },
+        { name: 'Aurelis Launch', kind: 'organization', articles: 2 },
         { name: 'Arland', kind: 'place', articles: 1 },
       ]);
     });

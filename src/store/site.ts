@@ -327,7 +327,10 @@ export async function storyEntities(db: Executor, storyId: number): Promise<Stor
     }
   }
   // What most articles take a name for: one article's "in Lumora" does not make a company a place.
-  const mostArticles = (tally: Map<string, number>) => [...tally].sort((a, b) => b[1] - a[1])[0]![0];
+  // On a tie a kind beats no kind: one article that could not tell what "Aurelis Launch" is does
+  // not outweigh one that could.
+  const mostArticles = (tally: Map<string, number>) =>
+    [...tally].sort((a, b) => b[1] - a[1] || Number(a[0] === 'other') - Number(b[0] === 'other'))[0]![0];
   // The name most articles use, the longer one on a tie ("Ilse Varga" over "Varga").
   const bestName = (names: Map<string, number>) =>
     [...names].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)[0]![0];
