@@ -234,6 +234,13 @@ describe('extractEntities: people and organisations', () => {
     expect(find(founder, 'dinakar singh')?.kind).not.toBe('organization');
   });
 
+  it('takes the word for the people of a place for no place, where the article could not place the place', () => {
+    const text =
+      'The satellite launched from Calveran soil on Wednesday. It was the first time Calvera had built one.';
+    expect(find(text, 'calveran')?.kind).not.toBe('place');
+    expect(find('Sweden said it would help. A Swede was hurt.', 'sweden')?.kind).toBe('place');
+  });
+
   it('folds a company named by its first word into its full name', () => {
     const text =
       'Electric bike maker Vantor Mobility is recalling packs made by a supplier Vantor did not name.';

@@ -105,13 +105,20 @@ export function link(mentions: Mention[]): Entity[] {
     if (entry.person || surname) byKey.get(owner.key)!.person = true;
     merge(byKey, key, owner.key);
   }
+  // "Calveran" beside "Calvera": the people or things of a place, not a place; beside a "Calvera"
+  // the article could not place ("Calvera launches…"), when it was only guessed a place itself
+  // (a known place, "Sweden", stays one beside "Swede").
   const places = new Set(
     [...byKey.values()].filter((e) => e.entity.kind === 'place').map((e) => e.entity.key),
   );
+  const names = new Set(byKey.keys());
+  // Beside a name not known as a place, only the plainest form counts: "Calvera", "Calveran".
+  const ofName = (key: string) => key.length > 4 && /[aeiou]n$/.test(key) && names.has(key.slice(0, -1));
   const out: Entity[] = [];
   for (const e of byKey.values()) {
-    // "Calveran" beside "Calvera": the people or things of a place, not a place.
-    if (e.entity.kind === 'place' && demonymOf(e.entity.key, places)) e.entity.kind = 'other';
+    const key = e.entity.key;
+    if (e.entity.kind === 'place' && (demonymOf(key, places) || (!e.sure && ofName(key))))
+      e.entity.kind = 'other';
     // Capitalised words shaped like a name ("Long Story Short", "Tidewater Ales") are a person's
     // only when something says so: a first name, a title, a role, an age, a surname that speaks.
     if (e.entity.kind === 'person' && !e.sure && !e.person) e.entity.kind = 'other';
@@ -120,12 +127,12 @@ export function link(mentions: Mention[]): Entity[] {
   return out;
 }
 
-/** Whether `key` is a word for the people of one of `places` ("calveran" of "calvera", "kenyan" of "kenya"). */
-function demonymOf(key: string, places: ReadonlySet<string>): boolean {
+/** Whether `key` is a word for the people of one of `names` ("calveran" of "calvera", "kenyan" of "kenya"). */
+function demonymOf(key: string, names: ReadonlySet<string>): boolean {
   if (key.includes(' ')) return false;
   const stem = /(?:ian|an|n|ese)$/.exec(key);
   if (!stem) return false;
-  for (const cut of [1, 2, 3]) if (cut <= key.length - 3 && places.has(key.slice(0, -cut))) return true;
+  for (const cut of [1, 2, 3]) if (cut <= key.length - 3 && names.has(key.slice(0, -cut))) return true;
   return false;
 }
 
