@@ -290,12 +290,12 @@ function classify(
 }
 
 /**
- * Whether the word before the name, in its sentence, or the title after it says it is a business:
+ * Whether the word just before the name or the title just after it says it is a business:
  * "supplied by Calveran company Tallyform", "Aurelis Launch chief executive Victor Sallow" (not
- * "company founder Anders Kell", nor "Obama chief strategist David Axelrod").
+ * "company founder Anders Kell", nor "Obama chief strategist David Axelrod"). Only a word with
+ * nothing but a space between counts ("…this company," Levy said" is no cue).
  */
 function namedAsBusiness(text: string, tokens: Token[], from: number, to: number): boolean {
-  // Only a word the name follows or precedes directly ("…this company," Levy said" is no cue).
   const beside = (a: Token | undefined, b: Token | undefined) =>
     !!a && !!b && /^ +$/.test(text.slice(a.end, b.start));
   const prev = tokens[from - 1];

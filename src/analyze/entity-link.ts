@@ -127,12 +127,12 @@ export function link(mentions: Mention[]): Entity[] {
   return out;
 }
 
-/** Whether `key` is a word for the people of one of `names` ("calveran" of "calvera", "kenyan" of "kenya"). */
-function demonymOf(key: string, names: ReadonlySet<string>): boolean {
+/** Whether `key` is a word for the people of one of `places` ("calveran" of "calvera", "kenyan" of "kenya"). */
+function demonymOf(key: string, places: ReadonlySet<string>): boolean {
   if (key.includes(' ')) return false;
   const stem = /(?:ian|an|n|ese)$/.exec(key);
   if (!stem) return false;
-  for (const cut of [1, 2, 3]) if (cut <= key.length - 3 && names.has(key.slice(0, -cut))) return true;
+  for (const cut of [1, 2, 3]) if (cut <= key.length - 3 && places.has(key.slice(0, -cut))) return true;
   return false;
 }
 

@@ -74,6 +74,7 @@ describe('thread pool', () => {
     }
     // Tasks still queued at a close are refused, not lost silently.
     expect(rejected).toBeGreaterThan(0);
+    // An answer a thread sent during the last close arrives after it: give it time to.
     await new Promise((resolve) => setTimeout(resolve, 100));
   });
 
