@@ -56,7 +56,8 @@ export function evidenceWeights(settings: ClusterSettings): EvidenceWeights {
  * nothing vetoes it, or starts a story. Then the stories the batch touched are revisited: two that
  * the evidence now says are one event are joined, so the order the articles came in matters as
  * little as it can. Linking comes after (link-passes.ts), once the caller has read the earlier
- * reports of the stored stories the batch touched (storedStoriesTouched).
+ * reports of the stored stories the batch touched or came near (storedStoriesTouched,
+ * storedStoriesNear).
  */
 export function placeBatch(
   set: WorkingSet,

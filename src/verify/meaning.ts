@@ -1,3 +1,4 @@
+import { SPEECH_VERBS } from '../analyze/gazetteer.js';
 import { type AlignedClause, alignClauses, evidenceClauses } from './clauses.js';
 import { comparativeOpposition, opposition } from './contrast.js';
 import { missingDates } from './dates.js';
@@ -95,8 +96,10 @@ function contrast(clause: AlignedClause): MeaningProblem | undefined {
 // subject (its first run of capitalised words), a reporting verb, and what the person it reports
 // on did, after the pronoun that stands for them.
 const SUBJECT = /^[\s"“‘'(]*((?:\p{Lu}[\p{L}'’.-]*\s+)*\p{Lu}[\p{L}'’.-]*)/u;
-const REPORTED =
-  /\b(?:said|says|told|added|stated)\b(?:[^.;:"“”]{0,40}?\bthat)?\s+(?:he|she|they)\s+([\p{L}'’-]+\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)/iu;
+const REPORTED = new RegExp(
+  String.raw`\b(?:${SPEECH_VERBS})\b(?:[^.;:"“”]{0,40}?\bthat)?\s+(?:he|she|they)\s+([\p{L}'’-]+\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)`,
+  'iu',
+);
 // Words that open a sentence without naming anyone.
 const NO_SUBJECT = new Set([
   'he',
@@ -139,10 +142,14 @@ function speakerAsSubject(clause: AlignedClause): MeaningProblem | undefined {
 }
 
 // A quotation of a claim and who it is given to after it: '"…," Russia's news agency says'.
-const QUOTED_THEN_SAID =
-  /["“]([^"“”]{12,})[,.!?]?["”]\s*,?\s*((?:[\p{L}'’.-]+\s+){0,6}?)(?:says|said|reported|reports|told|added|wrote)\b/u;
+// The speech verbs names are given quotations by (gazetteer.ts), and a news agency's "reported".
+const REPORTING_VERBS = `${SPEECH_VERBS}|reported|reports`;
+const QUOTED_THEN_SAID = new RegExp(
+  String.raw`["“]([^"“”]{12,})[,.!?]?["”]\s*,?\s*((?:[\p{L}'’.-]+\s+){0,6}?)(?:${REPORTING_VERBS})\b`,
+  'u',
+);
 // A sentence that gives its quotation to someone itself: a reporting verb outside the quotation.
-const REPORTING = /\b(?:says|said|reported|reports|told|added|wrote|according)\b/i;
+const REPORTING = new RegExp(String.raw`\b(?:${REPORTING_VERBS}|according)\b`, 'i');
 
 /**
  * A quotation the claim gives to someone the evidence does not give it to: the words of the
