@@ -1,0 +1,222 @@
+import { PERSON_TITLES, SPEECH_VERBS } from '../analyze/gazetteer.js';
+import { FIRST_NAMES } from '../analyze/name-lists.js';
+import type { StoryBody, StorySentence } from '../db/schema.js';
+import { escapeRegExp } from '../lib/regexp.js';
+import { rarity } from '../verify/rarity.js';
+import { stem } from '../verify/text.js';
+import type { SourceArticle } from '../verify/types.js';
+
+/**
+ * Later references. A source sentence names a person as its own report introduces them ("Governor
+ * Helena Marsh said …"); copied into a story after another sentence already did, the full name and
+ * title read as stitched extracts. A news article names a person in full once and then by the one
+ * word its reports use for them ("Marsh said …", "Xi said …"): that word comes from the sources,
+ * never from a guess at which word is the surname.
+ */
+
+// Words after which a bare surname reads as it does in a report: "said Marsh", "according to
+// Marsh", "Marsh and Kell". A word not here ("the", "agency's", "of", "economist") belongs with
+// the name and its title, so the sentence keeps them.
+const BEFORE_SURNAME = new Set([
+  ...SPEECH_VERBS.split('|'),
+  ...'to by and or with from for that as when while but after before against at on in about into between among like including than whom'.split(
+    ' ',
+  ),
+]);
+// Words that continue a name ("Helena Marsh Jr."): the name is more than the one the story knows.
+const NAME_GOES_ON = /^\s*(?:,\s*)?(?:[JS]r|I{2,3}|IV)\b|^\s\p{Lu}/u;
+// How rare in English the first word of a name not among the first names must be for a person's (see rarity.ts).
+const RARE_WORD = 4.5;
+// People a sentence names that make it a list.
+const LIST = 3;
+const WORD_BEFORE = /([\p{L}][\p{L}.'’-]*)\s+$/u;
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/**
+ * For each person the sources name in full, the one word their reports call them by on its own
+ * ("Helena Marsh" → "Marsh"), when that word is one of the name's and names no one else in them.
+ */
+export function shortNames(sources: readonly SourceArticle[]): Map<string, string | undefined> {
+  const counts = new Map<string, Map<string, number>>();
+  // People one report names by one word only ("Marsh defended the decision"), as another names them in full.
+  const alone = new Map<string, number>();
+  const others = new Set<string>();
+  for (const article of sources) {
+    for (const entity of article.analysis.entities) {
+      const name = untitled(entity.name);
+      if (entity.kind !== 'person') others.add(name);
+      else if (!/\s/.test(name)) alone.set(name, (alone.get(name) ?? 0) + entity.mentions.length);
+      else {
+        const words = name.split(/\s+/);
+        const forms = counts.get(name) ?? new Map<string, number>();
+        counts.set(name, forms);
+        for (const m of entity.mentions) {
+          const said = untitled(article.text.slice(m.start, m.end)).replace(/['’]s$/, '');
+          if (words.slice(1).includes(said)) forms.set(said, (forms.get(said) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  for (const [name, forms] of counts)
+    for (const word of name.split(/\s+/).slice(1))
+      if (alone.has(word)) forms.set(word, (forms.get(word) ?? 0) + alone.get(word)!);
+  const chosen = new Map<string, string | undefined>();
+  for (const [name, forms] of counts) {
+    const best = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    chosen.set(name, best && personal(name) ? best[0] : undefined);
+  }
+  // A word of two people's names ("Helena Marsh", "Tom Marsh"), or that is also a place's or an
+  // organisation's name, names no one.
+  const named = new Map<string, number>();
+  for (const name of counts.keys())
+    for (const word of new Set(name.split(/\s+/))) named.set(word, (named.get(word) ?? 0) + 1);
+  for (const [name, word] of chosen)
+    if (word && (named.get(word)! > 1 || others.has(word))) chosen.set(name, undefined);
+  return chosen;
+}
+
+/**
+ * Whether a name the analysis took for a person's opens as one: on a first name, or on a word
+ * English hardly uses ("Tamsin", "Kwame"). "Upper Darby" and "Jefferson Starship" do not, and
+ * "Darby said" or "returned to Starship" would name no one.
+ */
+function personal(name: string): boolean {
+  const first = name.split(/\s+/)[0]!.toLowerCase();
+  return FIRST_NAMES.has(first) || rarity(stem(first)) >= RARE_WORD;
+}
+
+/** A name without the titles before it ("Governor Helena Marsh" → "Helena Marsh"). */
+function untitled(name: string): string {
+  const words = name.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && PERSON_TITLES.has(bare(words[i]!))) i++;
+  return words.slice(i).join(' ');
+}
+
+function bare(word: string): string {
+  return word.replace(/\.$/, '').toLowerCase();
+}
+
+/** Where the text is inside quotation marks, as [start, end) ranges. */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /"[^"]*"|“[^”]*”/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/**
+ * Where the title before a name begins ("Calveran Finance Minister" of "… Ana Ruiz"), or undefined
+ * when what stands before the name is not a title a surname may drop ("the agency's Dr.", "Bank of
+ * Calvera Governor", "economist").
+ */
+function titleStart(text: string, at: number): number | undefined {
+  let start = at;
+  let afterTitle = false;
+  for (let m = WORD_BEFORE.exec(text.slice(0, start)); m; m = WORD_BEFORE.exec(text.slice(0, start))) {
+    const word = m[1]!;
+    // A capitalised word just before a title qualifies it ("Lumora Chief Executive", "Calveran
+    // Finance Minister"); a possessive ("Tallyform's"), a day or any other word does not belong to it.
+    const qualifies = afterTitle && /^\p{Lu}/u.test(word) && !/['’]s$/.test(word) && !CALENDAR.test(word);
+    afterTitle = PERSON_TITLES.has(bare(word));
+    if (!afterTitle && !qualifies) break;
+    start = m.index;
+  }
+  const before = text.slice(0, start).trimEnd();
+  if (before === '' || /[,;:(—–"“]$/.test(before)) return start;
+  const word = WORD_BEFORE.exec(`${before} `);
+  const lower = word ? word[1]!.toLowerCase() : '';
+  // "of" before a title may end an organisation's name ("Bank of Calvera Governor Helena Marsh").
+  const ok = BEFORE_SURNAME.has(lower) || (lower === 'of' && start === at);
+  if (!word || !ok) return undefined;
+  // "Dan and Fran Keller": a name after "and" may share its surname with the one before.
+  const joined =
+    (word[1] === 'and' || word[1] === 'or') && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before.slice(0, word.index));
+  return joined ? undefined : start;
+}
+
+/** A person the story may call by a short name, with how to find either name in a sentence. */
+interface Person {
+  name: string;
+  short?: string;
+  full: RegExp;
+  brief?: RegExp;
+}
+
+function wordsPattern(words: string, flags: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(words)}(?![\\p{L}\\p{N}])`, flags);
+}
+
+/** The people of `short` (a name without a short name counts towards a list), longest name first, so that a name inside a longer one is not read apart. */
+function peopleOf(short: ReadonlyMap<string, string | undefined>): Person[] {
+  return [...short]
+    .sort((a, b) => b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    .map(([name, word]) => ({
+      name,
+      full: wordsPattern(name, 'gu'),
+      ...(word ? { short: word, brief: wordsPattern(word, 'u') } : {}),
+    }));
+}
+
+/**
+ * `text` with every full name of `introduced` (and the title before it) outside quotation marks
+ * replaced by its short name, where nothing but a title stands between the name and the sentence
+ * around it. Names the text gives in full join `introduced`, so a second mention in one sentence is
+ * shortened too.
+ */
+function referLater(text: string, people: readonly Person[], introduced: Set<string>): string {
+  const found = people.flatMap((p) =>
+    [...text.matchAll(p.full)].map((m) => ({ person: p, start: m.index, end: m.index + p.name.length })),
+  );
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  // A list of people ("Samuel L. Jackson, Brie Larson, Tom Hiddleston and John C. Reilly") keeps
+  // every name in full: a list that names some by surname reads as if they were other people.
+  const named = people.filter((p) => found.some((f) => f.person === p) || p.brief?.test(text));
+  if (named.length >= LIST) {
+    for (const f of found) introduced.add(f.person.name);
+    return text;
+  }
+  const quoted = quotedRanges(text);
+  const edits: { start: number; end: number; word: string }[] = [];
+  let reached = 0;
+  for (const f of found) {
+    if (f.start < reached) continue; // inside a longer name
+    reached = f.end;
+    const inQuote = quoted.some(([s, e]) => f.start > s && f.end < e);
+    const word = f.person.short;
+    if (word && introduced.has(f.person.name) && !inQuote && !NAME_GOES_ON.test(text.slice(f.end))) {
+      const start = titleStart(text, f.start);
+      if (start !== undefined) edits.push({ start, end: f.end, word });
+    }
+    introduced.add(f.person.name);
+  }
+  let out = text;
+  for (const e of edits.reverse()) out = out.slice(0, e.start) + e.word + out.slice(e.end);
+  return out;
+}
+
+/**
+ * The body with later references to people shortened in reading order (the lede, then each
+ * section), and the location of each sentence it changed with the sentence as it was.
+ */
+export function withLaterReferences(
+  body: StoryBody,
+  short: ReadonlyMap<string, string | undefined>,
+): { body: StoryBody; changed: Map<string, StorySentence> } {
+  const people = peopleOf(short);
+  const introduced = new Set<string>();
+  const changed = new Map<string, StorySentence>();
+  const refer = (prefix: string) => (s: StorySentence, i: number) => {
+    const text = referLater(s.text, people, introduced);
+    if (text === s.text) return s;
+    changed.set(`${prefix}.${i}`, s);
+    return { ...s, text };
+  };
+  const lede = body.lede.map(refer('lede'));
+  const sections = body.sections.map((section, si) => ({
+    ...section,
+    sentences: section.sentences.map(refer(`sections.${si}`)),
+  }));
+  return { body: { ...body, lede, sections }, changed };
+}
