@@ -89,6 +89,27 @@ describe('mainEntities', () => {
     ]).map((e) => e.name);
     expect(names).toEqual(['Sable City', 'SMTA']);
   });
+
+  it('keeps a company the story calls by its short name, unless another name opens on that word', () => {
+    const story = version({
+      lede: [
+        {
+          text: 'Vantor said the packs would be replaced. Calvera said The Sentinel reported a National Museum theft.',
+          citations: [],
+        },
+      ],
+    });
+    const entity = (name: string, kind: 'organization' | 'place') => ({ name, kind, articles: 3 });
+    const names = mainEntities(story, [
+      entity('Vantor Mobility', 'organization'),
+      entity('Calvera National Museum', 'organization'),
+      entity('Calvera', 'place'),
+      entity('National Grid', 'organization'),
+      entity('The Sentinel Group', 'organization'),
+      entity('Lumora Systems', 'organization'),
+    ]).map((e) => e.name);
+    expect(names).toEqual(['Vantor Mobility', 'Calvera']);
+  });
 });
 
 describe('format helpers', () => {

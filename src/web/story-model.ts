@@ -1,4 +1,5 @@
 import type { Citation, StoryBody, StoryVersion } from '../db/schema.js';
+import { escapeRegExp } from '../lib/regexp.js';
 import type { SourceArticle, StoryEntity } from '../store/site.js';
 
 /** A cited passage: the span of a source article, with some text either side for context. */
@@ -120,13 +121,35 @@ function storyText(version: StoryVersion): string {
   ].join(' ');
 }
 
+// Words that open a name without being its short form ("The Sentinel").
+const ARTICLES = new Set(['The', 'A', 'An']);
+
 /**
  * The entities the story is about: named by the most source articles and by the story itself (so
- * the entity page, which searches stories, lists this one), at most `limit`.
+ * the entity page, which searches stories, lists this one), at most `limit`. A company the story
+ * calls by its short name, as its reports do ("Vantor" of "Vantor Mobility"), is named by it when
+ * no other entity of the story has that word for a name or begins with it ("Calvera" beside
+ * "Calvera National Museum" is the country).
  */
-export function mainEntities(version: StoryVersion, entities: StoryEntity[], limit = 8): StoryEntity[] {
-  const text = storyText(version).toLowerCase();
-  return entities.filter((e) => !datelineName(e.name) && text.includes(e.name.toLowerCase())).slice(0, limit);
+export function mainEntities(version: StoryVersion, entities: StoryEntity[], limit = 12): StoryEntity[] {
+  const written = storyText(version);
+  const text = written.toLowerCase();
+  const first = (name: string) => name.split(/\s+/)[0]!;
+  // The word alone, capitalised and not opening a longer name ("Vantor said", not "National Museum").
+  const alone = (word: string) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`, 'u').test(
+      written,
+    );
+  const shortName = (e: StoryEntity) =>
+    e.kind === 'organization' &&
+    /\s/.test(e.name) &&
+    /^\p{Lu}/u.test(first(e.name)) &&
+    !ARTICLES.has(first(e.name)) &&
+    !entities.some((o) => o !== e && first(o.name).toLowerCase() === first(e.name).toLowerCase()) &&
+    alone(first(e.name));
+  return entities
+    .filter((e) => !datelineName(e.name) && (text.includes(e.name.toLowerCase()) || shortName(e)))
+    .slice(0, limit);
 }
 
 /**
