@@ -110,6 +110,40 @@ describe('mainEntities', () => {
     ]).map((e) => e.name);
     expect(names).toEqual(['Vantor Mobility', 'Calvera']);
   });
+
+  it("leaves out a company's short name that a report took for a place", () => {
+    const story = version({
+      lede: [{ text: 'Lumora Systems said Lumora would pay for the recall in Calvera.', citations: [] }],
+    });
+    const names = mainEntities(story, [
+      { name: 'Lumora Systems', kind: 'organization', articles: 4 },
+      { name: 'Calvera', kind: 'place', articles: 3 },
+      { name: 'Lumora', kind: 'place', articles: 1 },
+    ]).map((e) => e.name);
+    expect(names).toEqual(['Lumora Systems', 'Calvera']);
+  });
+
+  it('names an organisation once, and no day', () => {
+    const story = version({
+      lede: [
+        {
+          text: 'The Calveran Federation of Industrial Workers and the SMTA met the Sable Metropolitan Transit Authority on Saturday.',
+          citations: [],
+        },
+      ],
+    });
+    const names = mainEntities(story, [
+      { name: 'Calveran Federation of Industrial Workers', kind: 'organization', articles: 3 },
+      { name: 'Federation of Industrial Workers', kind: 'organization', articles: 2 },
+      { name: 'SMTA', kind: 'organization', articles: 2 },
+      { name: 'Sable Metropolitan Transit Authority', kind: 'organization', articles: 2 },
+      { name: 'Saturday', kind: 'place', articles: 1 },
+    ]).map((e) => e.name);
+    expect(names).toEqual([
+      'Calveran Federation of Industrial Workers',
+      'Sable Metropolitan Transit Authority',
+    ]);
+  });
 });
 
 describe('format helpers', () => {

@@ -121,6 +121,19 @@ function storyText(version: StoryVersion): string {
   ].join(' ');
 }
 
+// Days and months, which no list of who and where names.
+const CALENDAR =
+  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
+/** The capitals of a name's words ("SMTA" of "Sable Metropolitan Transit Authority"); "of" and "and" add none. */
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+}
+
 // Words that open a name without being its short form ("The Sentinel").
 const ARTICLES = new Set(['The', 'A', 'An']);
 
@@ -147,9 +160,28 @@ export function mainEntities(version: StoryVersion, entities: StoryEntity[], lim
     !ARTICLES.has(first(e.name)) &&
     !entities.some((o) => o !== e && first(o.name).toLowerCase() === first(e.name).toLowerCase()) &&
     alone(first(e.name));
-  return entities
-    .filter((e) => !datelineName(e.name) && (text.includes(e.name.toLowerCase()) || shortName(e)))
-    .slice(0, limit);
+  // A company's short name that some report took for a place ("Lumora" beside "Lumora Systems"),
+  // when more reports name the company: the country of "Calvera National Museum" stays.
+  const companyWord = (e: StoryEntity) =>
+    e.kind !== 'organization' &&
+    !/\s/.test(e.name.trim()) &&
+    entities.some((o) => o.kind === 'organization' && first(o.name) === e.name && o.articles > e.articles);
+  const named = entities.filter(
+    (e) =>
+      !datelineName(e.name) &&
+      !CALENDAR.test(e.name) &&
+      !companyWord(e) &&
+      (text.includes(e.name.toLowerCase()) || shortName(e)),
+  );
+  // An organisation once: not again by the end of its name ("Federation of Industrial Workers" of
+  // "Calveran Federation of Industrial Workers") or by its initials ("SMTA").
+  const organizations = named.filter((e) => e.kind === 'organization');
+  const again = (e: StoryEntity) =>
+    e.kind === 'organization' &&
+    organizations.some(
+      (o) => o !== e && (o.name.endsWith(` ${e.name}`) || initials(o.name) === e.name.replace(/\./g, '')),
+    );
+  return named.filter((e) => !again(e)).slice(0, limit);
 }
 
 /**

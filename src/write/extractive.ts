@@ -24,7 +24,7 @@ import { textTagger } from './nlp.js';
 import { statementOpenings } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
-import { shortNames, withLaterReferences } from './later-references.js';
+import { organisationNouns, shortNames, withLaterReferences } from './later-references.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
@@ -294,7 +294,11 @@ function referringLater(
   sources: readonly SourceArticle[],
   prepared: PreparedSources,
 ): StoryBody {
-  const { body: shortened, changed } = withLaterReferences(body, shortNames(sources));
+  const { body: shortened, changed } = withLaterReferences(
+    body,
+    shortNames(sources),
+    organisationNouns(sources),
+  );
   if (changed.size === 0) return body;
   const holds = (s: StorySentence, location: string) => {
     const ctx = sentenceContext(

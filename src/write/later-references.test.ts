@@ -4,7 +4,7 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
-import { shortNames, withLaterReferences } from './later-references.js';
+import { organisationNouns, shortNames, withLaterReferences } from './later-references.js';
 import { readingOrder } from './reading-order.js';
 
 const short = new Map([
@@ -148,5 +148,64 @@ describe('a name that opens on a common word', () => {
       ),
     ];
     expect(shortNames(reports).get('Upper Darby')).toBeUndefined();
+  });
+});
+
+describe('an organisation named again', () => {
+  const reports = [
+    sourceArticle(
+      1,
+      'Bank cuts rate',
+      'The Reserve Bank of Calvera cut its rate on Thursday. The bank said inflation had eased. ' +
+        'The Consumer Action League and the Sable City Exchange welcomed the cut.',
+      null,
+    ),
+  ];
+  const nouns = organisationNouns(reports);
+
+  it('is what its name says it is, as the sources call it after "the"', () => {
+    expect(nouns.get('Reserve Bank of Calvera')).toBe('bank');
+    // No report says "the league" or "the exchange".
+    expect(nouns.has('Consumer Action League')).toBe(false);
+  });
+
+  it('is called so after the story names it in full, but not inside a quote or a longer name', () => {
+    const cite = [{ article_id: 1, start: 0, end: 1 }];
+    const body: StoryBody = {
+      lede: [
+        { text: 'The Reserve Bank of Calvera cut its rate on Thursday.', citations: cite },
+        {
+          text: "The Reserve Bank of Calvera's cut left investors betting on more, and the Reserve Bank of Calvera Governor spoke.",
+          citations: cite,
+        },
+        { text: '"We trust the Reserve Bank of Calvera," a trader said.', citations: cite },
+      ],
+      sections: [],
+      quotes: [],
+      figures: [],
+    };
+    const texts = readingOrder(withLaterReferences(body, new Map(), nouns).body).map((s) => s.text);
+    expect(texts).toEqual([
+      'The Reserve Bank of Calvera cut its rate on Thursday.',
+      "The bank's cut left investors betting on more, and the Reserve Bank of Calvera Governor spoke.",
+      '"We trust the Reserve Bank of Calvera," a trader said.',
+    ]);
+  });
+
+  it('is named in full while the story names another of its kind', () => {
+    const cite = [{ article_id: 1, start: 0, end: 1 }];
+    const lede = [
+      'The Reserve Bank of Calvera cut its rate on Thursday.',
+      'The Consolidated Bank of Sable followed within the hour.',
+      'The Reserve Bank of Calvera said inflation had eased.',
+    ];
+    const body: StoryBody = {
+      lede: lede.map((text) => ({ text, citations: cite })),
+      sections: [],
+      quotes: [],
+      figures: [],
+    };
+    const both = new Map([...nouns, ['Consolidated Bank of Sable', 'bank']]);
+    expect(readingOrder(withLaterReferences(body, new Map(), both).body).map((s) => s.text)).toEqual(lede);
   });
 });

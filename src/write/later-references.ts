@@ -5,6 +5,7 @@ import { escapeRegExp } from '../lib/regexp.js';
 import { rarity } from '../verify/rarity.js';
 import { stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
+import { readingOrder } from './reading-order.js';
 
 /**
  * Later references. A source sentence names a person as its own report introduces them ("Governor
@@ -27,6 +28,15 @@ const BEFORE_SURNAME = new Set([
 const NAME_GOES_ON = /^\s*(?:,\s*)?(?:[JS]r|I{2,3}|IV)\b|^\s\p{Lu}/u;
 // How rare in English the first word of a name not among the first names must be for a person's (see rarity.ts).
 const RARE_WORD = 4.5;
+// What an organisation's name may end on that the sources call it by after "the" ("the bank").
+const KINDS_OF_ORGANISATION = new Set(
+  (
+    'bank ministry department agency commission committee council court parliament assembly party ' +
+    'union association federation institute university college school hospital police army navy fund ' +
+    'foundation authority board office service league club company exchange government administration ' +
+    'cabinet museum'
+  ).split(' '),
+);
 // People a sentence names that make it a list.
 const LIST = 3;
 const WORD_BEFORE = /([\p{L}][\p{L}.'’-]*)\s+$/u;
@@ -197,18 +207,81 @@ function referLater(text: string, people: readonly Person[], introduced: Set<str
 }
 
 /**
- * The body with later references to people shortened in reading order (the lede, then each
- * section), and the location of each sentence it changed with the sentence as it was.
+ * For each organisation the sources name in full whose name ends on what it is ("Reserve Bank of
+ * Calvera", "Consumer Product Safety Board"), that word as the sources write it after "the" ("the
+ * bank", "the board").
+ */
+export function organisationNouns(sources: readonly SourceArticle[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const article of sources)
+    for (const entity of article.analysis.entities) {
+      const head = headNoun(entity.name);
+      if (!head || entity.kind !== 'organization' || !/\s/.test(entity.name) || /^the\s/i.test(entity.name))
+        continue;
+      const said = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he ${head}(?![\\p{L}\\p{N}])`, 'u');
+      if (sources.some((a) => said.test(a.text))) out.set(entity.name, head);
+    }
+  return out;
+}
+
+/** What a name says its holder is, lower-cased ("bank" of "Reserve Bank of Calvera"), if a kind of organisation. */
+function headNoun(name: string): string | undefined {
+  const words = name.split(/\s+/);
+  const of = words.findIndex((w) => w.toLowerCase() === 'of');
+  const head = (of > 0 ? words[of - 1] : words.at(-1))!.toLowerCase();
+  return KINDS_OF_ORGANISATION.has(head) ? head : undefined;
+}
+
+/** `text` with "the" and the full name of every organisation of `introduced` read as "the bank". */
+function referToOrganisations(
+  text: string,
+  organisations: readonly { name: string; head: string; pattern: RegExp }[],
+  introduced: Set<string>,
+): string {
+  const quoted = quotedRanges(text);
+  let out = text;
+  for (const org of organisations) {
+    let seen = introduced.has(org.name);
+    out = out.replace(org.pattern, (match: string, the: string, at: number, whole: string) => {
+      const end = at + match.length;
+      const keep = !seen || quoted.some(([s, e]) => at > s && end < e) || NAME_GOES_ON.test(whole.slice(end));
+      seen = true;
+      return keep ? match : `${the} ${org.head}`;
+    });
+    if (seen) introduced.add(org.name);
+  }
+  return out;
+}
+
+/**
+ * The body with later references shortened in reading order (the lede, then each section): people
+ * by their short name, organisations by what they are. Also the location of each sentence it
+ * changed, with the sentence as it was.
  */
 export function withLaterReferences(
   body: StoryBody,
   short: ReadonlyMap<string, string | undefined>,
+  nouns: ReadonlyMap<string, string> = new Map(),
 ): { body: StoryBody; changed: Map<string, StorySentence> } {
   const people = peopleOf(short);
+  // "The bank" is one bank only when the story names no other ("Consolidated Bank of Sable").
+  const written = readingOrder(body)
+    .map((s) => s.text)
+    .join(' ');
+  const heads = new Map<string, number>();
+  for (const [name, head] of nouns) if (written.includes(name)) heads.set(head, (heads.get(head) ?? 0) + 1);
+  const organisations = [...nouns]
+    .filter(([, head]) => heads.get(head) === 1)
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([name, head]) => ({
+      name,
+      head,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])(the|The) ${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'),
+    }));
   const introduced = new Set<string>();
   const changed = new Map<string, StorySentence>();
   const refer = (prefix: string) => (s: StorySentence, i: number) => {
-    const text = referLater(s.text, people, introduced);
+    const text = referToOrganisations(referLater(s.text, people, introduced), organisations, introduced);
     if (text === s.text) return s;
     changed.set(`${prefix}.${i}`, s);
     return { ...s, text };
