@@ -24,7 +24,12 @@ import { textTagger } from './nlp.js';
 import { statementOpenings } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
-import { organisationNouns, shortNames, withLaterReferences } from './later-references.js';
+import {
+  organisationNouns,
+  shortNames,
+  withFirstReferences,
+  withLaterReferences,
+} from './later-references.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
@@ -286,19 +291,21 @@ function opensOnNews(article: SourceArticle): boolean {
 }
 
 /**
- * The settled body calling people by their short name after it names them in full; a sentence so
- * changed that the verifier would no longer hold keeps the words of its source.
+ * The settled body naming an organisation in full where a sentence copied without its report's
+ * introduction calls it "the agency", and calling people and organisations by their short names
+ * after it names them in full; a sentence so changed that the verifier would no longer hold keeps
+ * the words of its source.
  */
 function referringLater(
   body: StoryBody,
   sources: readonly SourceArticle[],
   prepared: PreparedSources,
 ): StoryBody {
-  const { body: shortened, changed } = withLaterReferences(
-    body,
-    shortNames(sources),
-    organisationNouns(sources),
-  );
+  const first = withFirstReferences(body, sources);
+  const later = withLaterReferences(first.body, shortNames(sources), organisationNouns(sources));
+  const shortened = later.body;
+  // A sentence both passes changed was, before either, as the first pass found it.
+  const changed = new Map([...later.changed, ...first.changed]);
   if (changed.size === 0) return body;
   const holds = (s: StorySentence, location: string) => {
     const ctx = sentenceContext(

@@ -4,7 +4,12 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
-import { organisationNouns, shortNames, withLaterReferences } from './later-references.js';
+import {
+  organisationNouns,
+  shortNames,
+  withFirstReferences,
+  withLaterReferences,
+} from './later-references.js';
 import { readingOrder } from './reading-order.js';
 
 const short = new Map([
@@ -207,5 +212,46 @@ describe('an organisation named again', () => {
     };
     const both = new Map([...nouns, ['Consolidated Bank of Sable', 'bank']]);
     expect(readingOrder(withLaterReferences(body, new Map(), both).body).map((s) => s.text)).toEqual(lede);
+  });
+});
+
+describe('an organisation the story first meets as "the agency"', () => {
+  const text =
+    'The Environment Agency said its readings showed no risk. ' +
+    '"The smoke looked frightening," the agency\'s Dr. Kwame Ansah said on Saturday. ' +
+    'The agency will test the river again on Monday.';
+  const report = sourceArticle(1, 'Smoke over Brennick', text, null);
+  const at = (words: string) => {
+    const start = text.indexOf(words);
+    return { text: words, citations: [{ article_id: 1, start, end: start + words.length }] };
+  };
+  const body = (...sentences: string[]): StoryBody => ({
+    lede: sentences.map(at),
+    sections: [],
+    quotes: [],
+    figures: [],
+  });
+
+  it('is named as its report names it, the first time only', () => {
+    const { body: out, changed } = withFirstReferences(
+      body(
+        '"The smoke looked frightening," the agency\'s Dr. Kwame Ansah said on Saturday.',
+        'The agency will test the river again on Monday.',
+      ),
+      [report],
+    );
+    expect(out.lede.map((s) => s.text)).toEqual([
+      '"The smoke looked frightening," the Environment Agency\'s Dr. Kwame Ansah said on Saturday.',
+      'The agency will test the river again on Monday.',
+    ]);
+    expect([...changed.keys()]).toEqual(['lede.0']);
+  });
+
+  it('stays "the agency" once the story has named it', () => {
+    const named = body(
+      'The Environment Agency said its readings showed no risk.',
+      '"The smoke looked frightening," the agency\'s Dr. Kwame Ansah said on Saturday.',
+    );
+    expect(withFirstReferences(named, [report]).changed.size).toBe(0);
   });
 });

@@ -279,9 +279,22 @@ export function withLaterReferences(
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])(the|The) ${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'),
     }));
   const introduced = new Set<string>();
+  return rewritten(body, (s) =>
+    referToOrganisations(referLater(s.text, people, introduced), organisations, introduced),
+  );
+}
+
+/**
+ * The body with each sentence's text as `rewrite` gives it, in reading order (the lede, then each
+ * section), and the location of each sentence it changed with the sentence as it was.
+ */
+function rewritten(
+  body: StoryBody,
+  rewrite: (s: StorySentence) => string,
+): { body: StoryBody; changed: Map<string, StorySentence> } {
   const changed = new Map<string, StorySentence>();
   const refer = (prefix: string) => (s: StorySentence, i: number) => {
-    const text = referToOrganisations(referLater(s.text, people, introduced), organisations, introduced);
+    const text = rewrite(s);
     if (text === s.text) return s;
     changed.set(`${prefix}.${i}`, s);
     return { ...s, text };
@@ -292,4 +305,53 @@ export function withLaterReferences(
     sentences: section.sentences.map(refer(`sections.${si}`)),
   }));
   return { body: { ...body, lede, sections }, changed };
+}
+
+/**
+ * The body with the first "the agency" of the story, told before it names any agency, named as its
+ * report names it ("the agency's Dr. Kwame Ansah" → "the Environment Agency's Dr. Kwame Ansah"),
+ * when that report named one organisation of the kind only, before the sentence: copied without
+ * the sentence that introduced it, "the agency" points to nothing. Also the location of each
+ * sentence it changed, with the sentence as it was.
+ */
+export function withFirstReferences(
+  body: StoryBody,
+  sources: readonly SourceArticle[],
+): { body: StoryBody; changed: Map<string, StorySentence> } {
+  const organisations = sources.flatMap((a) =>
+    a.analysis.entities.flatMap((e) => {
+      const head = e.kind === 'organization' ? headNoun(e.name) : undefined;
+      return head && /\s/.test(e.name) && !/^the\s/i.test(e.name) ? [{ article: a.id, entity: e, head }] : [];
+    }),
+  );
+  const heads = [...new Set(organisations.map((o) => o.head))];
+  if (heads.length === 0) return { body, changed: new Map() };
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(the|The) (${heads.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`,
+    'gu',
+  );
+  const known = new Set<string>();
+  return rewritten(body, (s) => {
+    const cited = s.citations[0];
+    const quoted = quotedRanges(s.text);
+    const text = s.text.replace(pattern, (match: string, the: string, head: string, at: number) => {
+      const first =
+        !known.has(head) && !organisations.some((o) => o.head === head && s.text.includes(o.entity.name));
+      known.add(head);
+      if (!first || !cited || quoted.some(([qs, qe]) => at > qs && at < qe)) return match;
+      const named = new Set(
+        organisations
+          .filter(
+            (o) =>
+              o.article === cited.article_id &&
+              o.head === head &&
+              o.entity.mentions.some((m) => m.end <= cited.start),
+          )
+          .map((o) => o.entity.name),
+      );
+      return named.size === 1 ? `${the} ${[...named][0]}` : match;
+    });
+    for (const o of organisations) if (s.text.includes(o.entity.name)) known.add(o.head);
+    return text;
+  });
 }
