@@ -1,4 +1,5 @@
 import type { Citation, StoryBody, StoryVersion } from '../db/schema.js';
+import { NOT_NAMES } from '../analyze/gazetteer.js';
 import { escapeRegExp } from '../lib/regexp.js';
 import type { SourceArticle, StoryEntity } from '../store/site.js';
 
@@ -121,10 +122,6 @@ function storyText(version: StoryVersion): string {
   ].join(' ');
 }
 
-// Days and months, which no list of who and where names.
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
-
 /** The capitals of a name's words ("SMTA" of "Sable Metropolitan Transit Authority"); "of" and "and" add none. */
 function initials(name: string): string {
   return name
@@ -169,7 +166,7 @@ export function mainEntities(version: StoryVersion, entities: StoryEntity[], lim
   const named = entities.filter(
     (e) =>
       !datelineName(e.name) &&
-      !CALENDAR.test(e.name) &&
+      !NOT_NAMES.has(e.name.toLowerCase()) &&
       !companyWord(e) &&
       (text.includes(e.name.toLowerCase()) || shortName(e)),
   );

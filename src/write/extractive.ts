@@ -24,12 +24,7 @@ import { textTagger } from './nlp.js';
 import { statementOpenings } from './headline-clause.js';
 import { pickQuotes } from './quotes.js';
 import { overtakenBy } from './overtaken.js';
-import {
-  organisationNouns,
-  shortNames,
-  withFirstReferences,
-  withLaterReferences,
-} from './later-references.js';
+import { referredTo } from './later-references.js';
 import { planSections } from './sections.js';
 import { settleDraft } from './settle.js';
 import { buildTimeline, settledOn } from './timeline.js';
@@ -238,7 +233,7 @@ export function writeExtractive(
   };
   if (timeline.entries.length > 0) body.timeline = timeline.entries;
   const draft = settleDraft({ headline: headline.text, dek: dek.text, body }, sources, prepared);
-  return { ok: true, draft: { ...draft, body: referringLater(draft.body, sources, prepared) } };
+  return { ok: true, draft: { ...draft, body: referredTo(draft.body, sources, prepared) } };
 }
 
 /**
@@ -288,48 +283,6 @@ function opensOnNews(article: SourceArticle): boolean {
   if (!first) return false;
   const quoted = article.analysis.quotes.some((q) => q.sentence === 0);
   return !quoted && !QUOTED.test(article.text.slice(first.start, first.end));
-}
-
-/**
- * The settled body naming an organisation in full where a sentence copied without its report's
- * introduction calls it "the agency", and calling people and organisations by their short names
- * after it names them in full; a sentence so changed that the verifier would no longer hold keeps
- * the words of its source.
- */
-function referringLater(
-  body: StoryBody,
-  sources: readonly SourceArticle[],
-  prepared: PreparedSources,
-): StoryBody {
-  const first = withFirstReferences(body, sources);
-  const later = withLaterReferences(first.body, shortNames(sources), organisationNouns(sources));
-  const shortened = later.body;
-  // A sentence both passes changed was, before either, as the first pass found it.
-  const changed = new Map([...later.changed, ...first.changed]);
-  if (changed.size === 0) return body;
-  const holds = (s: StorySentence, location: string) => {
-    const ctx = sentenceContext(
-      location,
-      s.text,
-      s.citations,
-      citedEvidence(prepared, s.citations),
-      prepared,
-      true,
-    );
-    return !checkSentence(ctx).findings.some((f) => f.severity === 'error');
-  };
-  const settled = (prefix: string) => (s: StorySentence, i: number) => {
-    const was = changed.get(`${prefix}.${i}`);
-    return !was || holds(s, `${prefix}.${i}`) ? s : was;
-  };
-  return {
-    ...shortened,
-    lede: shortened.lede.map(settled('lede')),
-    sections: shortened.sections.map((section, si) => ({
-      ...section,
-      sentences: section.sentences.map(settled(`sections.${si}`)),
-    })),
-  };
 }
 
 /** Whether the verifier would hold a timeline line against the passage it cites. */

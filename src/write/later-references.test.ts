@@ -4,12 +4,8 @@ import { sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
-import {
-  organisationNouns,
-  shortNames,
-  withFirstReferences,
-  withLaterReferences,
-} from './later-references.js';
+import { withFirstReferences } from './first-references.js';
+import { organisationNouns, shortNames, withLaterReferences } from './later-references.js';
 import { readingOrder } from './reading-order.js';
 
 const short = new Map([

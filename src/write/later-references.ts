@@ -1,11 +1,16 @@
-import { PERSON_TITLES, SPEECH_VERBS } from '../analyze/gazetteer.js';
+import { NOT_NAMES, PERSON_TITLES, SPEECH_VERBS } from '../analyze/gazetteer.js';
 import { FIRST_NAMES } from '../analyze/name-lists.js';
 import type { StoryBody, StorySentence } from '../db/schema.js';
+import { citedEvidence } from '../verify/evidence.js';
+import type { PreparedSources } from '../verify/prepare.js';
+import { checkSentence, sentenceContext } from '../verify/verify.js';
 import { escapeRegExp } from '../lib/regexp.js';
 import { rarity } from '../verify/rarity.js';
 import { stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
+import { withFirstReferences } from './first-references.js';
 import { readingOrder } from './reading-order.js';
+import { headNoun, NAME_GOES_ON, quotedRanges, rewritten } from './reference-text.js';
 
 /**
  * Later references. A source sentence names a person as its own report introduces them ("Governor
@@ -24,28 +29,16 @@ const BEFORE_SURNAME = new Set([
     ' ',
   ),
 ]);
-// Words that continue a name ("Helena Marsh Jr."): the name is more than the one the story knows.
-const NAME_GOES_ON = /^\s*(?:,\s*)?(?:[JS]r|I{2,3}|IV)\b|^\s\p{Lu}/u;
 // How rare in English the first word of a name not among the first names must be for a person's (see rarity.ts).
 const RARE_WORD = 4.5;
-// What an organisation's name may end on that the sources call it by after "the" ("the bank").
-const KINDS_OF_ORGANISATION = new Set(
-  (
-    'bank ministry department agency commission committee council court parliament assembly party ' +
-    'union association federation institute university college school hospital police army navy fund ' +
-    'foundation authority board office service league club company exchange government administration ' +
-    'cabinet museum'
-  ).split(' '),
-);
 // People a sentence names that make it a list.
 const LIST = 3;
 const WORD_BEFORE = /([\p{L}][\p{L}.'’-]*)\s+$/u;
-const CALENDAR =
-  /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
 
 /**
- * For each person the sources name in full, the one word their reports call them by on its own
- * ("Helena Marsh" → "Marsh"), when that word is one of the name's and names no one else in them.
+ * Every person the sources name in full, with the one word their reports call them by on its own
+ * ("Helena Marsh" → "Marsh") when that word is one of the name's and names no one else in them;
+ * a name without one still counts when a sentence lists people.
  */
 export function shortNames(sources: readonly SourceArticle[]): Map<string, string | undefined> {
   const counts = new Map<string, Map<string, number>>();
@@ -108,14 +101,6 @@ function bare(word: string): string {
   return word.replace(/\.$/, '').toLowerCase();
 }
 
-/** Where the text is inside quotation marks, as [start, end) ranges. */
-function quotedRanges(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /"[^"]*"|“[^”]*”/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
-
 /**
  * Where the title before a name begins ("Calveran Finance Minister" of "… Ana Ruiz"), or undefined
  * when what stands before the name is not a title a surname may drop ("the agency's Dr.", "Bank of
@@ -128,7 +113,8 @@ function titleStart(text: string, at: number): number | undefined {
     const word = m[1]!;
     // A capitalised word just before a title qualifies it ("Lumora Chief Executive", "Calveran
     // Finance Minister"); a possessive ("Tallyform's"), a day or any other word does not belong to it.
-    const qualifies = afterTitle && /^\p{Lu}/u.test(word) && !/['’]s$/.test(word) && !CALENDAR.test(word);
+    const qualifies =
+      afterTitle && /^\p{Lu}/u.test(word) && !/['’]s$/.test(word) && !NOT_NAMES.has(bare(word));
     afterTitle = PERSON_TITLES.has(bare(word));
     if (!afterTitle && !qualifies) break;
     start = m.index;
@@ -213,23 +199,24 @@ function referLater(text: string, people: readonly Person[], introduced: Set<str
  */
 export function organisationNouns(sources: readonly SourceArticle[]): Map<string, string> {
   const out = new Map<string, string>();
+  const saidOf = new Map<string, boolean>();
+  const said = (head: string) => {
+    let found = saidOf.get(head);
+    if (found === undefined) {
+      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he ${head}(?![\\p{L}\\p{N}])`, 'u');
+      found = sources.some((a) => pattern.test(a.text));
+      saidOf.set(head, found);
+    }
+    return found;
+  };
   for (const article of sources)
     for (const entity of article.analysis.entities) {
       const head = headNoun(entity.name);
       if (!head || entity.kind !== 'organization' || !/\s/.test(entity.name) || /^the\s/i.test(entity.name))
         continue;
-      const said = new RegExp(`(?<![\\p{L}\\p{N}])[Tt]he ${head}(?![\\p{L}\\p{N}])`, 'u');
-      if (sources.some((a) => said.test(a.text))) out.set(entity.name, head);
+      if (said(head)) out.set(entity.name, head);
     }
   return out;
-}
-
-/** What a name says its holder is, lower-cased ("bank" of "Reserve Bank of Calvera"), if a kind of organisation. */
-function headNoun(name: string): string | undefined {
-  const words = name.split(/\s+/);
-  const of = words.findIndex((w) => w.toLowerCase() === 'of');
-  const head = (of > 0 ? words[of - 1] : words.at(-1))!.toLowerCase();
-  return KINDS_OF_ORGANISATION.has(head) ? head : undefined;
 }
 
 /** `text` with "the" and the full name of every organisation of `introduced` read as "the bank". */
@@ -285,73 +272,43 @@ export function withLaterReferences(
 }
 
 /**
- * The body with each sentence's text as `rewrite` gives it, in reading order (the lede, then each
- * section), and the location of each sentence it changed with the sentence as it was.
+ * The settled body naming an organisation in full where a sentence copied without its report's
+ * introduction calls it "the agency", and calling people and organisations by their short names
+ * after it names them in full; a sentence so changed that the verifier would no longer hold keeps
+ * the words of its source.
  */
-function rewritten(
-  body: StoryBody,
-  rewrite: (s: StorySentence) => string,
-): { body: StoryBody; changed: Map<string, StorySentence> } {
-  const changed = new Map<string, StorySentence>();
-  const refer = (prefix: string) => (s: StorySentence, i: number) => {
-    const text = rewrite(s);
-    if (text === s.text) return s;
-    changed.set(`${prefix}.${i}`, s);
-    return { ...s, text };
-  };
-  const lede = body.lede.map(refer('lede'));
-  const sections = body.sections.map((section, si) => ({
-    ...section,
-    sentences: section.sentences.map(refer(`sections.${si}`)),
-  }));
-  return { body: { ...body, lede, sections }, changed };
-}
-
-/**
- * The body with the first "the agency" of the story, told before it names any agency, named as its
- * report names it ("the agency's Dr. Kwame Ansah" → "the Environment Agency's Dr. Kwame Ansah"),
- * when that report named one organisation of the kind only, before the sentence: copied without
- * the sentence that introduced it, "the agency" points to nothing. Also the location of each
- * sentence it changed, with the sentence as it was.
- */
-export function withFirstReferences(
+export function referredTo(
   body: StoryBody,
   sources: readonly SourceArticle[],
-): { body: StoryBody; changed: Map<string, StorySentence> } {
-  const organisations = sources.flatMap((a) =>
-    a.analysis.entities.flatMap((e) => {
-      const head = e.kind === 'organization' ? headNoun(e.name) : undefined;
-      return head && /\s/.test(e.name) && !/^the\s/i.test(e.name) ? [{ article: a.id, entity: e, head }] : [];
-    }),
-  );
-  const heads = [...new Set(organisations.map((o) => o.head))];
-  if (heads.length === 0) return { body, changed: new Map() };
-  const pattern = new RegExp(
-    `(?<![\\p{L}\\p{N}])(the|The) (${heads.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`,
-    'gu',
-  );
-  const known = new Set<string>();
-  return rewritten(body, (s) => {
-    const cited = s.citations[0];
-    const quoted = quotedRanges(s.text);
-    const text = s.text.replace(pattern, (match: string, the: string, head: string, at: number) => {
-      const first =
-        !known.has(head) && !organisations.some((o) => o.head === head && s.text.includes(o.entity.name));
-      known.add(head);
-      if (!first || !cited || quoted.some(([qs, qe]) => at > qs && at < qe)) return match;
-      const named = new Set(
-        organisations
-          .filter(
-            (o) =>
-              o.article === cited.article_id &&
-              o.head === head &&
-              o.entity.mentions.some((m) => m.end <= cited.start),
-          )
-          .map((o) => o.entity.name),
-      );
-      return named.size === 1 ? `${the} ${[...named][0]}` : match;
-    });
-    for (const o of organisations) if (s.text.includes(o.entity.name)) known.add(o.head);
-    return text;
-  });
+  prepared: PreparedSources,
+): StoryBody {
+  const first = withFirstReferences(body, sources);
+  const later = withLaterReferences(first.body, shortNames(sources), organisationNouns(sources));
+  const shortened = later.body;
+  // A sentence both passes changed was, before either, as the first pass found it.
+  const changed = new Map([...later.changed, ...first.changed]);
+  if (changed.size === 0) return body;
+  const holds = (s: StorySentence, location: string) => {
+    const ctx = sentenceContext(
+      location,
+      s.text,
+      s.citations,
+      citedEvidence(prepared, s.citations),
+      prepared,
+      true,
+    );
+    return !checkSentence(ctx).findings.some((f) => f.severity === 'error');
+  };
+  const settled = (prefix: string) => (s: StorySentence, i: number) => {
+    const was = changed.get(`${prefix}.${i}`);
+    return !was || holds(s, `${prefix}.${i}`) ? s : was;
+  };
+  return {
+    ...shortened,
+    lede: shortened.lede.map(settled('lede')),
+    sections: shortened.sections.map((section, si) => ({
+      ...section,
+      sentences: section.sentences.map(settled(`sections.${si}`)),
+    })),
+  };
 }
