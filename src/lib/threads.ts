@@ -61,7 +61,10 @@ export function createThreadPool<Task, Result>(
     },
     async close() {
       closed = true;
-      await piscina?.destroy();
+      // Tasks not yet on a thread are refused; those running finish first. Ending a thread in the
+      // middle of a task (or of its start) races with its answer, and under load that race has
+      // ended the whole process.
+      await piscina?.close({ force: true });
       piscina = undefined;
     },
   };
