@@ -51,8 +51,8 @@ export function createThreadPool<Task, Result>(
           idleTimeout: Number.POSITIVE_INFINITY,
           execArgv: workerExecArgv(moduleUrl),
         });
-        // A thread that finishes a task while the pool is being destroyed still answers; the answer
-        // finds no task and piscina reports it as an error, which would end the process on shutdown.
+        // An answer that reaches a closing pool after its task has gone is reported as an error with
+        // no task to fail; once the pool is closed it is none of the process's, which it would end.
         piscina.on('error', (err: unknown) => {
           if (!closed) throw err;
         });

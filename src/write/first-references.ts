@@ -1,7 +1,7 @@
 import type { StoryBody, StorySentence } from '../db/schema.js';
 import { escapeRegExp } from '../lib/regexp.js';
 import type { SourceArticle } from '../verify/types.js';
-import { headNoun, quotedRanges, rewritten } from './reference-text.js';
+import { organisationsByKind, quotedRanges, rewritten } from './reference-text.js';
 
 /**
  * The body with the first "the agency" of the story, told before it names any agency, named as its
@@ -14,12 +14,7 @@ export function withFirstReferences(
   body: StoryBody,
   sources: readonly SourceArticle[],
 ): { body: StoryBody; changed: Map<string, StorySentence> } {
-  const organisations = sources.flatMap((a) =>
-    a.analysis.entities.flatMap((e) => {
-      const head = e.kind === 'organization' ? headNoun(e.name) : undefined;
-      return head && /\s/.test(e.name) && !/^the\s/i.test(e.name) ? [{ article: a.id, entity: e, head }] : [];
-    }),
-  );
+  const organisations = organisationsByKind(sources);
   const heads = [...new Set(organisations.map((o) => o.head))];
   if (heads.length === 0) return { body, changed: new Map() };
   const pattern = new RegExp(

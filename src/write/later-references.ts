@@ -10,7 +10,7 @@ import { stem } from '../verify/text.js';
 import type { SourceArticle } from '../verify/types.js';
 import { withFirstReferences } from './first-references.js';
 import { readingOrder } from './reading-order.js';
-import { headNoun, NAME_GOES_ON, quotedRanges, rewritten } from './reference-text.js';
+import { NAME_GOES_ON, organisationsByKind, quotedRanges, rewritten } from './reference-text.js';
 
 /**
  * Later references. A source sentence names a person as its own report introduces them ("Governor
@@ -33,6 +33,7 @@ const BEFORE_SURNAME = new Set([
 const RARE_WORD = 4.5;
 // People a sentence names that make it a list.
 const LIST = 3;
+// The word just before a position, and the spaces after it.
 const WORD_BEFORE = /([\p{L}][\p{L}.'’-]*)\s+$/u;
 
 /**
@@ -209,13 +210,7 @@ export function organisationNouns(sources: readonly SourceArticle[]): Map<string
     }
     return found;
   };
-  for (const article of sources)
-    for (const entity of article.analysis.entities) {
-      const head = headNoun(entity.name);
-      if (!head || entity.kind !== 'organization' || !/\s/.test(entity.name) || /^the\s/i.test(entity.name))
-        continue;
-      if (said(head)) out.set(entity.name, head);
-    }
+  for (const { entity, head } of organisationsByKind(sources)) if (said(head)) out.set(entity.name, head);
   return out;
 }
 
@@ -284,7 +279,6 @@ export function referredTo(
 ): StoryBody {
   const first = withFirstReferences(body, sources);
   const later = withLaterReferences(first.body, shortNames(sources), organisationNouns(sources));
-  const shortened = later.body;
   // A sentence both passes changed was, before either, as the first pass found it.
   const changed = new Map([...later.changed, ...first.changed]);
   if (changed.size === 0) return body;
@@ -299,16 +293,8 @@ export function referredTo(
     );
     return !checkSentence(ctx).findings.some((f) => f.severity === 'error');
   };
-  const settled = (prefix: string) => (s: StorySentence, i: number) => {
-    const was = changed.get(`${prefix}.${i}`);
-    return !was || holds(s, `${prefix}.${i}`) ? s : was;
-  };
-  return {
-    ...shortened,
-    lede: shortened.lede.map(settled('lede')),
-    sections: shortened.sections.map((section, si) => ({
-      ...section,
-      sentences: section.sentences.map(settled(`sections.${si}`)),
-    })),
-  };
+  return rewritten(later.body, (s, location) => {
+    const was = changed.get(location);
+    return !was || holds(s, location) ? s.text : was.text;
+  }).body;
 }

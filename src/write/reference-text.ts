@@ -1,4 +1,6 @@
+import type { Entity } from '../analyze/types.js';
 import type { StoryBody, StorySentence } from '../db/schema.js';
+import type { SourceArticle } from '../verify/types.js';
 
 /** What the writer's references read in a sentence: quotation marks, names, kinds of organisation. */
 
@@ -31,16 +33,32 @@ export function headNoun(name: string): string | undefined {
 }
 
 /**
- * The body with each sentence's text as `rewrite` gives it, in reading order (the lede, then each
- * section), and the location of each sentence it changed with the sentence as it was.
+ * The organisations each source names in full by what they are ("Reserve Bank of Calvera": a bank),
+ * with that word, lower-cased; not a name that opens on "the".
+ */
+export function organisationsByKind(
+  sources: readonly SourceArticle[],
+): { article: number; entity: Entity; head: string }[] {
+  return sources.flatMap((a) =>
+    a.analysis.entities.flatMap((e) => {
+      const head = e.kind === 'organization' ? headNoun(e.name) : undefined;
+      return head && /\s/.test(e.name) && !/^the\s/i.test(e.name) ? [{ article: a.id, entity: e, head }] : [];
+    }),
+  );
+}
+
+/**
+ * The body with each sentence's text as `rewrite` gives it (told the sentence's location, "lede.0"),
+ * in reading order (the lede, then each section), and the location of each sentence it changed
+ * with the sentence as it was.
  */
 export function rewritten(
   body: StoryBody,
-  rewrite: (s: StorySentence) => string,
+  rewrite: (s: StorySentence, location: string) => string,
 ): { body: StoryBody; changed: Map<string, StorySentence> } {
   const changed = new Map<string, StorySentence>();
   const refer = (prefix: string) => (s: StorySentence, i: number) => {
-    const text = rewrite(s);
+    const text = rewrite(s, `${prefix}.${i}`);
     if (text === s.text) return s;
     changed.set(`${prefix}.${i}`, s);
     return { ...s, text };
