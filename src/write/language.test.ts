@@ -3,7 +3,7 @@ import { headingProblem } from './anatomy.js';
 import { figureLabel } from './figures.js';
 import { nounPhraseHeading, sentenceFunction } from './headings.js';
 import { tagWords } from './nlp.js';
-import { roleOf } from './quotes.js';
+import { roleOf } from './roles.js';
 import { fallbackAnalysis } from '../verify/extract.js';
 
 // Sentences shaped on the demo corpus (the transit strike, the recount, the e-bike recall).

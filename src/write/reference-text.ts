@@ -12,7 +12,7 @@ const KINDS_OF_ORGANISATION = new Set(
     'bank ministry department agency commission committee council court parliament assembly party ' +
     'union association federation institute university college school hospital police army navy fund ' +
     'foundation authority board office service league club company exchange government administration ' +
-    'cabinet museum'
+    'cabinet museum trust network alliance coalition society charity organization organisation'
   ).split(' '),
 );
 
