@@ -30,6 +30,8 @@ describe('speaker roles beside a quote', () => {
       "The National Renewal party's spokesman on home affairs, Anton Reyes, said the fleet was too small.",
       'After Russian Foreign Minister Sergey Lavrov spoke, the talks ended.',
       'Watching President Barack Obama speak, the crowd cheered.',
+      '"The data exist," said Dr. Ilse Varga of Sable City University, which runs the lab.',
+      '"We lost everything," said Dan Keller of Henderson.',
     ].join(' '),
   );
   it.each([
@@ -49,6 +51,9 @@ describe('speaker roles beside a quote', () => {
     // A capital that only opens the sentence qualifies no role.
     ['Sergey Lavrov', 'Russian Foreign Minister'],
     ['Barack Obama', 'President'],
+    // The organisation "of" joins to the name, not a place.
+    ['Ilse Varga', 'Sable City University'],
+    ['Dan Keller', null],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

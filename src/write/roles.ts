@@ -120,7 +120,7 @@ export function roleOf(
           notARole(after[1]!.trim()) ||
           closesOpening(article.text, at, after.input.slice(after[0].length)));
       if (after && !cut) return withOrganisation(after[1]!.trim(), article, at);
-      described ??= whoTheyAre(next.replace(AGE_OR_DEGREE, ''));
+      described ??= whoTheyAre(next.replace(AGE_OR_DEGREE, '')) ?? organisationOf(next, article);
       const title = TITLE_BEFORE.exec(article.text.slice(Math.max(0, at - 60), at))?.[1]?.trim();
       const opening = sentenceBefore(article.text, at, 80);
       const role = ROLE_BEFORE.exec(opening)?.[1];
@@ -156,6 +156,19 @@ function sentenceBefore(text: string, at: number, reach: number): string {
   const window = text.slice(Math.max(0, at - reach), at);
   const opens = Math.max(0, ...[...window.matchAll(SENTENCE_END)].map((m) => m.index + m[0].length));
   return window.slice(opens);
+}
+
+/**
+ * "Dr. Ilse Varga of Sable City University": the organisation "of" joins to a name, when the report
+ * names it as one (not "Dan Keller of Henderson", a place).
+ */
+function organisationOf(next: string, article: SourceArticle): string | undefined {
+  const of = /^\s+of\s+((?:the\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}'’-]*){0,5})/u.exec(
+    next,
+  )?.[1];
+  if (!of) return undefined;
+  const name = of.replace(/^the\s+/, '');
+  return article.analysis.entities.some((e) => e.kind === 'organization' && e.name === name) ? of : undefined;
 }
 
 /** ", who lives on Weir Lane," after a name: the clause, unless it says what they did not do or cuts an abbreviation. */
