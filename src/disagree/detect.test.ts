@@ -121,6 +121,24 @@ describe('detectDisagreements', () => {
     ]);
   });
 
+  it('reads a death toll and a count of people who died as one fact', () => {
+    const texts = sources(
+      [
+        'Wire',
+        '2027-03-06T07:30:00Z',
+        'The ferry Marigold capsized outside Pellin harbour on Friday night, and 12 people died, the coastguard said.',
+      ],
+      [
+        'Ledger',
+        '2027-03-07T09:10:00Z',
+        'The death toll from the capsize of the ferry Marigold rose to 17 on Sunday after divers recovered five more bodies.',
+      ],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'revised', values: ['17', '12'], outlets: [['Ledger'], ['Wire']] },
+    ]);
+  });
+
   it('reads a correction as a revision, not as the outlet stating both figures', () => {
     const texts = sources(
       ['Register', '2027-05-20T08:00:00Z', 'The bridge cost €310 million, the roads agency said.'],

@@ -142,7 +142,8 @@ const NOT_NOUNS = new Set([
 /** The key of a counted noun: its stem, so "home" and "homes" agree; '' for a generic noun. */
 export function nounKey(noun: string): string {
   const lower = noun.toLowerCase();
-  if (lower === 'people' || lower === 'persons') return 'person';
+  // A toll counts people: "the death toll rose to 17" is "17 people died" told another way.
+  if (lower === 'people' || lower === 'persons' || lower === 'toll') return 'person';
   const key = stem(lower.replace(/ies$/, 'y').replace(/(?<!s)s$/, ''));
   return GENERIC_NOUNS.has(key) ? '' : key;
 }
