@@ -139,6 +139,21 @@ describe('detectDisagreements', () => {
     ]);
   });
 
+  it('reads a count that opens a line after a name as a count, not as part of the name', () => {
+    const texts = sources(
+      [
+        'Wire',
+        '2026-11-14T08:00:00Z',
+        'Seven were booked, according to a statement released by Anaheim Police.\nThree people were stabbed during the brawl at the park.',
+      ],
+      ['Post', '2026-11-14T09:00:00Z', 'Police said five people were stabbed during the brawl at the park.'],
+    );
+    expect(found(texts)).toEqual([
+      { status: 'disputed', values: expect.any(Array), outlets: expect.any(Array) },
+    ]);
+    expect(found(texts)[0]!.values.sort()).toEqual(['five', 'three']);
+  });
+
   it('reads a correction as a revision, not as the outlet stating both figures', () => {
     const texts = sources(
       ['Register', '2027-05-20T08:00:00Z', 'The bridge cost €310 million, the roads agency said.'],

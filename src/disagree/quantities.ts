@@ -96,6 +96,9 @@ export function partOfName(text: string, start: number): boolean {
   const word = /([\p{Lu}][\p{L}’'.]*)\s$/u.exec(before);
   if (!word) return false;
   const w = word[1]!.replace(/[’'.]$/, '');
+  // "… said Anaheim Police.\nThree people were stabbed": a line break, or the full stop of a word
+  // longer than an abbreviation ("No. 5"), ends the sentence the name was in.
+  if (/\n/.test(word[0]) || (word[1]!.endsWith('.') && w.length >= 4)) return false;
   if (/^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*$/.test(w)) return false;
   // A capitalised word that opens the sentence is not a name ("About 6,800 members…").
   return !/(?:^|[.!?]["”’]?\s+)$/.test(before.slice(0, before.length - word[0].length));
