@@ -30,6 +30,17 @@ describe('nounPhraseHeading', () => {
     expect(name ?? '').not.toMatch(/wildfires|factory closures|trade talks/i);
   });
 
+  it('does not name a section for where or to whom something was said', () => {
+    for (const said of [
+      '"I just closed my eyes and jumped," Feld told Calveran television after the match.',
+      'The lift passed its last inspection in January, according to the buildings department.',
+      'Knox wrote in a blog post that the two had not spoken in months.',
+    ])
+      expect(heading('Rovers receive $7 million as runners-up.', said) ?? '').not.toMatch(
+        /television|buildings department|blog post/i,
+      );
+  });
+
   it('does not name a section for a person named with a title', () => {
     const name = heading(
       'Detective Superintendent Ravi Dunstan said the break-in at the harbour warehouse had been planned.',

@@ -136,7 +136,8 @@ export function nounPhraseHeading(
       if (text.split(/\s+/).length < 2 || !namesATopic(phrase)) continue;
       // "Marco Rubio (R-Fla": a phrase cut inside brackets.
       if ((text.match(/\(/g)?.length ?? 0) !== (text.match(/\)/g)?.length ?? 0)) continue;
-      if (listed(phrase) || negated(phrase) || passing.has(phrase.words.at(-1)!.end)) continue;
+      if (listed(phrase) || negated(phrase) || saidBy(phrase) || passing.has(phrase.words.at(-1)!.end))
+        continue;
       const cover = phrase.stems.reduce((sum, s) => sum + share(s), 0) / k;
       const fraction = (set: ReadonlySet<string>) => phrase.stems.filter((s) => set.has(s)).length / k;
       const common = is(phrase.words.at(-1), 'ProperNoun') ? 0 : 0.4;
@@ -323,9 +324,9 @@ export function setsBeside(text: string): boolean {
  * Whether a phrase stands in an aside about another noun or the sentence's own claim: a relative
  * clause ("who chairs the county's culture committee", "Pat Donnelly, who has held a season ticket
  * since 1979 and watched from the upper tier"), an apposition between commas ("The strike, the
- * first full stoppage on the network, halted"), where a claim comes from ("according to internal
- * budget papers"), a clause that adds what followed ("…, forcing about 9,500 residents to leave
- * their homes") or what the sentence is set against ("rather than a single headline number").
+ * first full stoppage on the network, halted"), a clause that adds what followed ("…, forcing
+ * about 9,500 residents to leave their homes") or what the sentence is set against ("rather than a
+ * single headline number").
  */
 function aside(phrase: Phrase): boolean {
   const before = phrase.sentence.slice(0, phrase.words[0]!.start);
@@ -336,7 +337,6 @@ function aside(phrase: Phrase): boolean {
   // watched from the upper tier"); not one that closed before the phrase ("Fans who exchange the
   // jersey will get a free ticket").
   if (/^[\s"“”'’]*(?:who|whom|whose|which|where)\b/iu.test(clause)) return true;
-  if (/\baccording to\s+(?:the\s+)?$/iu.test(before)) return true;
   // A clause of when or on what condition ("said it had acted as soon as it had enough
   // evidence", "until the review ends"): a circumstance of the claim, not the claim.
   if (/\b(?:as soon as|until|unless|once)\s+(?:[\p{L}'’]+\s+){0,4}$/iu.test(before)) return true;
@@ -359,6 +359,12 @@ function aside(phrase: Phrase): boolean {
     .trim();
   return article && !OPENING_PHRASE.test(before) && !OPENING_PHRASE.test(noun) && !CLAUSE.test(noun);
 }
+
+// Where or to whom something was said ("told Calveran television", "according to the buildings
+// department", "wrote in a blog post"): the source of a statement, never what a section tells.
+const SAID_TO =
+  /\b(?:according to|told|tells|telling|interview with|speaking (?:to|with)|(?:said|says|wrote|writes|posted|spoke) (?:on|to|in))\s+(?:(?:the|a|an|his|her|their|its)\s+)?$/iu;
+const saidBy = (phrase: Phrase) => SAID_TO.test(phrase.sentence.slice(0, phrase.words[0]!.start));
 
 // Words around a phrase that make it one item of a list ("wildfires, factory closures and trade talks").
 const ITEM = '[^,;:.()"“”]{1,40}';
