@@ -84,4 +84,13 @@ describe('displayValue', () => {
     expect(displayValue([count('four workers'), count('Four workers')])).toBe('four');
     expect(displayValue([count('410,000 heaters')])).toBe('410,000');
   });
+
+  it('writes a measure joined to its noun by a hyphen as it reads on its own', () => {
+    const measure = (text: string) => ({ kind: 'measure', text, earlier: false }) as unknown as Mention;
+    expect(displayValue([measure('2,850-kilogram')])).toBe('2,850 kilograms');
+    expect(displayValue([measure('148-foot')])).toBe('148 feet');
+    expect(displayValue([measure('1-metre')])).toBe('1 metre');
+    expect(displayValue([measure('5-km')])).toBe('5 km');
+    expect(displayValue([measure('1.2 kilometres')])).toBe('1.2 kilometres');
+  });
 });

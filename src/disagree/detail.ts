@@ -338,8 +338,25 @@ function written(m: Mention): string {
     // A count in words that opens its sentence ("Four workers were hurt") is the same word as "four".
     return /^\p{L}+$/u.test(count) ? count.toLowerCase() : count;
   }
-  if (m.kind === 'measure') return m.text.replace(/(\d)-(?=\p{L})/u, '$1 ');
+  if (m.kind === 'measure') return standingMeasure(m.text);
   return m.text;
+}
+
+// Units a hyphen joins to their number in front of a noun ("the 2,850-kilogram spacecraft").
+const PLURAL_UNITS: Record<string, string> = { foot: 'feet', inch: 'inches' };
+
+/**
+ * A measure as it reads on its own: "2,850-kilogram" (a modifier) is "2,850 kilograms", "148-foot"
+ * is "148 feet"; an abbreviation ("5-km") and one of a unit ("1-metre") stay singular.
+ */
+function standingMeasure(text: string): string {
+  const joined = /^([\d.,]+)-(\p{L}+)$/u.exec(text);
+  if (!joined) return text;
+  const [, number, unit] = joined as unknown as [string, string, string];
+  const one = Number(number.replace(/,/g, '')) === 1;
+  const word = unit.length < 4 && !PLURAL_UNITS[unit] && !/^(?:mile|ton|yard|acre)$/.test(unit);
+  if (one || word) return `${number} ${unit}`;
+  return `${number} ${PLURAL_UNITS[unit] ?? (unit.endsWith('s') ? unit : `${unit}s`)}`;
 }
 
 /** The normalized value: what a settlement names, stable across versions. */

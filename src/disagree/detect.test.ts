@@ -78,7 +78,7 @@ describe('detectDisagreements', () => {
       'a mass',
       'The 3,100-kilogram satellite reached orbit.',
       'The 2,850-kilogram satellite reached orbit.',
-      ['3,100 kilogram', '2,850 kilogram'],
+      ['3,100 kilograms', '2,850 kilograms'],
     ],
     [
       'a minute',
