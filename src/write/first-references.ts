@@ -13,6 +13,7 @@ import { organisationsByKind, quotedRanges, rewritten } from './reference-text.j
 export function withFirstReferences(
   body: StoryBody,
   sources: readonly SourceArticle[],
+  kept: ReadonlySet<string> = new Set(),
 ): { body: StoryBody; changed: Map<string, StorySentence> } {
   const organisations = organisationsByKind(sources);
   const heads = [...new Set(organisations.map((o) => o.head))];
@@ -22,8 +23,8 @@ export function withFirstReferences(
     'gu',
   );
   const known = new Set<string>();
-  return rewritten(body, (s) => {
-    const cited = s.citations[0];
+  return rewritten(body, (s, location) => {
+    const cited = kept.has(location) ? undefined : s.citations[0];
     const quoted = quotedRanges(s.text);
     const text = s.text.replace(pattern, (match: string, the: string, head: string, at: number) => {
       const first =

@@ -121,16 +121,36 @@ function titleStart(text: string, at: number): number | undefined {
     start = m.index;
   }
   const before = text.slice(0, start).trimEnd();
-  if (before === '' || /[,;:(—–"“]$/.test(before)) return start;
+  // "(Bryce Dallas Howard)": a credit in brackets keeps the name in full.
+  if (before.endsWith('(')) return undefined;
+  if (before === '' || /[,;:—–"“]$/.test(before)) return start;
   const word = WORD_BEFORE.exec(`${before} `);
   const lower = word ? word[1]!.toLowerCase() : '';
   // "of" before a title may end an organisation's name ("Bank of Calvera Governor Helena Marsh").
   const ok = BEFORE_SURNAME.has(lower) || (lower === 'of' && start === at);
   if (!word || !ok) return undefined;
+  // "Video editor and director Jakob Hernig": a title after "and" ends a role of two.
+  if ((lower === 'and' || lower === 'or') && start !== at) return undefined;
   // "Dan and Fran Keller": a name after "and" may share its surname with the one before.
   const joined =
     (word[1] === 'and' || word[1] === 'or') && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(before.slice(0, word.index));
   return joined ? undefined : start;
+}
+
+/**
+ * Whether a short name at [start, end) stands for its person: not a thing named for them after an
+ * article ("a Carpentier artificial heart", "the Perry announcement"), not a word of another name
+ * ("King James"), nor the first part of a hyphenated word ("K-cups").
+ */
+function standsForPerson(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || /^[-‐‑\p{L}]/u.test(text.slice(end))) return false;
+  const before = WORD_BEFORE.exec(text.slice(0, start))?.[1];
+  if (!before) return true;
+  if (/^(?:a|an|the)$/i.test(before)) return false;
+  // A capital that opens the sentence is no name's ("Then Marsh said").
+  const prior = text.slice(0, start).replace(/\S+\s+$/u, '');
+  const opensSentence = prior.trim() === '' || /[.!?]["”’]?\s*$/u.test(prior);
+  return !/^\p{Lu}/u.test(before) || PERSON_TITLES.has(bare(before)) || opensSentence;
 }
 
 /** A person the story may call by a short name, with how to find either name in a sentence. */
@@ -162,7 +182,7 @@ function peopleOf(short: ReadonlyMap<string, string | undefined>): Person[] {
  * around it. Names the text gives in full join `introduced`, so a second mention in one sentence is
  * shortened too.
  */
-function referLater(text: string, people: readonly Person[], introduced: Set<string>): string {
+function referLater(text: string, people: readonly Person[], introduced: Set<string>, edit = true): string {
   const found = people.flatMap((p) =>
     [...text.matchAll(p.full)].map((m) => ({ person: p, start: m.index, end: m.index + p.name.length })),
   );
@@ -176,6 +196,29 @@ function referLater(text: string, people: readonly Person[], introduced: Set<str
   }
   const quoted = quotedRanges(text);
   const edits: { start: number; end: number; word: string }[] = [];
+  // A short name before its person's full name ("… said Dane." before "Rovers manager Marcus
+  // Dane"): a reader meets who it is first. The first such word outside quotation marks and
+  // outside a full name is written in full.
+  for (const p of people) {
+    if (
+      !edit ||
+      !p.short ||
+      introduced.has(p.name) ||
+      !FIRST_NAMES.has(p.name.split(/\s+/)[0]!.toLowerCase())
+    )
+      continue;
+    const all = new RegExp(p.brief!.source, 'gu');
+    const early = [...text.matchAll(all)].find(
+      (m) =>
+        !found.some((f) => f.person === p && m.index >= f.start && m.index < f.end) &&
+        !quoted.some(([s, e]) => m.index > s && m.index < e) &&
+        (found.find((f) => f.person === p)?.start ?? Number.POSITIVE_INFINITY) > m.index &&
+        standsForPerson(text, m.index, m.index + p.short!.length),
+    );
+    if (!early) continue;
+    edits.push({ start: early.index, end: early.index + p.short.length, word: p.name });
+    introduced.add(p.name);
+  }
   let reached = 0;
   for (const f of found) {
     if (f.start < reached) continue; // inside a longer name
@@ -188,8 +231,10 @@ function referLater(text: string, people: readonly Person[], introduced: Set<str
     }
     introduced.add(f.person.name);
   }
+  if (!edit) return text;
   let out = text;
-  for (const e of edits.reverse()) out = out.slice(0, e.start) + e.word + out.slice(e.end);
+  for (const e of edits.sort((x, y) => y.start - x.start))
+    out = out.slice(0, e.start) + e.word + out.slice(e.end);
   return out;
 }
 
@@ -244,6 +289,7 @@ export function withLaterReferences(
   body: StoryBody,
   short: ReadonlyMap<string, string | undefined>,
   nouns: ReadonlyMap<string, string> = new Map(),
+  kept: ReadonlySet<string> = new Set(),
 ): { body: StoryBody; changed: Map<string, StorySentence> } {
   const people = peopleOf(short);
   // "The bank" is one bank only when the story names no other ("Consolidated Bank of Sable").
@@ -261,9 +307,15 @@ export function withLaterReferences(
       pattern: new RegExp(`(?<![\\p{L}\\p{N}])(the|The) ${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'gu'),
     }));
   const introduced = new Set<string>();
-  return rewritten(body, (s) =>
-    referToOrganisations(referLater(s.text, people, introduced), organisations, introduced),
-  );
+  return rewritten(body, (s, location) => {
+    // A sentence kept as its source wrote it still introduces whom it names in full.
+    if (kept.has(location)) {
+      referLater(s.text, people, introduced, false);
+      referToOrganisations(s.text, organisations, introduced);
+      return s.text;
+    }
+    return referToOrganisations(referLater(s.text, people, introduced), organisations, introduced);
+  });
 }
 
 /**
@@ -277,11 +329,8 @@ export function referredTo(
   sources: readonly SourceArticle[],
   prepared: PreparedSources,
 ): StoryBody {
-  const first = withFirstReferences(body, sources);
-  const later = withLaterReferences(first.body, shortNames(sources), organisationNouns(sources));
-  // A sentence both passes changed was, before either, as the first pass found it.
-  const changed = new Map([...later.changed, ...first.changed]);
-  if (changed.size === 0) return body;
+  const short = shortNames(sources);
+  const nouns = organisationNouns(sources);
   const holds = (s: StorySentence, location: string) => {
     const ctx = sentenceContext(
       location,
@@ -293,8 +342,23 @@ export function referredTo(
     );
     return !checkSentence(ctx).findings.some((f) => f.severity === 'error');
   };
-  return rewritten(later.body, (s, location) => {
-    const was = changed.get(location);
-    return !was || holds(s, location) ? s.text : was.text;
-  }).body;
+  // A sentence the verifier would not hold keeps its source's words, and the passes run again
+  // around it: a full name it no longer gives must not leave a later sentence a bare surname.
+  const kept = new Set<string>();
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const first = withFirstReferences(body, sources, kept);
+    const later = withLaterReferences(first.body, short, nouns, kept);
+    const failing: string[] = [];
+    const changed = (location: string) => later.changed.has(location) || first.changed.has(location);
+    rewritten(later.body, (s, location) => {
+      if (changed(location) && !holds(s, location)) failing.push(location);
+      return s.text;
+    });
+    if (failing.length === 0) return later.body;
+    for (const location of failing) kept.add(location);
+  }
+  return body;
 }
+
+// Rounds of the reference passes before the body stays as the sources wrote it.
+const MAX_ROUNDS = 4;
