@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fallbackAnalysis } from './extract.js';
 import type { SourceArticle } from './types.js';
 
@@ -56,4 +57,14 @@ export function sourceArticle(
   outlet = `Outlet ${id}`,
 ): SourceArticle {
   return { id, source_id: id, outlet, title, text, published_at, analysis: fallbackAnalysis(text) };
+}
+
+/** The demo corpus' reports of one gold story, in file order, as source articles (ids from 1). */
+export function demoStorySources(story: string): SourceArticle[] {
+  return readFileSync(new URL('../../demo/corpus.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { story: string; title: string; text: string; published_at: string })
+    .filter((r) => r.story === story)
+    .map((r, i) => sourceArticle(i + 1, r.title, r.text, new Date(r.published_at)));
 }

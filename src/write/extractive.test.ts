@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectDisagreements } from '../disagree/detect.js';
 import { evaldataPath } from '../../test/evaldata.js';
-import { sampleSources, sourceArticle } from '../verify/fixtures.js';
-import { prepareSources } from '../verify/prepare.js';
-import type { Draft, SourceArticle } from '../verify/types.js';
-import { verifyDraft } from '../verify/verify.js';
-import { normalizeForMatch } from '../verify/text.js';
+import { PERSON_TITLES } from '../analyze/gazetteer.js';
+import { detectDisagreements } from '../disagree/detect.js';
 import { clusterSources } from '../eval/summaries.js';
 import { readSummaryClusters } from '../eval/summaries-input.js';
-import { PERSON_TITLES } from '../analyze/gazetteer.js';
+import { demoStorySources, sampleSources, sourceArticle } from '../verify/fixtures.js';
+import { prepareSources } from '../verify/prepare.js';
+import { normalizeForMatch } from '../verify/text.js';
+import type { Draft, SourceArticle } from '../verify/types.js';
+import { verifyDraft } from '../verify/verify.js';
 import { anatomyProblems } from './anatomy.js';
 import { BODY_FILTERS, type CandidateFilter } from './eligible.js';
 import { writeExtractive } from './extractive.js';
@@ -255,15 +254,7 @@ describe('the lede of a story whose headline report opens on a disputed count', 
   // The demo corpus' recount: the concession report opens "Talia Brennan conceded … on Sunday, a day
   // after a hand recount confirmed Mayor Bernard Quill's victory by 178 votes, …", a count another
   // outlet gives as 187. The sentence cannot be told; its opening up to the count can.
-  const rows = readFileSync(new URL('../../demo/corpus.jsonl', import.meta.url), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as { story: string; title: string; text: string; published_at: string })
-    .filter((r) => r.story === 'election-recount');
-  const sources = rows.map((r, i) => ({
-    ...sourceArticle(i + 1, r.title, r.text, new Date(r.published_at), `Outlet ${i + 1}`),
-    source_id: i + 1,
-  }));
+  const sources = demoStorySources('election-recount');
 
   it('opens on the longest opening of its first sentence the sources settle, cited as exactly that', () => {
     const prepared = { ...prepareSources(sources), disagreements: detectDisagreements(sources) };

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { StoryBody } from '../db/schema.js';
-import { sourceArticle } from '../verify/fixtures.js';
+import { demoStorySources, sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
@@ -180,12 +179,7 @@ describe('the extractive writer', () => {
   it('keeps a full name later where a sentence the verifier would not hold keeps its short name', () => {
     // The demo's league final: "… said Dane." comes first, and its passage names no "Marcus Dane",
     // so it stays as written; "Rovers manager Marcus Dane said …" after it then stays in full.
-    const rows = readFileSync(new URL('../../demo/corpus.jsonl', import.meta.url), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as { story: string; title: string; text: string; published_at: string })
-      .filter((r) => r.story === 'league-final');
-    const reports = rows.map((r, i) => sourceArticle(i + 1, r.title, r.text, new Date(r.published_at)));
+    const reports = demoStorySources('league-final');
     const prepared = prepareSources(reports);
     const result = writeExtractive(reports, prepared);
     if (!result.ok) throw new Error(result.reason);
