@@ -179,8 +179,9 @@ function peopleOf(short: ReadonlyMap<string, string | undefined>): Person[] {
 /**
  * `text` with every full name of `introduced` (and the title before it) outside quotation marks
  * replaced by its short name, where nothing but a title stands between the name and the sentence
- * around it. Names the text gives in full join `introduced`, so a second mention in one sentence is
- * shortened too.
+ * around it, and the first short name of someone not yet introduced written as their full name.
+ * Names the text gives in full join `introduced`, so a second mention in one sentence is shortened
+ * too. With `edit` false the text stays as it is and only `introduced` learns whom it names.
  */
 function referLater(text: string, people: readonly Person[], introduced: Set<string>, edit = true): string {
   const found = people.flatMap((p) =>
@@ -320,9 +321,10 @@ export function withLaterReferences(
 
 /**
  * The settled body naming an organisation in full where a sentence copied without its report's
- * introduction calls it "the agency", and calling people and organisations by their short names
- * after it names them in full; a sentence so changed that the verifier would no longer hold keeps
- * the words of its source.
+ * introduction calls it "the agency", naming a person in full where the body first calls them by
+ * their short name, and calling people and organisations by their short names after it names them
+ * in full; a sentence so changed that the verifier would no longer hold keeps the words of its
+ * source, and the passes run again around it.
  */
 export function referredTo(
   body: StoryBody,

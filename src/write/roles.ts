@@ -8,7 +8,8 @@ const TITLE_WORDS =
   'Chief|Executive|President|District|Majority|Minority|Vice|Prime|Minister|Secretary|Mayor|Governor|Senator|Representative|Rep\\.|Sen\\.|Gov\\.|Director|General|Commissioner|Chairman|Chairwoman|Chair|Spokesman|Spokeswoman|Spokesperson|Officer|Judge|Justice|Professor|Coach|Manager|Captain|Superintendent|Inspector|Detective|Sergeant|Chancellor|Ambassador|Attorney|Sheriff|Commander|Head|Deputy|Leader|Founder|CEO|Police|Fire|State|Foreign|Defense|Defence|Finance|Health|Interior|Justice';
 const TITLE_BEFORE = new RegExp(`(?:^|[\\s(])((?:(?:${TITLE_WORDS})\\s+){1,4})$`, 'u');
 // Nouns of a job or a role that a news report writes before a name, in lower case ("club secretary
-// Owen Pryce", "Harbourline analyst Marcus Tiller", "Opposition finance spokesman Harold Quayle"). "co-?ordinator": either spelling.
+// Owen Pryce", "Harbourline analyst Marcus Tiller", "Opposition finance spokesman Harold Quayle");
+// "co-?ordinator" is either spelling.
 const ROLE_NOUNS = (
   'spokesman spokeswoman spokesperson executive director leader minister secretary president chair ' +
   'chairman chairwoman chairperson analyst economist strategist professor lawyer attorney manager ' +
@@ -57,9 +58,9 @@ const APPOSITIVE = new RegExp(
 const AGE_OR_DEGREE = /^,\s+(?:\d{1,3}|Ph\.?\s?D\.?|M\.D\.|MD)(?=,)/u;
 
 /**
- * The appositive after a name, after an age or a degree between them. After an age only one that opens on an article, an owner
- * or a title is who they are: "Charisse Stinson, 21, faces charges" and "Dan Keller, 75, of
- * Henderson" go on with what they did or where they live.
+ * The appositive after a name, past an age or a degree between them. After an age, only one that
+ * opens on an article, an owner or a title says who they are: "Charisse Stinson, 21, faces
+ * charges" and "Dan Keller, 75, of Henderson" go on with what they did or where they live.
  */
 function appositive(next: string): RegExpExecArray | null {
   const rest = next.replace(AGE_OR_DEGREE, '');
@@ -198,7 +199,7 @@ function withOrganisation(role: string, article: SourceArticle, at: number): str
       if (headNoun(e.name) === kind) names.add(e.name);
       else if (
         article.text.startsWith(` ${kind}`, m.end) &&
-        !/^[\p{L}]/u.test(article.text.charAt(m.end + kind.length + 1))
+        !/\p{L}/u.test(article.text.charAt(m.end + kind.length + 1))
       )
         names.add(`${e.name} ${kind}`);
     }
