@@ -32,6 +32,11 @@ describe('speaker roles beside a quote', () => {
       'Watching President Barack Obama speak, the crowd cheered.',
       '"The data exist," said Dr. Ilse Varga of Sable City University, which runs the lab.',
       '"We lost everything," said Dan Keller of Henderson.',
+      '"We keep getting asked," said Sibley Memorial Hospital nurse Yulette Newman.',
+      '"It is not a rite of passage," said William Copeland, lead author of the study and an associate professor of psychiatry and behavioral sciences at the Duke University Medical Center in Durham.',
+      'Alice Hoagland, whose son Mark Bingham was a passenger, said she was proud.',
+      'David Beamer, whose son Todd led the revolt with the words, "Let\'s roll," said he was proud.',
+      'Kim Lehmkuhl, under fire for months over the minutes, said she would stay.',
     ].join(' '),
   );
   it.each([
@@ -54,6 +59,13 @@ describe('speaker roles beside a quote', () => {
     // The organisation "of" joins to the name, not a place.
     ['Ilse Varga', 'Sable City University'],
     ['Dan Keller', null],
+    ['Yulette Newman', 'Sibley Memorial Hospital nurse'],
+    // A role too long to end in reach says who they are in its first part.
+    ['William Copeland', 'lead author of the study'],
+    // Whose someone is; not a clause a quotation finishes, nor a circumstance.
+    ['Alice Hoagland', 'whose son Mark Bingham was a passenger'],
+    ['David Beamer', null],
+    ['Kim Lehmkuhl', null],
   ])('%s: %j', (speaker, role) => {
     expect(roleOf([source], source, speaker)).toBe(role);
   });

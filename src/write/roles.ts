@@ -18,7 +18,8 @@ const ROLE_NOUNS = (
   'principal curator engineer official editor adviser advisor consultant negotiator organiser ' +
   'organizer campaigner activist treasurer ambassador envoy mediator judge prosecutor sergeant ' +
   'constable commander surgeon physician neurologist historian archaeologist publicist co-?ordinator ' +
-  'biologist chemist psychologist author columnist correspondent pundit producer resident MP'
+  'biologist chemist psychologist author columnist correspondent pundit producer resident MP nurse ' +
+  'doctor chaplain pastor priest bishop rabbi imam filmmaker creator co-creator rancher farmer'
 )
   .split(' ')
   .map((n) => `[${n[0]!.toUpperCase()}${n[0]}]${n.slice(1)}`)
@@ -64,7 +65,10 @@ const AGE_OR_DEGREE = /^,\s+(?:\d{1,3}|Ph\.?\s?D\.?|M\.D\.|MD)(?=,)/u;
  */
 function appositive(next: string): RegExpExecArray | null {
   const rest = next.replace(AGE_OR_DEGREE, '');
-  const found = APPOSITIVE.exec(rest);
+  // ", lead author of the study and an associate professor of …": too long to end in reach, its
+  // first part says who they are.
+  const found =
+    APPOSITIVE.exec(rest) ?? APPOSITIVE.exec(rest.replace(/\s+and\s+(?:a|an|the)\s[\s\S]*$/u, '.'));
   const aged = /^,\s+\d/.test(next) && rest !== next;
   return found && (!aged || /^(?:the|a|an)\s|^\p{Lu}/u.test(found[1]!)) ? found : null;
 }
@@ -79,7 +83,7 @@ const DID =
 const ACTED =
   /^(?:\p{Ll}+ly\s+)?(?:(?!(?:retired|elected|appointed|licensed|certified|registered|qualified|trained|renowned|noted|acclaimed|celebrated|respected|seasoned|unnamed|named|red|bed)\b)\p{Ll}+ed|wrote|sought|let|told|made|took|gave|went|came|saw|found|became|began|ran|won|lost|left|held|kept|brought|thought|met|paid|sold|sent|spent|stood|heard|knew|got|put)\b|^(?!(?:managing|acting|leading|founding|visiting|presiding|ruling|governing|reigning|outgoing|incoming|longstanding|long-serving)\b)\p{Ll}+ing\b/u;
 // "in a statement on Tuesday", "on Monday", "at a news conference": where or when, not who.
-const CIRCUMSTANCE = /^(?:in|on|at|by|via|through|during|over|into)\s/;
+const CIRCUMSTANCE = /^(?:in|on|at|by|via|through|during|over|into|under)\s/;
 // "these three shows will mark the final Dead shows": a clause with its own verb.
 const CLAUSE = /\b(?:will|would|can|could|should|may|might|must|is|are|was|were|has|have|had)\s+\p{Ll}/u;
 // "commander of the U", "a Republican whom Mr": a role cut at the full stop of an abbreviation.
@@ -95,7 +99,7 @@ function notARole(role: string): boolean {
 // ", who studies embedded systems at Sable City University," or ", who lives on Weir Lane,": without
 // a title, what a relative clause says someone does or has done tells a reader who they are.
 const WHO_THEY_ARE =
-  /^,\s+(who\s+(?:is|was|has|had|lives|lived|works|worked|studies|studied|represents|runs|ran|owns|owned|heads|leads|led|teaches|chairs|manages|serves|served|coaches|founded|co-founded)\s[^,.;:"“”()\n]{3,80}?)(?=\s*[,.;:"“”)])/u;
+  /^,\s+(who\s+(?:is|was|has|had|lives|lived|works|worked|studies|studied|represents|runs|ran|owns|owned|heads|leads|led|teaches|chairs|manages|serves|served|coaches|founded|co-founded|published|wrote|directed|created|won|invented|discovered)\s[^,.;:"“”()\n]{3,80}?|whose\s+(?:son|daughter|husband|wife|father|mother|brother|sister|child|children|company|firm|organi[sz]ation|group)\b[^,.;:"“”()\n]{3,80}?)(?=\s*[,.;:"“”)])/u;
 // "who was not involved", "who asked not to be named": what someone did not do, or said, is not who they are.
 const NOT_WHO = /\b(?:not|never|declined|asked|said|says|told|spoke|speaking|requested)\b/;
 
@@ -174,7 +178,10 @@ function organisationOf(next: string, article: SourceArticle): string | undefine
 
 /** ", who lives on Weir Lane," after a name: the clause, unless it says what they did not do or cuts an abbreviation. */
 function whoTheyAre(after: string): string | undefined {
-  const who = WHO_THEY_ARE.exec(after)?.[1]?.trim();
+  const found = WHO_THEY_ARE.exec(after);
+  // "whose son Todd led the revolt with the words, 'Let's roll'": a clause a quotation finishes.
+  if (found && /^\s*,?\s*["“]/u.test(after.slice(found[0].length))) return undefined;
+  const who = found?.[1]?.trim();
   // "who heads the U.S. Navy's …" cut at "U.": a full stop inside an abbreviation.
   if (!who || NOT_WHO.test(who) || /\b\p{Lu}$/u.test(who)) return undefined;
   return who;
