@@ -28,7 +28,7 @@ export function withFirstReferences(
     const quoted = quotedRanges(s.text);
     const text = s.text.replace(pattern, (match: string, the: string, head: string, at: number) => {
       const first =
-        !known.has(head) && !organisations.some((o) => o.head === head && s.text.includes(o.entity.name));
+        !known.has(head) && !organisations.some((o) => o.head === head && s.text.includes(o.name));
       known.add(head);
       if (!first || !cited || quoted.some(([qs, qe]) => at > qs && at < qe)) return match;
       const named = new Set(
@@ -39,11 +39,11 @@ export function withFirstReferences(
               o.head === head &&
               o.entity.mentions.some((m) => m.end <= cited.start),
           )
-          .map((o) => o.entity.name),
+          .map((o) => o.name),
       );
       return named.size === 1 ? `${the} ${[...named][0]}` : match;
     });
-    for (const o of organisations) if (s.text.includes(o.entity.name)) known.add(o.head);
+    for (const o of organisations) if (s.text.includes(o.name)) known.add(o.head);
     return text;
   });
 }

@@ -256,7 +256,7 @@ export function organisationNouns(sources: readonly SourceArticle[]): Map<string
     }
     return found;
   };
-  for (const { entity, head } of organisationsByKind(sources)) if (said(head)) out.set(entity.name, head);
+  for (const { name, head } of organisationsByKind(sources)) if (said(head)) out.set(name, head);
   return out;
 }
 

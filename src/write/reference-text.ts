@@ -34,18 +34,30 @@ export function headNoun(name: string): string | undefined {
 
 /**
  * The organisations each source names in full by what they are ("Reserve Bank of Calvera": a bank),
- * with that word, lower-cased; not a name that opens on "the".
+ * with that word, lower-cased, and the name that says it: the entity's own, or the entity's with
+ * the word its report writes after it ("the opposition National Renewal party"); not a name that
+ * opens on "the".
  */
 export function organisationsByKind(
   sources: readonly SourceArticle[],
-): { article: number; entity: Entity; head: string }[] {
+): { article: number; entity: Entity; name: string; head: string }[] {
   return sources.flatMap((a) =>
     a.analysis.entities.flatMap((e) => {
-      const head = e.kind === 'organization' ? headNoun(e.name) : undefined;
-      return head && /\s/.test(e.name) && !/^the\s/i.test(e.name) ? [{ article: a.id, entity: e, head }] : [];
+      if (e.kind !== 'organization' || !/\s/.test(e.name) || /^the\s/i.test(e.name)) return [];
+      const head = headNoun(e.name);
+      if (head) return [{ article: a.id, entity: e, name: e.name, head }];
+      // Only where the report writes the whole name: a mention may be a word of it ("Libyan").
+      const after = e.mentions
+        .filter((m) => a.text.slice(m.start, m.end) === e.name)
+        .map((m) => KIND_AFTER.exec(a.text.slice(m.end, m.end + 20))?.[1])
+        .find((w) => w !== undefined && KINDS_OF_ORGANISATION.has(w));
+      return after ? [{ article: a.id, entity: e, name: `${e.name} ${after}`, head: after }] : [];
     }),
   );
 }
+
+// A kind of organisation in lower case right after a name: " party" of "National Renewal party".
+const KIND_AFTER = /^ (\p{Ll}+)(?![\p{L}\p{N}-])/u;
 
 /**
  * The body with each sentence's text as `rewrite` gives it (told the sentence's location, "lede.0"),

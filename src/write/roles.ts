@@ -1,5 +1,5 @@
 import type { SourceArticle } from '../verify/types.js';
-import { headNoun } from './reference-text.js';
+import { organisationsByKind } from './reference-text.js';
 
 /** Who a speaker is, as the sources word it next to their name. */
 
@@ -197,20 +197,11 @@ function withOrganisation(role: string, article: SourceArticle, at: number): str
   const owned = /^the (\p{Ll}+)['’]s\s+(.+)$/u.exec(role);
   if (!owned) return role;
   const [, kind, held] = owned as unknown as [string, string, string];
-  const names = new Set<string>();
-  for (const e of article.analysis.entities) {
-    if (e.kind !== 'organization' || !/\s/.test(e.name) || /^the\s/i.test(e.name)) continue;
-    for (const m of e.mentions) {
-      if (m.end > at) continue;
-      // "the opposition National Renewal party": a kind the report writes after the name.
-      if (headNoun(e.name) === kind) names.add(e.name);
-      else if (
-        article.text.startsWith(` ${kind}`, m.end) &&
-        !/\p{L}/u.test(article.text.charAt(m.end + kind.length + 1))
-      )
-        names.add(`${e.name} ${kind}`);
-    }
-  }
+  const names = new Set(
+    organisationsByKind([article])
+      .filter((o) => o.head === kind && o.entity.mentions.some((m) => m.end <= at))
+      .map((o) => o.name),
+  );
   if (names.size !== 1) return role;
   const name = [...names][0]!;
   // "the party's spokesman on trade": a role that goes on after its noun keeps the owner before it.
