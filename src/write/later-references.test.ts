@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoryBody } from '../db/schema.js';
 import { demoStorySources, sourceArticle } from '../verify/fixtures.js';
 import { prepareSources } from '../verify/prepare.js';
+import type { SourceArticle } from '../verify/types.js';
 import { verifyDraft } from '../verify/verify.js';
 import { writeExtractive } from './extractive.js';
 import { withFirstReferences } from './first-references.js';
@@ -144,6 +145,14 @@ describe('first references', () => {
   });
 });
 
+/** The extractive writer's draft of `reports`, with its sentences in reading order. */
+function written(reports: SourceArticle[]) {
+  const prepared = prepareSources(reports);
+  const result = writeExtractive(reports, prepared);
+  if (!result.ok) throw new Error(result.reason);
+  return { prepared, draft: result.draft, texts: readingOrder(result.draft.body).map((s) => s.text) };
+}
+
 describe('the extractive writer', () => {
   it('names a person in full once, then by the short name its sources use, and the draft verifies', () => {
     const reports = [
@@ -166,30 +175,24 @@ describe('the extractive writer', () => {
         new Date('2026-11-19T16:00:00Z'),
       ),
     ];
-    const prepared = prepareSources(reports);
-    const result = writeExtractive(reports, prepared);
-    if (!result.ok) throw new Error(result.reason);
-    const texts = readingOrder(result.draft.body).map((s) => s.text);
+    const { prepared, draft, texts } = written(reports);
     const full = texts.filter((t) => t.includes('Helena Marsh'));
     expect(full).toHaveLength(1);
     expect(texts.some((t) => t.startsWith('Marsh said the bank could afford to ease'))).toBe(true);
-    expect(verifyDraft(result.draft, reports, prepared).failing.size).toBe(0);
+    expect(verifyDraft(draft, reports, prepared).failing.size).toBe(0);
   });
 
   it('keeps a full name later where a sentence the verifier would not hold keeps its short name', () => {
     // The demo's league final: "… said Dane." comes first, and its passage names no "Marcus Dane",
     // so it stays as written; "Rovers manager Marcus Dane said …" after it then stays in full.
     const reports = demoStorySources('league-final');
-    const prepared = prepareSources(reports);
-    const result = writeExtractive(reports, prepared);
-    if (!result.ok) throw new Error(result.reason);
-    const texts = readingOrder(result.draft.body).map((s) => s.text);
+    const { prepared, draft, texts } = written(reports);
     const bare = texts.findIndex((t) => /\bDane\b/.test(t) && !/Marcus Dane/.test(t));
     const full = texts.findIndex((t) => /Marcus Dane/.test(t));
     expect(full).toBeGreaterThanOrEqual(0);
     // Either the full name comes first, or the bare name before it is the source's own words.
     if (bare >= 0 && bare < full) expect(texts[full]).toMatch(/Rovers manager Marcus Dane said/);
-    expect(verifyDraft(result.draft, reports, prepared).failing.size).toBe(0);
+    expect(verifyDraft(draft, reports, prepared).failing.size).toBe(0);
   });
 });
 

@@ -333,7 +333,17 @@ export function referredTo(
 ): StoryBody {
   const short = shortNames(sources);
   const nouns = organisationNouns(sources);
+  // A round after the first meets most changed sentences again as they were: each is checked once.
+  const checked = new Map<string, boolean>();
   const holds = (s: StorySentence, location: string) => {
+    const key = `${location}\n${s.text}`;
+    const known = checked.get(key);
+    if (known !== undefined) return known;
+    const ok = check(s, location);
+    checked.set(key, ok);
+    return ok;
+  };
+  const check = (s: StorySentence, location: string) => {
     const ctx = sentenceContext(
       location,
       s.text,
